@@ -1,0 +1,35 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from './auth/auth.module.js';
+import { ConfigModule } from './config/config.module.js';
+import { ContractsModule } from './contracts/contracts.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
+import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
+import { HealthModule } from './health/health.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ProductsModule } from './products/products.module.js';
+import { RequirementsModule } from './requirements/requirements.module.js';
+import { SeedingModule } from './seeding/seeding.module.js';
+import { SubstancesModule } from './substances/substances.module.js';
+import { SuppliersModule } from './suppliers/suppliers.module.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuthModule,
+    EventsModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
+    OrganisationsModule,
+    SuppliersModule,
+    ProductsModule,
+    SubstancesModule,
+    RequirementsModule,
+    ContractsModule,
+    SeedingModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

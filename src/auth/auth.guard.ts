@@ -1,0 +1,31 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { forbidden, unauthenticated } from '../common/errors/domain-error.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { ALLOW_KEY, PUBLIC } from './allow.decorator.js';
+import { Role, roleAtLeast } from './role.js';
+
+/**
+ * The global guard: reads `@Allow` on the handler (or its resolver class) and refuses with
+ * UNAUTHENTICATED (no or bad token) or FORBIDDEN (role too low). Runs for queries, mutations,
+ * field resolvers and subscriptions alike; HTTP controllers (health) are public.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const required = this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]) ?? Role.READER;
+    const { auth } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
+    if (auth.error) throw unauthenticated(`Authorization refused: ${auth.error}`);
+    if (required === PUBLIC) return true;
+    if (!auth.principal) throw unauthenticated('This operation needs a token: send "Authorization: Bearer <token>"');
+    if (!roleAtLeast(auth.principal.role, required)) {
+      const info = GqlExecutionContext.create(context).getInfo<{ fieldName: string }>();
+      throw forbidden(`${info.fieldName} needs the role ${required}; your token has ${auth.principal.role}`);
+    }
+    return true;
+  }
+}

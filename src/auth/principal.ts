@@ -1,0 +1,17 @@
+import { Role } from './role.js';
+
+/** Who is calling: resolved from the bearer token once per request or WebSocket connection. */
+export interface Principal {
+  principalId: string;
+  organisationId: string;
+  role: Role;
+  tokenId: string;
+  name: string;
+}
+
+/** The authentication outcome carried in the GraphQL context. */
+export interface AuthState {
+  principal: Principal | null;
+  /** Why a presented token was refused (bad, expired, revoked); null when no token or a good one. */
+  error: string | null;
+}

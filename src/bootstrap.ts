@@ -1,0 +1,29 @@
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
+import { validationPipe } from './common/validation/validation.pipe.js';
+import { loadConfig } from './config/configuration.js';
+import { SeedService } from './seeding/seed.service.js';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Builds the application as `npm start` runs it; tests call it too, so they exercise the same
+ * wiring (pipes, guards, seeding) through HTTP.
+ */
+export async function createApp(options: { seed?: boolean; logger?: boolean } = {}): Promise<INestApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule, {
+    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  if (options.seed ?? config.seedOnStart) {
+    await app.get(SeedService).seedIfEmpty({ demo: config.demoData });
+  }
+  return app;
+}
+
+export const bootstrapLogger = new Logger('Bootstrap');

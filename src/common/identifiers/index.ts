@@ -1,0 +1,2 @@
+export * from './identifiers.js';
+export * from './identifier.validators.js';

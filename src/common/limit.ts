@@ -1,0 +1,25 @@
+import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsNumber, IsPositive, Max } from 'class-validator';
+import { UNIT_SYMBOLS, UNITS, type Unit } from '../evaluation/units.js';
+import { UnitEnum } from './graphql-enums.js';
+
+@ObjectType({ description: 'A limit value with its unit.' })
+export class Limit {
+  @Field(() => Float) value: number;
+  @Field(() => UnitEnum) unit: Unit;
+  @Field({ description: 'Human-readable unit, e.g. "% w/w".' }) unitSymbol: string;
+}
+
+@InputType()
+export class LimitInput {
+  @Field(() => Float, { description: 'Positive.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
+  @IsPositive({ message: 'value must be positive' })
+  @Max(1e12, { message: 'value must be at most 1e12' })
+  value: number;
+
+  @Field(() => UnitEnum) @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` }) unit: Unit;
+}
+
+export const toLimit = (value: number | null, unit: Unit | null): Limit | null =>
+  value === null || unit === null ? null : { value, unit, unitSymbol: UNIT_SYMBOLS[unit] };

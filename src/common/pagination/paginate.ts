@@ -1,0 +1,87 @@
+import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../errors/domain-error.js';
+import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
+
+export interface SortKey {
+  /** Column expression in the query builder, e.g. `s.name`. */
+  column: string;
+  /** Property on the entity that holds the column's value, e.g. `name`. */
+  property: string;
+  direction?: 'ASC' | 'DESC';
+}
+
+type CursorValue = string | number | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+      return values as CursorValue[];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw badInput('after', `"${cursor}" is not a cursor this list issued`);
+}
+
+/**
+ * Keyset pagination over a query builder: orders by the sort keys and then by the entity id,
+ * so pages are stable under inserts and deep pages cost the same as the first. `totalCount`
+ * is counted on the same filtered query without ordering or limits.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: { first?: number; after?: string },
+  sort: SortKey[],
+): Promise<ConnectionShape<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  const alias = qb.alias;
+  const keys: SortKey[] = [...sort, { column: `${alias}.id`, property: 'id', direction: 'ASC' }];
+  const totalCount = await qb.clone().getCount();
+
+  const page = qb.clone();
+  if (args.after) {
+    const values = decodeCursor(args.after, keys.length);
+    // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, built for any number of keys.
+    const clauses: string[] = [];
+    const params: Record<string, CursorValue> = {};
+    keys.forEach((key, i) => {
+      const parts = keys.slice(0, i).map((prev, j) => {
+        params[`c${j}`] = values[j];
+        return `${prev.column} = :c${j}`;
+      });
+      params[`c${i}`] = values[i];
+      parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} :c${i}`);
+      clauses.push(`(${parts.join(' AND ')})`);
+    });
+    page.andWhere(`(${clauses.join(' OR ')})`, params);
+  }
+  keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
+  const rows = await page.take(first + 1).getMany();
+  const hasNextPage = rows.length > first;
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (node[k.property] ?? null) as CursorValue)) }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Escapes a user's search text for a LIKE pattern (with ESCAPE '\\'). */
+export function likePattern(search: string): string {
+  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

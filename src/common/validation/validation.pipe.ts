@@ -1,0 +1,30 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error.js';
+
+/** Flattens class-validator's tree into `path: reason` lines, e.g. `input.measurements[2].unit must be …`. */
+export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+    );
+    return [...own, ...describeValidationErrors(error.children ?? [], path)];
+  });
+}
+
+function firstPath(errors: ValidationError[], parent = ''): string {
+  const e = errors[0];
+  if (!e) return parent;
+  const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+  return e.children?.length ? firstPath(e.children, path) : path;
+}
+
+/** class-validator on every input; a failure is BAD_USER_INPUT naming every bad field, and nothing runs. */
+export const validationPipe = new ValidationPipe({
+  transform: true,
+  whitelist: true,
+  forbidUnknownValues: false,
+  stopAtFirstError: false,
+  exceptionFactory: (errors: ValidationError[]) =>
+    new DomainError('BAD_USER_INPUT', describeValidationErrors(errors).join('; '), firstPath(errors)),
+});

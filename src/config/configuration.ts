@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+/** Typed configuration, read once from the environment. */
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  host: string;
+  /** SQLite file used when no DATABASE_URL is set. */
+  databasePath: string;
+  /** postgres://… selects PostgreSQL. */
+  databaseUrl: string | null;
+  logLevel: LogLevel;
+  /** Load reference data (and demo data outside production) into an empty database at start. */
+  seedOnStart: boolean;
+  /** Load the demo scenario (fictional suppliers, contracts, follow-ups, demo tokens). Never in production. */
+  demoData: boolean;
+  /** Milliseconds SQLite waits for a lock before SQLITE_BUSY. */
+  sqliteBusyTimeoutMs: number;
+}
+
+const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Builds the configuration from an environment; throws a readable error on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const logLevel = (env.LOG_LEVEL ?? 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must start with postgres:// (got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}")`);
+  }
+  return {
+    nodeEnv,
+    production,
+    port: int('PORT', env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databasePath: resolve(env.DATABASE_PATH ?? 'data/kemkollen.sqlite'),
+    databaseUrl,
+    logLevel,
+    seedOnStart: bool(env.SEED_ON_START, true),
+    demoData: !production && bool(env.DEMO_DATA, true),
+    sqliteBusyTimeoutMs: int('SQLITE_BUSY_TIMEOUT_MS', env.SQLITE_BUSY_TIMEOUT_MS, 5000),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,16 @@
+import { In } from 'typeorm';
+import { type Loaders } from '../common/loaders.js';
+import { ProductCategoryEntity } from '../products/product-category.entity.js';
+import { ContractCategoryEntity, ContractRequirementEntity } from './contract.entity.js';
+
+/** contractId → its categories, by code. */
+export const contractCategoriesLoader = (loaders: Loaders) =>
+  loaders.linked('contract.categories', ContractCategoryEntity, 'contractId', 'categoryId', ProductCategoryEntity, (a, b) => a.code.localeCompare(b.code));
+
+/** contractId → its requirement rows (with the contract's own limits). */
+export const contractRequirementsLoader = (loaders: Loaders) =>
+  loaders.grouped(
+    'contract.requirements',
+    (ids) => loaders.dataSource.getRepository(ContractRequirementEntity).find({ where: { contractId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+    (row) => row.contractId,
+  );

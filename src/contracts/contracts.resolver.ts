@@ -1,0 +1,96 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { LimitInput, toLimit } from '../common/limit.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { ProductCategory } from '../products/product.model.js';
+import { RequirementEntity } from '../requirements/requirement.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { ContractEntity } from './contract.entity.js';
+import { ContractsArgs, CreateContractInput, UpdateContractInput } from './contract.inputs.js';
+import { contractCategoriesLoader, contractRequirementsLoader } from './contract.loaders.js';
+import { Contract, ContractConnection, ContractRequirement } from './contract.model.js';
+import { ContractsService } from './contracts.service.js';
+
+@Resolver(() => Contract)
+export class ContractsResolver {
+  constructor(private readonly service: ContractsService) {}
+
+  @Query(() => ContractConnection)
+  contracts(@Args() args: ContractsArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => Contract)
+  contract(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Contract)
+  createContract(@Args('input') input: CreateContractInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.create(input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Contract)
+  updateContract(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContractInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(id, input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Contract, { description: "Adds a library requirement to a contract, or sets its contract-specific limit (omit or null: the library default)." })
+  setContractRequirement(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('requirementId', { type: () => ID }) requirementId: string,
+    @Args('limit', { type: () => LimitInput, nullable: true }) limit: LimitInput | null,
+    @CurrentPrincipal() actor: Principal,
+  ) {
+    return this.service.setRequirement(contractId, requirementId, limit, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Contract)
+  removeContractRequirement(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('requirementId', { type: () => ID }) requirementId: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
+    return this.service.removeRequirement(contractId, requirementId, actor);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(OrganisationEntity).load(c.organisationId);
+  }
+
+  @ResolveField(() => Supplier)
+  supplier(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SupplierEntity).load(c.supplierId);
+  }
+
+  @ResolveField(() => [ProductCategory])
+  categories(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
+    return contractCategoriesLoader(ctx.loaders).load(c.id);
+  }
+
+  @ResolveField(() => [ContractRequirement])
+  async requirements(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext): Promise<ContractRequirement[]> {
+    const rows = await contractRequirementsLoader(ctx.loaders).load(c.id);
+    const requirements = await ctx.loaders.byId(RequirementEntity).loadMany(rows.map((r) => r.requirementId));
+    return rows.map((row, i) => {
+      const requirement = requirements[i] as RequirementEntity;
+      const own = toLimit(row.limitValue, row.limitUnit);
+      return {
+        requirement: requirement as never,
+        limit: own,
+        effectiveLimit: own ?? toLimit(requirement.defaultLimitValue, requirement.defaultLimitUnit),
+      };
+    });
+  }
+}

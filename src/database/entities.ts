@@ -1,0 +1,22 @@
+import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
+import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
+import { EventEntity } from '../events/event.entity.js';
+import { DeviationEntity } from '../follow-ups/deviation.entity.js';
+import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ProductCategoryEntity } from '../products/product-category.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+
+export const ENTITIES = [
+  OrganisationEntity, SupplierEntity, ProductCategoryEntity, ProductEntity,
+  SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity,
+  RequirementEntity, RequirementSubstanceEntity, RequirementCategoryEntity,
+  ContractEntity, ContractCategoryEntity, ContractRequirementEntity,
+  PrincipalEntity, ApiTokenEntity, EventEntity,
+  FollowUpEntity, FollowUpRequirementEntity, MeasurementEntity, DeviationEntity, ReuseEntity,
+];

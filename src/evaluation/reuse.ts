@@ -1,0 +1,164 @@
+/**
+ * The regions' rule for relying on another authority's follow-up (DOMAIN.md, "Reuse"), and the
+ * validity dates it depends on. Pure functions over plain values.
+ */
+import type { Verdict } from './evaluate.js';
+
+export type FollowUpStatus = 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED' | 'RETRACTED';
+
+export type Method = 'LAB_ANALYSIS' | 'DOCUMENT_REVIEW' | 'SUPPLIER_DECLARATION' | 'DESK_AUDIT' | 'SITE_AUDIT';
+
+/** Methods that can decide NOT_ADDED and DOCUMENTATION requirements: a lab cannot show intent. */
+export const DOCUMENT_OR_AUDIT_METHODS: readonly Method[] = [
+  'DOCUMENT_REVIEW',
+  'SUPPLIER_DECLARATION',
+  'DESK_AUDIT',
+  'SITE_AUDIT',
+];
+
+export type RequirementKind = 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+
+export interface ReuseCandidate {
+  followUpId: string;
+  organisationId: string;
+  status: FollowUpStatus;
+  retracted: boolean;
+  visibility: 'SHARED' | 'PRIVATE';
+  method: Method;
+  /** 'YYYY-MM-DD', the last day the follow-up is valid. */
+  validUntil: string;
+}
+
+/** One of the caller's contract requirements, as this follow-up bears on it. */
+export interface RequirementOutcome {
+  requirementId: string;
+  requirementCode: string;
+  kind: RequirementKind;
+  /** Whether the follow-up addresses this requirement; the caller decides. */
+  addressed: boolean;
+  /** LIMIT: this follow-up's measurements evaluated against the caller's contract limit. */
+  verdict: Verdict | null;
+}
+
+export interface ReuseDecision {
+  reusable: boolean;
+  /** English sentences naming the facts: why it can be reused, or every reason it cannot. */
+  reasons: string[];
+  /**
+   * The addressed requirements that the follow-up's results decide. Computed independently of
+   * the other conditions, so a reader also sees what a non-reusable follow-up would decide.
+   */
+  decided: { requirementId: string; requirementCode: string; verdict: Verdict | null }[];
+}
+
+const REUSABLE_STATUSES: readonly FollowUpStatus[] = ['COMPLETED', 'CLOSED'];
+
+/** Only PASS and FAIL decide: reusing a FAIL is as valuable as a PASS, it tells me to act. */
+const DECIDING_VERDICTS: readonly (Verdict | null)[] = ['PASS', 'FAIL'];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseIsoDate(value: string, name: string): { year: number; month: number; day: number } {
+  const match = ISO_DATE.exec(value);
+  if (match === null) throw new RangeError(`${name} must be a date YYYY-MM-DD, got "${value}"`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+function formatIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Whether a follow-up valid until `validUntil` (inclusive) is still valid on `day`.
+ * ISO dates order as strings, once both are checked to be 'YYYY-MM-DD'.
+ */
+export function isValidOn(validUntil: string, day: string): boolean {
+  parseIsoDate(validUntil, 'validUntil');
+  parseIsoDate(day, 'day');
+  return validUntil >= day;
+}
+
+/**
+ * The default validity: `years` after the day the follow-up was performed. A follow-up performed
+ * on 29 February is valid until 28 February of a non-leap year, never into March.
+ */
+export function defaultValidUntil(performedOn: string, years = 3): string {
+  const { year, month, day } = parseIsoDate(performedOn, 'performedOn');
+  const target = year + years;
+  const lastDay = month === 2 && day === 29 && !isLeapYear(target) ? 28 : day;
+  return formatIsoDate(target, month, lastDay);
+}
+
+function dayAfter(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate, 'validUntil');
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return formatIsoDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+}
+
+/** Why this one requirement is not decided by the follow-up, or null when it is. */
+function undecidedReason(outcome: RequirementOutcome, method: Method): string | null {
+  if (outcome.kind === 'LIMIT') {
+    if (DECIDING_VERDICTS.includes(outcome.verdict)) return null;
+    return `${outcome.requirementCode}: ${outcome.verdict ?? 'not evaluated'} against your limit`;
+  }
+  if (DOCUMENT_OR_AUDIT_METHODS.includes(method)) return null;
+  return `${outcome.requirementCode}: method ${method} cannot decide a ${outcome.kind} requirement`;
+}
+
+/** The conditions on the follow-up itself, each failing one as a sentence. */
+function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today: string): string[] {
+  const reasons: string[] = [];
+  if (c.organisationId === callerOrganisationId) reasons.push('recorded by your own organisation');
+  if (c.retracted || c.status === 'RETRACTED') reasons.push('retracted');
+  if (c.status !== 'RETRACTED' && !REUSABLE_STATUSES.includes(c.status)) {
+    reasons.push(`status ${c.status}: only COMPLETED or CLOSED follow-ups can be reused`);
+  }
+  if (!isValidOn(c.validUntil, today)) reasons.push(`expired on ${dayAfter(c.validUntil)} (valid until ${c.validUntil})`);
+  if (c.visibility !== 'SHARED') reasons.push('private to its organisation');
+  return reasons;
+}
+
+function describeDecided(outcome: RequirementOutcome, method: Method): string {
+  if (outcome.kind === 'LIMIT') return `${outcome.requirementCode} (${outcome.verdict} against your limit)`;
+  return `${outcome.requirementCode} (${outcome.kind} checked by ${method})`;
+}
+
+/**
+ * Decides whether the caller may rely on another organisation's follow-up for its contract.
+ * Reusable when recorded by another organisation, COMPLETED or CLOSED, not retracted, valid on
+ * `today`, SHARED, and deciding every addressed requirement (at least one): LIMIT by PASS or
+ * FAIL against the caller's own limit, NOT_ADDED and DOCUMENTATION by a document or audit method.
+ * When not reusable, `reasons` lists every failing condition, not just the first, so the
+ * caller learns at once everything that stands in the way.
+ */
+export function decideReuse(
+  c: ReuseCandidate,
+  callerOrganisationId: string,
+  today: string,
+  outcomes: RequirementOutcome[],
+): ReuseDecision {
+  const addressed = outcomes.filter((o) => o.addressed);
+  const decidedOutcomes = addressed.filter((o) => undecidedReason(o, c.method) === null);
+  const reasons = [
+    ...followUpReasons(c, callerOrganisationId, today),
+    ...(addressed.length === 0 ? ["addresses none of your contract's requirements"] : []),
+    ...addressed.map((o) => undecidedReason(o, c.method)).filter((r): r is string => r !== null),
+  ];
+  const decided = decidedOutcomes.map((o) => ({
+    requirementId: o.requirementId,
+    requirementCode: o.requirementCode,
+    verdict: o.verdict,
+  }));
+  if (reasons.length > 0) return { reusable: false, reasons, decided };
+  const state = c.status === 'CLOSED' ? 'closed' : 'completed';
+  const summary = decidedOutcomes.map((o) => describeDecided(o, c.method)).join(', ');
+  return {
+    reusable: true,
+    reasons: [`${state}, shared and valid until ${c.validUntil}; decides ${summary}`],
+    decided,
+  };
+}

@@ -1,0 +1,46 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Inject, Injectable } from '@nestjs/common';
+import { type GqlOptionsFactory } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { TokenService } from '../auth/token.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
+import { formatGraphQLError } from '../common/errors/format-error.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { Loaders } from '../common/loaders.js';
+
+export const SCHEMA_FILE = join(process.cwd(), 'schema', 'schema.graphql');
+
+/**
+ * Apollo Server options. The schema is built from the code; `autoSchemaFile` writes it to
+ * schema/schema.graphql (committed, and checked by a test) outside production.
+ */
+@Injectable()
+export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+  ) {}
+
+  createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
+    return {
+      autoSchemaFile: this.config.production ? true : SCHEMA_FILE,
+      sortSchema: true,
+      path: '/graphql',
+      introspection: true,
+      graphiql: !this.config.production,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatGraphQLError,
+      fieldResolverEnhancers: ['guards'],
+      context: async ({ req }: { req: GraphQLContext['req'] & { headers: Record<string, string | undefined> } }): Promise<GraphQLContext> => ({
+        req,
+        auth: await this.tokens.authenticate(req?.headers?.authorization),
+        loaders: new Loaders(this.dataSource),
+      }),
+    };
+  }
+}
+
+export const graphQLDriver = ApolloDriver;

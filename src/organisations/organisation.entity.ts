@@ -1,0 +1,15 @@
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+
+export type OrganisationKind = 'REGION' | 'MUNICIPALITY' | 'OTHER';
+
+@Entity('organisations')
+export class OrganisationEntity extends BaseEntity {
+  /** Short stable handle, e.g. `region-skane`, used by the CLI and seeds. */
+  @Column({ type: 'varchar', length: 64, unique: true }) code: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 20 }) kind: OrganisationKind;
+  /** Two-digit länskod, for regions. */
+  @Column({ type: 'varchar', length: 2, nullable: true }) countyCode: string | null;
+  @Column({ type: 'varchar', length: 11, nullable: true, unique: true }) organisationNumber: string | null;
+}

@@ -1,0 +1,51 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { In } from 'typeorm';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { PageArgs } from '../common/pagination/connection.js';
+import { ProductCategoriesService } from './product-categories.service.js';
+import { ProductCategoryEntity } from './product-category.entity.js';
+import { CreateProductCategoryInput, UpdateProductCategoryInput } from './product.inputs.js';
+import { ProductCategory, ProductCategoryConnection } from './product.model.js';
+
+@Resolver(() => ProductCategory)
+export class ProductCategoriesResolver {
+  constructor(private readonly service: ProductCategoriesService) {}
+
+  @Query(() => ProductCategoryConnection, { description: 'All product categories, ordered by code.' })
+  productCategories(@Args() args: PageArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => ProductCategory)
+  productCategory(@Args('code') code: string) {
+    return this.service.byCode(code, undefined, 'code');
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => ProductCategory)
+  createProductCategory(@Args('input') input: CreateProductCategoryInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.create(input, actor);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => ProductCategory)
+  updateProductCategory(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductCategoryInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(id, input, actor);
+  }
+
+  @ResolveField(() => ProductCategory, { nullable: true })
+  parent(@Parent() category: ProductCategoryEntity, @Context() ctx: GraphQLContext) {
+    return category.parentId ? ctx.loaders.byId(ProductCategoryEntity).load(category.parentId) : null;
+  }
+
+  @ResolveField(() => [ProductCategory])
+  children(@Parent() category: ProductCategoryEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders
+      .grouped('category.children', (ids) => ctx.loaders.dataSource.getRepository(ProductCategoryEntity).find({ where: { parentId: In([...ids]) }, order: { code: 'ASC' } }), (c) => c.parentId!)
+      .load(category.id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { ProductCategoryEntity } from './product-category.entity.js';
+import { ProductEntity } from './product.entity.js';
+import { CreateProductInput, ProductsArgs, UpdateProductInput } from './product.inputs.js';
+import { Product, ProductCategory, ProductConnection } from './product.model.js';
+import { ProductsService } from './products.service.js';
+
+@Resolver(() => Product)
+export class ProductsResolver {
+  constructor(private readonly service: ProductsService) {}
+
+  @Query(() => ProductConnection)
+  products(@Args() args: ProductsArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => Product)
+  product(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Product)
+  createProduct(@Args('input') input: CreateProductInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.create(input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Product)
+  updateProduct(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(id, input, actor);
+  }
+
+  @ResolveField(() => Supplier)
+  supplier(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SupplierEntity).load(product.supplierId);
+  }
+
+  @ResolveField(() => ProductCategory, { nullable: true })
+  category(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext) {
+    return product.categoryId ? ctx.loaders.byId(ProductCategoryEntity).load(product.categoryId) : null;
+  }
+}

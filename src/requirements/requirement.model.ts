@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { AggregationEnum, LimitBasisEnum, RequirementKindEnum } from '../common/graphql-enums.js';
+import { Limit } from '../common/limit.js';
+import { Connection } from '../common/pagination/connection.js';
+import { ProductCategory } from '../products/product.model.js';
+import { Substance } from '../substances/substance.model.js';
+
+@ObjectType({ description: 'A requirement in the shared library (kemikaliekrav). Contracts may set their own limit for it.' })
+export class ChemicalRequirement {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() title: string;
+  @Field() text: string;
+  @Field(() => RequirementKindEnum) kind: string;
+  @Field(() => [Substance], { description: 'The substances in scope.' }) substances?: Substance[];
+  @Field(() => Limit, { nullable: true, description: 'The library default limit; a contract may set its own.' }) defaultLimit?: Limit | null;
+  @Field(() => LimitBasisEnum, { nullable: true }) basis: string | null;
+  @Field(() => AggregationEnum) aggregation: string;
+  @Field(() => [ProductCategory], { description: 'Product categories the requirement applies to.' }) categories?: ProductCategory[];
+  @Field(() => String, { nullable: true }) legalSource: string | null;
+}
+
+export const ChemicalRequirementConnection = Connection(ChemicalRequirement);

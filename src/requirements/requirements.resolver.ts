@@ -1,0 +1,56 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { Limit, toLimit } from '../common/limit.js';
+import { ProductCategory } from '../products/product.model.js';
+import { Substance } from '../substances/substance.model.js';
+import { RequirementEntity } from './requirement.entity.js';
+import { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
+import { ChemicalRequirement, ChemicalRequirementConnection } from './requirement.model.js';
+import { requirementCategoriesLoader, requirementSubstancesLoader } from './requirement.loaders.js';
+import { RequirementsService } from './requirements.service.js';
+
+@Resolver(() => ChemicalRequirement)
+export class RequirementsResolver {
+  constructor(private readonly service: RequirementsService) {}
+
+  @Query(() => ChemicalRequirementConnection)
+  requirements(@Args() args: RequirementsArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => ChemicalRequirement)
+  requirement(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => ChemicalRequirement)
+  createRequirement(@Args('input') input: CreateRequirementInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.create(input, actor);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => ChemicalRequirement)
+  updateRequirement(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateRequirementInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(id, input, actor);
+  }
+
+  @ResolveField(() => Limit, { nullable: true })
+  defaultLimit(@Parent() r: RequirementEntity) {
+    return toLimit(r.defaultLimitValue, r.defaultLimitUnit);
+  }
+
+  @ResolveField(() => [Substance])
+  substances(@Parent() r: RequirementEntity, @Context() ctx: GraphQLContext) {
+    return requirementSubstancesLoader(ctx.loaders).load(r.id);
+  }
+
+  @ResolveField(() => [ProductCategory])
+  categories(@Parent() r: RequirementEntity, @Context() ctx: GraphQLContext) {
+    return requirementCategoriesLoader(ctx.loaders).load(r.id);
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
+import { checkCasNumber } from '../common/identifiers/identifiers.js';
+import { normalised } from '../common/identifiers/normalise.js';
+import type { LimitInput } from '../common/limit.js';
+import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { TransactionService } from '../database/transaction.service.js';
+import { EventLogService } from '../events/event-log.service.js';
+import { ProductCategoriesService } from '../products/product-categories.service.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity, type RequirementKind } from './requirement.entity.js';
+import type { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
+
+const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) => [r.code, r.title, r.text].join(' ').toLowerCase();
+
+/** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"). */
+function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | undefined, field: string): void {
+  if (kind === 'LIMIT' && !limit) throw badInput(field, 'a LIMIT requirement needs a default limit (value and unit)');
+  if (kind === 'DOCUMENTATION' && limit) throw badInput(field, 'a DOCUMENTATION requirement has no limit');
+}
+
+@Injectable()
+export class RequirementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly events: EventLogService,
+    private readonly categories: ProductCategoriesService,
+  ) {}
+
+  async list(args: RequirementsArgs) {
+    const qb = this.dataSource.getRepository(RequirementEntity).createQueryBuilder('r');
+    const f = args.filter;
+    if (f?.search) qb.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
+    if (f?.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
+    if (f?.substanceCas) {
+      const cas = normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
+      qb.andWhere('EXISTS (SELECT 1 FROM requirement_substances rs JOIN substances s ON s.id = rs.substance_id WHERE rs.requirement_id = r.id AND s.cas_number = :cas)', { cas });
+    }
+    if (f?.categoryCode) {
+      const ids = await this.categories.idsWithAncestors(f.categoryCode, 'filter.categoryCode');
+      qb.andWhere('EXISTS (SELECT 1 FROM requirement_categories rc WHERE rc.requirement_id = r.id AND rc.category_id IN (:...categoryIds))', { categoryIds: ids });
+    }
+    return paginate(qb, args, [{ column: 'r.code', property: 'code' }]);
+  }
+
+  async get(id: string): Promise<RequirementEntity> {
+    const found = await this.dataSource.getRepository(RequirementEntity).findOneBy({ id });
+    if (!found) throw notFound('ChemicalRequirement', id);
+    return found;
+  }
+
+  async create(input: CreateRequirementInput, actor: Principal | null): Promise<RequirementEntity> {
+    checkKindAndLimit(input.kind, input.defaultLimit, 'defaultLimit');
+    return this.tx.run(async (uow) => {
+      if (await uow.manager.existsBy(RequirementEntity, { code: input.code })) throw conflict(`code "${input.code}": a requirement with this code already exists`, 'code');
+      const substanceIds = await this.substanceIds(uow.manager, input.substanceCas);
+      const categoryIds = await this.categories.idsForCodes(uow.manager, input.categoryCodes);
+      const values = {
+        code: input.code,
+        title: input.title.trim(),
+        text: input.text.trim(),
+        kind: input.kind,
+        defaultLimitValue: input.defaultLimit?.value ?? null,
+        defaultLimitUnit: input.defaultLimit?.unit ?? null,
+        basis: (input.basis ?? null) as RequirementEntity['basis'],
+        aggregation: input.aggregation,
+        legalSource: input.legalSource?.trim() || null,
+      };
+      const entity = uow.manager.create(RequirementEntity, { ...values, searchText: searchText(values) });
+      await uow.manager.insert(RequirementEntity, entity);
+      await this.replaceLinks(uow.manager, entity.id, substanceIds, categoryIds);
+      await this.events.append(uow, actor, { type: 'REQUIREMENT_CREATED', subjectType: 'ChemicalRequirement', subjectId: entity.id, payload: { ...values, substanceCas: input.substanceCas, categoryCodes: input.categoryCodes } });
+      return entity;
+    });
+  }
+
+  async update(id: string, input: UpdateRequirementInput, actor: Principal | null): Promise<RequirementEntity> {
+    return this.tx.run(async (uow) => {
+      const entity = await uow.manager.findOneBy(RequirementEntity, { id });
+      if (!entity) throw notFound('ChemicalRequirement', id);
+      if (input.title !== undefined) entity.title = input.title.trim();
+      if (input.text !== undefined) entity.text = input.text.trim();
+      if (input.kind !== undefined) entity.kind = input.kind;
+      if (input.defaultLimit !== undefined) {
+        entity.defaultLimitValue = input.defaultLimit?.value ?? null;
+        entity.defaultLimitUnit = input.defaultLimit?.unit ?? null;
+      }
+      if (input.basis !== undefined) entity.basis = (input.basis ?? null) as RequirementEntity['basis'];
+      if (input.aggregation !== undefined) entity.aggregation = input.aggregation;
+      if (input.legalSource !== undefined) entity.legalSource = input.legalSource?.trim() || null;
+      const limit = entity.defaultLimitValue !== null && entity.defaultLimitUnit ? { value: entity.defaultLimitValue, unit: entity.defaultLimitUnit } : null;
+      checkKindAndLimit(entity.kind, limit, 'defaultLimit');
+      entity.searchText = searchText(entity);
+      await uow.manager.save(RequirementEntity, entity);
+      if (input.substanceCas !== undefined || input.categoryCodes !== undefined) {
+        const substanceIds = input.substanceCas !== undefined
+          ? await this.substanceIds(uow.manager, input.substanceCas)
+          : (await uow.manager.findBy(RequirementSubstanceEntity, { requirementId: id })).map((r) => r.substanceId);
+        const categoryIds = input.categoryCodes !== undefined
+          ? await this.categories.idsForCodes(uow.manager, input.categoryCodes)
+          : (await uow.manager.findBy(RequirementCategoryEntity, { requirementId: id })).map((r) => r.categoryId);
+        await this.replaceLinks(uow.manager, id, substanceIds, categoryIds);
+      }
+      await this.events.append(uow, actor, { type: 'REQUIREMENT_UPDATED', subjectType: 'ChemicalRequirement', subjectId: id, payload: { ...input } });
+      return entity;
+    });
+  }
+
+  private async substanceIds(manager: EntityManager, casNumbers: string[]): Promise<string[]> {
+    const unique = [...new Set(casNumbers.map((c, i) => normalised(`substanceCas[${i}]`, c, checkCasNumber)))];
+    if (!unique.length) return [];
+    const rows = await manager.getRepository(SubstanceEntity).createQueryBuilder('s').select(['s.id', 's.casNumber']).where('s.cas_number IN (:...cas)', { cas: unique }).getMany();
+    const missing = unique.filter((c) => !rows.some((r) => r.casNumber === c));
+    if (missing.length) throw badInput('substanceCas', `no substance has the CAS number ${missing.map((m) => `"${m}"`).join(', ')}; create it first`);
+    return rows.map((r) => r.id);
+  }
+
+  private async replaceLinks(manager: EntityManager, requirementId: string, substanceIds: string[], categoryIds: string[]): Promise<void> {
+    await manager.delete(RequirementSubstanceEntity, { requirementId });
+    await manager.delete(RequirementCategoryEntity, { requirementId });
+    if (substanceIds.length) await manager.insert(RequirementSubstanceEntity, substanceIds.map((substanceId) => ({ requirementId, substanceId })));
+    if (categoryIds.length) await manager.insert(RequirementCategoryEntity, categoryIds.map((categoryId) => ({ requirementId, categoryId })));
+  }
+}

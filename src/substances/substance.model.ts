@@ -1,0 +1,15 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RegulatoryListEnum } from '../common/graphql-enums.js';
+import { Connection } from '../common/pagination/connection.js';
+
+@ObjectType({ description: 'A chemical substance, identified by its CAS number.' })
+export class Substance {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() casNumber: string;
+  @Field(() => String, { nullable: true }) ecNumber: string | null;
+  @Field(() => [String], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' }) groups?: string[];
+  @Field(() => [RegulatoryListEnum], { description: 'Regulatory lists the substance is on.' }) lists?: string[];
+}
+
+export const SubstanceConnection = Connection(Substance);

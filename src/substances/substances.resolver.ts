@@ -1,0 +1,55 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { In } from 'typeorm';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import { RegulatoryListEnum } from '../common/graphql-enums.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';
+import { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
+import { Substance, SubstanceConnection } from './substance.model.js';
+import { SubstancesService } from './substances.service.js';
+
+@Resolver(() => Substance)
+export class SubstancesResolver {
+  constructor(private readonly service: SubstancesService) {}
+
+  @Query(() => SubstanceConnection)
+  substances(@Args() args: SubstancesArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => Substance)
+  substance(@Args('casNumber') casNumber: string) {
+    return this.service.byCas(casNumber);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => Substance)
+  createSubstance(@Args('input') input: CreateSubstanceInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.create(input, actor);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => Substance)
+  updateSubstance(@Args('casNumber') casNumber: string, @Args('input') input: UpdateSubstanceInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(casNumber, input, actor);
+  }
+
+  @ResolveField(() => [String])
+  async groups(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
+    const rows = await ctx.loaders
+      .grouped('substance.groups', (ids) => ctx.loaders.dataSource.getRepository(SubstanceGroupEntity).find({ where: { substanceId: In([...ids]) }, order: { groupCode: 'ASC' } }), (r) => r.substanceId)
+      .load(substance.id);
+    return rows.map((r) => r.groupCode);
+  }
+
+  @ResolveField(() => [RegulatoryListEnum])
+  async lists(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
+    const rows = await ctx.loaders
+      .grouped('substance.lists', (ids) => ctx.loaders.dataSource.getRepository(SubstanceListEntity).find({ where: { substanceId: In([...ids]) }, order: { listCode: 'ASC' } }), (r) => r.substanceId)
+      .load(substance.id);
+    return rows.map((r) => r.listCode);
+  }
+}
