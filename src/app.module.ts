@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
+import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -28,6 +29,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     SubstancesModule,
     RequirementsModule,
     ContractsModule,
+    FollowUpsModule,
     SeedingModule,
     HealthModule,
   ],

@@ -2,7 +2,6 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { type GqlOptionsFactory } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
@@ -10,11 +9,10 @@ import { formatGraphQLError } from '../common/errors/format-error.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { Loaders } from '../common/loaders.js';
 
-export const SCHEMA_FILE = join(process.cwd(), 'schema', 'schema.graphql');
-
 /**
- * Apollo Server options. The schema is built from the code; `autoSchemaFile` writes it to
- * schema/schema.graphql (committed, and checked by a test) outside production.
+ * Apollo Server options. The schema is built from the code and kept in memory: the app never
+ * writes files at start. schema/schema.graphql is written by `npm run schema:generate` (see
+ * schema-file.ts) and checked against the code by test/schema.e2e-spec.ts.
  */
 @Injectable()
 export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
@@ -26,7 +24,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
     return {
-      autoSchemaFile: this.config.production ? true : SCHEMA_FILE,
+      autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
       introspection: true,

@@ -7,6 +7,8 @@ export interface SortKey {
   column: string;
   /** Property on the entity that holds the column's value, e.g. `name`. */
   property: string;
+  /** The value the column expression has for a node, when it is not just the property (e.g. COALESCE). */
+  value?: (node: any) => string | number | null;
   direction?: 'ASC' | 'DESC';
 }
 
@@ -64,10 +66,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     page.andWhere(`(${clauses.join(' OR ')})`, params);
   }
   keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
-  const rows = await page.take(first + 1).getMany();
+  const rows = await page.limit(first + 1).getMany();
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (node[k.property] ?? null) as CursorValue)) }));
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (k.value ? k.value(node) : (node[k.property] ?? null)) as CursorValue)) }));
   return {
     edges,
     nodes,

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { badInput, conflict, forbidden, notFound } from '../common/errors/domain-error.js';
+import { isIsoDate } from '../common/validation/is-iso-date.js';
+import { nowIso } from '../common/time.js';
+import { TransactionService } from '../database/transaction.service.js';
+import { EventLogService } from '../events/event-log.service.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { assertActsFor } from './ownership.js';
+import { ApiTokenEntity, PrincipalEntity, type PrincipalKind } from './principal.entity.js';
+import type { Principal } from './principal.js';
+import { Role, roleAtLeast } from './role.js';
+import { TokenService } from './token.service.js';
+
+export interface CreateTokenInput {
+  /** The organisation's stable code, e.g. `region-skane`. */
+  organisationCode: string;
+  /** Checked here (not only by the caller's parser): the CLI passes the raw text. */
+  role: string;
+  /** The principal's name; also the token's name unless `tokenName` is given. */
+  name: string;
+  email?: string | null;
+  kind?: PrincipalKind;
+  /** YYYY-MM-DD (00:00 UTC that day) or an ISO date-time with a zone; null: never expires. */
+  expiresAt?: string | null;
+  tokenName?: string | null;
+}
+
+/** What an administrator may see of a token: never its secret or hash. */
+export interface TokenSummary {
+  id: string;
+  prefix: string;
+  name: string;
+  role: Role;
+  organisationCode: string;
+  principalId: string;
+  principalName: string;
+  principalKind: PrincipalKind;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface CreatedToken {
+  /** The secret: returned once, stored only as its SHA-256 hash. */
+  token: string;
+  summary: TokenSummary;
+}
+
+const ROLES = Object.values(Role) as string[];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An ISO date-time with an explicit zone: a bare local time would depend on the server's zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses an expiry given as YYYY-MM-DD (the token stops working at 00:00 UTC that day) or as an
+ * ISO date-time with a zone, into the stored form (UTC, `toISOString`), which `TokenService`
+ * compares as text with `nowIso()`. It must lie in the future.
+ */
+export function parseExpiry(value: string, now: Date = new Date()): string {
+  const text = value.trim();
+  const day = text.slice(0, 10);
+  let at: Date;
+  if (text === day && isIsoDate(day)) at = new Date(`${day}T00:00:00.000Z`);
+  else if (DATE_TIME.test(text) && isIsoDate(day)) at = new Date(text);
+  else throw badInput('expiresAt', `"${value}" must be a date YYYY-MM-DD or a date-time with a zone, e.g. 2026-06-30T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) throw badInput('expiresAt', `"${value}" is not a valid date-time`);
+  if (at.getTime() <= now.getTime()) throw badInput('expiresAt', `${at.toISOString()} is in the past`);
+  return at.toISOString();
+}
+
+/**
+ * Administration of principals and their bearer tokens: create, revoke, list. Used by the CLI
+ * (`npm run cli -- token …`, where there is no actor) and meant for admin mutations later, where
+ * the actor must act for the organisation and cannot hand out a role above its own.
+ * Each change is one transaction with its audit event; the secret never reaches the event log.
+ */
+@Injectable()
+export class TokenAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly tokens: TokenService,
+    private readonly events: EventLogService,
+  ) {}
+
+  async create(input: CreateTokenInput, actor: Principal | null = null): Promise<CreatedToken> {
+    if (!ROLES.includes(input.role)) throw badInput('role', `must be one of ${ROLES.join(', ')} (got "${input.role}")`);
+    const role = input.role as Role;
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput('name', 'must be 1 to 200 characters');
+    const tokenName = input.tokenName?.trim() || name;
+    if (tokenName.length > 200) throw badInput('tokenName', 'must be at most 200 characters');
+    const email = input.email?.trim() || null;
+    if (email && (email.length > 320 || !EMAIL.test(email))) throw badInput('email', `"${email}" is not an e-mail address`);
+    const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
+    const kind = input.kind ?? 'MEMBER';
+    if (actor && !roleAtLeast(actor.role, role)) throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
+
+    return this.tx.run(async (uow) => {
+      const m = uow.manager;
+      const organisation = await m.findOneBy(OrganisationEntity, { code: input.organisationCode.trim() });
+      if (!organisation) throw notFound('Organisation', input.organisationCode);
+      if (actor) assertActsFor(actor, organisation.id, 'token');
+      const principal = m.create(PrincipalEntity, { organisationId: organisation.id, kind, name, email });
+      await m.insert(PrincipalEntity, principal);
+      const issued = await this.tokens.issue(m, { principalId: principal.id, role, name: tokenName, expiresAt });
+      await this.events.append(uow, actor, {
+        type: 'TOKEN_CREATED',
+        subjectType: 'ApiToken',
+        subjectId: issued.entity.id,
+        payload: { principalId: principal.id, kind, role, expiresAt },
+        actorOrganisationId: organisation.id,
+      });
+      return { token: issued.token, summary: toSummary(issued.entity, principal, organisation.code) };
+    });
+  }
+
+  /** Revokes a token at once; a revoked token cannot be restored (issue a new one). */
+  async revoke(tokenId: string, actor: Principal | null = null): Promise<TokenSummary> {
+    return this.tx.run(async (uow) => {
+      const m = uow.manager;
+      const token = await m.findOneBy(ApiTokenEntity, { id: tokenId.trim() });
+      if (!token) throw notFound('Token', tokenId);
+      const principal = await m.findOneByOrFail(PrincipalEntity, { id: token.principalId });
+      if (actor) assertActsFor(actor, principal.organisationId, 'token');
+      if (token.revokedAt) throw conflict(`Token "${token.id}" was already revoked at ${token.revokedAt}`);
+      const organisation = await m.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
+      token.revokedAt = nowIso();
+      // Conditional, so two concurrent revocations (PostgreSQL) cannot both succeed.
+      const result = await m.update(ApiTokenEntity, { id: token.id, revokedAt: IsNull() }, { revokedAt: token.revokedAt, updatedAt: token.revokedAt });
+      if (result.affected === 0) throw conflict(`Token "${token.id}" was already revoked`);
+      await this.events.append(uow, actor, {
+        type: 'TOKEN_REVOKED',
+        subjectType: 'ApiToken',
+        subjectId: token.id,
+        payload: { principalId: principal.id },
+        actorOrganisationId: organisation.id,
+      });
+      return toSummary(token, principal, organisation.code);
+    });
+  }
+
+  /** Every token, oldest first, optionally of one organisation. */
+  async list(filter: { organisationCode?: string | null } = {}): Promise<TokenSummary[]> {
+    const query = this.dataSource
+      .getRepository(ApiTokenEntity)
+      .createQueryBuilder('t')
+      .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = p.organisation_id')
+      .select([
+        't.id AS id', 't.prefix AS prefix', 't.name AS name', 't.role AS role', 't.expires_at AS expires_at', 't.revoked_at AS revoked_at',
+        't.created_at AS created_at', 'p.id AS principal_id', 'p.name AS principal_name', 'p.kind AS principal_kind', 'o.code AS organisation_code',
+      ])
+      .orderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC');
+    if (filter.organisationCode) {
+      const code = filter.organisationCode.trim();
+      if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ code }))) throw notFound('Organisation', code);
+      query.where('o.code = :code', { code });
+    }
+    const rows = await query.getRawMany<{
+      id: string; prefix: string; name: string; role: Role; expires_at: string | null; revoked_at: string | null; created_at: string;
+      principal_id: string; principal_name: string; principal_kind: PrincipalKind; organisation_code: string;
+    }>();
+    return rows.map((r) => ({
+      id: r.id, prefix: r.prefix, name: r.name, role: r.role, organisationCode: r.organisation_code, principalId: r.principal_id,
+      principalName: r.principal_name, principalKind: r.principal_kind, expiresAt: r.expires_at, revokedAt: r.revoked_at, createdAt: r.created_at,
+    }));
+  }
+}
+
+function toSummary(token: ApiTokenEntity, principal: PrincipalEntity, organisationCode: string): TokenSummary {
+  return {
+    id: token.id, prefix: token.prefix, name: token.name, role: token.role, organisationCode, principalId: principal.id,
+    principalName: principal.name, principalKind: principal.kind, expiresAt: token.expiresAt, revokedAt: token.revokedAt, createdAt: token.createdAt,
+  };
+}

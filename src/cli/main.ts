@@ -1,0 +1,244 @@
+import 'reflect-metadata';
+import { type INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { GraphQLSchema } from 'graphql';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../app.module.js';
+import { type PrincipalKind } from '../auth/principal.entity.js';
+import { type TokenSummary, TokenAdminService } from '../auth/token-admin.service.js';
+import { loadConfig } from '../config/configuration.js';
+import { MIGRATIONS } from '../database/migrations/index.js';
+import { renderSchema, SCHEMA_FILE } from '../graphql/schema-file.js';
+import { SeedService } from '../seeding/seed.service.js';
+
+/**
+ * The operator's command line: `node dist/cli/main.js <command>` (see the npm scripts).
+ * It boots the application as a Nest application context (no HTTP server, no seeding on start),
+ * so the database, migrations and services are exactly those the server uses.
+ */
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  seed [--no-demo]            Run the migrations and load the reference data, and the demo
+                              data unless --no-demo (never in production). Safe to repeat.
+  migrate                     Run pending migrations and list the applied ones.
+  schema                      Write schema/schema.graphql from the code.
+  token create --organisation <code> --role <role> --name <name>
+               [--email <address>] [--expires <YYYY-MM-DD | ISO date-time with zone>] [--client]
+                              Create a principal (a member, or an API client with --client)
+                              and issue a token for it. The token is shown once.
+  token revoke <tokenId>      Revoke a token.
+  token list [--organisation <code>]
+                              List tokens (never their secrets).
+
+Roles: READER, CONTACT_PERSON, COORDINATOR, ADMIN.
+The database is the one the server uses: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite).`;
+
+/** Bad command line: usage is printed and the exit code is 2. */
+class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses one command's arguments strictly: unknown options and extra positionals are usage errors. */
+function parse<O extends Options>(args: string[], options: O, positionals: string[]) {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    const all: Options = { ...options, help: { type: 'boolean', short: 'h' } };
+    parsed = parseArgs({ args, options: all, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) throw new UsageError('');
+  if (parsed.positionals.length !== positionals.length) {
+    throw new UsageError(positionals.length ? `expected ${positionals.map((p) => `<${p}>`).join(' ')}` : `unexpected argument "${parsed.positionals[0]}"`);
+  }
+  return { values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, positionals: parsed.positionals };
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+/**
+ * Nest and TypeORM log through this: one line per message on stderr, no stack traces. Errors the
+ * command fails with are printed once by `run`, so the ExceptionHandler's copy is dropped.
+ */
+class CliLogger implements LoggerService {
+  constructor(private readonly levels: LogLevel[]) {}
+  log(message: unknown, ...rest: unknown[]) { this.write('log', message, rest); }
+  error(message: unknown, ...rest: unknown[]) { this.write('error', message, rest); }
+  warn(message: unknown, ...rest: unknown[]) { this.write('warn', message, rest); }
+  debug(message: unknown, ...rest: unknown[]) { this.write('debug', message, rest); }
+  verbose(message: unknown, ...rest: unknown[]) { this.write('verbose', message, rest); }
+
+  private write(level: LogLevel, message: unknown, rest: unknown[]) {
+    const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : '';
+    if (!this.levels.includes(level) || context === 'ExceptionHandler') return;
+    const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    process.stderr.write(`[${level}]${context ? ` ${context}:` : ''} ${text.split('\n')[0]}\n`);
+  }
+}
+
+/** Warnings and errors by default; LOG_LEVEL=log (or debug, verbose) shows Nest's start-up lines too. */
+function logLevels(): LogLevel[] {
+  const all: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+  const chosen = process.env.LOG_LEVEL ? loadConfig().logLevel : 'warn';
+  return all.slice(0, all.indexOf(chosen) + 1);
+}
+
+async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: new CliLogger(logLevels()), abortOnError: false });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parse(args, { 'no-demo': { type: 'boolean' } }, []);
+  const demo = values['no-demo'] ? false : loadConfig().demoData;
+  const report = await withContext((app) => app.get(SeedService).seed({ demo }));
+  const rows = Object.entries(report.inserted);
+  const total = rows.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`Seeded reference data${demo ? ' and demo data' : ''}; inserted:`);
+  const width = Math.max(...rows.map(([what]) => what.length));
+  for (const [what, n] of rows) console.log(`  ${what.padEnd(width)}  ${n}`);
+  console.log(total === 0 ? 'Nothing new: every record was already there.' : `${total} records inserted.`);
+}
+
+async function migrate(args: string[]): Promise<void> {
+  parse(args, {}, []);
+  await withContext(async (app) => {
+    // The data source runs pending migrations when it starts (migrationsRun), so they have run by now.
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const applied = await dataSource.query<{ timestamp: string | number; name: string }[]>('SELECT timestamp, name FROM migrations ORDER BY timestamp');
+    const pending = await dataSource.showMigrations();
+    console.log(`Database: ${dataSource.options.type === 'postgres' ? 'PostgreSQL' : `SQLite ${String(dataSource.options.database)}`}`);
+    console.log(`Applied migrations (${applied.length} of ${MIGRATIONS.length}):`);
+    for (const m of applied) console.log(`  ${m.name}`);
+    if (pending) throw new Error('some migrations are still pending');
+  });
+}
+
+async function schema(args: string[]): Promise<void> {
+  parse(args, {}, []);
+  // The schema comes from the code alone: build it on a throw-away SQLite file, so generating it
+  // neither needs the real database nor migrates it.
+  const dir = mkdtempSync(join(tmpdir(), 'kemkollen-schema-'));
+  delete process.env.DATABASE_URL;
+  process.env.DATABASE_PATH = join(dir, 'schema.sqlite');
+  process.env.DEMO_DATA = 'false';
+  try {
+    const text = renderSchema(await withContext(builtSchema));
+    const before = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : null;
+    if (before !== text) writeFileSync(SCHEMA_FILE, text);
+    console.log(`${relative(process.cwd(), SCHEMA_FILE) || SCHEMA_FILE}: ${before === text ? 'unchanged' : 'written'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * GraphQLModule builds the schema in onModuleInit, which an application context runs too; should a
+ * later version build it only with an HTTP adapter, fall back to a full app that is initialised
+ * but never listens.
+ */
+async function builtSchema(context: INestApplicationContext): Promise<GraphQLSchema> {
+  try {
+    return context.get(GraphQLSchemaHost).schema;
+  } catch {
+    const app = await NestFactory.create(AppModule, { logger: new CliLogger(logLevels()), abortOnError: false });
+    try {
+      await app.init();
+      return app.get(GraphQLSchemaHost).schema;
+    } finally {
+      await app.close();
+    }
+  }
+}
+
+async function token(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'create': {
+      const { values } = parse(rest, {
+        organisation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        email: { type: 'string' }, expires: { type: 'string' }, client: { type: 'boolean' },
+      }, []);
+      const input = {
+        organisationCode: required(values.organisation, 'organisation'),
+        role: required(values.role, 'role'),
+        name: required(values.name, 'name'),
+        email: values.email ?? null,
+        expiresAt: values.expires ?? null,
+        kind: (values.client ? 'API_CLIENT' : 'MEMBER') as PrincipalKind,
+      };
+      const { token: secret, summary } = await withContext((app) => app.get(TokenAdminService).create(input));
+      console.log(`Token created for ${summary.principalName} (${summary.principalKind}) in ${summary.organisationCode}, role ${summary.role}.`);
+      console.log(`  id:      ${summary.id}`);
+      console.log(`  expires: ${summary.expiresAt ?? 'never'}`);
+      console.log(`  token:   ${secret}`);
+      console.log('Copy the token now: it is shown only this once and is not stored (only its SHA-256 hash is).');
+      return;
+    }
+    case 'revoke': {
+      const { positionals } = parse(rest, {}, ['tokenId']);
+      const summary = await withContext((app) => app.get(TokenAdminService).revoke(positionals[0]!));
+      console.log(`Token ${summary.id} (${summary.prefix}…, ${summary.principalName}, ${summary.organisationCode}) revoked at ${summary.revokedAt}.`);
+      return;
+    }
+    case 'list': {
+      const { values } = parse(rest, { organisation: { type: 'string' } }, []);
+      const tokens = await withContext((app) => app.get(TokenAdminService).list({ organisationCode: values.organisation }));
+      printTokens(tokens);
+      return;
+    }
+    default:
+      throw new UsageError(sub ? `unknown token command "${sub}"` : 'token needs a command: create, revoke or list');
+  }
+}
+
+function printTokens(tokens: TokenSummary[]): void {
+  if (!tokens.length) {
+    console.log('No tokens.');
+    return;
+  }
+  const header = ['ID', 'PREFIX', 'NAME', 'ROLE', 'ORGANISATION', 'PRINCIPAL', 'EXPIRES', 'REVOKED', 'CREATED'];
+  const rows = tokens.map((t) => [t.id, t.prefix, t.name, t.role, t.organisationCode, t.principalName, t.expiresAt ?? '-', t.revokedAt ?? '-', t.createdAt]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { seed, migrate, schema, token };
+
+/** Runs one command; returns the exit code: 0 done, 1 failed, 2 bad command line. */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    const handler = command ? COMMANDS[command] : undefined;
+    if (!handler) {
+      throw new UsageError(command && !['--help', '-h', 'help'].includes(command) ? `unknown command "${command}"` : '');
+    }
+    await handler(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) console.error(`error: ${error.message}\n`);
+      console.error(USAGE);
+      return 2;
+    }
+    console.error(`error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    return 1;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,41 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import { DeviationsService } from './deviations.service.js';
+import { SupplierStatus } from './evaluation.model.js';
+import { OpenDeviationInput, UpdateDeviationInput } from './follow-up.inputs.js';
+import { Deviation } from './follow-up.model.js';
+
+@Resolver(() => Deviation)
+export class DeviationsResolver {
+  constructor(private readonly service: DeviationsService) {}
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Deviation, { description: 'Opens a deviation for your organisation on a follow-up you can see (your own, or one you rely on).' })
+  openDeviation(@Args('input') input: OpenDeviationInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.open(input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Deviation)
+  updateDeviation(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDeviationInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.update(id, input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => Deviation)
+  resolveDeviation(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('resolution', { type: () => String, nullable: true }) resolution: string | null,
+    @CurrentPrincipal() actor: Principal,
+  ) {
+    return this.service.resolve(id, resolution, actor);
+  }
+
+  @Query(() => SupplierStatus, { description: "The supplier's traffic light, from the deviations on follow-ups you can see." })
+  supplierStatus(@Args('supplierId', { type: () => ID }) supplierId: string, @CurrentPrincipal() viewer: Principal) {
+    return this.service.supplierStatus(supplierId, viewer);
+  }
+}

@@ -1,0 +1,94 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { UnitEnum } from '../common/graphql-enums.js';
+import { Connection } from '../common/pagination/connection.js';
+import { Contract } from '../contracts/contract.model.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { Product } from '../products/product.model.js';
+import { ChemicalRequirement } from '../requirements/requirement.model.js';
+import { Substance } from '../substances/substance.model.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { DeviationStatusEnum, FollowUpStatusEnum, MethodEnum, SeverityEnum, VisibilityEnum } from './follow-up.enums.js';
+
+@ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
+export class Measurement {
+  @Field(() => ID) id: string;
+  @Field(() => Substance) substance?: Substance;
+  @Field({ description: 'The part or material, e.g. "PVC surface".' }) part: string;
+  @Field({ description: 'false: not detected, below the limit of quantification `loq`.' }) detected: boolean;
+  @Field(() => Float, { nullable: true, description: 'The measured value, when detected.' }) value: number | null;
+  @Field(() => Float, { nullable: true, description: 'Limit of quantification, when not detected.' }) loq: number | null;
+  @Field(() => UnitEnum) unit: string;
+  @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, in the same unit.' }) uncertainty: number | null;
+  @Field(() => String, { nullable: true }) analyticalMethod: string | null;
+  @Field(() => FollowUp, { description: 'The follow-up that recorded it.' }) followUp?: unknown;
+}
+
+@ObjectType({ description: 'A requirement not met (avvikelse), with an action plan and a due date.' })
+export class Deviation {
+  @Field(() => ID) id: string;
+  @Field(() => FollowUp) followUp?: unknown;
+  @Field(() => Organisation, { description: 'The organisation that opened it.' }) organisation?: Organisation;
+  @Field(() => Supplier) supplier?: Supplier;
+  @Field(() => ChemicalRequirement, { nullable: true }) requirement?: ChemicalRequirement | null;
+  @Field(() => Contract, { nullable: true }) contract?: Contract | null;
+  @Field(() => SeverityEnum) severity: string;
+  @Field() description: string;
+  @Field(() => String, { nullable: true }) actionPlan: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
+  @Field(() => DeviationStatusEnum) status: string;
+  @Field(() => String, { nullable: true }) resolvedAt: string | null;
+  @Field(() => String, { nullable: true }) resolution: string | null;
+  @Field() createdAt: string;
+  @Field() updatedAt: string;
+}
+
+@ObjectType({ description: "An organisation relied on another's follow-up for one of its contracts." })
+export class Reuse {
+  @Field(() => ID) id: string;
+  @Field(() => FollowUp) followUp?: unknown;
+  @Field(() => Contract) contract?: Contract;
+  @Field(() => Organisation) organisation?: Organisation;
+  @Field({ description: 'When it was recorded.' }) createdAt: string;
+}
+
+@ObjectType({ description: 'One entry of the append-only log: who, which organisation, when, what.' })
+export class HistoryEvent {
+  @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
+  @Field() type: string;
+  @Field() occurredAt: string;
+  @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' }) actorOrganisation?: Organisation | null;
+  @Field(() => String, { nullable: true, description: 'The acting principal\'s name.' }) actorName?: string | null;
+  @Field() subjectType: string;
+  @Field(() => ID) subjectId: string;
+  @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
+}
+
+@ObjectType({ description: 'One verification of one product (or supplier) against requirements (uppföljning).' })
+export class FollowUp {
+  @Field(() => ID) id: string;
+  @Field(() => Organisation) organisation?: Organisation;
+  @Field(() => Product, { nullable: true }) product?: Product | null;
+  @Field(() => Supplier) supplier?: Supplier;
+  @Field(() => Contract, { nullable: true }) contract?: Contract | null;
+  @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' }) requirements?: ChemicalRequirement[];
+  @Field(() => MethodEnum) method: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' }) performedOn: string | null;
+  @Field(() => FollowUpStatusEnum) status: string;
+  @Field(() => VisibilityEnum) visibility: string;
+  @Field(() => String, { nullable: true }) laboratory: string | null;
+  @Field(() => String, { nullable: true }) reportReference: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil: string | null;
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field(() => String, { nullable: true, description: 'Readable only by the organisation that recorded it; null for everyone else.' }) confidentialNotes?: string | null;
+  @Field(() => String, { nullable: true }) retractedReason: string | null;
+  @Field(() => String, { nullable: true }) retractedAt: string | null;
+  @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to update.' }) version: number;
+  @Field(() => [Measurement]) measurements?: Measurement[];
+  @Field(() => [Deviation]) deviations?: Deviation[];
+  @Field(() => [Reuse]) reuses?: Reuse[];
+  @Field(() => [HistoryEvent]) history?: HistoryEvent[];
+  @Field() createdAt: string;
+  @Field() updatedAt: string;
+}
+
+export const FollowUpConnection = Connection(FollowUp);

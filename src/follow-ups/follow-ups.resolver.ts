@@ -1,0 +1,146 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { Contract } from '../contracts/contract.model.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { Product } from '../products/product.model.js';
+import { ChemicalRequirement } from '../requirements/requirement.model.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { isOwner } from './follow-up-access.js';
+import { FollowUpEntity } from './follow-up.entity.js';
+import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
+import { deviationsLoader, followUpRequirementsLoader, historyLoader, measurementsLoader, reusesLoader } from './follow-up.loaders.js';
+import { Deviation, FollowUp, FollowUpConnection, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
+import { FollowUpQueriesService } from './follow-up-queries.service.js';
+import { FollowUpsService } from './follow-ups.service.js';
+
+@Resolver(() => FollowUp)
+export class FollowUpsResolver {
+  constructor(
+    private readonly queries: FollowUpQueriesService,
+    private readonly service: FollowUpsService,
+  ) {}
+
+  @Query(() => FollowUpConnection, { description: 'Follow-ups you may see: all SHARED ones and your own PRIVATE ones.' })
+  followUps(@Args() args: FollowUpsArgs, @CurrentPrincipal() viewer: Principal) {
+    return this.queries.list(args, viewer);
+  }
+
+  @Query(() => FollowUp)
+  followUp(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
+    return this.queries.get(id, viewer);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'Records a follow-up for your organisation with its measurements, in one transaction.' })
+  recordFollowUp(@Args('input') input: RecordFollowUpInput, @CurrentPrincipal() actor: Principal) {
+    return this.service.record(input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version.' })
+  updateFollowUp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: UpdateFollowUpInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
+    return this.service.update(id, expectedVersion, input, actor);
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'PLANNED → IN_PROGRESS.' })
+  startFollowUp(@Args('id', { type: () => ID }) id: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+    return this.service.transition('start', id, actor, { expectedVersion: v.expectedVersion });
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'PLANNED or IN_PROGRESS → COMPLETED; performedOn defaults to the recorded date, else today.' })
+  completeFollowUp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args() v: VersionArgs,
+    @Args('performedOn', { type: () => String, nullable: true }) performedOn: string | null,
+    @CurrentPrincipal() actor: Principal,
+  ) {
+    return this.service.transition('complete', id, actor, { expectedVersion: v.expectedVersion, performedOn: performedOn ?? null });
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'COMPLETED → CLOSED; refused while your deviations on it are unresolved.' })
+  closeFollowUp(@Args('id', { type: () => ID }) id: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+    return this.service.transition('close', id, actor, { expectedVersion: v.expectedVersion });
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Mutation(() => FollowUp, { description: 'Withdraws a follow-up, with a reason. Never deleted: it stays visible as RETRACTED.' })
+  retractFollowUp(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+    return this.service.retract(id, reason, actor, v.expectedVersion);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(OrganisationEntity).load(f.organisationId);
+  }
+
+  @ResolveField(() => Product, { nullable: true })
+  product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return f.productId ? ctx.loaders.byId(ProductEntity).load(f.productId) : null;
+  }
+
+  @ResolveField(() => Supplier)
+  supplier(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SupplierEntity).load(f.supplierId);
+  }
+
+  @ResolveField(() => Contract, { nullable: true })
+  contract(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return f.contractId ? ctx.loaders.byId(ContractEntity).load(f.contractId) : null;
+  }
+
+  @ResolveField(() => [ChemicalRequirement])
+  requirements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return followUpRequirementsLoader(ctx.loaders).load(f.id);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  confidentialNotes(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
+    return isOwner(viewer, f) ? f.confidentialNotes : null;
+  }
+
+  @ResolveField(() => [Measurement])
+  measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return measurementsLoader(ctx.loaders).load(f.id);
+  }
+
+  @ResolveField(() => [Deviation])
+  deviations(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return deviationsLoader(ctx.loaders).load(f.id);
+  }
+
+  @ResolveField(() => [Reuse])
+  reuses(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return reusesLoader(ctx.loaders).load(f.id);
+  }
+
+  @ResolveField(() => [HistoryEvent])
+  async history(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    const events = await historyLoader(ctx.loaders).load(f.id);
+    return events.map((e) => ({
+      cursor: String(e.seq),
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actorOrganisationId: e.actorOrganisationId,
+      actorPrincipalId: e.actorPrincipalId,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      details: e.payload,
+    }));
+  }
+}

@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type EntityManager, In } from 'typeorm';
+import { assertActsFor } from '../auth/ownership.js';
+import type { Principal } from '../auth/principal.js';
+import { badInput, conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { checkCasNumber } from '../common/identifiers/identifiers.js';
+import { normalised } from '../common/identifiers/normalise.js';
+import { nowIso, todayIso } from '../common/time.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
+import { defaultValidUntil } from '../evaluation/reuse.js';
+import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
+import { EventLogService } from '../events/event-log.service.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { DeviationEntity } from './deviation.entity.js';
+import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
+import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
+import { MeasurementEntity } from './measurement.entity.js';
+
+type Status = FollowUpEntity['status'];
+
+/** The lifecycle: which status each transition starts from and leads to. */
+const TRANSITIONS = {
+  start: { from: ['PLANNED'], to: 'IN_PROGRESS', event: 'UPDATED' },
+  complete: { from: ['PLANNED', 'IN_PROGRESS'], to: 'COMPLETED', event: 'COMPLETED' },
+  close: { from: ['COMPLETED'], to: 'CLOSED', event: 'CLOSED' },
+} as const satisfies Record<string, { from: readonly Status[]; to: Status; event: string }>;
+
+/**
+ * Records follow-ups and moves them through their lifecycle. Every write is one transaction
+ * (the follow-up, its requirements, its measurements and its event, or nothing), only the
+ * recording organisation may change a follow-up, and updates are optimistic: a stale
+ * `expectedVersion` is a CONFLICT, checked in the UPDATE itself so two writers cannot both win.
+ */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly events: EventLogService,
+  ) {}
+
+  async record(input: RecordFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
+    checkDates(input.status, input.performedOn ?? null, input.validUntil ?? null);
+    if (input.status === 'PLANNED' && input.measurements.length) throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
+    return this.tx.run(async (uow) => {
+      const { manager } = uow;
+      const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
+      const contractId = await this.ownContract(manager, input.contractId ?? null, actor);
+      const requirements = await this.requirements(manager, input.requirementIds);
+      const entity = manager.create(FollowUpEntity, {
+        organisationId: actor.organisationId,
+        productId,
+        supplierId,
+        contractId,
+        method: input.method,
+        performedOn: input.performedOn ?? null,
+        status: input.status,
+        visibility: input.visibility,
+        laboratory: clean(input.laboratory),
+        reportReference: clean(input.reportReference),
+        validUntil: input.validUntil ?? (input.performedOn ? defaultValidUntil(input.performedOn) : null),
+        notes: clean(input.notes),
+        confidentialNotes: clean(input.confidentialNotes),
+        retractedReason: null,
+        retractedAt: null,
+        statusBeforeRetraction: null,
+        version: 1,
+        createdByPrincipalId: actor.principalId,
+      });
+      await manager.insert(FollowUpEntity, entity);
+      if (requirements.length) await manager.insert(FollowUpRequirementEntity, requirements.map((r) => ({ followUpId: entity.id, requirementId: r.id })));
+      const count = await this.insertMeasurements(manager, entity.id, input.measurements, requirements, 'measurements');
+      await this.events.append(uow, actor, {
+        type: input.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
+        subjectType: 'FollowUp',
+        subjectId: entity.id,
+        followUpId: entity.id,
+        payload: { status: entity.status, method: entity.method, productId, supplierId, requirementIds: requirements.map((r) => r.id), measurements: count },
+      });
+      return entity;
+    });
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
+    return this.tx.run(async (uow) => {
+      const { manager } = uow;
+      const entity = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
+      if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
+      const changed: string[] = [];
+      const set = <K extends keyof FollowUpEntity>(key: K, value: FollowUpEntity[K]) => {
+        if (entity[key] !== value) changed.push(key);
+        entity[key] = value;
+      };
+      if (input.contractId !== undefined) set('contractId', await this.ownContract(manager, input.contractId, actor));
+      if (input.method !== undefined) set('method', input.method);
+      if (input.visibility !== undefined) set('visibility', input.visibility);
+      if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
+      if (input.reportReference !== undefined) set('reportReference', clean(input.reportReference));
+      if (input.notes !== undefined) set('notes', clean(input.notes));
+      if (input.confidentialNotes !== undefined) set('confidentialNotes', clean(input.confidentialNotes));
+      if (input.performedOn !== undefined) {
+        set('performedOn', input.performedOn);
+        if (input.validUntil === undefined && input.performedOn) set('validUntil', defaultValidUntil(input.performedOn));
+      }
+      if (input.validUntil !== undefined) set('validUntil', input.validUntil ?? (entity.performedOn ? defaultValidUntil(entity.performedOn) : null));
+      checkDates(entity.status, entity.performedOn, entity.validUntil);
+
+      let requirements: RequirementEntity[] | null = null;
+      if (input.requirementIds !== undefined) {
+        requirements = await this.requirements(manager, input.requirementIds);
+        await manager.delete(FollowUpRequirementEntity, { followUpId: id });
+        if (requirements.length) await manager.insert(FollowUpRequirementEntity, requirements.map((r) => ({ followUpId: id, requirementId: r.id })));
+        changed.push('requirementIds');
+      }
+      if (input.measurements !== undefined) {
+        if (entity.status === 'PLANNED' && input.measurements.length) throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
+        requirements ??= await this.requirementsOf(manager, id);
+        await manager.delete(MeasurementEntity, { followUpId: id });
+        await this.insertMeasurements(manager, id, input.measurements, requirements, 'input.measurements');
+        changed.push('measurements');
+      }
+      await this.bumpVersion(uow, entity, expectedVersion);
+      await this.events.append(uow, actor, { type: 'UPDATED', subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { changed: changed.filter((c) => c !== 'confidentialNotes').concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []), version: entity.version } });
+      return entity;
+    });
+  }
+
+  async transition(kind: keyof typeof TRANSITIONS, id: string, actor: Principal, options: { expectedVersion?: number; performedOn?: string | null } = {}): Promise<FollowUpEntity> {
+    const rule = TRANSITIONS[kind];
+    return this.tx.run(async (uow) => {
+      const { manager } = uow;
+      const entity = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
+      if (!(rule.from as readonly Status[]).includes(entity.status)) {
+        throw conflict(`${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`);
+      }
+      if (kind === 'complete') {
+        const performedOn = options.performedOn ?? entity.performedOn ?? todayIso();
+        if (performedOn > todayIso()) throw badInput('performedOn', `"${performedOn}": a completed follow-up cannot be performed in the future`);
+        if (entity.performedOn !== performedOn) {
+          entity.performedOn = performedOn;
+          entity.validUntil = defaultValidUntil(performedOn);
+        }
+      }
+      if (kind === 'close') {
+        const open = await manager.count(DeviationEntity, { where: { followUpId: id, organisationId: entity.organisationId, status: In(['OPEN', 'ACTION_PLAN_AGREED']) } });
+        if (open) throw conflict(`closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`);
+      }
+      entity.status = rule.to;
+      await this.bumpVersion(uow, entity, options.expectedVersion);
+      await this.events.append(uow, actor, { type: rule.event, subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { status: rule.to, version: entity.version } });
+      return entity;
+    });
+  }
+
+  async retract(id: string, reason: string, actor: Principal, expectedVersion?: number): Promise<FollowUpEntity> {
+    const text = reason.trim();
+    if (!text) throw badInput('reason', 'a retraction needs a reason');
+    return this.tx.run(async (uow) => {
+      const entity = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
+      if (entity.status === 'RETRACTED') throw conflict(`retractFollowUp: follow-up ${id} is already RETRACTED`);
+      entity.statusBeforeRetraction = entity.status;
+      entity.status = 'RETRACTED';
+      entity.retractedReason = text;
+      entity.retractedAt = nowIso();
+      await this.bumpVersion(uow, entity, expectedVersion);
+      await this.events.append(uow, actor, { type: 'RETRACTED', subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { reason: text, previousStatus: entity.statusBeforeRetraction, version: entity.version } });
+      return entity;
+    });
+  }
+
+  /** Saves the entity and increments its version, but only if nobody else did first. */
+  private async bumpVersion(uow: UnitOfWork, entity: FollowUpEntity, expectedVersion: number | undefined): Promise<void> {
+    const read = entity.version;
+    if (expectedVersion !== undefined && expectedVersion !== read) {
+      throw conflict(`expectedVersion ${expectedVersion}: follow-up ${entity.id} is at version ${read}; reload it and apply your change again`, 'expectedVersion');
+    }
+    entity.version = read + 1;
+    entity.updatedAt = nowIso();
+    const { id, createdAt: _c, ...columns } = entity;
+    const result = await uow.manager.createQueryBuilder().update(FollowUpEntity).set(columns).where('id = :id AND version = :read', { id, read }).execute();
+    if (!result.affected) throw conflict(`follow-up ${id} was changed by someone else meanwhile; reload it and apply your change again`, 'expectedVersion');
+  }
+
+  private async ownFollowUp(manager: EntityManager, id: string, actor: Principal, what: string): Promise<FollowUpEntity> {
+    const entity = await manager.findOneBy(FollowUpEntity, { id });
+    // A follow-up the caller cannot see does not exist for it: the same answer as an unknown id.
+    if (!entity || (entity.visibility === 'PRIVATE' && entity.organisationId !== actor.organisationId && actor.role !== 'ADMIN')) throw notFound('FollowUp', id);
+    assertActsFor(actor, entity.organisationId, what);
+    return entity;
+  }
+
+  private async subject(manager: EntityManager, productId: string | null, supplierId: string | null): Promise<{ productId: string | null; supplierId: string }> {
+    if (productId) {
+      const product = await manager.findOneBy(ProductEntity, { id: productId });
+      if (!product) throw badInput('productId', `"${productId}": no product has this id`);
+      if (supplierId && supplierId !== product.supplierId) throw badInput('supplierId', `"${supplierId}": the product's supplier is ${product.supplierId}`);
+      return { productId, supplierId: product.supplierId };
+    }
+    if (!supplierId) throw badInput('productId', 'a follow-up needs a productId or a supplierId');
+    if (!(await manager.existsBy(SupplierEntity, { id: supplierId }))) throw badInput('supplierId', `"${supplierId}": no supplier has this id`);
+    return { productId: null, supplierId };
+  }
+
+  private async ownContract(manager: EntityManager, contractId: string | null, actor: Principal): Promise<string | null> {
+    if (!contractId) return null;
+    const contract = await manager.findOneBy(ContractEntity, { id: contractId });
+    if (!contract) throw badInput('contractId', `"${contractId}": no contract has this id`);
+    if (contract.organisationId !== actor.organisationId) throw badInput('contractId', `"${contractId}": the contract belongs to another organisation`);
+    return contractId;
+  }
+
+  private async requirements(manager: EntityManager, ids: string[]): Promise<RequirementEntity[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const found = await manager.findBy(RequirementEntity, { id: In(unique) });
+    const missing = unique.filter((id) => !found.some((r) => r.id === id));
+    if (missing.length) throw badInput('requirementIds', `no requirement has the id ${missing.map((m) => `"${m}"`).join(', ')}`);
+    return found;
+  }
+
+  private async requirementsOf(manager: EntityManager, followUpId: string): Promise<RequirementEntity[]> {
+    const links = await manager.findBy(FollowUpRequirementEntity, { followUpId });
+    return links.length ? manager.findBy(RequirementEntity, { id: In(links.map((l) => l.requirementId)) }) : [];
+  }
+
+  /**
+   * Checks every measurement (all problems are reported together) and inserts them in bulk.
+   * Refused: an unknown substance, a detected result without a value, a non-detect without an
+   * LOQ (or an LOQ on a detected result), a value with a non-detect, and a unit whose dimension
+   * does not fit the limit of a checked requirement that has the substance in scope.
+   */
+  private async insertMeasurements(manager: EntityManager, followUpId: string, inputs: MeasurementInput[], requirements: RequirementEntity[], field: string): Promise<number> {
+    if (!inputs.length) return 0;
+    const cas = [...new Set(inputs.map((m, i) => normalised(`${field}[${i}].substanceCas`, m.substanceCas, checkCasNumber)))];
+    const substances = await manager.findBy(SubstanceEntity, { casNumber: In(cas) });
+    const byCas = new Map(substances.map((s) => [s.casNumber, s]));
+    const links = requirements.length ? await manager.findBy(RequirementSubstanceEntity, { requirementId: In(requirements.map((r) => r.id)) }) : [];
+    const problems: string[] = [];
+    const createdAt = nowIso();
+    const rows = inputs.map((m, i) => {
+      const at = `${field}[${i}]`;
+      const substance = byCas.get(m.substanceCas.trim());
+      if (!substance) problems.push(`${at}.substanceCas "${m.substanceCas}": no substance has this CAS number`);
+      const part = m.part.trim();
+      if (!part) problems.push(`${at}.part: must not be blank`);
+      if (m.detected) {
+        if (m.value === null || m.value === undefined) problems.push(`${at}.value: a detected result needs a value`);
+        if (m.loq !== null && m.loq !== undefined) problems.push(`${at}.loq: an LOQ is given only for a result that was not detected (detected: false)`);
+      } else {
+        if (m.loq === null || m.loq === undefined) problems.push(`${at}.loq: a result not detected needs the limit of quantification (loq)`);
+        else if (m.loq <= 0) problems.push(`${at}.loq: must be positive`);
+        if (m.value !== null && m.value !== undefined) problems.push(`${at}.value: a result not detected has no value; give its loq instead`);
+        if (m.uncertainty !== null && m.uncertainty !== undefined) problems.push(`${at}.uncertainty: only a detected value has an uncertainty`);
+      }
+      if (substance) {
+        for (const r of requirements) {
+          if (r.defaultLimitUnit && links.some((l) => l.requirementId === r.id && l.substanceId === substance.id) && !areComparable(m.unit, r.defaultLimitUnit)) {
+            problems.push(`${at}.unit: ${m.unit} (${UNIT_SYMBOLS[m.unit]}) does not fit requirement ${r.code}, whose limit is in ${UNIT_SYMBOLS[r.defaultLimitUnit]}`);
+          }
+        }
+      }
+      return {
+        id: randomUUID(), followUpId, substanceId: substance?.id ?? '', part, partKey: part.toLowerCase(), detected: m.detected,
+        value: m.detected ? (m.value ?? null) : null, loq: m.detected ? null : (m.loq ?? null), unit: m.unit,
+        uncertainty: m.detected ? (m.uncertainty ?? null) : null, analyticalMethod: clean(m.analyticalMethod), position: i, createdAt,
+      };
+    });
+    if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);
+    for (let i = 0; i < rows.length; i += 500) await manager.insert(MeasurementEntity, rows.slice(i, i + 500));
+    return rows.length;
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  return value === undefined || value === null ? null : value.trim() || null;
+}
+
+function checkDates(status: Status, performedOn: string | null, validUntil: string | null): void {
+  if ((status === 'COMPLETED' || status === 'CLOSED') && !performedOn) throw badInput('performedOn', `a ${status} follow-up needs the date it was performed`);
+  if (status !== 'PLANNED' && performedOn && performedOn > todayIso()) throw badInput('performedOn', `"${performedOn}": cannot be in the future unless the follow-up is PLANNED`);
+  if (performedOn && validUntil && validUntil < performedOn) throw badInput('validUntil', `"${validUntil}": must not be before performedOn "${performedOn}"`);
+}

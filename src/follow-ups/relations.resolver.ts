@@ -1,0 +1,107 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { PrincipalEntity } from '../auth/principal.entity.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { Contract } from '../contracts/contract.model.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { RequirementEntity } from '../requirements/requirement.entity.js';
+import { ChemicalRequirement } from '../requirements/requirement.model.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { Substance } from '../substances/substance.model.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { DeviationEntity } from './deviation.entity.js';
+import { SubstanceEvaluation } from './evaluation.model.js';
+import { loadVisibleFollowUp } from './follow-up.loaders.js';
+import { Deviation, FollowUp, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
+import { MeasurementEntity } from './measurement.entity.js';
+import { ReuseEntity } from './reuse.entity.js';
+
+/** Relations of the follow-up family's smaller types, all through per-request loaders. */
+@Resolver(() => Measurement)
+export class MeasurementResolver {
+  @ResolveField(() => Substance)
+  substance(@Parent() m: MeasurementEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SubstanceEntity).load(m.substanceId);
+  }
+
+  @ResolveField(() => FollowUp)
+  followUp(@Parent() m: MeasurementEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
+    return loadVisibleFollowUp(ctx.loaders, m.followUpId, viewer);
+  }
+}
+
+@Resolver(() => Deviation)
+export class DeviationRelationsResolver {
+  @ResolveField(() => FollowUp)
+  followUp(@Parent() d: DeviationEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
+    return loadVisibleFollowUp(ctx.loaders, d.followUpId, viewer);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() d: DeviationEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(OrganisationEntity).load(d.organisationId);
+  }
+
+  @ResolveField(() => Supplier)
+  supplier(@Parent() d: DeviationEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SupplierEntity).load(d.supplierId);
+  }
+
+  @ResolveField(() => ChemicalRequirement, { nullable: true })
+  requirement(@Parent() d: DeviationEntity, @Context() ctx: GraphQLContext) {
+    return d.requirementId ? ctx.loaders.byId(RequirementEntity).load(d.requirementId) : null;
+  }
+
+  @ResolveField(() => Contract, { nullable: true })
+  contract(@Parent() d: DeviationEntity, @Context() ctx: GraphQLContext) {
+    return d.contractId ? ctx.loaders.byId(ContractEntity).load(d.contractId) : null;
+  }
+}
+
+@Resolver(() => Reuse)
+export class ReuseRelationsResolver {
+  @ResolveField(() => FollowUp)
+  followUp(@Parent() r: ReuseEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
+    return loadVisibleFollowUp(ctx.loaders, r.followUpId, viewer);
+  }
+
+  @ResolveField(() => Contract)
+  contract(@Parent() r: ReuseEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(ContractEntity).load(r.contractId);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() r: ReuseEntity, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(OrganisationEntity).load(r.organisationId);
+  }
+}
+
+@Resolver(() => HistoryEvent)
+export class HistoryEventResolver {
+  @ResolveField(() => Organisation, { nullable: true })
+  actorOrganisation(@Parent() e: { actorOrganisationId: string | null }, @Context() ctx: GraphQLContext) {
+    return e.actorOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(e.actorOrganisationId) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async actorName(@Parent() e: { actorPrincipalId: string | null }, @Context() ctx: GraphQLContext) {
+    return e.actorPrincipalId ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null) : null;
+  }
+}
+
+@Resolver(() => SubstanceEvaluation)
+export class SubstanceEvaluationResolver {
+  @ResolveField(() => Substance)
+  substance(@Parent() s: { substance: { id: string } }, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SubstanceEntity).load(s.substance.id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() s: { organisation: { id: string } | null }, @Context() ctx: GraphQLContext) {
+    return s.organisation ? ctx.loaders.byId(OrganisationEntity).load(s.organisation.id) : null;
+  }
+}

@@ -1,0 +1,55 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { type GraphQLSchema, Kind, parse, validate } from 'graphql';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-file.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+const OPERATIONS_DIR = join(SCHEMA_FILE, '..', 'operations');
+const operationFiles = existsSync(OPERATIONS_DIR) ? readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort() : [];
+
+/** The first line where two texts differ, to point at the change without dumping 600 lines. */
+function firstDifference(expected: string, actual: string): string {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const i = a.findIndex((line, n) => line !== b[n]);
+  const line = i === -1 ? a.length : i;
+  return `first difference at line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  from code: ${b[line] ?? '(end of file)'}`;
+}
+
+describe('schema/', () => {
+  let sut: TestApp;
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    sut = await startTestApp({ demo: false });
+    schema = sut.app.get(GraphQLSchemaHost).schema;
+  });
+  afterAll(() => sut?.close());
+
+  it('schema.graphql is the schema the code builds', () => {
+    const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
+    const generated = renderSchema(schema);
+    if (committed !== generated) {
+      throw new Error(`schema/schema.graphql is out of date: run \`npm run schema:generate\` and commit it\n${firstDifference(committed, generated)}`);
+    }
+  });
+
+  it('operations/ holds example operations', () => {
+    expect(operationFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(operationFiles)('operations/%s is valid against the schema', (file) => {
+    const path = join(OPERATIONS_DIR, file);
+    const name = relative(join(SCHEMA_FILE, '..', '..'), path);
+    let document;
+    try {
+      document = parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`${name} does not parse: ${(error as Error).message}`);
+    }
+    const errors = validate(schema, document);
+    if (errors.length) throw new Error(`${name} is not valid against the schema:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+    const anonymous = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && !d.name);
+    if (anonymous.length) throw new Error(`${name}: every operation needs a name (clients and logs refer to it)`);
+  });
+});
