@@ -12,6 +12,8 @@ export interface AppConfig {
   databasePath: string;
   /** postgres://… selects PostgreSQL. */
   databaseUrl: string | null;
+  /** PostgreSQL schema to use (default public); tests give each suite its own. */
+  databaseSchema: string | null;
   logLevel: LogLevel;
   /** Load reference data (and demo data outside production) into an empty database at start. */
   seedOnStart: boolean;
@@ -35,6 +37,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+function schemaName(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier, got "${value}"`);
+  return value;
+}
+
 /** Builds the configuration from an environment; throws a readable error on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -54,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databasePath: resolve(env.DATABASE_PATH ?? 'data/kemkollen.sqlite'),
     databaseUrl,
+    databaseSchema: schemaName(env.DATABASE_SCHEMA),
     logLevel,
     seedOnStart: bool(env.SEED_ON_START, true),
     demoData: !production && bool(env.DEMO_DATA, true),

@@ -24,7 +24,13 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
       ...common,
       type: 'postgres',
       url: config.databaseUrl,
-      extra: { max: 10, connectionTimeoutMillis: 5000 },
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+      extra: {
+        max: 10,
+        connectionTimeoutMillis: 5000,
+        // Hand-written SQL names tables without a schema: resolve them in the configured one.
+        ...(config.databaseSchema ? { options: `-c search_path=${config.databaseSchema}` } : {}),
+      },
     };
   }
   return {

@@ -23,7 +23,17 @@ import {
   type CategorySeed, type ContractSeed, type FollowUpSeed, type OrganisationSeed, type ProductSeed, readSeed,
   type RequirementSeed, type SubstanceSeed, type SupplierSeed,
 } from './seed-files.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+
+/**
+ * Seeded records get ids derived from their natural key (a name-based, version-5-style UUID), so
+ * the same seed gives the same ids on every machine and the README's examples can name them.
+ */
+export function seedId(kind: string, key: string): string {
+  const h = createHash('sha1').update(`kemkollen:${kind}:${key}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 export interface SeedReport {
   inserted: Record<string, number>;
@@ -66,7 +76,7 @@ export class SeedService {
     const orgs = readSeed<OrganisationSeed[]>('reference/organisations.json');
     const existingOrgs = new Set((await m.find(OrganisationEntity, { select: { code: true } })).map((o) => o.code));
     const newOrgs = orgs.filter((o) => !existingOrgs.has(o.code));
-    for (const o of newOrgs) await m.save(OrganisationEntity, m.create(OrganisationEntity, { code: o.code, name: o.name, kind: o.kind, countyCode: o.countyCode, organisationNumber: o.organisationNumber }));
+    for (const o of newOrgs) await m.save(OrganisationEntity, m.create(OrganisationEntity, { id: seedId('organisation', o.code), code: o.code, name: o.name, kind: o.kind, countyCode: o.countyCode, organisationNumber: o.organisationNumber }));
     count('organisations', newOrgs.length);
 
     const categories = readSeed<CategorySeed[]>('reference/product-categories.json');
@@ -74,7 +84,7 @@ export class SeedService {
     let newCats = 0;
     for (const c of categories) {
       if (catIds.has(c.code)) continue;
-      const entity = m.create(ProductCategoryEntity, { code: c.code, name: c.name, parentId: c.parentCode ? catIds.get(c.parentCode)! : null });
+      const entity = m.create(ProductCategoryEntity, { id: seedId('category', c.code), code: c.code, name: c.name, parentId: c.parentCode ? catIds.get(c.parentCode)! : null });
       await m.save(ProductCategoryEntity, entity);
       catIds.set(c.code, entity.id);
       newCats++;
@@ -86,7 +96,7 @@ export class SeedService {
     let newSubs = 0;
     for (const s of substances) {
       if (subIds.has(s.casNumber)) continue;
-      const entity = m.create(SubstanceEntity, { name: s.name, casNumber: s.casNumber, ecNumber: s.ecNumber, searchText: [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase() });
+      const entity = m.create(SubstanceEntity, { id: seedId('substance', s.casNumber), name: s.name, casNumber: s.casNumber, ecNumber: s.ecNumber, searchText: [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase() });
       await m.save(SubstanceEntity, entity);
       subIds.set(s.casNumber, entity.id);
       if (s.groups.length) await m.insert(SubstanceGroupEntity, s.groups.map((groupCode) => ({ substanceId: entity.id, groupCode })));
@@ -101,7 +111,7 @@ export class SeedService {
     for (const r of requirements) {
       if (reqCodes.has(r.code)) continue;
       const entity = m.create(RequirementEntity, {
-        code: r.code, title: r.title, text: r.text, kind: r.kind, defaultLimitValue: r.defaultLimitValue, defaultLimitUnit: r.defaultLimitUnit as Unit | null,
+        id: seedId('requirement', r.code), code: r.code, title: r.title, text: r.text, kind: r.kind, defaultLimitValue: r.defaultLimitValue, defaultLimitUnit: r.defaultLimitUnit as Unit | null,
         basis: r.basis as RequirementEntity['basis'], aggregation: r.aggregation, legalSource: r.legalSource, searchText: [r.code, r.title, r.text].join(' ').toLowerCase(),
       });
       await m.save(RequirementEntity, entity);
@@ -125,7 +135,7 @@ export class SeedService {
     for (const s of readSeed<SupplierSeed[]>('demo/suppliers.json')) {
       const existing = await m.findOneBy(SupplierEntity, s.organisationNumber ? { organisationNumber: s.organisationNumber } : { name: s.name });
       if (existing) { supplierIds.set(s.key, existing.id); continue; }
-      const entity = m.create(SupplierEntity, { name: s.name, country: s.country, organisationNumber: s.organisationNumber, searchText: [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase() });
+      const entity = m.create(SupplierEntity, { id: seedId('supplier', s.key), name: s.name, country: s.country, organisationNumber: s.organisationNumber, searchText: [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase() });
       await m.save(SupplierEntity, entity);
       supplierIds.set(s.key, entity.id);
       n++;
@@ -138,7 +148,7 @@ export class SeedService {
       const existing = p.gtin ? await m.findOneBy(ProductEntity, { gtin: p.gtin }) : null;
       if (existing) { productIds.set(p.key, existing.id); continue; }
       const entity = m.create(ProductEntity, {
-        supplierId: supplierIds.get(p.supplierKey)!, name: p.name, articleNumber: p.articleNumber, gtin: p.gtin,
+        id: seedId('product', p.key), supplierId: supplierIds.get(p.supplierKey)!, name: p.name, articleNumber: p.articleNumber, gtin: p.gtin,
         categoryId: p.categoryCode ? catIds.get(p.categoryCode)! : null, searchText: [p.name, p.articleNumber ?? '', p.gtin ?? ''].join(' ').toLowerCase(),
       });
       await m.save(ProductEntity, entity);
@@ -153,7 +163,7 @@ export class SeedService {
       const organisationId = orgIds.get(c.organisationCode)!;
       const existing = await m.findOneBy(ContractEntity, { organisationId, reference: c.reference ?? '' });
       if (existing) { contracts.set(c.key, existing); continue; }
-      const entity = m.create(ContractEntity, { organisationId, supplierId: supplierIds.get(c.supplierKey)!, title: c.title, reference: c.reference, validFrom: c.validFrom, validTo: c.validTo });
+      const entity = m.create(ContractEntity, { id: seedId('contract', c.key), organisationId, supplierId: supplierIds.get(c.supplierKey)!, title: c.title, reference: c.reference, validFrom: c.validFrom, validTo: c.validTo });
       await m.save(ContractEntity, entity);
       contracts.set(c.key, entity);
       if (c.categoryCodes.length) await m.insert(ContractCategoryEntity, c.categoryCodes.map((code) => ({ contractId: entity.id, categoryId: catIds.get(code)! })));
@@ -174,7 +184,7 @@ export class SeedService {
       const product = await m.findOneByOrFail(ProductEntity, { id: productId });
       const retracted = f.status === 'RETRACTED';
       const entity = m.create(FollowUpEntity, {
-        organisationId, productId, supplierId: product.supplierId, contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
+        id: seedId('follow-up', f.key), organisationId, productId, supplierId: product.supplierId, contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
         method: f.method as FollowUpEntity['method'], performedOn: f.performedOn, status: f.status as FollowUpEntity['status'], visibility: f.visibility,
         laboratory: f.laboratory, reportReference: f.reportReference, validUntil: f.performedOn ? defaultValidUntil(f.performedOn) : null,
         notes: f.notes, confidentialNotes: f.confidentialNotes, retractedReason: retracted ? f.retractedReason : null, retractedAt: retracted ? nowIso() : null,

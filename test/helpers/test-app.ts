@@ -34,12 +34,12 @@ export const TOKENS = {
 
 export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
-/** Empties the PostgreSQL database named by DATABASE_URL (the suites run one at a time there). */
-async function resetPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+/** Runs SQL on the PostgreSQL server named by DATABASE_URL, outside the application. */
+async function onPostgres(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await client.query(sql);
   } finally {
     await client.end();
   }
@@ -51,8 +51,12 @@ async function resetPostgres(url: string): Promise<void> {
  */
 export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   let tempDir: string | null = null;
+  let schema: string | null = null;
   if (usingPostgres()) {
-    await resetPostgres(process.env.DATABASE_URL!);
+    // Each suite gets its own schema, so suites can run side by side on one database.
+    schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    await onPostgres(`CREATE SCHEMA ${schema}`);
+    process.env.DATABASE_SCHEMA = schema;
   } else {
     tempDir = mkdtempSync(join(tmpdir(), 'kemkollen-test-'));
     process.env.DATABASE_PATH = join(tempDir, 'test.sqlite');
@@ -98,6 +102,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     },
     async close() {
       await app.close();
+      if (schema) await onPostgres(`DROP SCHEMA ${schema} CASCADE`);
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
   };
