@@ -13,6 +13,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { RequirementsModule } from './requirements/requirements.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { SubstancesModule } from './substances/substances.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 
@@ -30,6 +31,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     RequirementsModule,
     ContractsModule,
     FollowUpsModule,
+    StatisticsModule,
     SeedingModule,
     HealthModule,
   ],

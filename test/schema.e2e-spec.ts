@@ -38,7 +38,8 @@ describe('schema/', () => {
     expect(operationFiles.length).toBeGreaterThan(0);
   });
 
-  it.each(operationFiles)('operations/%s is valid against the schema', (file) => {
+  // it.each refuses an empty table; the test above reports that case.
+  if (operationFiles.length) it.each(operationFiles)('operations/%s is valid against the schema', (file) => {
     const path = join(OPERATIONS_DIR, file);
     const name = relative(join(SCHEMA_FILE, '..', '..'), path);
     let document;

@@ -1,27 +1,24 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { GraphQLSchema } from 'graphql';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../app.module.js';
-import { type PrincipalKind } from '../auth/principal.entity.js';
-import { type TokenSummary, TokenAdminService } from '../auth/token-admin.service.js';
+import type { PrincipalKind } from '../auth/principal.entity.js';
+import type { TokenAdminService, TokenSummary } from '../auth/token-admin.service.js';
 import { loadConfig } from '../config/configuration.js';
-import { MIGRATIONS } from '../database/migrations/index.js';
-import { renderSchema, SCHEMA_FILE } from '../graphql/schema-file.js';
-import { SeedService } from '../seeding/seed.service.js';
 
 /**
  * The operator's command line: `node dist/cli/main.js <command>` (see the npm scripts).
  * It boots the application as a Nest application context (no HTTP server, no seeding on start),
  * so the database, migrations and services are exactly those the server uses.
+ *
+ * The application is imported only once a command has parsed, so usage errors answer at once.
  */
+const loadNest = () => import('@nestjs/core');
+const loadAppModule = () => import('../app.module.js');
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -95,6 +92,7 @@ function logLevels(): LogLevel[] {
 }
 
 async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const [{ NestFactory }, { AppModule }] = await Promise.all([loadNest(), loadAppModule()]);
   const app = await NestFactory.createApplicationContext(AppModule, { logger: new CliLogger(logLevels()), abortOnError: false });
   try {
     return await work(app);
@@ -106,7 +104,10 @@ async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>
 async function seed(args: string[]): Promise<void> {
   const { values } = parse(args, { 'no-demo': { type: 'boolean' } }, []);
   const demo = values['no-demo'] ? false : loadConfig().demoData;
-  const report = await withContext((app) => app.get(SeedService).seed({ demo }));
+  const report = await withContext(async (app) => {
+    const { SeedService } = await import('../seeding/seed.service.js');
+    return app.get(SeedService).seed({ demo });
+  });
   const rows = Object.entries(report.inserted);
   const total = rows.reduce((sum, [, n]) => sum + n, 0);
   console.log(`Seeded reference data${demo ? ' and demo data' : ''}; inserted:`);
@@ -118,11 +119,13 @@ async function seed(args: string[]): Promise<void> {
 async function migrate(args: string[]): Promise<void> {
   parse(args, {}, []);
   await withContext(async (app) => {
+    const [{ getDataSourceToken }, { MIGRATIONS }] = await Promise.all([import('@nestjs/typeorm'), import('../database/migrations/index.js')]);
     // The data source runs pending migrations when it starts (migrationsRun), so they have run by now.
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    const applied = await dataSource.query<{ timestamp: string | number; name: string }[]>('SELECT timestamp, name FROM migrations ORDER BY timestamp');
+    const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id');
     const pending = await dataSource.showMigrations();
-    console.log(`Database: ${dataSource.options.type === 'postgres' ? 'PostgreSQL' : `SQLite ${String(dataSource.options.database)}`}`);
+    const { type, database, schema } = dataSource.options as { type: string; database?: unknown; schema?: string };
+    console.log(`Database: ${type === 'postgres' ? `PostgreSQL${schema ? `, schema ${schema}` : ''}` : `SQLite ${String(database)}`}`);
     console.log(`Applied migrations (${applied.length} of ${MIGRATIONS.length}):`);
     for (const m of applied) console.log(`  ${m.name}`);
     if (pending) throw new Error('some migrations are still pending');
@@ -137,6 +140,7 @@ async function schema(args: string[]): Promise<void> {
   delete process.env.DATABASE_URL;
   process.env.DATABASE_PATH = join(dir, 'schema.sqlite');
   process.env.DEMO_DATA = 'false';
+  const { renderSchema, SCHEMA_FILE } = await import('../graphql/schema-file.js');
   try {
     const text = renderSchema(await withContext(builtSchema));
     const before = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : null;
@@ -153,9 +157,11 @@ async function schema(args: string[]): Promise<void> {
  * but never listens.
  */
 async function builtSchema(context: INestApplicationContext): Promise<GraphQLSchema> {
+  const { GraphQLSchemaHost } = await import('@nestjs/graphql');
   try {
     return context.get(GraphQLSchemaHost).schema;
   } catch {
+    const [{ NestFactory }, { AppModule }] = await Promise.all([loadNest(), loadAppModule()]);
     const app = await NestFactory.create(AppModule, { logger: new CliLogger(logLevels()), abortOnError: false });
     try {
       await app.init();
@@ -168,6 +174,9 @@ async function builtSchema(context: INestApplicationContext): Promise<GraphQLSch
 
 async function token(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  /** Runs `work` with the token administration service of a booted application context. */
+  const withTokens = <T>(work: (service: TokenAdminService) => Promise<T>) =>
+    withContext(async (app) => work(app.get((await import('../auth/token-admin.service.js')).TokenAdminService)));
   switch (sub) {
     case 'create': {
       const { values } = parse(rest, {
@@ -182,7 +191,7 @@ async function token(args: string[]): Promise<void> {
         expiresAt: values.expires ?? null,
         kind: (values.client ? 'API_CLIENT' : 'MEMBER') as PrincipalKind,
       };
-      const { token: secret, summary } = await withContext((app) => app.get(TokenAdminService).create(input));
+      const { token: secret, summary } = await withTokens((tokens) => tokens.create(input));
       console.log(`Token created for ${summary.principalName} (${summary.principalKind}) in ${summary.organisationCode}, role ${summary.role}.`);
       console.log(`  id:      ${summary.id}`);
       console.log(`  expires: ${summary.expiresAt ?? 'never'}`);
@@ -192,18 +201,21 @@ async function token(args: string[]): Promise<void> {
     }
     case 'revoke': {
       const { positionals } = parse(rest, {}, ['tokenId']);
-      const summary = await withContext((app) => app.get(TokenAdminService).revoke(positionals[0]!));
+      const summary = await withTokens((tokens) => tokens.revoke(positionals[0]!));
       console.log(`Token ${summary.id} (${summary.prefix}…, ${summary.principalName}, ${summary.organisationCode}) revoked at ${summary.revokedAt}.`);
       return;
     }
     case 'list': {
       const { values } = parse(rest, { organisation: { type: 'string' } }, []);
-      const tokens = await withContext((app) => app.get(TokenAdminService).list({ organisationCode: values.organisation }));
-      printTokens(tokens);
+      printTokens(await withTokens((tokens) => tokens.list({ organisationCode: values.organisation })));
       return;
     }
+    case undefined:
+    case '--help':
+    case '-h':
+      throw new UsageError(sub ? '' : 'token needs a command: create, revoke or list');
     default:
-      throw new UsageError(sub ? `unknown token command "${sub}"` : 'token needs a command: create, revoke or list');
+      throw new UsageError(`unknown token command "${sub}"`);
   }
 }
 
@@ -221,7 +233,7 @@ function printTokens(tokens: TokenSummary[]): void {
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { seed, migrate, schema, token };
 
 /** Runs one command; returns the exit code: 0 done, 1 failed, 2 bad command line. */
-export async function run(argv: string[]): Promise<number> {
+async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
     const handler = command ? COMMANDS[command] : undefined;

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { LimitInput } from '../common/limit.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
@@ -28,7 +29,7 @@ export class CreateContractInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the caller's organisation; only an ADMIN may name another." })
   @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string;
   @Field(() => ID) @IsUUID('all', { message: 'supplierId must be an id' }) supplierId: string;
-  @Field() @IsString() @Length(1, 300) title: string;
+  @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
@@ -39,9 +40,9 @@ export class CreateContractInput {
 
 @InputType()
 export class UpdateContractInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
+  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @OmittableNotNull() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
 }

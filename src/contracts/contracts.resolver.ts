@@ -48,6 +48,7 @@ export class ContractsResolver {
   setContractRequirement(
     @Args('contractId', { type: () => ID }) contractId: string,
     @Args('requirementId', { type: () => ID }) requirementId: string,
+    // Nullable, so the pipe would turn a missing limit into {} and refuse it: checked in the service instead.
     @Args('limit', { type: () => LimitInput, nullable: true }) limit: LimitInput | null,
     @CurrentPrincipal() actor: Principal,
   ) {

@@ -20,6 +20,7 @@ import type { ContractRequirementInput, ContractsArgs, CreateContractInput, Upda
 /** A contract's own limit must be of the same dimension as the library's (mg/L says nothing about % w/w). */
 export function checkContractLimit(requirement: RequirementEntity, limit: LimitInput | null | undefined, field: string): void {
   if (!limit) return;
+  if (!(Number.isFinite(limit.value) && limit.value > 0 && limit.value <= 1e12)) throw badInput(`${field}.value`, `${limit.value}: must be a positive number, at most 1e12`);
   if (requirement.kind === 'DOCUMENTATION') throw badInput(field, `requirement ${requirement.code} is a DOCUMENTATION requirement and takes no limit`);
   if (requirement.defaultLimitUnit && !areComparable(limit.unit, requirement.defaultLimitUnit)) {
     throw badInput(`${field}.unit`, `${limit.unit} (${UNIT_SYMBOLS[limit.unit]}) cannot be compared with requirement ${requirement.code}'s unit ${requirement.defaultLimitUnit} (${UNIT_SYMBOLS[requirement.defaultLimitUnit]})`);

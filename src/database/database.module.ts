@@ -9,7 +9,8 @@ import { TransactionService } from './transaction.service.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config),
+      // Outside production fail fast on an unreachable database instead of retrying for half a minute.
+      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config), retryAttempts: config.production ? 9 : 0 }),
     }),
   ],
   providers: [TransactionService],

@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { conflict } from '../common/errors/domain-error.js';
+import { isUniqueViolation } from '../common/errors/format-error.js';
+
+/** The column a unique violation is about: PostgreSQL's `Key (gtin)=…`, SQLite's `UNIQUE constraint failed: products.gtin`. */
+function uniqueField(error: unknown): string | null {
+  const e = error as { detail?: string; message?: string; driverError?: { detail?: string; message?: string } };
+  const text = `${e.driverError?.detail ?? e.detail ?? ''} ${e.driverError?.message ?? e.message ?? ''}`;
+  const column = /Key \(([^)]+)\)/.exec(text)?.[1] ?? /UNIQUE constraint failed: \w+\.(\w+)/.exec(text)?.[1];
+  return column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : null;
+}
 
 export interface UnitOfWork {
   manager: EntityManager;
@@ -31,7 +41,14 @@ export class TransactionService {
     const hooks: Array<() => void | Promise<void>> = [];
     const execute = () =>
       this.dataSource.transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
-    const result = this.isSqlite ? await this.serialised(execute) : await execute();
+    let result: T;
+    try {
+      result = this.isSqlite ? await this.serialised(execute) : await execute();
+    } catch (error) {
+      // A concurrent writer won the race past our own duplicate check: still a CONFLICT, not a crash.
+      if (isUniqueViolation(error)) throw conflict(`${uniqueField(error) ?? 'a unique value'}: another record with this value was stored at the same time`, uniqueField(error) ?? undefined);
+      throw error;
+    }
     for (const hook of hooks) {
       try {
         await hook();

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { UnitEnum } from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -18,7 +19,7 @@ const finite = { allowNaN: false, allowInfinity: false };
 @InputType({ description: 'A result: a value with its unit, or "not detected below LOQ".' })
 export class MeasurementInput {
   @Field() @IsCasNumber() substanceCas: string;
-  @Field() @IsString() @Length(1, 200) part: string;
+  @Field() @IsString() @NotBlank() @Length(1, 200) part: string;
   @Field() @IsBoolean() detected: boolean;
   @Field(() => Float, { nullable: true, description: 'Required when detected; not negative.' })
   @IsOptional() @IsNumber(finite, { message: 'value must be a finite number' }) @Min(0, { message: 'value must not be negative' }) value?: number | null;
@@ -57,17 +58,17 @@ export class RecordFollowUpInput {
 @InputType({ description: 'Fields to change; omitted fields stay. `measurements`, when given, replaces all of them.' })
 export class UpdateFollowUpInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'contractId must be an id' }) contractId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'requirementIds must be ids' }) requirementIds?: string[];
-  @Field(() => MethodEnum, { nullable: true }) @IsOptional() @IsIn(METHODS) method?: (typeof METHODS)[number];
+  @Field(() => [ID], { nullable: true }) @OmittableNotNull() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'requirementIds must be ids' }) requirementIds?: string[];
+  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: (typeof METHODS)[number];
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
-  @Field(() => VisibilityEnum, { nullable: true }) @IsOptional() @IsIn(VISIBILITIES) visibility?: 'SHARED' | 'PRIVATE';
+  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: 'SHARED' | 'PRIVATE';
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?: string | null;
   @Field(() => [MeasurementInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MeasurementInput) measurements?: MeasurementInput[];
+  @OmittableNotNull() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MeasurementInput) measurements?: MeasurementInput[];
 }
 
 @InputType()
@@ -78,7 +79,7 @@ export class FollowUpFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() requirementId?: string;
   @Field({ nullable: true, description: 'Follow-ups that measured this substance.' }) @IsOptional() @IsCasNumber() substanceCas?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organisationId?: string;
-  @Field(() => MethodEnum, { nullable: true }) @IsOptional() @IsIn(METHODS) method?: string;
+  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: string;
   @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
@@ -98,19 +99,19 @@ export class OpenDeviationInput {
   @Field(() => ID, { nullable: true, description: 'Your contract the deviation concerns (defaults to the follow-up\'s contract for its own organisation).' })
   @IsOptional() @IsUUID('all', { message: 'contractId must be an id' }) contractId?: string | null;
   @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: (typeof SEVERITIES)[number];
-  @Field() @IsString() @Length(1, 20000) description: string;
+  @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?: string | null;
 }
 
 @InputType()
 export class UpdateDeviationInput {
-  @Field(() => SeverityEnum, { nullable: true }) @IsOptional() @IsIn(SEVERITIES) severity?: (typeof SEVERITIES)[number];
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 20000) description?: string;
+  @Field(() => SeverityEnum, { nullable: true }) @OmittableNotNull() @IsIn(SEVERITIES) severity?: (typeof SEVERITIES)[number];
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
   @Field(() => DeviationStatusEnum, { nullable: true, description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.' })
-  @IsOptional() @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], { message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve' }) status?: (typeof DEVIATION_STATUSES)[number];
+  @OmittableNotNull() @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], { message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve' }) status?: (typeof DEVIATION_STATUSES)[number];
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { type GqlOptionsFactory } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -40,5 +40,3 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     };
   }
 }
-
-export const graphQLDriver = ApolloDriver;

@@ -12,4 +12,6 @@ export class OrganisationEntity extends BaseEntity {
   /** Two-digit länskod, for regions. */
   @Column({ type: 'varchar', length: 2, nullable: true }) countyCode: string | null;
   @Column({ type: 'varchar', length: 11, nullable: true, unique: true }) organisationNumber: string | null;
+  /** Lower-cased in JavaScript: SQLite's LOWER folds only A–Z, so "Örebro" would not match "örebro". */
+  @Column({ type: 'varchar', length: 400 }) searchText: string;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NotBlank } from '../common/validation/field-rules.js';
 import { Type } from 'class-transformer';
 import { IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
 import { ORGANISATION_KINDS, OrganisationKindEnum } from '../common/graphql-enums.js';
@@ -19,7 +20,7 @@ export class OrganisationsArgs extends PageArgs {
 @InputType()
 export class CreateOrganisationInput {
   @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be 2 to 64 lower-case letters, digits or dashes' }) code: string;
-  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
   @Field(() => OrganisationKindEnum) @IsIn(ORGANISATION_KINDS) kind: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{2}$/, { message: 'countyCode must be a two-digit länskod, e.g. "12"' }) countyCode?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsOrganisationNumber() organisationNumber?: string | null;

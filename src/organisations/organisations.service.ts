@@ -10,6 +10,9 @@ import type { Principal } from '../auth/principal.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { CreateOrganisationInput, OrganisationsArgs } from './organisation.inputs.js';
 
+export const organisationSearchText = (o: Pick<OrganisationEntity, 'code' | 'name' | 'organisationNumber'>) =>
+  [o.name, o.code, o.organisationNumber ?? ''].join(' ').toLowerCase();
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -20,7 +23,7 @@ export class OrganisationsService {
 
   list(args: OrganisationsArgs) {
     const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (args.filter?.search) qb.andWhere("(LOWER(o.name) LIKE :q ESCAPE '\\' OR o.code LIKE :q ESCAPE '\\')", { q: likePattern(args.filter.search) });
+    if (args.filter?.search) qb.andWhere("o.search_text LIKE :q ESCAPE '\\'", { q: likePattern(args.filter.search) });
     if (args.filter?.kind) qb.andWhere('o.kind = :kind', { kind: args.filter.kind });
     return paginate(qb, args, [{ column: 'o.name', property: 'name' }]);
   }
@@ -45,7 +48,8 @@ export class OrganisationsService {
       if (organisationNumber && (await repo.existsBy({ organisationNumber }))) {
         throw conflict(`organisationNumber "${organisationNumber}": an organisation with this number already exists`, 'organisationNumber');
       }
-      const entity = repo.create({ code: input.code, name: input.name.trim(), kind: input.kind as OrganisationEntity['kind'], countyCode: input.countyCode ?? null, organisationNumber });
+      const values = { code: input.code, name: input.name.trim(), kind: input.kind as OrganisationEntity['kind'], countyCode: input.countyCode ?? null, organisationNumber };
+      const entity = repo.create({ ...values, searchText: organisationSearchText(values) });
       await repo.insert(entity);
       await this.events.append({ manager, afterCommit }, actor, { type: 'ORGANISATION_CREATED', subjectType: 'Organisation', subjectId: entity.id, payload: { code: entity.code } });
       return entity;

@@ -22,7 +22,7 @@ export class ProductCategoriesResolver {
 
   @Query(() => ProductCategory)
   productCategory(@Args('code') code: string) {
-    return this.service.byCode(code, undefined, 'code');
+    return this.service.get(code);
   }
 
   @Allow(Role.COORDINATOR)

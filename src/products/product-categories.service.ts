@@ -28,6 +28,13 @@ export class ProductCategoriesService {
     return found;
   }
 
+  /** A category by code, for a lookup: an unknown code is NOT_FOUND. */
+  async get(code: string): Promise<ProductCategoryEntity> {
+    const found = await this.dataSource.getRepository(ProductCategoryEntity).findOneBy({ code });
+    if (!found) throw notFound('ProductCategory', code);
+    return found;
+  }
+
   /** The ids of a category and all its descendants (the tree is small: read whole). */
   async idsWithDescendants(code: string, field = 'categoryCode'): Promise<string[]> {
     const all = await this.dataSource.getRepository(ProductCategoryEntity).find({ select: { id: true, code: true, parentId: true } });

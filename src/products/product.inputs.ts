@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { IsGtin } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 
@@ -24,7 +25,7 @@ export class ProductsArgs extends PageArgs {
 @InputType()
 export class CreateProductInput {
   @Field(() => ID) @IsUUID('all', { message: 'supplierId must be an id' }) supplierId: string;
-  @Field() @IsString() @Length(1, 300) name: string;
+  @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100) articleNumber?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsGtin() gtin?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?: string | null;
@@ -32,7 +33,7 @@ export class CreateProductInput {
 
 @InputType()
 export class UpdateProductInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) name?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100) articleNumber?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsGtin() gtin?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?: string | null;
@@ -41,12 +42,12 @@ export class UpdateProductInput {
 @InputType()
 export class CreateProductCategoryInput {
   @Field() @Matches(CATEGORY_CODE, categoryCodeMessage) code: string;
-  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) parentCode?: string | null;
 }
 
 @InputType()
 export class UpdateProductCategoryInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 200) name?: string;
   @Field(() => String, { nullable: true, description: 'null makes it a top-level category.' }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) parentCode?: string | null;
 }

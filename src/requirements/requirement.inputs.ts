@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { AGGREGATIONS, AggregationEnum, LIMIT_BASES, LimitBasisEnum, REQUIREMENT_KINDS, RequirementKindEnum } from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { LimitInput } from '../common/limit.js';
@@ -24,8 +25,8 @@ export class RequirementsArgs extends PageArgs {
 @InputType()
 export class CreateRequirementInput {
   @Field() @Matches(CODE, { message: 'code must be 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01' }) code: string;
-  @Field() @IsString() @Length(1, 300) title: string;
-  @Field() @IsString() @Length(1, 20000) text: string;
+  @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
+  @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
   @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
   @Field(() => [String], { defaultValue: [], description: 'CAS numbers of the substances in scope.' })
   @ArrayMaxSize(1000) @IsCasNumber({ each: true }) substanceCas: string[];
@@ -39,13 +40,13 @@ export class CreateRequirementInput {
 
 @InputType()
 export class UpdateRequirementInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) title?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 20000) text?: string;
-  @Field(() => RequirementKindEnum, { nullable: true }) @IsOptional() @IsIn(REQUIREMENT_KINDS) kind?: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
-  @Field(() => [String], { nullable: true, description: 'Replaces the substances in scope.' }) @IsOptional() @ArrayMaxSize(1000) @IsCasNumber({ each: true }) substanceCas?: string[];
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) text?: string;
+  @Field(() => RequirementKindEnum, { nullable: true }) @OmittableNotNull() @IsIn(REQUIREMENT_KINDS) kind?: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  @Field(() => [String], { nullable: true, description: 'Replaces the substances in scope.' }) @OmittableNotNull() @ArrayMaxSize(1000) @IsCasNumber({ each: true }) substanceCas?: string[];
   @Field(() => LimitInput, { nullable: true, description: 'null removes the default limit.' }) @IsOptional() @ValidateNested() @Type(() => LimitInput) defaultLimit?: LimitInput | null;
   @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: string | null;
-  @Field(() => AggregationEnum, { nullable: true }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: 'EACH' | 'SUM';
-  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
+  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?: 'EACH' | 'SUM';
+  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @OmittableNotNull() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalSource?: string | null;
 }

@@ -13,6 +13,7 @@ import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { organisationSearchText } from '../organisations/organisations.service.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
@@ -76,7 +77,7 @@ export class SeedService {
     const orgs = readSeed<OrganisationSeed[]>('reference/organisations.json');
     const existingOrgs = new Set((await m.find(OrganisationEntity, { select: { code: true } })).map((o) => o.code));
     const newOrgs = orgs.filter((o) => !existingOrgs.has(o.code));
-    for (const o of newOrgs) await m.save(OrganisationEntity, m.create(OrganisationEntity, { id: seedId('organisation', o.code), code: o.code, name: o.name, kind: o.kind, countyCode: o.countyCode, organisationNumber: o.organisationNumber }));
+    for (const o of newOrgs) await m.save(OrganisationEntity, m.create(OrganisationEntity, { id: seedId('organisation', o.code), code: o.code, name: o.name, kind: o.kind, countyCode: o.countyCode, organisationNumber: o.organisationNumber, searchText: organisationSearchText(o) }));
     count('organisations', newOrgs.length);
 
     const categories = readSeed<CategorySeed[]>('reference/product-categories.json');

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { REGULATORY_LISTS, RegulatoryListEnum } from '../common/graphql-enums.js';
 import { IsCasNumber, IsEcNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -23,7 +24,7 @@ export class SubstancesArgs extends PageArgs {
 
 @InputType()
 export class CreateSubstanceInput {
-  @Field() @IsString() @Length(1, 300) name: string;
+  @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
   @Field() @IsCasNumber() casNumber: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @Matches(GROUP, groupMessage) groups?: string[];
@@ -32,8 +33,8 @@ export class CreateSubstanceInput {
 
 @InputType()
 export class UpdateSubstanceInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) name?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Replaces the groups.' }) @IsOptional() @ArrayMaxSize(20) @Matches(GROUP, groupMessage) groups?: string[];
-  @Field(() => [RegulatoryListEnum], { nullable: true, description: 'Replaces the lists.' }) @IsOptional() @ArrayMaxSize(20) @IsIn(REGULATORY_LISTS, { each: true }) lists?: string[];
+  @Field(() => [String], { nullable: true, description: 'Replaces the groups.' }) @OmittableNotNull() @ArrayMaxSize(20) @Matches(GROUP, groupMessage) groups?: string[];
+  @Field(() => [RegulatoryListEnum], { nullable: true, description: 'Replaces the lists.' }) @OmittableNotNull() @ArrayMaxSize(20) @IsIn(REGULATORY_LISTS, { each: true }) lists?: string[];
 }

@@ -41,6 +41,18 @@ export function uniqueGtin13(): string {
   return `${body}${gtinCheckDigit(body)}`;
 }
 
+/** A GTIN-14 `12NNNNNNNNNNNC` (packaging indicator 1 in front of a GTIN-13 body). */
+export function uniqueGtin14(): string {
+  const body = `120${pad(next(), 10)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
+/** A GTIN-12 (UPC-A) `02NNNNNNNNNC`. */
+export function uniqueGtin12(): string {
+  const body = `02${pad(next(), 9)}`;
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
 /** A GTIN-8 `2NNNNNNC`. */
 export function uniqueGtin8(): string {
   const body = `2${pad(next(), 6)}`;

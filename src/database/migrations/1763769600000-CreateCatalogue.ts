@@ -7,7 +7,7 @@ export class CreateCatalogue1763769600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(new Table({
       name: 'organisations',
-      columns: [id(), str('code', 64), str('name', 200), str('kind', 20), str('county_code', 2, true), str('organisation_number', 11, true), ...timestamps()],
+      columns: [id(), str('code', 64), str('name', 200), str('kind', 20), str('county_code', 2, true), str('organisation_number', 11, true), str('search_text', 400), ...timestamps()],
       uniques: [{ columnNames: ['code'] }, { columnNames: ['organisation_number'] }],
     }));
     await q.createTable(new Table({

@@ -1,0 +1,25 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'How many measured results of one substance, in one product category, had one verdict.' })
+export class VerdictCount {
+  @Field(() => String, { nullable: true, description: 'Product category code; null for follow-ups of a supplier rather than a product.' }) categoryCode: string | null;
+  @Field() casNumber: string;
+  @Field() substanceName: string;
+  @Field({ description: "PASS, FAIL or INCONCLUSIVE against the strictest library default limit for the substance; NOT_COMPARABLE when units differ." }) verdict: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Follow-ups per product category and method.' })
+export class FollowUpCount {
+  @Field(() => String, { nullable: true }) categoryCode: string | null;
+  @Field() method: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Anonymised statistics over SHARED, completed follow-ups: no supplier, product or organisation.' })
+export class PublicStatistics {
+  @Field(() => Int) followUpCount: number;
+  @Field(() => Int) measurementCount: number;
+  @Field(() => [FollowUpCount]) followUpsByCategory: FollowUpCount[];
+  @Field(() => [VerdictCount]) verdicts: VerdictCount[];
+}

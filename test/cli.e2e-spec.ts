@@ -1,0 +1,185 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { TokenService } from '../src/auth/token.service.js';
+import { loadConfig } from '../src/config/configuration.js';
+import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { usingPostgres } from './helpers/test-app.js';
+
+/**
+ * Runs the BUILT command line (dist/cli/main.js, as `npm run cli` does) in a child process on a
+ * fresh database: a temporary SQLite file, or a schema of its own in the PostgreSQL database in
+ * DATABASE_URL (like test/helpers/test-app.ts, so suites can run side by side).
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const TOKEN = /kk_[A-Za-z0-9_-]{43}/;
+const FUTURE = `${new Date().getUTCFullYear() + 1}-06-30`;
+
+interface Run { status: number | null; stdout: string; stderr: string }
+
+async function onPostgres(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('cli', () => {
+  let tempDir: string | null = null;
+  let pgSchema: string | null = null;
+  let env: NodeJS.ProcessEnv;
+  let db: DataSource;
+
+  const cli = (...args: string[]): Run => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const ok = (...args: string[]): string => {
+    const r = cli(...args);
+    if (r.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${r.status}:\n${r.stderr}${r.stdout}`);
+    return r.stdout;
+  };
+  const count = async (table: string): Promise<number> => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const TABLES = ['organisations', 'product_categories', 'substances', 'requirements', 'suppliers', 'products', 'contracts', 'follow_ups', 'principals', 'api_tokens', 'events'];
+  const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)));
+
+  beforeAll(async () => {
+    try {
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+    }
+    env = { ...process.env, NODE_ENV: 'test', DEMO_DATA: 'true' };
+    delete env.LOG_LEVEL;
+    if (usingPostgres()) {
+      pgSchema = `test_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      await onPostgres(`CREATE SCHEMA ${pgSchema}`);
+      env.DATABASE_SCHEMA = pgSchema;
+    } else {
+      tempDir = mkdtempSync(join(tmpdir(), 'kemkollen-cli-'));
+      env.DATABASE_PATH = join(tempDir, 'cli.sqlite');
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    if (db?.isInitialized) await db.destroy();
+    if (pgSchema) await onPostgres(`DROP SCHEMA ${pgSchema} CASCADE`);
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  });
+
+  it('prints usage and exits 2 for --help, no command and an unknown command', () => {
+    for (const args of [['--help'], [], ['frobnicate'], ['token', 'create', '--bogus']]) {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('Usage: npm run cli -- <command>');
+    }
+    expect(cli('frobnicate').stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('seed migrates and loads the data; a second run inserts nothing', async () => {
+    const first = ok('seed');
+    expect(first).toMatch(/organisations\s+\d+/);
+    db = new DataSource(buildDataSourceOptions(loadConfig(env)));
+    await db.initialize();
+    const before = await counts();
+    expect(before.organisations).toBeGreaterThanOrEqual(21);
+    expect(before.follow_ups).toBeGreaterThan(0);
+
+    const second = ok('seed');
+    expect(second).toContain('Nothing new');
+    expect(second).not.toMatch(/\s[1-9]\d*$/m);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+
+  it('migrate lists the applied migrations', () => {
+    const out = ok('migrate');
+    expect(out).toMatch(/Applied migrations \((\d+) of \1\)/);
+    expect(out).toContain('CreateCatalogue1763769600000');
+  }, 60_000);
+
+  describe('token', () => {
+    let token: string;
+    let tokenId: string;
+
+    it('create prints the token once and stores only its SHA-256 hash', async () => {
+      const out = ok('token', 'create', '--organisation', 'region-skane', '--role', 'COORDINATOR', '--name', 'CLI Testperson', '--email', 'cli@example.org', '--expires', FUTURE);
+      token = TOKEN.exec(out)![0];
+      tokenId = /id:\s+(\S+)/.exec(out)![1]!;
+      expect(out).toContain('not stored');
+      expect(out).toContain(`expires: ${FUTURE}T00:00:00.000Z`);
+
+      const [row] = await db.query(`SELECT * FROM api_tokens WHERE id = '${tokenId}'`);
+      expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+      expect(JSON.stringify(row)).not.toContain(token);
+      expect(row).toMatchObject({ role: 'COORDINATOR', prefix: token.slice(0, 10), revoked_at: null });
+
+      const auth = await new TokenService(db).authenticate(`Bearer ${token}`);
+      expect(auth.error).toBeNull();
+      expect(auth.principal).toMatchObject({ role: 'COORDINATOR', name: 'CLI Testperson', tokenId });
+
+      const events = await db.query(`SELECT * FROM events WHERE subject_id = '${tokenId}'`);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ type: 'TOKEN_CREATED', subject_type: 'ApiToken' });
+      expect(JSON.stringify(events)).not.toContain(token);
+    }, 60_000);
+
+    it('create --client makes an API client principal', async () => {
+      const out = ok('token', 'create', '--organisation', 'region-skane', '--role', 'READER', '--name', 'Inköpssystemet', '--client');
+      const id = /id:\s+(\S+)/.exec(out)![1]!;
+      const [row] = await db.query(`SELECT p.kind AS kind FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.id = '${id}'`);
+      expect(row.kind).toBe('API_CLIENT');
+    }, 60_000);
+
+    it('list shows the token without its secret or hash', async () => {
+      const out = ok('token', 'list', '--organisation', 'region-skane');
+      const line = out.split('\n').find((l) => l.startsWith(tokenId))!;
+      expect(line).toContain(token.slice(0, 10));
+      expect(line).toContain('CLI Testperson');
+      expect(line).toContain('region-skane');
+      expect(out).not.toContain(token);
+      expect(out).not.toContain(createHash('sha256').update(token).digest('hex'));
+      expect(ok('token', 'list', '--organisation', 'region-stockholm')).not.toContain(tokenId);
+    }, 60_000);
+
+    it('revoke marks the token revoked; a second revoke fails', async () => {
+      expect(ok('token', 'revoke', tokenId)).toContain('revoked at');
+      const [row] = await db.query(`SELECT revoked_at FROM api_tokens WHERE id = '${tokenId}'`);
+      expect(row.revoked_at).toEqual(expect.any(String));
+      expect((await new TokenService(db).authenticate(`Bearer ${token}`)).error).toBe('the token has been revoked');
+      expect(await db.query(`SELECT type FROM events WHERE subject_id = '${tokenId}' ORDER BY seq`)).toEqual([{ type: 'TOKEN_CREATED' }, { type: 'TOKEN_REVOKED' }]);
+
+      const again = cli('token', 'revoke', tokenId);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('already revoked');
+    }, 60_000);
+
+    it.each([
+      [['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'], 'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")'],
+      [['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'], 'Organisation "no-such-org" was not found'],
+      [['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', '2020-01-01'], 'expiresAt: 2020-01-01T00:00:00.000Z is in the past'],
+      [['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', 'tomorrow'], 'expiresAt: "tomorrow" must be a date'],
+    ])('create %j fails with exit code 1 and a one-line message', async (args, message) => {
+      const principals = await count('principals');
+      const r = cli('token', 'create', ...args);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`error: ${message}`);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(await count('principals')).toBe(principals);
+    }, 60_000);
+
+    it('revoke of an unknown token fails with exit code 1', () => {
+      const r = cli('token', 'revoke', '00000000-0000-0000-0000-000000000000');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('Token "00000000-0000-0000-0000-000000000000" was not found');
+    }, 60_000);
+  });
+});
