@@ -26,7 +26,8 @@ export interface ReuseCandidate {
   visibility: 'SHARED' | 'PRIVATE';
   method: Method;
   /** 'YYYY-MM-DD', the last day the follow-up is valid. */
-  validUntil: string;
+  /** null when the follow-up has no validity yet (not performed): it cannot be reused. */
+  validUntil: string | null;
 }
 
 /** One of the caller's contract requirements, as this follow-up bears on it. */
@@ -95,7 +96,9 @@ export function defaultValidUntil(performedOn: string, years = 3): string {
 
 function dayAfter(isoDate: string): string {
   const { year, month, day } = parseIsoDate(isoDate, 'validUntil');
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  // setUTCFullYear, not Date.UTC: Date.UTC maps the years 0–99 to 1900–1999.
+  const next = new Date(0);
+  next.setUTCFullYear(year, month - 1, day + 1);
   return formatIsoDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
@@ -117,7 +120,8 @@ function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today:
   if (c.status !== 'RETRACTED' && !REUSABLE_STATUSES.includes(c.status)) {
     reasons.push(`status ${c.status}: only COMPLETED or CLOSED follow-ups can be reused`);
   }
-  if (!isValidOn(c.validUntil, today)) reasons.push(`expired on ${dayAfter(c.validUntil)} (valid until ${c.validUntil})`);
+  // No validity date means not performed yet: the status reason already says why.
+  if (c.validUntil !== null && !isValidOn(c.validUntil, today)) reasons.push(`expired on ${dayAfter(c.validUntil)} (valid until ${c.validUntil})`);
   if (c.visibility !== 'SHARED') reasons.push('private to its organisation');
   return reasons;
 }

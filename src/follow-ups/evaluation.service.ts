@@ -77,12 +77,13 @@ export class EvaluationService {
       .getRepository(FollowUpEntity)
       .createQueryBuilder('f')
       .where('f.product_id = :productId', { productId })
-      .andWhere('f.organisation_id <> :own', { own: viewer.organisationId })
       .orderBy('f.performed_on', 'DESC')
       .addOrderBy('f.id', 'ASC');
     const candidates = await whereVisible(qb, viewer).getMany();
     const facts = await this.facts(candidates, rules);
-    const results = candidates.map((f) => this.judgeReuse(f, rules, facts, viewer, today));
+    // Judged for the contract's organisation, whoever asks: "another organisation" means another than the contract's.
+    const forContract = { ...viewer, organisationId: contract.organisationId };
+    const results = candidates.map((f) => this.judgeReuse(f, rules, facts, forContract, today));
     return includeRejected ? results : results.filter((r) => r.reusable);
   }
 
@@ -122,7 +123,7 @@ export class EvaluationService {
       return { requirementId: rule.requirement.id, requirementCode: rule.requirement.code, kind, addressed, verdict };
     });
     const decision = decideReuse(
-      { followUpId: f.id, organisationId: f.organisationId, status: f.status, retracted: f.status === 'RETRACTED', visibility: f.visibility, method: f.method, validUntil: f.validUntil ?? '0001-01-01' },
+      { followUpId: f.id, organisationId: f.organisationId, status: f.status, retracted: f.status === 'RETRACTED', visibility: f.visibility, method: f.method, validUntil: f.validUntil },
       viewer.organisationId,
       today,
       outcomes,

@@ -17,6 +17,7 @@ import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/r
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
+import { canSee } from './follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
 import { MeasurementEntity } from './measurement.entity.js';
@@ -120,7 +121,7 @@ export class FollowUpsService {
         if (entity.status === 'PLANNED' && input.measurements.length) throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
         requirements ??= await this.requirementsOf(manager, id);
         await manager.delete(MeasurementEntity, { followUpId: id });
-        await this.insertMeasurements(manager, id, input.measurements, requirements, 'input.measurements');
+        await this.insertMeasurements(manager, id, input.measurements, requirements, 'measurements');
         changed.push('measurements');
       }
       await this.bumpVersion(uow, entity, expectedVersion);
@@ -173,9 +174,9 @@ export class FollowUpsService {
   }
 
   /** Saves the entity and increments its version, but only if nobody else did first. */
-  private async bumpVersion(uow: UnitOfWork, entity: FollowUpEntity, expectedVersion: number | undefined): Promise<void> {
+  private async bumpVersion(uow: UnitOfWork, entity: FollowUpEntity, expectedVersion: number | null | undefined): Promise<void> {
     const read = entity.version;
-    if (expectedVersion !== undefined && expectedVersion !== read) {
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== read) {
       throw conflict(`expectedVersion ${expectedVersion}: follow-up ${entity.id} is at version ${read}; reload it and apply your change again`, 'expectedVersion');
     }
     entity.version = read + 1;
@@ -188,7 +189,7 @@ export class FollowUpsService {
   private async ownFollowUp(manager: EntityManager, id: string, actor: Principal, what: string): Promise<FollowUpEntity> {
     const entity = await manager.findOneBy(FollowUpEntity, { id });
     // A follow-up the caller cannot see does not exist for it: the same answer as an unknown id.
-    if (!entity || (entity.visibility === 'PRIVATE' && entity.organisationId !== actor.organisationId && actor.role !== 'ADMIN')) throw notFound('FollowUp', id);
+    if (!entity || !canSee(actor, entity)) throw notFound('FollowUp', id);
     assertActsFor(actor, entity.organisationId, what);
     return entity;
   }
