@@ -46,8 +46,13 @@ export class Loaders {
       const links = await this.dataSource.getRepository(link).findBy({ [ownerKey]: In([...owners]) } as never);
       const targets = await this.byId(target).loadMany([...new Set(links.map((l) => l[targetKey] as string))]);
       const byId = new Map(targets.filter((t): t is T => Boolean(t) && !(t instanceof Error)).map((t) => [t.id, t]));
+      const byOwner = new Map<string, T[]>(owners.map((o) => [o, []]));
+      for (const l of links) {
+        const t = byId.get(l[targetKey] as string);
+        if (t) byOwner.get(l[ownerKey] as string)?.push(t);
+      }
       return owners.map((owner) => {
-        const list = links.filter((l) => l[ownerKey] === owner).map((l) => byId.get(l[targetKey] as string)).filter((t): t is T => Boolean(t));
+        const list = byOwner.get(owner)!;
         return compare ? list.sort(compare) : list;
       });
     });
