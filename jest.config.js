@@ -13,6 +13,8 @@ const esm = {
 
 /** @type {import('jest').Config} */
 export default {
+  // e2e suites boot the whole service (migrations, seeds) in beforeAll: allow for a busy machine.
+  testTimeout: 60_000,
   projects: [
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     { ...esm, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

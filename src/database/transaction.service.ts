@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/domain-error.js';
@@ -21,17 +21,32 @@ export interface UnitOfWork {
 /**
  * Every write that touches the database runs here, as one transaction: all or nothing.
  *
- * On SQLite, TypeORM's better-sqlite3 driver shares ONE connection between all requests, so two
- * overlapping transactions would nest into each other (savepoints) and commit or roll back
- * together. Transactions are therefore queued one at a time on SQLite (SQLite allows one writer
- * anyway); on PostgreSQL each runs on its own pooled connection.
+ * On SQLite, TypeORM's better-sqlite3 driver has ONE connection, shared by every request. A
+ * transaction open on it would be seen, uncommitted, by any read that runs in between (and two
+ * overlapping transactions would nest into each other). So on SQLite writes run on a second,
+ * private connection to the same file, one transaction at a time (SQLite has one writer anyway),
+ * while reads stay on the main connection: in WAL mode they see only committed data, never a
+ * write that may still roll back. On PostgreSQL each transaction has its own pooled connection.
  */
 @Injectable()
-export class TransactionService {
+export class TransactionService implements OnApplicationShutdown {
   private readonly logger = new Logger(TransactionService.name);
   private queue: Promise<unknown> = Promise.resolve();
+  private writer: Promise<DataSource> | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The connection transactions run on: a private SQLite writer, or the PostgreSQL pool. */
+  private writerDataSource(): Promise<DataSource> {
+    if (!this.isSqlite) return Promise.resolve(this.dataSource);
+    this.writer ??= new DataSource({ ...this.dataSource.options, migrationsRun: false, synchronize: false } as typeof this.dataSource.options).initialize();
+    return this.writer;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const writer = await this.writer?.catch(() => null);
+    if (writer?.isInitialized) await writer.destroy();
+  }
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
@@ -39,8 +54,8 @@ export class TransactionService {
 
   async run<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const hooks: Array<() => void | Promise<void>> = [];
-    const execute = () =>
-      this.dataSource.transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
+    const execute = async () =>
+      (await this.writerDataSource()).transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
     let result: T;
     try {
       result = this.isSqlite ? await this.serialised(execute) : await execute();
