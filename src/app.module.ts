@@ -5,10 +5,13 @@ import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AuditLogModule } from './events/audit-log.module.js';
 import { EventsModule } from './events/events.module.js';
+import { FollowUpEventsModule } from './events/follow-up-events.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportModule } from './import/import.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { RequirementsModule } from './requirements/requirements.module.js';
@@ -31,7 +34,10 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     RequirementsModule,
     ContractsModule,
     FollowUpsModule,
+    ImportModule,
+    FollowUpEventsModule,
     StatisticsModule,
+    AuditLogModule,
     SeedingModule,
     HealthModule,
   ],

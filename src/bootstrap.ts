@@ -2,6 +2,8 @@ import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
+import { applyHttpHardening } from './common/http/http-hardening.js';
+import { JsonLogger } from './common/logging/json-logger.js';
 import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
@@ -14,9 +16,12 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
  */
 export async function createApp(options: { seed?: boolean; logger?: boolean } = {}): Promise<INestApplication> {
   const config = loadConfig();
+  const levels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
   const app = await NestFactory.create(AppModule, {
-    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: options.logger === false ? false : config.logFormat === 'json' ? new JsonLogger(levels) : levels,
   });
+  // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
+  applyHttpHardening(app, config);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

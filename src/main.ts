@@ -4,6 +4,18 @@ import { loadConfig } from './config/configuration.js';
 
 const config = loadConfig();
 const app = await createApp();
+// Graceful shutdown is Nest's (enableShutdownHooks): on SIGTERM Apollo drains the HTTP server (no new
+// connections, in-flight requests finish), subscriptions close, then the database. Whatever still
+// hangs after SHUTDOWN_TIMEOUT_MS (default 10 s) is cut short here.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    bootstrapLogger.log(`${signal} received: finishing in-flight requests, then exiting`);
+    setTimeout(() => {
+      bootstrapLogger.error(`still running ${config.shutdownTimeoutMs} ms after ${signal}: exiting now`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+  });
+}
 await app.listen(config.port, config.host);
 bootstrapLogger.log(
   `kemkollen listening on http://localhost:${config.port}/graphql (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.databasePath}`})`,

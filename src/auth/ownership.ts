@@ -8,3 +8,15 @@ export function assertActsFor(actor: Principal | null, organisationId: string, w
   if (actor.role === Role.ADMIN || actor.organisationId === organisationId) return;
   throw forbidden(`${what}: it belongs to another organisation; you can only act for your own`);
 }
+
+/**
+ * Members and tokens are managed only within one's own organisation, ADMIN or not. Unlike other
+ * writes there is no ADMIN exception: a token issued for another organisation would read that
+ * organisation's PRIVATE follow-ups and confidential notes, so it would undo the confidentiality
+ * rule. A new organisation gets its first ADMIN from the operator's CLI (`token create`).
+ */
+export function assertManages(actor: Principal | null, organisationId: string, what: string): void {
+  if (!actor) throw forbidden(`${what}: no principal`);
+  if (actor.organisationId === organisationId) return;
+  throw forbidden(`${what}: it belongs to another organisation; an ADMIN manages the members and tokens of its own organisation only`);
+}

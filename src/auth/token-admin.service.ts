@@ -7,7 +7,7 @@ import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { assertActsFor } from './ownership.js';
+import { assertManages } from './ownership.js';
 import { ApiTokenEntity, PrincipalEntity, type PrincipalKind } from './principal.entity.js';
 import type { Principal } from './principal.js';
 import { Role, roleAtLeast } from './role.js';
@@ -42,6 +42,23 @@ export interface TokenSummary {
   createdAt: string;
 }
 
+/** A member (a person) or an API client of an organisation, created by one of its ADMINs. */
+export interface NewPrincipal {
+  organisationId: string;
+  kind: PrincipalKind;
+  name: string;
+  email?: string | null;
+}
+
+/** A token for an existing principal; `role` is checked here, so raw text is fine. */
+export interface NewToken {
+  principalId: string;
+  role: string;
+  name: string;
+  /** As for `parseExpiry`; null or omitted: never expires. */
+  expiresAt?: string | null;
+}
+
 export interface CreatedToken {
   /** The secret: returned once, stored only as its SHA-256 hash. */
   token: string;
@@ -70,10 +87,28 @@ export function parseExpiry(value: string, now: Date = new Date()): string {
   return at.toISOString();
 }
 
+function checkRole(role: string): Role {
+  if (!ROLES.includes(role)) throw badInput('role', `must be one of ${ROLES.join(', ')} (got "${role}")`);
+  return role as Role;
+}
+
+function checkName(field: string, value: string): string {
+  const name = value.trim();
+  if (!name || name.length > 200) throw badInput(field, 'must be 1 to 200 characters');
+  return name;
+}
+
+function checkEmail(value: string | null | undefined): string | null {
+  const email = value?.trim() || null;
+  if (email && (email.length > 320 || !EMAIL.test(email))) throw badInput('email', `"${email}" is not an e-mail address`);
+  return email;
+}
+
 /**
  * Administration of principals and their bearer tokens: create, revoke, list. Used by the CLI
- * (`npm run cli -- token …`, where there is no actor) and meant for admin mutations later, where
- * the actor must act for the organisation and cannot hand out a role above its own.
+ * (`npm run cli -- token …`, where there is no actor: the operator bootstraps any organisation)
+ * and by the admin mutations, where the actor manages its own organisation only (see
+ * `assertManages`) and cannot hand out a role above its own.
  * Each change is one transaction with its audit event; the secret never reaches the event log.
  */
 @Injectable()
@@ -86,14 +121,11 @@ export class TokenAdminService {
   ) {}
 
   async create(input: CreateTokenInput, actor: Principal | null = null): Promise<CreatedToken> {
-    if (!ROLES.includes(input.role)) throw badInput('role', `must be one of ${ROLES.join(', ')} (got "${input.role}")`);
-    const role = input.role as Role;
-    const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput('name', 'must be 1 to 200 characters');
+    const role = checkRole(input.role);
+    const name = checkName('name', input.name);
     const tokenName = input.tokenName?.trim() || name;
     if (tokenName.length > 200) throw badInput('tokenName', 'must be at most 200 characters');
-    const email = input.email?.trim() || null;
-    if (email && (email.length > 320 || !EMAIL.test(email))) throw badInput('email', `"${email}" is not an e-mail address`);
+    const email = checkEmail(input.email);
     const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
     const kind = input.kind ?? 'MEMBER';
     if (actor && !roleAtLeast(actor.role, role)) throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
@@ -102,7 +134,7 @@ export class TokenAdminService {
       const m = uow.manager;
       const organisation = await m.findOneBy(OrganisationEntity, { code: input.organisationCode.trim() });
       if (!organisation) throw notFound('Organisation', input.organisationCode);
-      if (actor) assertActsFor(actor, organisation.id, 'token');
+      if (actor) assertManages(actor, organisation.id, 'token');
       const principal = m.create(PrincipalEntity, { organisationId: organisation.id, kind, name, email });
       await m.insert(PrincipalEntity, principal);
       const issued = await this.tokens.issue(m, { principalId: principal.id, role, name: tokenName, expiresAt });
@@ -117,6 +149,49 @@ export class TokenAdminService {
     });
   }
 
+  /** A member or API client of the actor's own organisation, without a token yet (see `issueToken`). */
+  async createPrincipal(input: NewPrincipal, actor: Principal): Promise<PrincipalEntity> {
+    const name = checkName('name', input.name);
+    const email = checkEmail(input.email);
+    if (input.kind === 'MEMBER' && !email) throw badInput('email', 'a member needs an e-mail address');
+    if (input.kind === 'API_CLIENT' && email) throw badInput('email', 'an API client has no e-mail address');
+    return this.tx.run(async (uow) => {
+      const m = uow.manager;
+      if (!(await m.existsBy(OrganisationEntity, { id: input.organisationId }))) throw notFound('Organisation', input.organisationId);
+      assertManages(actor, input.organisationId, input.kind === 'MEMBER' ? 'createMember' : 'createApiClient');
+      const principal = m.create(PrincipalEntity, { organisationId: input.organisationId, kind: input.kind, name, email });
+      await m.insert(PrincipalEntity, principal);
+      // Names and e-mail addresses stay out of the log: the principal row holds them.
+      await this.events.append(uow, actor, { type: 'PRINCIPAL_CREATED', subjectType: 'Principal', subjectId: principal.id, payload: { kind: principal.kind, organisationId: principal.organisationId } });
+      return principal;
+    });
+  }
+
+  /**
+   * Issues a token for a principal of the actor's own organisation, with a role no higher than
+   * the actor's own. The secret is returned once; only its hash is stored.
+   */
+  async issueToken(input: NewToken, actor: Principal): Promise<{ token: string; entity: ApiTokenEntity }> {
+    const role = checkRole(input.role);
+    const name = checkName('name', input.name);
+    const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
+    if (!roleAtLeast(actor.role, role)) throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
+    return this.tx.run(async (uow) => {
+      const m = uow.manager;
+      const principal = await m.findOneBy(PrincipalEntity, { id: input.principalId });
+      if (!principal) throw notFound('Principal', input.principalId);
+      assertManages(actor, principal.organisationId, 'createToken');
+      const issued = await this.tokens.issue(m, { principalId: principal.id, role, name, expiresAt });
+      await this.events.append(uow, actor, {
+        type: 'TOKEN_CREATED',
+        subjectType: 'ApiToken',
+        subjectId: issued.entity.id,
+        payload: { principalId: principal.id, kind: principal.kind, role, expiresAt },
+      });
+      return issued;
+    });
+  }
+
   /** Revokes a token at once; a revoked token cannot be restored (issue a new one). */
   async revoke(tokenId: string, actor: Principal | null = null): Promise<TokenSummary> {
     return this.tx.run(async (uow) => {
@@ -124,7 +199,7 @@ export class TokenAdminService {
       const token = await m.findOneBy(ApiTokenEntity, { id: tokenId.trim() });
       if (!token) throw notFound('Token', tokenId);
       const principal = await m.findOneByOrFail(PrincipalEntity, { id: token.principalId });
-      if (actor) assertActsFor(actor, principal.organisationId, 'token');
+      if (actor) assertManages(actor, principal.organisationId, 'revokeToken');
       if (token.revokedAt) throw conflict(`Token "${token.id}" was already revoked at ${token.revokedAt}`);
       const organisation = await m.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
       token.revokedAt = nowIso();

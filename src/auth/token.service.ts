@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nowIso } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
+import { DEMO_TOKENS } from '../seeding/demo-tokens.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
 import type { AuthState } from './principal.js';
 import { Role } from './role.js';
@@ -14,6 +16,9 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** 256 random bits, base64url: shown once, stored only as a SHA-256 hash. */
 export const generateToken = (): string => TOKEN_PREFIX + randomBytes(32).toString('base64url');
 
+/** The hashes of the published demo tokens (README): refused in production, wherever they came from. */
+const DEMO_TOKEN_HASHES = new Set(DEMO_TOKENS.map((t) => hashToken(t.token)));
+
 export interface IssuedToken {
   token: string;
   entity: ApiTokenEntity;
@@ -22,7 +27,11 @@ export interface IssuedToken {
 /** Issues, resolves and revokes bearer tokens. */
 @Injectable()
 export class TokenService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    /** Optional so that a test may build the service on a bare data source (then: not production). */
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+  ) {}
 
   /** Resolves an `Authorization` header value. No header: anonymous. A bad token is refused, not ignored. */
   async authenticate(header: string | undefined | null): Promise<AuthState> {
@@ -30,6 +39,8 @@ export class TokenService {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return { principal: null, error: 'Authorization must be "Bearer <token>"' };
     const token = match[1]!;
+    // A database once seeded with demo data must not open production to the README's tokens.
+    if (this.config?.production && DEMO_TOKEN_HASHES.has(hashToken(token))) return { principal: null, error: 'demo tokens are not accepted in production' };
     const row = await this.dataSource
       .getRepository(ApiTokenEntity)
       .createQueryBuilder('t')

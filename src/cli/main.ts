@@ -34,6 +34,16 @@ Commands:
   token revoke <tokenId>      Revoke a token.
   token list [--organisation <code>]
                               List tokens (never their secrets).
+  import <file> [--organisation <code>] [--dry-run]
+                              Import follow-ups with measurements from a CSV file (layout in
+                              the README): all or nothing; every bad row is listed. Rows
+                              without an organisation are for --organisation.
+  generate --scale <n> [--seed <n>] [--demo]
+                              Load the reference data and generate a registry: at scale 1,
+                              50 organisations, 2,000 suppliers, 20,000 products, 100,000
+                              follow-ups, 500,000 measurements. Into an empty database.
+  backup <file>               SQLite only: an online, consistent copy of the database into a new
+                              file (safe while the server runs), checked with integrity_check.
 
 Roles: READER, CONTACT_PERSON, COORDINATOR, ADMIN.
 The database is the one the server uses: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite).`;
@@ -230,7 +240,30 @@ function printTokens(tokens: TokenSummary[]): void {
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { seed, migrate, schema, token };
+async function importFile(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, ['file']);
+  const { runImport } = await import('./import-commands.js');
+  await withContext((app) => runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }));
+}
+
+async function generate(args: string[]): Promise<void> {
+  const { values } = parse(args, { scale: { type: 'string' }, seed: { type: 'string' }, demo: { type: 'boolean' } }, []);
+  const scale = Number(required(values.scale, 'scale'));
+  const seed = Number(values.seed ?? '1');
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new UsageError(`--scale must be a positive number, got "${values.scale}"`);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
+  const { runGenerate } = await import('./import-commands.js');
+  await withContext((app) => runGenerate(app, { scale, seed, demo: Boolean(values.demo) && !loadConfig().production }));
+}
+
+async function backup(args: string[]): Promise<void> {
+  const { positionals } = parse(args, {}, ['file']);
+  const { backupSqlite } = await import('./backup.js');
+  const report = await backupSqlite(loadConfig(), positionals[0]!);
+  console.log(`Backed up ${report.source} to ${report.target}: ${report.pages} pages, ${report.bytes} bytes, integrity ${report.integrity}.`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { seed, migrate, schema, token, import: importFile, generate, backup };
 
 /** Runs one command; returns the exit code: 0 done, 1 failed, 2 bad command line. */
 async function run(argv: string[]): Promise<number> {

@@ -6,4 +6,10 @@ export interface GraphQLContext {
   auth: AuthState;
   loaders: Loaders;
   req?: { headers: Record<string, string | string[] | undefined> };
+  /**
+   * WebSocket only: the event log's head when the connection was acknowledged, while the connection
+   * is young. A subscription without a cursor starts there, so a client that connects, subscribes
+   * and writes at once cannot lose its write to the race between the two (see graphql-ws.options.ts).
+   */
+  liveFrom?: number;
 }

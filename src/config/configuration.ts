@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
+import { type HardeningConfig, loadHardeningConfig } from './hardening.config.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
-/** Typed configuration, read once from the environment. */
-export interface AppConfig {
+/** Typed configuration, read once from the environment (limits and production switches: hardening.config.ts). */
+export interface AppConfig extends HardeningConfig {
   nodeEnv: string;
   production: boolean;
   port: number;
@@ -21,6 +22,12 @@ export interface AppConfig {
   demoData: boolean;
   /** Milliseconds SQLite waits for a lock before SQLITE_BUSY. */
   sqliteBusyTimeoutMs: number;
+  /** redis://… makes the event notifications a Redis PubSub, shared by every instance; null: in memory. */
+  redisUrl: string | null;
+  /** How often (ms) subscribers re-read the event log even without a notification (lost ones, other processes). */
+  eventsPollMs: number;
+  /** How often (ms) the tokens of open WebSocket connections are checked again (revoked, expired). */
+  wsTokenRecheckMs: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -35,6 +42,18 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = int(name, value, fallback);
+  if (n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function redisUrl(value: string | undefined): string | null {
+  const url = value?.trim() || null;
+  if (url && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url.replace(/:[^:@/]*@/, ':***@')}")`);
+  return url;
 }
 
 function schemaName(value: string | undefined): string | null {
@@ -67,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: bool(env.SEED_ON_START, true),
     demoData: !production && bool(env.DEMO_DATA, true),
     sqliteBusyTimeoutMs: int('SQLITE_BUSY_TIMEOUT_MS', env.SQLITE_BUSY_TIMEOUT_MS, 5000),
+    redisUrl: redisUrl(env.REDIS_URL),
+    eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
+    wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
+    ...loadHardeningConfig(env, production),
   };
 }
 

@@ -12,6 +12,29 @@ function uniqueField(error: unknown): string | null {
   return column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : null;
 }
 
+/** SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …: another process holds or has just changed the database. */
+function isSqliteBusy(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return /^SQLITE_BUSY/.test(e?.driverError?.code ?? e?.code ?? '');
+}
+
+/**
+ * Retries a whole SQLite transaction that met another process (the CLI, a backup, a second
+ * server) on the same file. In WAL mode a transaction that read first and then writes gets
+ * SQLITE_BUSY_SNAPSHOT at once, without waiting for busy_timeout, when another connection committed
+ * in between; it has written nothing and rolled back, so running it again on a fresh snapshot is safe.
+ */
+async function retryBusy<T>(task: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isSqliteBusy(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 40));
+    }
+  }
+}
+
 export interface UnitOfWork {
   manager: EntityManager;
   /** Runs after the transaction has committed (e.g. publishing its events); never after a rollback. */
@@ -54,11 +77,13 @@ export class TransactionService implements OnApplicationShutdown {
 
   async run<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const hooks: Array<() => void | Promise<void>> = [];
-    const execute = async () =>
-      (await this.writerDataSource()).transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
+    const execute = async () => {
+      hooks.length = 0; // a retried attempt starts afresh
+      return (await this.writerDataSource()).transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
+    };
     let result: T;
     try {
-      result = this.isSqlite ? await this.serialised(execute) : await execute();
+      result = this.isSqlite ? await this.serialised(() => retryBusy(execute)) : await execute();
     } catch (error) {
       // A concurrent writer won the race past our own duplicate check: still a CONFLICT, not a crash.
       if (isUniqueViolation(error)) throw conflict(`${uniqueField(error) ?? 'a unique value'}: another record with this value was stored at the same time`, uniqueField(error) ?? undefined);

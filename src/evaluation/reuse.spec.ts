@@ -57,6 +57,7 @@ describe('defaultValidUntil', () => {
     ['2024-02-29', 4, '2028-02-29'],
     ['2023-02-28', undefined, '2026-02-28'],
     ['2024-01-09', 1, '2025-01-09'],
+    ['9998-06-01', undefined, '9999-12-31'],
   ])('performed %s, %p years → %s', (performedOn, years, expected) => {
     expect(years === undefined ? defaultValidUntil(performedOn) : defaultValidUntil(performedOn, years)).toBe(expected);
   });

@@ -90,6 +90,8 @@ export function isValidOn(validUntil: string, day: string): boolean {
 export function defaultValidUntil(performedOn: string, years = 3): string {
   const { year, month, day } = parseIsoDate(performedOn, 'performedOn');
   const target = year + years;
+  // Past the last four-digit year the follow-up is valid "for ever": 9999-12-31, still a YYYY-MM-DD date.
+  if (target > 9999) return '9999-12-31';
   const lastDay = month === 2 && day === 29 && !isLeapYear(target) ? 28 : day;
   return formatIsoDate(target, month, lastDay);
 }

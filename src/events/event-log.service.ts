@@ -1,14 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PubSub } from 'graphql-subscriptions';
+import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { nowIso } from '../common/time.js';
 import type { UnitOfWork } from '../database/transaction.service.js';
 import { EventEntity } from './event.entity.js';
+import { redactPayload } from './payload-redaction.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 export const EVENTS_TOPIC = 'kemkollen.events';
+
+/**
+ * PostgreSQL advisory lock key (with the schema's hash as the second key) that orders event
+ * writers: see `append`.
+ */
+const EVENT_ORDER_LOCK = 1802200438;
 
 export interface NewEvent {
   type: string;
@@ -27,12 +34,27 @@ export interface NewEvent {
  */
 @Injectable()
 export class EventLogService {
+  private readonly logger = new Logger(EventLogService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(PUB_SUB) private readonly pubSub: PubSub,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
+  /**
+   * Appends the event inside the write's transaction.
+   *
+   * Events become visible in `seq` order, so a reader that has seen seq N never later finds a
+   * smaller one (what lets subscribers resume by cursor without gaps). On PostgreSQL two
+   * transactions could otherwise commit out of seq order (11 visible before 10): each one takes a
+   * transaction-level advisory lock before its `seq` is drawn and keeps it until commit or
+   * rollback, so event-writing transactions commit one after the other from here on (writes stay
+   * parallel up to this point; services append their event last). SQLite has one writer at a time.
+   */
   async append(uow: UnitOfWork, actor: Principal | null, event: NewEvent): Promise<EventEntity> {
+    if (this.dataSource.options.type === 'postgres') {
+      await uow.manager.query(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}, hashtext(current_schema()))`);
+    }
     const entity = uow.manager.create(EventEntity, {
       type: event.type,
       occurredAt: nowIso(),
@@ -41,11 +63,20 @@ export class EventLogService {
       subjectType: event.subjectType,
       subjectId: event.subjectId,
       followUpId: event.followUpId ?? null,
-      payload: event.payload ? JSON.stringify(event.payload) : null,
+      payload: event.payload ? JSON.stringify(redactPayload(event.payload)) : null,
     });
     const saved = await uow.manager.save(EventEntity, entity);
-    uow.afterCommit(() => this.pubSub.publish(EVENTS_TOPIC, { seq: saved.seq }));
+    uow.afterCommit(() => this.notify(saved.seq));
     return saved;
+  }
+
+  /** Tells subscribers (of every instance, with Redis) that the log has grown. Never fails the write. */
+  private async notify(seq: number): Promise<void> {
+    try {
+      await this.pubSub.publish(EVENTS_TOPIC, { seq });
+    } catch (error) {
+      this.logger.warn(`event ${seq} is committed but its notification failed (${(error as Error).message}); subscribers read it at their next poll`);
+    }
   }
 
   /** A follow-up's history, oldest first. */

@@ -14,9 +14,11 @@ import { decideReuse, DOCUMENT_OR_AUDIT_METHODS, type RequirementOutcome } from 
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee, whereVisible } from './follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
+import { withSubstances } from './follow-up.loaders.js';
 import { MeasurementEntity } from './measurement.entity.js';
 import { ReuseEntity } from './reuse.entity.js';
 
@@ -211,17 +213,19 @@ export class EvaluationService {
       });
   }
 
-  /** The measurements (of in-scope substances), requirement links and deviations of a set of follow-ups: three queries. */
+  /** The measurements (of in-scope substances, with them), requirement links and deviations of a set of follow-ups: four queries. */
   private async facts(followUps: FollowUpEntity[], rules: ContractRule[]): Promise<Facts> {
     const ids = followUps.map((f) => f.id);
     const substanceIds = [...new Set(rules.flatMap((r) => r.substanceIds))];
     if (!ids.length) return { followUps, measurements: [], checked: [], deviations: [] };
-    const [measurements, checked, deviations] = await Promise.all([
+    const [measurements, substances, checked, deviations] = await Promise.all([
       substanceIds.length ? this.dataSource.getRepository(MeasurementEntity).findBy({ followUpId: In(ids), substanceId: In(substanceIds) }) : Promise.resolve([]),
+      substanceIds.length ? this.dataSource.getRepository(SubstanceEntity).findBy({ id: In(substanceIds) }) : Promise.resolve([]),
       this.dataSource.getRepository(FollowUpRequirementEntity).findBy({ followUpId: In(ids) }),
       this.dataSource.getRepository(DeviationEntity).findBy({ followUpId: In(ids) }),
     ]);
-    return { followUps, measurements, checked, deviations };
+    // The measurements an evaluation names are GraphQL Measurements, which carry their substance.
+    return { followUps, measurements: withSubstances(measurements, substances), checked, deviations };
   }
 
   /** The contract's requirements with the limit that applies: the contract's own, else the library default. */

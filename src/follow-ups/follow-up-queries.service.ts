@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
@@ -9,7 +9,7 @@ import { paginate, type SortKey } from '../common/pagination/paginate.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
 import { canSee, whereVisible } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
-import type { FollowUpsArgs } from './follow-up.inputs.js';
+import type { FollowUpFilter, FollowUpsArgs } from './follow-up.inputs.js';
 
 const NO_DATE = '0001-01-01';
 
@@ -29,8 +29,14 @@ export class FollowUpQueriesService {
   ) {}
 
   async list(args: FollowUpsArgs, viewer: Principal) {
+    const qb = await this.filtered(args.filter, viewer);
+    return paginate(qb, args, ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC']);
+  }
+
+  /** The follow-ups a filter selects among those the viewer may see (alias `f`), unordered: for lists and exports. */
+  async filtered(filter: FollowUpFilter | undefined, viewer: Principal): Promise<SelectQueryBuilder<FollowUpEntity>> {
     const qb = whereVisible(this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f'), viewer);
-    const f = args.filter ?? {};
+    const f = filter ?? {};
     if (f.productId) qb.andWhere('f.product_id = :productId', { productId: f.productId });
     if (f.supplierId) qb.andWhere('f.supplier_id = :supplierId', { supplierId: f.supplierId });
     if (f.organisationId) qb.andWhere('f.organisation_id = :organisationId', { organisationId: f.organisationId });
@@ -48,7 +54,7 @@ export class FollowUpQueriesService {
       const ids = await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode');
       qb.andWhere('EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (:...categoryIds))', { categoryIds: ids });
     }
-    return paginate(qb, args, ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC']);
+    return qb;
   }
 
   /** A follow-up the caller may see; a PRIVATE one of another organisation is NOT_FOUND, as if it did not exist. */

@@ -19,5 +19,6 @@ import {
     EvaluationResolver, EvaluationService,
     MeasurementResolver, DeviationRelationsResolver, ReuseRelationsResolver, HistoryEventResolver, SubstanceEvaluationResolver,
   ],
+  exports: [FollowUpQueriesService],
 })
 export class FollowUpsModule {}

@@ -10,7 +10,6 @@ import { nowIso, todayIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
-import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
@@ -18,6 +17,7 @@ import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee } from './follow-up-access.js';
+import { dateProblem, describeProblem, measurementProblems, requirementScopes } from './follow-up-rules.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
 import { MeasurementEntity } from './measurement.entity.js';
@@ -229,10 +229,8 @@ export class FollowUpsService {
   }
 
   /**
-   * Checks every measurement (all problems are reported together) and inserts them in bulk.
-   * Refused: an unknown substance, a detected result without a value, a non-detect without an
-   * LOQ (or an LOQ on a detected result), a value with a non-detect, and a unit whose dimension
-   * does not fit the limit of a checked requirement that has the substance in scope.
+   * Checks every measurement against the shared rules (`measurementProblems`: all problems are
+   * reported together) and inserts them in bulk.
    */
   private async insertMeasurements(manager: EntityManager, followUpId: string, inputs: MeasurementInput[], requirements: RequirementEntity[], field: string): Promise<number> {
     if (!inputs.length) return 0;
@@ -240,30 +238,13 @@ export class FollowUpsService {
     const substances = await manager.findBy(SubstanceEntity, { casNumber: In(cas) });
     const byCas = new Map(substances.map((s) => [s.casNumber, s]));
     const links = requirements.length ? await manager.findBy(RequirementSubstanceEntity, { requirementId: In(requirements.map((r) => r.id)) }) : [];
+    const scopes = requirementScopes(requirements, links);
     const problems: string[] = [];
     const createdAt = nowIso();
     const rows = inputs.map((m, i) => {
-      const at = `${field}[${i}]`;
       const substance = byCas.get(m.substanceCas.trim());
-      if (!substance) problems.push(`${at}.substanceCas "${m.substanceCas}": no substance has this CAS number`);
+      problems.push(...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) => describeProblem(`${field}[${i}]`, p)));
       const part = m.part.trim();
-      if (!part) problems.push(`${at}.part: must not be blank`);
-      if (m.detected) {
-        if (m.value === null || m.value === undefined) problems.push(`${at}.value: a detected result needs a value`);
-        if (m.loq !== null && m.loq !== undefined) problems.push(`${at}.loq: an LOQ is given only for a result that was not detected (detected: false)`);
-      } else {
-        if (m.loq === null || m.loq === undefined) problems.push(`${at}.loq: a result not detected needs the limit of quantification (loq)`);
-        else if (m.loq <= 0) problems.push(`${at}.loq: must be positive`);
-        if (m.value !== null && m.value !== undefined) problems.push(`${at}.value: a result not detected has no value; give its loq instead`);
-        if (m.uncertainty !== null && m.uncertainty !== undefined) problems.push(`${at}.uncertainty: only a detected value has an uncertainty`);
-      }
-      if (substance) {
-        for (const r of requirements) {
-          if (r.defaultLimitUnit && links.some((l) => l.requirementId === r.id && l.substanceId === substance.id) && !areComparable(m.unit, r.defaultLimitUnit)) {
-            problems.push(`${at}.unit: ${m.unit} (${UNIT_SYMBOLS[m.unit]}) does not fit requirement ${r.code}, whose limit is in ${UNIT_SYMBOLS[r.defaultLimitUnit]}`);
-          }
-        }
-      }
       return {
         id: randomUUID(), followUpId, substanceId: substance?.id ?? '', part, partKey: part.toLowerCase(), detected: m.detected,
         value: m.detected ? (m.value ?? null) : null, loq: m.detected ? null : (m.loq ?? null), unit: m.unit,
@@ -281,7 +262,6 @@ function clean(value: string | null | undefined): string | null {
 }
 
 function checkDates(status: Status, performedOn: string | null, validUntil: string | null): void {
-  if ((status === 'COMPLETED' || status === 'CLOSED') && !performedOn) throw badInput('performedOn', `a ${status} follow-up needs the date it was performed`);
-  if (status !== 'PLANNED' && performedOn && performedOn > todayIso()) throw badInput('performedOn', `"${performedOn}": cannot be in the future unless the follow-up is PLANNED`);
-  if (performedOn && validUntil && validUntil < performedOn) throw badInput('validUntil', `"${validUntil}": must not be before performedOn "${performedOn}"`);
+  const problem = dateProblem(status, performedOn, validUntil, todayIso());
+  if (problem) throw badInput(problem.field, problem.reason);
 }

@@ -20,14 +20,12 @@ import { Deviation, FollowUp, HistoryEvent, Measurement, Reuse } from './follow-
 import { MeasurementEntity } from './measurement.entity.js';
 import { ReuseEntity } from './reuse.entity.js';
 
-/** Relations of the follow-up family's smaller types, all through per-request loaders. */
+/**
+ * Relations of the follow-up family's smaller types, all through per-request loaders.
+ * (`Measurement.substance` has no resolver: the measurements arrive with it, see withSubstances.)
+ */
 @Resolver(() => Measurement)
 export class MeasurementResolver {
-  @ResolveField(() => Substance)
-  substance(@Parent() m: MeasurementEntity, @Context() ctx: GraphQLContext) {
-    return ctx.loaders.byId(SubstanceEntity).load(m.substanceId);
-  }
-
   @ResolveField(() => FollowUp)
   followUp(@Parent() m: MeasurementEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
     return loadVisibleFollowUp(ctx.loaders, m.followUpId, viewer);

@@ -1,6 +1,6 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
-import { type GqlOptionsFactory } from '@nestjs/graphql';
+import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service.js';
@@ -8,6 +8,9 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { Loaders } from '../common/loaders.js';
+import { EventFeedService } from '../events/event-feed.service.js';
+import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
+import { apolloQueryLimitOptions } from './query-limits.js';
 
 /**
  * Apollo Server options. The schema is built from the code and kept in memory: the app never
@@ -16,27 +19,42 @@ import { Loaders } from '../common/loaders.js';
  */
 @Injectable()
 export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
+  /** Subscriptions over graphql-ws on the same path: authentication, context, limits (graphql-ws.options.ts). */
+  private readonly ws: GraphQLWsOptions;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
-  ) {}
+    feed: EventFeedService,
+    schemaHost: GraphQLSchemaHost,
+  ) {
+    this.ws = new GraphQLWsOptions(config, dataSource, tokens, feed, () => schemaHost.schema);
+  }
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
     return {
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
-      introspection: true,
-      graphiql: !this.config.production,
+      introspection: this.config.introspection,
+      graphiql: this.config.landingPage,
+      // Depth, aliases, tokens, size and cost limits; no batched arrays; CSRF prevention (query-limits.ts).
+      ...apolloQueryLimitOptions(this.config.queryLimits),
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       fieldResolverEnhancers: ['guards'],
-      context: async ({ req }: { req: GraphQLContext['req'] & { headers: Record<string, string | undefined> } }): Promise<GraphQLContext> => ({
-        req,
-        auth: await this.tokens.authenticate(req?.headers?.authorization),
-        loaders: new Loaders(this.dataSource),
-      }),
+      subscriptions: { 'graphql-ws': this.ws.options('/graphql') },
+      // One context function for both transports: graphql-ws calls it with its own ctx per operation.
+      context: async (arg: { req: GraphQLContext['req'] & { headers: Record<string, string | undefined> } }): Promise<GraphQLContext> => {
+        if (isWsContext(arg)) return this.ws.context(arg);
+        const { req } = arg;
+        return {
+          req,
+          auth: await this.tokens.authenticate(req?.headers?.authorization),
+          loaders: new Loaders(this.dataSource),
+        };
+      },
     };
   }
 }

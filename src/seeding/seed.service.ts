@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { PrincipalEntity, ApiTokenEntity } from '../auth/principal.entity.js';
 import { hashToken, TokenService } from '../auth/token.service.js';
 import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { nowIso } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
 import type { Unit } from '../evaluation/units.js';
@@ -55,6 +56,7 @@ export class SeedService {
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
     private readonly events: EventLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seedIfEmpty(options: { demo: boolean }): Promise<SeedReport | null> {
@@ -63,6 +65,12 @@ export class SeedService {
   }
 
   async seed(options: { demo: boolean }): Promise<SeedReport> {
+    // The demo scenario holds the well-known demo tokens (kk_demo_admin…): never in production,
+    // whoever asks (the configuration already says no; this is the last line).
+    if (options.demo && this.config.production) {
+      this.logger.warn('NODE_ENV=production: the demo data and its demo tokens are not loaded');
+      options = { ...options, demo: false };
+    }
     const inserted: Record<string, number> = {};
     const count = (what: string, n: number) => (inserted[what] = (inserted[what] ?? 0) + n);
     await this.tx.run(async (uow) => {

@@ -15,6 +15,10 @@ export interface GraphQLResponse<T = any> {
 export interface TestApp {
   app: INestApplication;
   url: string;
+  /** The graphql-ws endpoint: ws://127.0.0.1:<port>/graphql. */
+  wsUrl: string;
+  /** Where the data lives: the PostgreSQL schema or the SQLite file (what `sharing` reuses). */
+  database: { schema: string | null; sqlitePath: string | null };
   dataSource: DataSource;
   /** POST a GraphQL operation; `token` is sent as a bearer token. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
@@ -48,25 +52,41 @@ async function onPostgres(sql: string): Promise<void> {
 /**
  * Starts the real application (same bootstrap as `npm start`: migrations, seeds, pipes, guards)
  * on a fresh database: a temporary SQLite file, or the PostgreSQL database in DATABASE_URL.
+ *
+ * `sharing: other` starts a second instance on the other app's database instead (same PostgreSQL
+ * schema or SQLite file; it neither seeds again nor drops it on close), as several instances of
+ * the service would run. `env` is set before the app reads its configuration (e.g. REDIS_URL).
  */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demo?: boolean; sharing?: TestApp; env?: Record<string, string | undefined> } = {}): Promise<TestApp> {
   let tempDir: string | null = null;
   let schema: string | null = null;
-  if (usingPostgres()) {
+  let sqlitePath: string | null = null;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  if (options.sharing) {
+    const shared = options.sharing.database;
+    if (shared.schema) process.env.DATABASE_SCHEMA = shared.schema;
+    if (shared.sqlitePath) process.env.DATABASE_PATH = shared.sqlitePath;
+  } else if (usingPostgres()) {
     // Each suite gets its own schema, so suites can run side by side on one database.
     schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     await onPostgres(`CREATE SCHEMA ${schema}`);
     process.env.DATABASE_SCHEMA = schema;
   } else {
     tempDir = mkdtempSync(join(tmpdir(), 'kemkollen-test-'));
-    process.env.DATABASE_PATH = join(tempDir, 'test.sqlite');
+    sqlitePath = join(tempDir, 'test.sqlite');
+    process.env.DATABASE_PATH = sqlitePath;
   }
   process.env.DEMO_DATA = options.demo === false ? 'false' : 'true';
   process.env.LOG_LEVEL = 'error';
-  const app = await createApp({ seed: true, logger: false });
+  const app = await createApp({ seed: !options.sharing, logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;
+  const wsUrl = `ws://127.0.0.1:${address.port}/graphql`;
+  const database = options.sharing?.database ?? { schema, sqlitePath };
   const dataSource = app.get(DataSource);
 
   let counter: ((sql: string) => void) | null = null;
@@ -80,6 +100,8 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
   return {
     app,
     url,
+    wsUrl,
+    database,
     dataSource,
     async gql(query, variables, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from './domain-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { queryLimitErrorOf } from './query-limit.error.js';
 
 const logger = new Logger('GraphQL');
 
@@ -34,6 +36,12 @@ function unwrap(error: unknown): unknown {
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
+  const limit = queryLimitErrorOf(error);
+  if (limit) {
+    // Apollo wraps validation-rule errors as GRAPHQL_VALIDATION_FAILED: keep the limit's own code.
+    const { http: _http, ...extensions } = limit.extensions;
+    return { message: limit.message, locations: formatted.locations, extensions };
+  }
   if (original instanceof DomainError) {
     return {
       message: original.message,
@@ -44,10 +52,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   const errorId = randomUUID();
+  if (isDatabaseUnavailable(original)) {
+    // Retryable, and said so; the driver's own message (host, port) stays in the log.
+    logger.warn(`[${errorId}] database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    return {
+      message: `The database is unavailable; try again shortly (error id ${errorId})`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', errorId },
+    };
+  }
   logger.error(`[${errorId}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
   return {
     message: `Internal server error (error id ${errorId})`,

@@ -1,0 +1,58 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/pagination/connection.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { Role } from './role.js';
+
+export const PRINCIPAL_KINDS = ['MEMBER', 'API_CLIENT'] as const;
+export const PrincipalKindEnum = { MEMBER: 'MEMBER', API_CLIENT: 'API_CLIENT' } as const;
+registerEnumType(PrincipalKindEnum, { name: 'PrincipalKind', description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.' });
+
+export const TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
+export type TokenStatus = (typeof TOKEN_STATUSES)[number];
+export const TokenStatusEnum = { ACTIVE: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
+registerEnumType(TokenStatusEnum, { name: 'TokenStatus' });
+
+/**
+ * GraphQL types of the token administration. The entities (principal.entity.ts) hold more than
+ * a client may see (the token hash); these types name what it may, and nothing else.
+ */
+@ObjectType('Principal', { description: 'A member of an organisation or an API client acting for it; holds tokens.' })
+export class PrincipalModel {
+  @Field(() => ID) id: string;
+  @Field(() => PrincipalKindEnum) kind: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true, description: 'For members.' }) email: string | null;
+  @Field(() => Organisation) organisation?: Organisation;
+  @Field() createdAt: string;
+}
+
+@ObjectType('ApiToken', { description: 'A bearer token as an administrator sees it: never its secret, never its hash.' })
+export class ApiTokenModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'The first characters of the token, to tell tokens apart.' }) prefix: string;
+  @Field() name: string;
+  @Field(() => Role) role: string;
+  @Field(() => TokenStatusEnum, { description: 'REVOKED wins over EXPIRED.' }) status?: TokenStatus;
+  @Field(() => String, { nullable: true }) expiresAt: string | null;
+  @Field(() => String, { nullable: true }) revokedAt: string | null;
+  @Field() createdAt: string;
+  @Field(() => PrincipalModel) principal?: PrincipalModel;
+}
+
+@ObjectType({ description: 'A new token. `token` is the secret: shown this once, stored only as a hash.' })
+export class CreatedToken {
+  @Field() token: string;
+  @Field(() => ApiTokenModel) apiToken: unknown;
+}
+
+@ObjectType({ description: 'Who is calling: the principal, its organisation, and the role and expiry of the token used.' })
+export class Me {
+  @Field(() => PrincipalModel) principal: unknown;
+  @Field(() => Organisation) organisation?: Organisation;
+  @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
+  @Field(() => ID, { description: 'The token used.' }) tokenId: string;
+  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt: string | null;
+}
+
+export const PrincipalConnection = Connection(PrincipalModel, 'Principal');
+export const ApiTokenConnection = Connection(ApiTokenModel, 'ApiToken');

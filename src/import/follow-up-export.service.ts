@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { badInput } from '../common/errors/domain-error.js';
+import { isOwner } from '../follow-ups/follow-up-access.js';
+import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
+import { FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
+import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { RequirementEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { CSV_COLUMNS, formatFollowUpCsv, LIST_SEPARATOR, type CsvColumn } from './follow-up-csv.js';
+
+/** The most follow-ups one export holds; a larger selection is refused with a request to narrow the filter. */
+export const MAX_EXPORT_FOLLOW_UPS = 20_000;
+const IN_CHUNK = 500;
+
+/**
+ * Exports the follow-ups of a `followUps` filter as CSV in the import layout, so an export can be
+ * imported again. The same visibility rule as every read path (FollowUpQueriesService.filtered):
+ * another organisation's PRIVATE follow-ups are never exported, and confidential notes only to
+ * the organisation that recorded them. RETRACTED follow-ups are left out: they are withdrawn, and
+ * importing one again would reinstate a result its organisation took back.
+ */
+@Injectable()
+export class FollowUpExportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: FollowUpQueriesService,
+  ) {}
+
+  async exportCsv(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
+    const qb = (await this.queries.filtered(filter, viewer)).andWhere("f.status <> 'RETRACTED'");
+    const total = await qb.clone().getCount();
+    if (total > MAX_EXPORT_FOLLOW_UPS) throw badInput('filter', `selects ${total} follow-ups; an export holds at most ${MAX_EXPORT_FOLLOW_UPS}, so narrow the filter (by organisation, product, supplier, category or dates)`);
+    const followUps = await qb.orderBy(`COALESCE(f.performed_on, '0001-01-01')`, 'DESC').addOrderBy('f.id', 'ASC').getMany();
+    const ids = followUps.map((f) => f.id);
+    const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository<T>(entity);
+    const [measurements, links] = await Promise.all([
+      chunked(ids, (c) => repo(MeasurementEntity).find({ where: { followUpId: In(c) }, order: { followUpId: 'ASC', position: 'ASC' } })),
+      chunked(ids, (c) => repo(FollowUpRequirementEntity).findBy({ followUpId: In(c) })),
+    ]);
+    const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+    const [organisations, products, suppliers, requirements, substances] = await Promise.all([
+      chunked(distinct(followUps.map((f) => f.organisationId)), (c) => repo(OrganisationEntity).findBy({ id: In(c) })),
+      chunked(distinct(followUps.map((f) => f.productId)), (c) => repo(ProductEntity).findBy({ id: In(c) })),
+      chunked(distinct(followUps.map((f) => f.supplierId)), (c) => repo(SupplierEntity).findBy({ id: In(c) })),
+      chunked(distinct(links.map((l) => l.requirementId)), (c) => repo(RequirementEntity).findBy({ id: In(c) })),
+      chunked(distinct(measurements.map((m) => m.substanceId)), (c) => repo(SubstanceEntity).findBy({ id: In(c) })),
+    ]);
+    const code = new Map(organisations.map((o) => [o.id, o.code]));
+    const product = new Map(products.map((p) => [p.id, p]));
+    const supplier = new Map(suppliers.map((s) => [s.id, s]));
+    const requirement = new Map(requirements.map((r) => [r.id, r.code]));
+    const cas = new Map(substances.map((s) => [s.id, s.casNumber]));
+    const byFollowUp = groupBy(measurements, (m) => m.followUpId);
+    const codesOf = groupBy(links, (l) => l.followUpId);
+
+    const rows: Array<Record<CsvColumn, string>> = [];
+    for (const f of followUps) {
+      const p = f.productId ? product.get(f.productId) : undefined;
+      const common = {
+        follow_up_key: f.id,
+        organisation: code.get(f.organisationId) ?? '',
+        product_id: f.productId ?? '',
+        product_gtin: p?.gtin ?? '',
+        supplier_id: f.supplierId,
+        supplier_organisation_number: supplier.get(f.supplierId)?.organisationNumber ?? '',
+        contract_id: f.contractId ?? '',
+        requirement_codes: (codesOf.get(f.id) ?? []).map((l) => requirement.get(l.requirementId) ?? '').sort().join(LIST_SEPARATOR),
+        method: f.method,
+        status: f.status,
+        performed_on: f.performedOn ?? '',
+        valid_until: f.validUntil ?? '',
+        visibility: f.visibility,
+        laboratory: f.laboratory ?? '',
+        report_reference: f.reportReference ?? '',
+        notes: f.notes ?? '',
+        confidential_notes: isOwner(viewer, f) ? (f.confidentialNotes ?? '') : '',
+      };
+      const list = byFollowUp.get(f.id) ?? [];
+      if (!list.length) rows.push({ ...empty(), ...common });
+      for (const m of list) {
+        rows.push({
+          ...common,
+          substance_cas: cas.get(m.substanceId) ?? '',
+          part: m.part,
+          detected: m.detected ? 'true' : 'false',
+          value: num(m.value),
+          loq: num(m.loq),
+          unit: m.unit,
+          uncertainty: num(m.uncertainty),
+          analytical_method: m.analyticalMethod ?? '',
+        });
+      }
+    }
+    return formatFollowUpCsv(rows);
+  }
+}
+
+const num = (n: number | null): string => (n === null || n === undefined ? '' : String(n));
+const empty = () => Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<CsvColumn, string>;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+async function chunked<T>(keys: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += IN_CHUNK) out.push(...(await query(keys.slice(i, i + IN_CHUNK))));
+  return out;
+}

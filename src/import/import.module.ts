@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module.js';
+import { FollowUpExportService } from './follow-up-export.service.js';
+import { FollowUpImportService } from './follow-up-import.service.js';
+import { ImportResolver } from './import.resolver.js';
+
+/** Bulk import and CSV export of follow-ups (and, through the importer, the dataset generator). */
+@Module({
+  imports: [FollowUpsModule],
+  providers: [FollowUpImportService, FollowUpExportService, ImportResolver],
+  exports: [FollowUpImportService],
+})
+export class ImportModule {}
