@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../src/auth/token.service.js';
 import { loadConfig } from '../src/config/configuration.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
-import { usingPostgres } from './helpers/test-app.js';
+import { usingPostgres, onPostgres } from './helpers/test-app.js';
 
 /**
  * Runs the BUILT command line (dist/cli/main.js, as `npm run cli` does) in a child process on a
@@ -23,15 +22,6 @@ const FUTURE = `${new Date().getUTCFullYear() + 1}-06-30`;
 
 interface Run { status: number | null; stdout: string; stderr: string }
 
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('cli', () => {
   let tempDir: string | null = null;

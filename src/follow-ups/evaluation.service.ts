@@ -57,13 +57,10 @@ export class EvaluationService {
     const rules = await this.rules(contract.id);
     const today = todayIso();
     // Only follow-ups that count: COMPLETED or CLOSED (so not retracted), valid today, visible to the caller.
-    const qb = this.dataSource
-      .getRepository(FollowUpEntity)
-      .createQueryBuilder('f')
-      .where('f.product_id = :productId', { productId })
+    const followUps = await this.visibleOfProduct(productId, viewer)
       .andWhere("f.status IN ('COMPLETED', 'CLOSED')")
-      .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today });
-    const followUps = await whereVisible(qb, viewer).getMany();
+      .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
+      .getMany();
     const facts = await this.facts(followUps, rules);
     const requirements = rules.map((rule) => this.evaluateRule(rule, facts, facts.followUps));
     const verdict = VERDICT_ORDER.find((v) => requirements.some((r) => r.verdict === v)) ?? 'NO_DATA';
@@ -75,13 +72,7 @@ export class EvaluationService {
     const contract = await this.contract(contractId);
     const rules = await this.rules(contract.id);
     const today = todayIso();
-    const qb = this.dataSource
-      .getRepository(FollowUpEntity)
-      .createQueryBuilder('f')
-      .where('f.product_id = :productId', { productId })
-      .orderBy('f.performed_on', 'DESC')
-      .addOrderBy('f.id', 'ASC');
-    const candidates = await whereVisible(qb, viewer).getMany();
+    const candidates = await this.visibleOfProduct(productId, viewer).orderBy('f.performed_on', 'DESC').addOrderBy('f.id', 'ASC').getMany();
     const facts = await this.facts(candidates, rules);
     // Judged for the contract's organisation, whoever asks: "another organisation" means another than the contract's.
     const forContract = { ...viewer, organisationId: contract.organisationId };
@@ -248,6 +239,12 @@ export class EvaluationService {
         limitSource: own ? 'CONTRACT' : library ? 'LIBRARY' : null,
       };
     });
+  }
+
+  /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
+  private visibleOfProduct(productId: string, viewer: Principal) {
+    const qb = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f').where('f.product_id = :productId', { productId });
+    return whereVisible(qb, viewer);
   }
 
   private async product(id: string): Promise<ProductEntity> {

@@ -1,10 +1,10 @@
+import { onPostgres } from './test-app.js';
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 
 /**
  * The BUILT server (`node dist/main.js`, as `npm start` runs it) in a child process, for what an
@@ -47,15 +47,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A database for child processes: its environment, and how to remove it. */
 export interface ScratchDatabase {

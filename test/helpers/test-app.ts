@@ -39,7 +39,7 @@ export const TOKENS = {
 export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 /** Runs SQL on the PostgreSQL server named by DATABASE_URL, outside the application. */
-async function onPostgres(sql: string): Promise<void> {
+export async function onPostgres(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
