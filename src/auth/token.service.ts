@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nowIso } from '../common/time.js';
+import { SqlReader } from '../database/sql-reader.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { DEMO_TOKENS } from '../seeding/demo-tokens.js';
-import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
+import { ApiTokenEntity } from './principal.entity.js';
 import type { AuthState } from './principal.js';
 import { Role } from './role.js';
 
@@ -41,13 +42,11 @@ export class TokenService {
     const token = match[1]!;
     // A database once seeded with demo data must not open production to the README's tokens.
     if (this.config?.production && DEMO_TOKEN_HASHES.has(hashToken(token))) return { principal: null, error: 'demo tokens are not accepted in production' };
-    const row = await this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
-      .select(['t.id AS token_id', 't.role AS role', 't.expires_at AS expires_at', 't.revoked_at AS revoked_at', 'p.id AS principal_id', 'p.organisation_id AS organisation_id', 'p.name AS name'])
-      .where('t.token_hash = :hash', { hash: hashToken(token) })
-      .getRawOne<{ token_id: string; role: Role; expires_at: string | null; revoked_at: string | null; principal_id: string; organisation_id: string; name: string }>();
+    // Every request passes here: one prepared statement (SqlReader), no query builder.
+    const row = await SqlReader.of(this.dataSource).one<{ token_id: string; role: Role; expires_at: string | null; revoked_at: string | null; principal_id: string; organisation_id: string; name: string }>(
+      'SELECT t.id AS token_id, t.role AS role, t.expires_at AS expires_at, t.revoked_at AS revoked_at, p.id AS principal_id, p.organisation_id AS organisation_id, p.name AS name FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',
+      [hashToken(token)],
+    );
     if (!row) return { principal: null, error: 'the token is not valid' };
     if (row.revoked_at) return { principal: null, error: 'the token has been revoked' };
     if (row.expires_at && row.expires_at <= nowIso()) return { principal: null, error: `the token expired at ${row.expires_at}` };

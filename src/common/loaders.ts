@@ -1,20 +1,36 @@
 import DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import { type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { SqlReader } from '../database/sql-reader.js';
+import { ReadCaches } from './cache/read-caches.js';
 
 /**
  * Per-request DataLoaders, made in the GraphQL context (never shared between requests, so one
  * caller never sees another's cache). `byId` batches lookups of one entity type; `grouped`
  * batches one-to-many relations. Each loader is created on first use under a stable key.
+ * Batches are read through SqlReader (prepared SQL, rows straight to entities), the cheapest
+ * path for the many small queries a nested list makes.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  readonly reader: SqlReader;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    /** The instance's version-exact caches (ReadCaches), shared by all requests. */
+    readonly caches: ReadCaches = ReadCaches.none,
+  ) {
+    this.reader = SqlReader.of(dataSource);
+  }
+
+  /** New, empty loaders with the same data source and caches (e.g. per subscription event). */
+  fresh(): Loaders {
+    return new Loaders(this.dataSource, this.caches);
+  }
 
   byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
     const name = typeof entity === 'function' ? entity.name : String(entity);
     return this.get(`byId:${name}`, async (ids) => {
-      const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const rows = await this.reader.findIn(entity, 'id', ids);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     });
@@ -31,6 +47,17 @@ export class Loaders {
   }
 
   /**
+   * A one-to-many loader of the rows of `entity` whose `property` is the key, in `orderBy` order
+   * (column names, e.g. `position ASC`).
+   */
+  children<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, orderBy: string): DataLoader<string, T[]> {
+    const name = typeof entity === 'function' ? entity.name : String(entity);
+    // Ordered by the key first: an index on (key, order column) then serves the order without a sort.
+    const order = `${this.reader.columnOf(entity, property)} ASC, ${orderBy}`;
+    return this.grouped(`children:${name}.${property}`, (keys) => this.reader.findIn(entity, property, keys, order), (row) => row[property] as string);
+  }
+
+  /**
    * A many-to-many loader through a link table: one query for the links of all owners, one
    * (batched, shared with `byId`) for the targets. Targets keep the order `compare` gives.
    */
@@ -43,7 +70,7 @@ export class Loaders {
     compare?: (a: T, b: T) => number,
   ): DataLoader<string, T[]> {
     return this.get(`linked:${name}`, async (owners) => {
-      const links = await this.dataSource.getRepository(link).findBy({ [ownerKey]: In([...owners]) } as never);
+      const links = await this.reader.findIn(link, ownerKey, owners);
       const targets = await this.byId(target).loadMany([...new Set(links.map((l) => l[targetKey] as string))]);
       const byId = new Map(targets.filter((t): t is T => Boolean(t) && !(t instanceof Error)).map((t) => [t.id, t]));
       const byOwner = new Map<string, T[]>(owners.map((o) => [o, []]));
@@ -58,7 +85,8 @@ export class Loaders {
     });
   }
 
-  private get<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  /** A loader under `key` made on first use with `batch`. */
+  get<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.loaders.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V>(batch, { maxBatchSize: 500 });

@@ -28,6 +28,8 @@ export interface AppConfig extends HardeningConfig {
   eventsPollMs: number;
   /** How often (ms) the tokens of open WebSocket connections are checked again (revoked, expired). */
   wsTokenRecheckMs: number;
+  /** Measurements kept in memory per instance, by follow-up and version (see ReadCaches); 0: none. */
+  measurementCacheRows: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: redisUrl(env.REDIS_URL),
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
+    measurementCacheRows: int('MEASUREMENT_CACHE_ROWS', env.MEASUREMENT_CACHE_ROWS, 100_000),
     ...loadHardeningConfig(env, production),
   };
 }

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { type Loaders } from '../common/loaders.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ContractCategoryEntity, ContractRequirementEntity } from './contract.entity.js';
@@ -9,8 +8,4 @@ export const contractCategoriesLoader = (loaders: Loaders) =>
 
 /** contractId → its requirement rows (with the contract's own limits). */
 export const contractRequirementsLoader = (loaders: Loaders) =>
-  loaders.grouped(
-    'contract.requirements',
-    (ids) => loaders.dataSource.getRepository(ContractRequirementEntity).find({ where: { contractId: In([...ids]) }, order: { createdAt: 'ASC' } }),
-    (row) => row.contractId,
-  );
+  loaders.children(ContractRequirementEntity, 'contractId', 'created_at ASC');

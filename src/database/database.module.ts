@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReadCaches } from '../common/cache/read-caches.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { TransactionService } from './transaction.service.js';
@@ -13,7 +14,7 @@ import { TransactionService } from './transaction.service.js';
       useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config), retryAttempts: config.production ? 9 : 0 }),
     }),
   ],
-  providers: [TransactionService],
-  exports: [TransactionService],
+  providers: [TransactionService, ReadCaches],
+  exports: [TransactionService, ReadCaches],
 })
 export class DatabaseModule {}

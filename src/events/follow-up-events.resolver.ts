@@ -16,7 +16,7 @@ import { FollowUpEventsService, type FollowUpEventRow, type FollowUpEventShape, 
  * from the cache of an earlier event.
  */
 function deliver(row: FollowUpEventRow, _args: unknown, ctx: GraphQLContext) {
-  ctx.loaders = new Loaders(ctx.loaders.dataSource);
+  ctx.loaders = ctx.loaders.fresh();
   return toFollowUpEvent(row);
 }
 

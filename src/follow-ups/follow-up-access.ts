@@ -13,8 +13,14 @@ export const canSee = (principal: Principal | null, f: Pick<FollowUpEntity, 'vis
 export const isOwner = (principal: Principal | null, f: Pick<FollowUpEntity, 'organisationId'>): boolean =>
   Boolean(principal) && f.organisationId === principal!.organisationId;
 
+/** The rule as an SQL condition on follow-ups (alias `alias`) with `?` placeholders, for hand-written SQL. */
+export function visibleCondition(principal: Principal | null, alias = 'f'): { sql: string; params: string[] } {
+  if (!principal) return { sql: '1 = 0', params: [] };
+  return { sql: `(${alias}.visibility = 'SHARED' OR ${alias}.organisation_id = ?)`, params: [principal.organisationId] };
+}
+
 /** Restricts a query over follow-ups (alias `alias`) to what the principal may see. */
 export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, principal: Principal | null, alias = 'f'): SelectQueryBuilder<T> {
-  if (!principal) return qb.andWhere('1 = 0');
-  return qb.andWhere(`(${alias}.visibility = 'SHARED' OR ${alias}.organisation_id = :viewerOrg)`, { viewerOrg: principal.organisationId });
+  const { sql, params } = visibleCondition(principal, alias);
+  return qb.andWhere(sql.replace('?', ':viewerOrg'), params.length ? { viewerOrg: params[0] } : {});
 }

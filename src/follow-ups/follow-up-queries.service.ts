@@ -5,9 +5,10 @@ import type { Principal } from '../auth/principal.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
-import { paginate, type SortKey } from '../common/pagination/paginate.js';
+import { paginateSql, type SortKey, type SqlSelection } from '../common/pagination/paginate.js';
+import { placeholders, SqlReader } from '../database/sql-reader.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
-import { canSee, whereVisible } from './follow-up-access.js';
+import { canSee, visibleCondition } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import type { FollowUpFilter, FollowUpsArgs } from './follow-up.inputs.js';
 
@@ -29,32 +30,53 @@ export class FollowUpQueriesService {
   ) {}
 
   async list(args: FollowUpsArgs, viewer: Principal) {
-    const qb = await this.filtered(args.filter, viewer);
-    return paginate(qb, args, ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC']);
+    return paginateSql(SqlReader.of(this.dataSource), await this.selection(args.filter, viewer), args, ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC']);
   }
 
   /** The follow-ups a filter selects among those the viewer may see (alias `f`), unordered: for lists and exports. */
   async filtered(filter: FollowUpFilter | undefined, viewer: Principal): Promise<SelectQueryBuilder<FollowUpEntity>> {
-    const qb = whereVisible(this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f'), viewer);
+    const { where, params } = await this.selection(filter, viewer);
+    const qb = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f');
+    let n = 0;
+    for (const condition of where) {
+      const named: Record<string, unknown> = {};
+      qb.andWhere(condition.replace(/\?/g, () => {
+        named[`p${n}`] = params[n];
+        return `:p${n++}`;
+      }), named);
+    }
+    return qb;
+  }
+
+  /** The filter as SQL conditions on `follow_ups f`, the visibility rule first (see whereVisible). */
+  private async selection(filter: FollowUpFilter | undefined, viewer: Principal): Promise<SqlSelection<FollowUpEntity>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const and = (condition: string, ...values: unknown[]) => {
+      where.push(condition);
+      params.push(...values);
+    };
+    const visible = visibleCondition(viewer);
+    and(visible.sql, ...visible.params);
     const f = filter ?? {};
-    if (f.productId) qb.andWhere('f.product_id = :productId', { productId: f.productId });
-    if (f.supplierId) qb.andWhere('f.supplier_id = :supplierId', { supplierId: f.supplierId });
-    if (f.organisationId) qb.andWhere('f.organisation_id = :organisationId', { organisationId: f.organisationId });
-    if (f.method) qb.andWhere('f.method = :method', { method: f.method });
-    if (f.status) qb.andWhere('f.status = :status', { status: f.status });
-    if (f.performedFrom) qb.andWhere('f.performed_on >= :from', { from: f.performedFrom });
-    if (f.performedTo) qb.andWhere('f.performed_on <= :to', { to: f.performedTo });
-    if (f.validOn) qb.andWhere('f.performed_on <= :validOn AND f.valid_until >= :validOn', { validOn: f.validOn });
-    if (f.requirementId) qb.andWhere('EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = :requirementId)', { requirementId: f.requirementId });
+    if (f.productId) and('f.product_id = ?', f.productId);
+    if (f.supplierId) and('f.supplier_id = ?', f.supplierId);
+    if (f.organisationId) and('f.organisation_id = ?', f.organisationId);
+    if (f.method) and('f.method = ?', f.method);
+    if (f.status) and('f.status = ?', f.status);
+    if (f.performedFrom) and('f.performed_on >= ?', f.performedFrom);
+    if (f.performedTo) and('f.performed_on <= ?', f.performedTo);
+    if (f.validOn) and('f.performed_on <= ? AND f.valid_until >= ?', f.validOn, f.validOn);
+    if (f.requirementId) and('EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = ?)', f.requirementId);
     if (f.substanceCas) {
       const cas = normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
-      qb.andWhere('EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number = :cas)', { cas });
+      and('EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number = ?)', cas);
     }
     if (f.categoryCode) {
       const ids = await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode');
-      qb.andWhere('EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (:...categoryIds))', { categoryIds: ids });
+      and(`EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (${placeholders(ids.length)}))`, ...ids);
     }
-    return qb;
+    return { entity: FollowUpEntity, alias: 'f', where, params };
   }
 
   /** A follow-up the caller may see; a PRIVATE one of another organisation is NOT_FOUND, as if it did not exist. */

@@ -1,6 +1,6 @@
-import { In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { notFound } from '../common/errors/domain-error.js';
+import type { WeightedLru } from '../common/cache/weighted-lru.js';
 import { type Loaders } from '../common/loaders.js';
 import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
@@ -27,24 +27,56 @@ export function withSubstances(measurements: MeasurementEntity[], substances: It
   return measurements.map((m) => Object.assign(m, { substance: byId.get(m.substanceId)! }));
 }
 
-export const measurementsLoader = (loaders: Loaders) =>
-  loaders.grouped(
-    'followUp.measurements',
-    async (ids) => {
-      const rows = await loaders.dataSource.getRepository(MeasurementEntity).find({ where: { followUpId: In([...ids]) }, order: { position: 'ASC' } });
-      return withSubstances(rows, await loaders.byId(SubstanceEntity).loadMany([...new Set(rows.map((m) => m.substanceId))]));
-    },
-    (m) => m.followUpId,
-  );
+/**
+ * A follow-up's measurements, in position order, with their substances. Batched per request; the
+ * rows come from the instance's cache when it holds them for this follow-up's version (see
+ * ReadCaches: a version fixes the rows), else from one query for the batch's misses. Each request
+ * gets its own objects (the cached rows are shared and never handed out or changed).
+ */
+export function measurementsOf(loaders: Loaders, followUp: Pick<FollowUpEntity, 'id' | 'version'>): Promise<MeasurementWithSubstance[]> {
+  // Without a version (never the case for a follow-up read from the database) the cache is not used.
+  const key = Number.isInteger(followUp.version) ? `${followUp.id}@${followUp.version}` : followUp.id;
+  return measurementsLoader(loaders).load(key);
+}
+
+const measurementsLoader = (loaders: Loaders) =>
+  loaders.get<MeasurementWithSubstance[]>('followUp.measurements', async (keys) => {
+    const cache = loaders.caches.measurements as WeightedLru<readonly MeasurementEntity[]>;
+    const rowsByKey = new Map<string, readonly MeasurementEntity[]>();
+    const missing = new Map<string, string[]>(); // follow-up id → its keys
+    for (const key of keys) {
+      const cached = key.includes('@') ? cache.get(key) : undefined;
+      if (cached) rowsByKey.set(key, cached);
+      else {
+        const id = key.split('@')[0]!;
+        missing.set(id, [...(missing.get(id) ?? []), key]);
+      }
+    }
+    if (missing.size) {
+      const rows = await loaders.reader.findIn(MeasurementEntity, 'followUpId', [...missing.keys()], 'follow_up_id ASC, position ASC');
+      const byFollowUp = new Map<string, MeasurementEntity[]>([...missing.keys()].map((id) => [id, []]));
+      for (const m of rows) byFollowUp.get(m.followUpId)!.push(m);
+      for (const [id, list] of byFollowUp) {
+        for (const key of missing.get(id)!) {
+          rowsByKey.set(key, list);
+          if (key.includes('@')) cache.set(key, list, list.length);
+        }
+      }
+    }
+    const substanceIds = new Set<string>();
+    for (const list of rowsByKey.values()) for (const m of list) substanceIds.add(m.substanceId);
+    const substances = await loaders.byId(SubstanceEntity).loadMany([...substanceIds]);
+    return keys.map((key) => withSubstances(rowsByKey.get(key)!.map((m) => ({ ...m })), substances));
+  });
 
 export const deviationsLoader = (loaders: Loaders) =>
-  loaders.grouped('followUp.deviations', (ids) => loaders.dataSource.getRepository(DeviationEntity).find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC' } }), (d) => d.followUpId);
+  loaders.children(DeviationEntity, 'followUpId', 'created_at ASC');
 
 export const reusesLoader = (loaders: Loaders) =>
-  loaders.grouped('followUp.reuses', (ids) => loaders.dataSource.getRepository(ReuseEntity).find({ where: { followUpId: In([...ids]) }, order: { createdAt: 'ASC' } }), (r) => r.followUpId);
+  loaders.children(ReuseEntity, 'followUpId', 'created_at ASC');
 
 export const historyLoader = (loaders: Loaders) =>
-  loaders.grouped('followUp.history', (ids) => loaders.dataSource.getRepository(EventEntity).find({ where: { followUpId: In([...ids]) }, order: { seq: 'ASC' } }), (e) => e.followUpId!);
+  loaders.children(EventEntity, 'followUpId', 'seq ASC');
 
 export const followUpRequirementsLoader = (loaders: Loaders) =>
   loaders.linked('followUp.requirements', FollowUpRequirementEntity, 'followUpId', 'requirementId', RequirementEntity, (a, b) => a.code.localeCompare(b.code));

@@ -16,7 +16,7 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
-import { deviationsLoader, followUpRequirementsLoader, historyLoader, measurementsLoader, reusesLoader } from './follow-up.loaders.js';
+import { deviationsLoader, followUpRequirementsLoader, historyLoader, measurementsOf, reusesLoader } from './follow-up.loaders.js';
 import { Deviation, FollowUp, FollowUpConnection, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
@@ -116,7 +116,7 @@ export class FollowUpsResolver {
 
   @ResolveField(() => [Measurement])
   measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return measurementsLoader(ctx.loaders).load(f.id);
+    return measurementsOf(ctx.loaders, f);
   }
 
   @ResolveField(() => [Deviation])

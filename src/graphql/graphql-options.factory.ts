@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
@@ -6,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
+import { ReadCaches } from '../common/cache/read-caches.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { Loaders } from '../common/loaders.js';
 import { EventFeedService } from '../events/event-feed.service.js';
@@ -26,13 +28,15 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly caches: ReadCaches,
     feed: EventFeedService,
     schemaHost: GraphQLSchemaHost,
   ) {
-    this.ws = new GraphQLWsOptions(config, dataSource, tokens, feed, () => schemaHost.schema);
+    this.ws = new GraphQLWsOptions(config, dataSource, tokens, feed, () => schemaHost.schema, caches);
   }
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
+    const limits = apolloQueryLimitOptions(this.config.queryLimits);
     return {
       autoSchemaFile: true,
       sortSchema: true,
@@ -40,7 +44,11 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       introspection: this.config.introspection,
       graphiql: this.config.landingPage,
       // Depth, aliases, tokens, size and cost limits; no batched arrays; CSRF prevention (query-limits.ts).
-      ...apolloQueryLimitOptions(this.config.queryLimits),
+      ...limits,
+      // Apollo installs its cache-control plugin by default; it wraps every field's resolver to
+      // collect cache hints nobody here sets (the responses are per caller and never cached), which
+      // cost a lookup with a thousand fields a tenth of its time (bench/report.md).
+      plugins: [...(limits.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       fieldResolverEnhancers: ['guards'],
@@ -52,7 +60,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         return {
           req,
           auth: await this.tokens.authenticate(req?.headers?.authorization),
-          loaders: new Loaders(this.dataSource),
+          loaders: new Loaders(this.dataSource, this.caches),
         };
       },
     };

@@ -8,6 +8,7 @@ import { ApiTokenEntity } from '../auth/principal.entity.js';
 import type { AuthState } from '../auth/principal.js';
 import type { TokenService } from '../auth/token.service.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
+import { ReadCaches } from '../common/cache/read-caches.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { Loaders } from '../common/loaders.js';
 import { nowIso } from '../common/time.js';
@@ -82,6 +83,7 @@ export class GraphQLWsOptions {
     private readonly tokens: TokenService,
     private readonly feed: EventFeedService,
     private readonly schema: () => GraphQLSchema,
+    private readonly caches: ReadCaches = ReadCaches.none,
   ) {}
 
   /** The `subscriptions['graphql-ws']` options of the Apollo driver. */
@@ -105,7 +107,7 @@ export class GraphQLWsOptions {
     const auth: AuthState = session?.header ? await this.tokens.authenticate(session.header) : { principal: null, error: null };
     if (auth.error) this.close(ctx.extra.socket, auth.error);
     const young = session && Date.now() - session.connectedAt < LIVE_FROM_CONNECT_MS;
-    return { req: ctx.extra.request as GraphQLContext['req'], auth, loaders: new Loaders(this.dataSource), ...(young ? { liveFrom: session.head } : {}) };
+    return { req: ctx.extra.request as GraphQLContext['req'], auth, loaders: new Loaders(this.dataSource, this.caches), ...(young ? { liveFrom: session.head } : {}) };
   }
 
   private async onConnect(ctx: Ctx): Promise<boolean> {

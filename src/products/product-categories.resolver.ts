@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -44,8 +43,6 @@ export class ProductCategoriesResolver {
 
   @ResolveField(() => [ProductCategory])
   children(@Parent() category: ProductCategoryEntity, @Context() ctx: GraphQLContext) {
-    return ctx.loaders
-      .grouped('category.children', (ids) => ctx.loaders.dataSource.getRepository(ProductCategoryEntity).find({ where: { parentId: In([...ids]) }, order: { code: 'ASC' } }), (c) => c.parentId!)
-      .load(category.id);
+    return ctx.loaders.children(ProductCategoryEntity, 'parentId', 'code ASC').load(category.id);
   }
 }

@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -39,17 +38,13 @@ export class SubstancesResolver {
 
   @ResolveField(() => [String])
   async groups(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
-    const rows = await ctx.loaders
-      .grouped('substance.groups', (ids) => ctx.loaders.dataSource.getRepository(SubstanceGroupEntity).find({ where: { substanceId: In([...ids]) }, order: { groupCode: 'ASC' } }), (r) => r.substanceId)
-      .load(substance.id);
+    const rows = await ctx.loaders.children(SubstanceGroupEntity, 'substanceId', 'group_code ASC').load(substance.id);
     return rows.map((r) => r.groupCode);
   }
 
   @ResolveField(() => [RegulatoryListEnum])
   async lists(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
-    const rows = await ctx.loaders
-      .grouped('substance.lists', (ids) => ctx.loaders.dataSource.getRepository(SubstanceListEntity).find({ where: { substanceId: In([...ids]) }, order: { listCode: 'ASC' } }), (r) => r.substanceId)
-      .load(substance.id);
+    const rows = await ctx.loaders.children(SubstanceListEntity, 'substanceId', 'list_code ASC').load(substance.id);
     return rows.map((r) => r.listCode);
   }
 }

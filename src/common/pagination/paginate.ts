@@ -1,4 +1,5 @@
-import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { type SqlReader } from '../../database/sql-reader.js';
 import { badInput } from '../errors/domain-error.js';
 import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
@@ -40,33 +41,87 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   args: { first?: number; after?: string },
   sort: SortKey[],
 ): Promise<ConnectionShape<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-  }
+  const first = pageSize(args);
   const alias = qb.alias;
   const keys: SortKey[] = [...sort, { column: `${alias}.id`, property: 'id', direction: 'ASC' }];
   const totalCount = await qb.clone().getCount();
 
   const page = qb.clone();
   if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
-    // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, built for any number of keys.
-    const clauses: string[] = [];
-    const params: Record<string, CursorValue> = {};
-    keys.forEach((key, i) => {
-      const parts = keys.slice(0, i).map((prev, j) => {
-        params[`c${j}`] = values[j];
-        return `${prev.column} = :c${j}`;
-      });
-      params[`c${i}`] = values[i];
-      parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} :c${i}`);
-      clauses.push(`(${parts.join(' AND ')})`);
-    });
-    page.andWhere(`(${clauses.join(' OR ')})`, params);
+    const { sql, params } = keysetAfter(keys, decodeCursor(args.after, keys.length));
+    let n = 0;
+    page.andWhere(sql.replace(/\?/g, () => `:c${n++}`), Object.fromEntries(params.map((v, i) => [`c${i}`, v])));
   }
   keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
   const rows = await page.limit(first + 1).getMany();
+  return connectionOf(rows, totalCount, first, keys, args);
+}
+
+/** A filtered SELECT over one entity's table, as SQL: `FROM <table> <alias> WHERE <where…>`, `?` placeholders. */
+export interface SqlSelection<T> {
+  entity: EntityTarget<T>;
+  alias: string;
+  /** Conditions joined with AND, each with `?` placeholders for its share of `params`, in order. */
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * `paginate` for the hottest list (followUps): the same keyset pages and cursors, run as
+ * hand-written SQL through SqlReader instead of a query builder (see sql-reader.ts for why).
+ */
+export async function paginateSql<T extends ObjectLiteral & { id: string }>(
+  reader: SqlReader,
+  selection: SqlSelection<T>,
+  args: { first?: number; after?: string },
+  sort: SortKey[],
+): Promise<ConnectionShape<T>> {
+  const first = pageSize(args);
+  const { alias } = selection;
+  const keys: SortKey[] = [...sort, { column: `${alias}.id`, property: 'id', direction: 'ASC' }];
+  const from = `FROM ${reader.tableOf(selection.entity)} ${alias}`;
+  const where = selection.where.length ? ` WHERE ${selection.where.join(' AND ')}` : '';
+  const counted = await reader.one<{ n: number | string }>(`SELECT COUNT(*) AS n ${from}${where}`, selection.params);
+  const totalCount = Number(counted?.n ?? 0);
+
+  const conditions = [...selection.where];
+  const params = [...selection.params];
+  if (args.after) {
+    const after = keysetAfter(keys, decodeCursor(args.after, keys.length));
+    conditions.push(after.sql);
+    params.push(...after.params);
+  }
+  const order = keys.map((k) => `${k.column} ${k.direction ?? 'ASC'}`).join(', ');
+  const sql = `SELECT ${reader.selectList(selection.entity, alias)} ${from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${first + 1}`;
+  const rows = await reader.entities(selection.entity, sql, params);
+  return connectionOf(rows, totalCount, first, keys, args);
+}
+
+function pageSize(args: { first?: number }): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (with `<` for descending keys), for any number of keys. */
+function keysetAfter(keys: SortKey[], values: CursorValue[]): { sql: string; params: CursorValue[] } {
+  const clauses: string[] = [];
+  const params: CursorValue[] = [];
+  keys.forEach((key, i) => {
+    const parts = keys.slice(0, i).map((prev, j) => {
+      params.push(values[j]!);
+      return `${prev.column} = ?`;
+    });
+    params.push(values[i]!);
+    parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} ?`);
+    clauses.push(`(${parts.join(' AND ')})`);
+  });
+  return { sql: `(${clauses.join(' OR ')})`, params };
+}
+
+function connectionOf<T extends ObjectLiteral & { id: string }>(rows: T[], totalCount: number, first: number, keys: SortKey[], args: { after?: string }): ConnectionShape<T> {
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (k.value ? k.value(node) : (node[k.property] ?? null)) as CursorValue)) }));

@@ -1,0 +1,27 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration.js';
+import { WeightedLru } from './weighted-lru.js';
+
+/**
+ * The instance's caches of reads that a version makes exact, shared by every request's Loaders.
+ *
+ * `measurements`: a follow-up's measurement rows under `<follow-up id>@<version>`. Every write that
+ * changes a follow-up's measurements bumps its version in the same transaction (updateFollowUp;
+ * recordFollowUp and the import create new follow-ups), and versions only grow, so rows found under
+ * the version a request has just read from the database are the rows the database holds for it:
+ * the cache can serve them to any instance's reader without ever being invalidated, and a stale
+ * entry is merely never asked for again. The follow-up itself is always read from the database;
+ * only the measurement rows are reused (their substances are loaded per request).
+ * Bounded by MEASUREMENT_CACHE_ROWS (0 turns it off).
+ */
+@Injectable()
+export class ReadCaches {
+  /** No caching: for Loaders made outside the application (tests, scripts). */
+  static readonly none = new ReadCaches();
+
+  readonly measurements: WeightedLru<readonly object[]>;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.measurements = new WeightedLru(config?.measurementCacheRows ?? 0);
+  }
+}

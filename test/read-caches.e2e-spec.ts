@@ -1,0 +1,78 @@
+import { ReadCaches } from '../src/common/cache/read-caches.js';
+import { buildFollowUp, CAS, FollowUpFactory, measure } from './factories/follow-ups.js';
+import { dataOf } from './helpers/graphql.js';
+import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
+
+const LOOKUP = `query ($productId: ID!) { followUps(filter: { productId: $productId }) { nodes { id version measurements { part value unit substance { casNumber } } } } }`;
+
+/**
+ * The measurement cache (ReadCaches): rows are kept under a follow-up's id AND version, so an
+ * instance never serves rows another instance has since replaced. Two application instances
+ * share one database here, as two processes behind a load balancer would.
+ */
+describe('read caches: measurements by follow-up version', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let f: FollowUpFactory;
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({ sharing: a });
+    f = new FollowUpFactory(a);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  const lookup = async (sut: TestApp, productId: string) => dataOf(await sut.gql(LOOKUP, { productId }, TOKENS.skane)).followUps.nodes;
+
+  it('serves a repeated lookup from the cache: one statement fewer, the same answer', async () => {
+    const supplier = await f.supplier();
+    const product = await f.product(supplier.id);
+    await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40), measure.notDetected(CAS.DBP, 'PVC', 10)] }), TOKENS.skane, 'id version');
+    let first: unknown;
+    let second: unknown;
+    const cold = await a.countStatements(async () => (first = await lookup(a, product.id)));
+    const warm = await a.countStatements(async () => (second = await lookup(a, product.id)));
+    expect(second).toEqual(first);
+    expect(warm).toBe(cold - 1);
+    expect(cold).toBe(5); // token, count, page, measurements, substances
+    expect(a.app.get(ReadCaches).measurements.hits).toBeGreaterThan(0);
+  });
+
+  it('never serves rows replaced through another instance: the new version misses the cache', async () => {
+    const supplier = await f.supplier();
+    const product = await f.product(supplier.id);
+    const created = await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }), TOKENS.skane, 'id version');
+    const before = await lookup(a, product.id);
+    expect(before[0].measurements).toEqual([{ part: 'PVC', value: 40, unit: 'MG_PER_KG', substance: { casNumber: CAS.DEHP } }]);
+    await lookup(a, product.id); // cached on a now
+
+    // Instance b replaces the measurements; a never hears of it (no shared cache, no notification needed).
+    const updated = dataOf(
+      await b.gql(
+        'mutation ($id: ID!, $v: Int!, $input: UpdateFollowUpInput!) { updateFollowUp(id: $id, expectedVersion: $v, input: $input) { version } }',
+        { id: created.id, v: created.version, input: { measurements: [measure.detected(CAS.DBP, 'Foam', 7)] } },
+        TOKENS.skane,
+      ),
+    ).updateFollowUp;
+    expect(updated.version).toBe(created.version + 1);
+
+    const after = await lookup(a, product.id);
+    expect(after[0].version).toBe(updated.version);
+    expect(after[0].measurements).toEqual([{ part: 'Foam', value: 7, unit: 'MG_PER_KG', substance: { casNumber: CAS.DBP } }]);
+  });
+
+  it('hands each request its own objects: what one request attaches is not seen by another', async () => {
+    const supplier = await f.supplier();
+    const product = await f.product(supplier.id);
+    await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }), TOKENS.skane);
+    const [x, y] = await Promise.all([lookup(a, product.id), lookup(a, product.id)]);
+    expect(x).toEqual(y);
+    const cached = [...(a.app.get(ReadCaches).measurements as unknown as { entries: Map<string, { value: object[] }> }).entries.values()];
+    expect(cached.length).toBeGreaterThan(0);
+    for (const entry of cached) for (const row of entry.value) expect(row).not.toHaveProperty('substance');
+  });
+});
