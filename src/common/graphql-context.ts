@@ -5,7 +5,8 @@ import type { Loaders } from './loaders.js';
 export interface GraphQLContext {
   auth: AuthState;
   loaders: Loaders;
-  req?: { headers: Record<string, string | string[] | undefined> };
+  /** The HTTP request (on WebSocket: the upgrade request); `id` is its x-request-id. */
+  req?: { headers: Record<string, string | string[] | undefined>; id?: string };
   /**
    * WebSocket only: the event log's head when the connection was acknowledged, while the connection
    * is young. A subscription without a cursor starts there, so a client that connects, subscribes

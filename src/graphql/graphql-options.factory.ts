@@ -11,7 +11,9 @@ import { ReadCaches } from '../common/cache/read-caches.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { Loaders } from '../common/loaders.js';
 import { EventFeedService } from '../events/event-feed.service.js';
+import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
+import { requestIdPlugin } from './request-id.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
 /**
@@ -48,7 +50,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // Apollo installs its cache-control plugin by default; it wraps every field's resolver to
       // collect cache hints nobody here sets (the responses are per caller and never cached), which
       // cost a lookup with a thousand fields a tenth of its time (bench/report.md).
-      plugins: [...(limits.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
+      plugins: [...(limits.plugins ?? []), requestIdPlugin, ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       fieldResolverEnhancers: ['guards'],
@@ -57,11 +59,13 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       context: async (arg: { req: GraphQLContext['req'] & { headers: Record<string, string | undefined> } }): Promise<GraphQLContext> => {
         if (isWsContext(arg)) return this.ws.context(arg);
         const { req } = arg;
-        return {
-          req,
-          auth: await this.tokens.authenticate(req?.headers?.authorization),
-          loaders: new Loaders(this.dataSource, this.caches),
-        };
+        try {
+          return { req, auth: await this.tokens.authenticate(req?.headers?.authorization), loaders: new Loaders(this.dataSource, this.caches) };
+        } catch (error) {
+          // Before Apollo's plugins see the request: tag it here for the log line (request-id.plugin.ts).
+          tagErrorWithRequest(error, req?.id);
+          throw error;
+        }
       },
     };
   }

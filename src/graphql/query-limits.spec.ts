@@ -1,6 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import type { QueryLimits } from '../config/hardening.config.js';
-import { checkOperation, costCheck, documentSizeError, queryLimitRules } from './query-limits.js';
+import { checkOperation, costCheck, costDependsOnVariables, documentSizeError, queryLimitRules } from './query-limits.js';
 
 const schema = buildSchema(`
   type Query { items(first: Int, after: String): ItemConnection! item(id: ID!): Item! }
@@ -53,5 +53,15 @@ describe('query limits', () => {
     expect(checkOperation(schema, limits, { query: `{ ${'a '.repeat(60)} }` }).errors?.[0]?.extensions?.limit).toBe('maxTokens');
     expect(checkOperation(schema, limits, { query: '{ nope }' }).errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
     expect(checkOperation(schema, limits, { query: '{ items { totalCount } }' }).document).toBeDefined();
+  });
+
+  it.each([
+    ['no variables', '{ items(first: 3) { nodes { id } } }', false],
+    ['a variable elsewhere only', 'query ($id: ID!) { item(id: $id) { id } items(first: 5) { totalCount } }', false],
+    ['a variable as first', 'query ($n: Int) { items(first: $n) { nodes { id } } }', true],
+    ['a variable deciding @include', 'query ($x: Boolean!) { items { nodes { id parts @include(if: $x) { id } } } }', true],
+    ['a variable deciding @skip on a fragment', 'query ($x: Boolean!) { ...F @skip(if: $x) } fragment F on Query { items { totalCount } }', true],
+  ])('knows whether variables can change the cost: %s', (_name, query, expected) => {
+    expect(costDependsOnVariables(parse(query))).toBe(expected);
   });
 });

@@ -2,14 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
-  type DocumentNode, getNullableType, GraphQLError, type GraphQLSchema, isListType, Lexer, parse, type ParseOptions, Source, specifiedRules,
+  type ASTNode, type DocumentNode, getNullableType, Kind, visit, GraphQLError, type GraphQLSchema, isListType, Lexer, parse, type ParseOptions, Source, specifiedRules,
   TokenKind, validate, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
 import { QueryLimitError, queryLimitErrorOf } from '../common/errors/query-limit.error.js';
 import type { QueryLimits } from '../config/hardening.config.js';
-import { nulCharacterError } from './text-input.js';
+import { hasNulString, nulCharacterError } from './text-input.js';
 
 /**
  * The query limits (issue 7), one set for every transport: Apollo over HTTP applies them through
@@ -197,18 +197,54 @@ export function checkOperation(
  * is refused here too (text-input.ts).
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so what depends on the document alone is
+  // worked out once per document: whether a string in it holds NUL, and the cost when no variable
+  // can change it (most requests repeat one of a few documents with other variable values).
+  const facts = new WeakMap<DocumentNode, { hasNul: boolean; costVaries: boolean; costs: Map<string, QueryLimitError | null> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const { error } = costCheck(schema, document, limits, { variables: request.variables, operationName });
+          let known = facts.get(document);
+          if (!known) {
+            known = { hasNul: hasNulString(document), costVaries: costDependsOnVariables(document), costs: new Map() };
+            facts.set(document, known);
+          }
+          const key = operationName ?? '';
+          let error = known.costVaries ? undefined : known.costs.get(key);
+          if (error === undefined) {
+            error = costCheck(schema, document, limits, { variables: request.variables, operationName }).error;
+            if (!known.costVaries) known.costs.set(key, error);
+          }
           if (error) throw error;
-          const nul = nulCharacterError(document, request.variables);
+          const nul = nulCharacterError(document, request.variables, known.hasNul);
           if (nul) throw nul;
         },
       };
     },
   };
+}
+
+/**
+ * True when a variable can change the document's cost: one given to a `first` argument (the
+ * estimator multiplies by it) or to a directive (`@include(if: $x)` and `@skip` decide what counts).
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let varies = false;
+  const usesVariable = (node: ASTNode) => {
+    let found = false;
+    visit(node, { Variable: () => void (found = true) });
+    return found;
+  };
+  visit(document, {
+    Argument(node, _key, _parent, _path, ancestors) {
+      // The node holding the argument list: a field or a directive (ancestors end with it or the list).
+      const holder = [...ancestors].reverse().find((a) => !Array.isArray(a)) as ASTNode | undefined;
+      const inDirective = holder?.kind === Kind.DIRECTIVE;
+      if ((node.name.value === 'first' || inDirective) && usesVariable(node.value)) varies = true;
+    },
+  });
+  return varies;
 }
 
 /**

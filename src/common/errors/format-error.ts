@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from './domain-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { queryLimitErrorOf } from './query-limit.error.js';
+import { RequestLogMessage, requestIdOfError } from '../logging/request-context.js';
 
 const logger = new Logger('GraphQL');
 
@@ -58,7 +59,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const errorId = randomUUID();
   if (isDatabaseUnavailable(original)) {
     // Retryable, and said so; the driver's own message (host, port) stays in the log.
-    logger.warn(`[${errorId}] database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    logger.warn(new RequestLogMessage(`[${errorId}] database unavailable: ${original instanceof Error ? original.message : String(original)}`, requestIdOfError(error)));
     return {
       message: `The database is unavailable; try again shortly (error id ${errorId})`,
       locations: formatted.locations,
@@ -66,7 +67,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: 'SERVICE_UNAVAILABLE', errorId },
     };
   }
-  logger.error(`[${errorId}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+  logger.error(new RequestLogMessage(`[${errorId}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`, requestIdOfError(error)));
   return {
     message: `Internal server error (error id ${errorId})`,
     locations: formatted.locations,

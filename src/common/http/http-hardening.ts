@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../../config/configuration.js';
-import { currentRequestId, requestContextMiddleware, requestIdMiddleware } from '../logging/request-context.js';
+import { RequestLogMessage, requestIdMiddleware } from '../logging/request-context.js';
 import { rateLimiters } from '../rate-limit/rate-limit.middleware.js';
 
 const logger = new Logger('HTTP');
@@ -39,7 +39,7 @@ function graphqlHttpErrors(maxBodyBytes: number) {
         return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
       default:
         if (status >= 400 && status < 500) return sendError(res, status, 'BAD_REQUEST', 'The request could not be read');
-        logger.error(`HTTP layer error on ${req.method} ${req.url?.split('?')[0]} (request ${currentRequestId() ?? '-'}): ${error.stack ?? error.message}`);
+        logger.error(new RequestLogMessage(`HTTP layer error on ${req.method} ${req.url?.split('?')[0]}: ${error.stack ?? error.message}`, (req as { id?: string }).id));
         return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   };
@@ -48,7 +48,7 @@ function graphqlHttpErrors(maxBodyBytes: number) {
 /**
  * The HTTP-level protection in front of GraphQL, in this order: a request id on every request, the
  * rate limits on /graphql, the JSON body parser with MAX_BODY_BYTES, clean JSON errors for what
- * it refuses, and the request's async context for the logs. Also: no `X-Powered-By`, and Express's
+ * it refuses. Also: no `X-Powered-By`, and Express's
  * `trust proxy` from TRUST_PROXY (the rate limit's client address). Call before the app initialises,
  * so these run before Apollo's middleware.
  */
@@ -60,5 +60,4 @@ export function applyHttpHardening(app: INestApplication, config: AppConfig): vo
   for (const limiter of rateLimiters(config.rateLimit)) express.use('/graphql', limiter);
   express.useBodyParser('json', { limit: config.maxBodyBytes });
   express.use('/graphql', graphqlHttpErrors(config.maxBodyBytes));
-  express.use(requestContextMiddleware);
 }

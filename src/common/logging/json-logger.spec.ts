@@ -1,5 +1,5 @@
 import { JsonLogger } from './json-logger.js';
-import { currentRequestId, requestContextMiddleware, requestIdMiddleware } from './request-context.js';
+import { RequestLogMessage, requestIdMiddleware, requestIdOfError, tagErrorWithRequest } from './request-context.js';
 
 describe('JsonLogger', () => {
   const capture = (levels: Parameters<typeof JsonLogger['prototype']['setLogLevels']>[0] = ['error', 'warn', 'log']) => {
@@ -25,15 +25,40 @@ describe('JsonLogger', () => {
     expect(parsed()).toEqual([{ time: expect.any(String), level: 'error', context: 'GraphQL', message: 'failed\nsecond line', stack: 'Error: boom\n    at f (a.js:1:1)' }]);
   });
 
-  it('adds the request id inside a request', () => {
+  it('writes the request id of a line about a request, and the message alone', () => {
     const { sut, parsed } = capture();
-    const req = { headers: { 'x-request-id': 'abc-123' } } as never;
-    const res = { setHeader: () => undefined } as never;
-    requestIdMiddleware(req, res, () => requestContextMiddleware(req, res, () => {
-      expect(currentRequestId()).toBe('abc-123');
-      sut.log('inside', 'Test');
-    }));
-    sut.log('outside', 'Test');
-    expect(parsed().map((l) => l.requestId)).toEqual(['abc-123', undefined]);
+    sut.error(new RequestLogMessage('[e1] boom', 'abc-123'), 'GraphQL');
+    sut.log(new RequestLogMessage('no request', undefined), 'Test');
+    sut.log('plain', 'Test');
+    expect(parsed()).toEqual([
+      { time: expect.any(String), level: 'error', context: 'GraphQL', message: '[e1] boom', requestId: 'abc-123' },
+      { time: expect.any(String), level: 'log', context: 'Test', message: 'no request' },
+      { time: expect.any(String), level: 'log', context: 'Test', message: 'plain' },
+    ]);
+    expect(String(new RequestLogMessage('x', 'r1'))).toBe('x (request r1)');
+  });
+});
+
+describe('request ids', () => {
+  it('keeps a sensible x-request-id, else makes one, and echoes it', () => {
+    const headers: Record<string, string> = {};
+    const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as never;
+    const kept = { headers: { 'x-request-id': 'abc-123' } } as { headers: Record<string, string>; id?: string };
+    requestIdMiddleware(kept as never, res, () => undefined);
+    expect(kept.id).toBe('abc-123');
+    expect(headers['x-request-id']).toBe('abc-123');
+    const made = { headers: { 'x-request-id': 'not ok; <script>' } } as { headers: Record<string, string>; id?: string };
+    requestIdMiddleware(made as never, res, () => undefined);
+    expect(made.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('finds the request an error was tagged with, through the errors that wrap it', () => {
+    const original = new Error('driver failed');
+    tagErrorWithRequest(original, 'req-7');
+    const wrapped = Object.assign(new Error('wrapped'), { originalError: Object.assign(new Error('middle'), { cause: original }) });
+    expect(requestIdOfError(wrapped)).toBe('req-7');
+    expect(requestIdOfError(new Error('untagged'))).toBeUndefined();
+    expect(requestIdOfError(null)).toBeUndefined();
+    tagErrorWithRequest(new Error('no id'), undefined);
   });
 });

@@ -1,5 +1,5 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import { currentRequestId } from './request-context.js';
+import { RequestLogMessage } from './request-context.js';
 
 /** One log line. */
 export interface LogEntry {
@@ -13,7 +13,7 @@ export interface LogEntry {
 
 /**
  * Structured logs for production (LOG_FORMAT=json): one JSON object per line on stdout, with the
- * time, level, context, message and, inside a request, its id; an error's stack goes in `stack`,
+ * time, level, context, message and, for a line about a request (RequestLogMessage), its id; an error's stack goes in `stack`,
  * never to a client. Nest calls `log(message, context)` and `error(message, stack?, context)`.
  */
 export class JsonLogger implements LoggerService {
@@ -38,9 +38,9 @@ export class JsonLogger implements LoggerService {
     const rest = [...params];
     const context = rest.length && typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
     const stack = level === 'error' || level === 'fatal' ? rest.find((p): p is string => typeof p === 'string' && p.length > 0) : undefined;
-    const entry: LogEntry = { time: new Date().toISOString(), level, ...(context ? { context } : {}), message: text(message) };
-    const requestId = currentRequestId();
-    if (requestId) entry.requestId = requestId;
+    const about = message instanceof RequestLogMessage ? message : null;
+    const entry: LogEntry = { time: new Date().toISOString(), level, ...(context ? { context } : {}), message: about ? about.message : text(message) };
+    if (about?.requestId) entry.requestId = about.requestId;
     const errorStack = message instanceof Error ? message.stack : stack;
     if (errorStack) entry.stack = errorStack;
     this.write(`${JSON.stringify(entry)}\n`);
