@@ -119,6 +119,28 @@ describe('EventStream: replay, then live, by cursor', () => {
     await sut.return();
   });
 
+  it('streams woken by one growth of the head all ask for the same stretch (what lets them share one read)', async () => {
+    const log = new FakeLog();
+    log.commit(1, 2);
+    const asked: string[] = [];
+    const reader = log.reader();
+    const recording = (after: number, upTo: number, limit: number) => {
+      asked.push(`${after}:${upTo}`);
+      return reader(after, upTo, limit);
+    };
+    const live = [await EventStream.open(log.feed(), recording, null), await EventStream.open(log.feed(), recording, null)];
+    const replayed = await EventStream.open(log.feed(), recording, 0, 2);
+    expect(await take(replayed, 2)).toEqual([1, 2]);
+    asked.length = 0;
+
+    log.commit(3, 4);
+    log.notify();
+    const all = [...live, replayed];
+    expect(await Promise.all(all.map((s) => take(s, 2)))).toEqual([[3, 4], [3, 4], [3, 4]]);
+    expect(asked).toEqual(['2:4', '2:4', '2:4']);
+    await Promise.all(all.map((s) => s.return()));
+  });
+
   it('return() ends a pending next() at once and stops listening', async () => {
     const log = new FakeLog();
     const sut = await EventStream.open(log.feed(), log.reader(), 0);

@@ -1,6 +1,10 @@
 import type { EventFeedService } from './event-feed.service.js';
 
-/** Reads the matching events with `after < seq ≤ upTo`, oldest first, at most `limit`. */
+/**
+ * Reads the matching events with `after < seq ≤ upTo`, oldest first, at most `limit`. It may
+ * answer from a read shared with other streams (see EventStream), as long as it answers as of a
+ * moment after `upTo` was committed.
+ */
 export type EventPageReader<T extends { seq: number }> = (after: number, upTo: number, limit: number) => Promise<T[]>;
 
 /** Events read from the log per query, during a replay and live alike. */
@@ -13,11 +17,16 @@ export const EVENT_PAGE_SIZE = 100;
  * How: the stream registers with the feed BEFORE it reads anything, so no growth of the log after
  * that moment goes unnoticed. It keeps `examined` (every event up to it has been read, delivered
  * or filtered out) and `head` (the newest committed seq it knows of). While `examined < head` it
- * reads the next page `examined < seq ≤ head` from the database; then it waits for the feed to
- * report a larger head. Replay and live are the same loop, reading the database by cursor: a
+ * reads the next page `examined < seq ≤ head` through its page reader; then it waits for the feed
+ * to report a larger head. Replay and live are the same loop, reading the log by cursor: a
  * notification is only a wake-up, so a lost or duplicated one cannot cause a gap or a duplicate,
  * and `examined` only grows, so nothing is delivered twice. (That no event with a smaller seq can
  * still commit after a larger one is visible is EventLogService.append's job.)
+ *
+ * The feed tells all its streams of a new head at the same moment, and a stream that has caught
+ * up has `examined` at the previous head: so the streams woken by one write all ask their reader
+ * for the same stretch `(previous head, new head]`. FollowUpEventsService reads such a stretch
+ * once for all of them and filters it per subscriber in memory.
  *
  * A failing read (the database unreachable) ends the subscription with an error; the client
  * subscribes again with its last cursor and misses nothing.
