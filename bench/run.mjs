@@ -68,6 +68,17 @@ for (const [index, scale] of mode.scales.entries()) {
     result.lookup = { graphql: await run('lookup, GraphQL', service, b.lookupRequests.graphql(products)), raw: await run('lookup, raw', baseline, b.lookupRequests.raw(products)) };
     result.memory = b.memoryOf(service.pid);
     if (index === 0) result.floor = await run('the empty query { __typename }, GraphQL', service, () => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ __typename }' }) }));
+    if (index === 0) {
+      // What the measurement cache and graphql-jit each bring: the same lookup with one of them off.
+      for (const [key, env] of [['noCache', { MEASUREMENT_CACHE_ROWS: '0' }], ['noJit', { GRAPHQL_JIT: 'false' }]]) {
+        const variant = await b.startService(file, env);
+        try {
+          result[key] = await run(`lookup, GraphQL, ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, variant, b.lookupRequests.graphql(products));
+        } finally {
+          await variant.stop();
+        }
+      }
+    }
     const last = index === mode.scales.length - 1;
     if (!last || mode.scales.length === 1) {
       result.evaluate = {
@@ -163,11 +174,13 @@ function render(r) {
     const x = r.scales[s];
     lines.push(row(`${s}, lookup: GraphQL`, x.lookup.graphql), row(`${s}, lookup: raw`, x.lookup.raw));
     if (x.evaluate) lines.push(row(`${s}, evaluateProduct: GraphQL`, x.evaluate.graphql), row(`${s}, evaluateProduct: raw`, x.evaluate.raw));
+    if (x.noCache) lines.push(row(`${s}, lookup: GraphQL with MEASUREMENT_CACHE_ROWS=0 (no measurement cache)`, x.noCache));
+    if (x.noJit) lines.push(row(`${s}, lookup: GraphQL with GRAPHQL_JIT=false (graphql-js executes)`, x.noJit));
     if (x.floor) lines.push(row(`${s}, \`{ __typename }\`: GraphQL (no resolver, no SQL but the token check)`, x.floor));
   }
   lines.push(
     '',
-    `Throughput ratio at scale ${s1}: lookup ${f(lookupRatio * 100, 0)} %, evaluateProduct ${f(evalRatio * 100, 0)} % of the raw baseline. The empty query \`{ __typename }\` (HTTP, Express, Apollo, the token check, the query limits, no resolver) reaches ${f(one.floor?.rps, 0)} req/s: ${f((one.floor?.rps / one.lookup.raw.rps) * 100, 0)} % of the raw baseline's full lookup, which bounds what any change to the lookup's own resolvers and queries can reach.`,
+    `Throughput ratio at scale ${s1}: lookup ${f(lookupRatio * 100, 0)} %, evaluateProduct ${f(evalRatio * 100, 0)} % of the raw baseline. The empty query \`{ __typename }\` (HTTP, Express, Apollo, the token check, the query limits, no resolver) reaches ${f(one.floor?.rps, 0)} req/s: ${f((one.floor?.rps / one.lookup.raw.rps) * 100, 0)} % of the raw baseline's full lookup, which bounds what any change to the lookup's own resolvers and queries can reach.${one.noCache ? ` Without the measurement cache the lookup reaches ${f((one.noCache.rps / one.lookup.raw.rps) * 100, 0)} % of the baseline; with graphql-js executing instead of graphql-jit, ${f((one.noJit.rps / one.lookup.raw.rps) * 100, 0)} %.` : ''}`,
     '',
     '## (b) SQL statements per request',
     '',

@@ -13,6 +13,7 @@ import { Loaders } from '../common/loaders.js';
 import { EventFeedService } from '../events/event-feed.service.js';
 import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
+import { jitPlugin } from './jit.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
@@ -50,7 +51,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // Apollo installs its cache-control plugin by default; it wraps every field's resolver to
       // collect cache hints nobody here sets (the responses are per caller and never cached), which
       // cost a lookup with a thousand fields a tenth of its time (bench/report.md).
-      plugins: [...(limits.plugins ?? []), requestIdPlugin, ApolloServerPluginCacheControlDisabled()],
+      // graphql-jit for error-free query results, graphql-js for everything else (jit.plugin.ts).
+      plugins: [...(limits.plugins ?? []), requestIdPlugin, ...(this.config.graphqlJit ? [jitPlugin()] : []), ApolloServerPluginCacheControlDisabled()],
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       fieldResolverEnhancers: ['guards'],
