@@ -3,6 +3,9 @@ import type { DocumentNode } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphQLContext } from '../common/graphql-context.js';
 
+/** How often the plugin answered, and how often it left an operation to graphql-js after an error (tests, diagnostics). */
+export const jitStats = { answered: 0, steppedAside: 0 };
+
 /** Compiled documents kept per parsed document (Apollo keeps one per query text, so this follows its cache). */
 type Compiled = CompiledQuery | null;
 
@@ -55,7 +58,11 @@ export function jitPlugin(): ApolloServerPlugin<GraphQLContext> {
           const query = compiledFor(schema, document, operationName ?? undefined);
           if (!query) return null;
           const result = await query.query(undefined, contextValue, request.variables ?? {});
-          if (result.errors?.length || result.data === undefined) return null;
+          if (result.errors?.length || result.data === undefined) {
+            jitStats.steppedAside++;
+            return null;
+          }
+          jitStats.answered++;
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
         },
       };
