@@ -54,8 +54,9 @@ export class SqlReader {
 
   /** Rows of a SELECT. `?` placeholders on both engines (rewritten to `$n` for PostgreSQL). */
   async all<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    this.dataSource.logger.logQuery(sql, params as unknown[]);
+    // On PostgreSQL TypeORM's query runner reports the statement itself.
     if (!this.sqlite) return this.dataSource.query(this.postgres(sql), params as unknown[]);
+    this.dataSource.logger.logQuery(sql, params as unknown[]);
     try {
       return this.statement(sql, false).all(...params) as R[];
     } catch (error) {
