@@ -184,6 +184,19 @@ export const evaluateRequests = {
   raw: (products, contracts) => (i) => ({ method: 'GET', path: `/evaluate?productId=${products[i % products.length]}&contractId=${contracts[i % contracts.length]}` }),
 };
 
+/** Several `load` results of the same length as one: total requests over total time, the median p50, the highest p99. */
+export function combine(runs, duration) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const requests = runs.reduce((n, x) => n + x.requests, 0);
+  return {
+    requests,
+    rps: requests / (duration * runs.length),
+    p50: median(runs.map((x) => x.p50)),
+    p99: Math.max(...runs.map((x) => x.p99)),
+    errors: runs.reduce((n, x) => n + x.errors, 0),
+  };
+}
+
 /** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MB (Linux /proc). */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -23,9 +23,9 @@ const { values: args } = parseArgs({
   },
 });
 const MODES = {
-  full: { scales: [1, 10], duration: 10, connections: 10, importFollowUps: 20_000, perFollowUp: 5, subscribers: 1_000, compare: 30 },
-  quick: { scales: [0.05, 0.5], duration: 3, connections: 10, importFollowUps: 4_000, perFollowUp: 5, subscribers: 200, compare: 10 },
-  smoke: { scales: [0.005, 0.01], duration: 0.5, connections: 2, importFollowUps: 100, perFollowUp: 5, subscribers: 5, compare: 3 },
+  full: { scales: [1, 10], duration: 10, rounds: 3, connections: 10, importFollowUps: 20_000, perFollowUp: 5, subscribers: 1_000, compare: 30 },
+  quick: { scales: [0.05, 0.5], duration: 3, rounds: 2, connections: 10, importFollowUps: 4_000, perFollowUp: 5, subscribers: 200, compare: 10 },
+  smoke: { scales: [0.005, 0.01], duration: 0.5, rounds: 2, connections: 2, importFollowUps: 100, perFollowUp: 5, subscribers: 5, compare: 3 },
 };
 const modeName = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
 const mode = { ...MODES[modeName], ...(args.duration ? { duration: Number(args.duration) } : {}), ...(args.connections ? { connections: Number(args.connections) } : {}) };
@@ -65,7 +65,13 @@ for (const [index, scale] of mode.scales.entries()) {
       log(`scale ${scale}: ${name} (${mode.connections} connections, ${mode.duration} s)`);
       return b.load({ url: target.url, token, makeRequest, connections: mode.connections, duration: mode.duration });
     };
-    result.lookup = { graphql: await run('lookup, GraphQL', service, b.lookupRequests.graphql(products)), raw: await run('lookup, raw', baseline, b.lookupRequests.raw(products)) };
+    // The lookup, the target's figure: service and baseline alternate for several rounds, so that a
+    // change in what else the machine does (other processes, a hypervisor's neighbours) falls on both.
+    const rounds = [];
+    for (let i = 0; i < mode.rounds; i++) {
+      rounds.push({ graphql: await run(`lookup, GraphQL (round ${i + 1}/${mode.rounds})`, service, b.lookupRequests.graphql(products)), raw: await run(`lookup, raw (round ${i + 1}/${mode.rounds})`, baseline, b.lookupRequests.raw(products)) });
+    }
+    result.lookup = { graphql: b.combine(rounds.map((r) => r.graphql), mode.duration), raw: b.combine(rounds.map((r) => r.raw), mode.duration), rounds };
     result.memory = b.memoryOf(service.pid);
     if (index === 0) result.floor = await run('the empty query { __typename }, GraphQL', service, () => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ __typename }' }) }));
     if (index === 0) {
@@ -172,13 +178,15 @@ function render(r) {
   ];
   for (const s of r.settings.scales) {
     const x = r.scales[s];
-    lines.push(row(`${s}, lookup: GraphQL`, x.lookup.graphql), row(`${s}, lookup: raw`, x.lookup.raw));
+    lines.push(row(`${s}, lookup: GraphQL (${x.lookup.rounds.length} rounds)`, x.lookup.graphql), row(`${s}, lookup: raw (${x.lookup.rounds.length} rounds)`, x.lookup.raw));
     if (x.evaluate) lines.push(row(`${s}, evaluateProduct: GraphQL`, x.evaluate.graphql), row(`${s}, evaluateProduct: raw`, x.evaluate.raw));
     if (x.noCache) lines.push(row(`${s}, lookup: GraphQL with MEASUREMENT_CACHE_ROWS=0 (no measurement cache)`, x.noCache));
     if (x.noJit) lines.push(row(`${s}, lookup: GraphQL with GRAPHQL_JIT=false (graphql-js executes)`, x.noJit));
     if (x.floor) lines.push(row(`${s}, \`{ __typename }\`: GraphQL (no resolver, no SQL but the token check)`, x.floor));
   }
   lines.push(
+    '',
+    `The lookup rows add up ${one.lookup.rounds.length} rounds in which the service and the baseline took turns (${r.settings.duration} s each; p50 is the rounds' median, p99 their highest). Per round, the service reached ${one.lookup.rounds.map((x) => `${f((x.graphql.rps / x.raw.rps) * 100, 0)} %`).join(', ')} of the baseline at scale ${s1}${ten ? `, and ${ten.lookup.rounds.map((x) => `${f((x.graphql.rps / x.raw.rps) * 100, 0)} %`).join(', ')} at scale ${s10}` : ''}.`,
     '',
     `Throughput ratio at scale ${s1}: lookup ${f(lookupRatio * 100, 0)} %, evaluateProduct ${f(evalRatio * 100, 0)} % of the raw baseline. The empty query \`{ __typename }\` (HTTP, Express, Apollo, the token check, the query limits, no resolver) reaches ${f(one.floor?.rps, 0)} req/s: ${f((one.floor?.rps / one.lookup.raw.rps) * 100, 0)} % of the raw baseline's full lookup, which bounds what any change to the lookup's own resolvers and queries can reach.${one.noCache ? ` Without the measurement cache the lookup reaches ${f((one.noCache.rps / one.lookup.raw.rps) * 100, 0)} % of the baseline; with graphql-js executing instead of graphql-jit, ${f((one.noJit.rps / one.lookup.raw.rps) * 100, 0)} %.` : ''}`,
     '',

@@ -31,7 +31,7 @@ export function withSubstances(measurements: MeasurementEntity[], substances: It
  * A follow-up's measurements, in position order, with their substances. Batched per request; the
  * rows come from the instance's cache when it holds them for this follow-up's version (see
  * ReadCaches: a version fixes the rows), else from one query for the batch's misses. Each request
- * gets its own objects (the cached rows are shared and never handed out or changed).
+ * gets its own objects (views over the cached rows, which are never changed).
  */
 export function measurementsOf(loaders: Loaders, followUp: Pick<FollowUpEntity, 'id' | 'version'>): Promise<MeasurementWithSubstance[]> {
   // Without a version (never the case for a follow-up read from the database) the cache is not used.
@@ -65,8 +65,12 @@ const measurementsLoader = (loaders: Loaders) =>
     }
     const substanceIds = new Set<string>();
     for (const list of rowsByKey.values()) for (const m of list) substanceIds.add(m.substanceId);
-    const substances = await loaders.byId(SubstanceEntity).loadMany([...substanceIds]);
-    return keys.map((key) => withSubstances(rowsByKey.get(key)!.map((m) => ({ ...m })), substances));
+    const substances = new Map<string, SubstanceEntity>();
+    for (const s of await loaders.byId(SubstanceEntity).loadMany([...substanceIds])) if (s && !(s instanceof Error)) substances.set(s.id, s);
+    // Each request reads the shared rows through objects of its own: the row is the prototype (its
+    // fields are read through it, never copied), the substance is the view's own property, and
+    // whatever a resolver might set lands on the view, never on the cached row.
+    return keys.map((key) => rowsByKey.get(key)!.map((m) => Object.create(m, { substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true } }) as MeasurementWithSubstance));
   });
 
 export const deviationsLoader = (loaders: Loaders) =>
