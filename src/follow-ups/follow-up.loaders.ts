@@ -39,6 +39,32 @@ export function measurementsOf(loaders: Loaders, followUp: Pick<FollowUpEntity, 
   return measurementsLoader(loaders).load(key);
 }
 
+/**
+ * A cached row holds the same few strings as thousands of others (its follow-up's id, substance
+ * ids, units, parts, methods, timestamps): keep one copy of each, so the cache's rows cost their
+ * fields, not their text. A bounded table of the most recent strings; a miss only means a copy.
+ */
+const interned = new Map<string, string>();
+const intern = <T extends string | null>(value: T): T => {
+  if (value === null || value.length > 64) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known as T;
+  if (interned.size >= 20_000) interned.clear();
+  interned.set(value, value);
+  return value;
+};
+
+function compact(m: MeasurementEntity, followUpId: string): MeasurementEntity {
+  m.followUpId = followUpId;
+  m.substanceId = intern(m.substanceId);
+  m.part = intern(m.part);
+  m.partKey = intern(m.partKey);
+  m.unit = intern(m.unit);
+  m.analyticalMethod = intern(m.analyticalMethod);
+  m.createdAt = intern(m.createdAt);
+  return m;
+}
+
 const measurementsLoader = (loaders: Loaders) =>
   loaders.get<MeasurementWithSubstance[]>('followUp.measurements', async (keys) => {
     const cache = loaders.caches.measurements as WeightedLru<readonly MeasurementEntity[]>;
@@ -59,7 +85,7 @@ const measurementsLoader = (loaders: Loaders) =>
       for (const [id, list] of byFollowUp) {
         for (const key of missing.get(id)!) {
           rowsByKey.set(key, list);
-          if (key.includes('@')) cache.set(key, list, list.length);
+          if (key.includes('@')) cache.set(key, list.map((m) => compact(m, id)), list.length);
         }
       }
     }
