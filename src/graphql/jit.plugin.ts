@@ -6,8 +6,15 @@ import type { GraphQLContext } from '../common/graphql-context.js';
 /** How often the plugin answered, and how often it left an operation to graphql-js after an error (tests, diagnostics). */
 export const jitStats = { answered: 0, steppedAside: 0 };
 
-/** Compiled documents kept per parsed document (Apollo keeps one per query text, so this follows its cache). */
-type Compiled = CompiledQuery | null;
+/** A document runs on graphql-js until its COMPILE_AFTER-th request. */
+const COMPILE_AFTER = 2;
+
+/**
+ * Per parsed document and operation (Apollo keeps one parsed document per query text, so this
+ * follows its cache): how often it was seen, and its compiled query once there is one (null: it
+ * does not compile).
+ */
+type Compiled = { seen: number; query?: CompiledQuery | null };
 
 /**
  * Runs queries (not mutations, not subscriptions) with graphql-jit: each document is compiled once
@@ -21,7 +28,8 @@ type Compiled = CompiledQuery | null;
  * Apollo executes the operation with graphql-js as before, so every error keeps graphql-js's message,
  * path and location and passes through the same formatting (formatGraphQLError, the request-id
  * plugin). Queries only read, so running one a second time changes nothing; the request's loaders
- * still hold what the first run read. A document graphql-jit cannot compile is left to graphql-js.
+ * still hold what the first run read. A document graphql-jit cannot compile is left to graphql-js,
+ * and so is a document's first request (compiling pays off only for documents that come back).
  *
  * Apollo Server calls `responseForOperation` after parsing, validation and the query limits
  * (didResolveOperation) and before its own execution: the documented hook for answering an
@@ -30,24 +38,28 @@ type Compiled = CompiledQuery | null;
 export function jitPlugin(): ApolloServerPlugin<GraphQLContext> {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
 
-  const compiledFor = (schema: Parameters<typeof compileQuery>[0], document: DocumentNode, operationName: string | undefined): Compiled => {
+  const compiledFor = (schema: Parameters<typeof compileQuery>[0], document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) {
       byName = new Map();
       compiled.set(document, byName);
     }
     const key = operationName ?? '';
-    if (!byName.has(key)) {
-      let result: Compiled = null;
+    let entry = byName.get(key);
+    if (!entry) byName.set(key, (entry = { seen: 0 }));
+    // Compiling costs more than executing once: a document is compiled when it comes back, so a
+    // client that writes its values into the query text (a new document each time) costs no more
+    // than with graphql-js alone.
+    if (++entry.seen < COMPILE_AFTER) return null;
+    if (entry.query === undefined) {
       try {
         const made = compileQuery(schema, document, operationName);
-        result = isCompiledQuery(made) ? made : null;
+        entry.query = isCompiledQuery(made) ? made : null;
       } catch {
-        result = null;
+        entry.query = null;
       }
-      byName.set(key, result);
     }
-    return byName.get(key)!;
+    return entry.query;
   };
 
   return {
