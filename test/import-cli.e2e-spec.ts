@@ -3,12 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { checkGtin, checkOrganisationNumber } from '../src/common/identifiers/identifiers.js';
 import { loadConfig } from '../src/config/configuration.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
-import { usingPostgres } from './helpers/test-app.js';
+import { onPostgres, usingPostgres } from './helpers/test-app.js';
 
 /**
  * `npm run cli -- import` and `npm run cli -- generate`, through the BUILT command line in a child
@@ -17,16 +16,6 @@ import { usingPostgres } from './helpers/test-app.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const SAMPLE = join(ROOT, 'seeds', 'import-sample.csv');
-
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Target {
   env: NodeJS.ProcessEnv;

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect as connectTcp, createServer } from 'node:net';
+import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
 import { TokenAdminService } from '../src/auth/token-admin.service.js';
 import { build } from './factories/catalogue.js';
 import { buildFollowUp, FollowUpFactory } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
-import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
+import { freePort } from './helpers/server-process.js';
+import { onPostgres, startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 import { WsClient, WsSubscription } from './helpers/ws-client.js';
 
 /**
@@ -35,17 +35,6 @@ interface Event { cursor: string; type: string; followUp: { id: string; confiden
 
 /** A poll interval long enough that a test finishing in seconds shows delivery through Redis. */
 const SLOW_POLL = { EVENTS_POLL_MS: '60000' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -222,15 +211,7 @@ describeIf(title, () => {
     let urls: string[] = [];
     let client: WsClient | null = null;
 
-    const sql = async (text: string) => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      try {
-        await c.query(text);
-      } finally {
-        await c.end();
-      }
-    };
+    const sql = onPostgres;
 
     async function startProcess(port: number, seed: boolean): Promise<string> {
       const child = spawn(process.execPath, [main], {

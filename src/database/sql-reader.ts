@@ -169,6 +169,20 @@ export class SqlReader {
   }
 }
 
+/**
+ * A condition with `?` placeholders as a query builder takes it: `:<prefix>0, :<prefix>1, …` and the
+ * named values (for the places where hand-written conditions meet TypeORM's query builder).
+ */
+export function namedParameters(sql: string, params: readonly unknown[], prefix: string, from = 0): [string, Record<string, unknown>] {
+  const named: Record<string, unknown> = {};
+  let n = from;
+  const text = sql.replace(/\?/g, () => {
+    named[`${prefix}${n}`] = params[n - from];
+    return `:${prefix}${n++}`;
+  });
+  return [text, named];
+}
+
 /** A quoted identifier (both engines use double quotes). */
 export const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 

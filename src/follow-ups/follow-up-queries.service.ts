@@ -6,7 +6,7 @@ import { notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { paginateSql, type SortKey, type SqlSelection } from '../common/pagination/paginate.js';
-import { placeholders, SqlReader } from '../database/sql-reader.js';
+import { namedParameters, placeholders, SqlReader } from '../database/sql-reader.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
 import { canSee, visibleCondition } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
@@ -37,13 +37,12 @@ export class FollowUpQueriesService {
   async filtered(filter: FollowUpFilter | undefined, viewer: Principal): Promise<SelectQueryBuilder<FollowUpEntity>> {
     const { where, params } = await this.selection(filter, viewer);
     const qb = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f');
+    // One placeholder per value, in order, across all the conditions.
     let n = 0;
     for (const condition of where) {
-      const named: Record<string, unknown> = {};
-      qb.andWhere(condition.replace(/\?/g, () => {
-        named[`p${n}`] = params[n];
-        return `:p${n++}`;
-      }), named);
+      const count = condition.split('?').length - 1;
+      qb.andWhere(...namedParameters(condition, params.slice(n, n + count), 'p', n));
+      n += count;
     }
     return qb;
   }

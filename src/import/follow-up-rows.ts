@@ -1,5 +1,6 @@
 import { checkCasNumber, checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
+import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { defaultValidUntil, type FollowUpStatus, type Method } from '../evaluation/reuse.js';
 import { UNITS, type Unit } from '../evaluation/units.js';
 import { METHODS } from '../follow-ups/follow-up.enums.js';
@@ -27,14 +28,8 @@ export interface ImportScope {
   today: string;
 }
 
-export interface MeasurementDraft {
-  substanceId: string;
-  part: string;
-  detected: boolean;
-  value: number | null;
-  loq: number | null;
-  unit: Unit;
-  uncertainty: number | null;
+/** A measurement as the evaluation reads it (MeasurementFact's own fields), plus the method text. */
+export interface MeasurementDraft extends Pick<MeasurementFact, 'substanceId' | 'part' | 'detected' | 'value' | 'loq' | 'unit' | 'uncertainty'> {
   analyticalMethod: string | null;
 }
 

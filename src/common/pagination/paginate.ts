@@ -1,5 +1,5 @@
 import { type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { type SqlReader } from '../../database/sql-reader.js';
+import { namedParameters, type SqlReader } from '../../database/sql-reader.js';
 import { badInput } from '../errors/domain-error.js';
 import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
@@ -49,8 +49,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const page = qb.clone();
   if (args.after) {
     const { sql, params } = keysetAfter(keys, decodeCursor(args.after, keys.length));
-    let n = 0;
-    page.andWhere(sql.replace(/\?/g, () => `:c${n++}`), Object.fromEntries(params.map((v, i) => [`c${i}`, v])));
+    page.andWhere(...namedParameters(sql, params, 'c'));
   }
   keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
   const rows = await page.limit(first + 1).getMany();
