@@ -22,7 +22,9 @@ export function createRawHandler(file) {
     token: db.prepare(
       'SELECT t.role, t.expires_at, t.revoked_at, p.id AS principal_id, p.organisation_id FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',
     ),
-    count: db.prepare("SELECT COUNT(*) AS n FROM follow_ups f WHERE f.product_id = ? AND (f.visibility = 'SHARED' OR f.organisation_id = ?)"),
+    count: db.prepare(
+      "SELECT COUNT(*) AS n FROM follow_ups f WHERE f.product_id = ? AND (f.visibility = 'SHARED' OR f.organisation_id = ?)",
+    ),
     page: db.prepare(
       `SELECT f.id, f.method, f.status, f.performed_on, f.organisation_id FROM follow_ups f
        WHERE f.product_id = ? AND (f.visibility = 'SHARED' OR f.organisation_id = ?)
@@ -30,8 +32,12 @@ export function createRawHandler(file) {
     ),
     product: db.prepare('SELECT id, name FROM products WHERE id = ?'),
     contract: db.prepare('SELECT id, organisation_id FROM contracts WHERE id = ?'),
-    contractRequirements: db.prepare('SELECT requirement_id, limit_value, limit_unit FROM contract_requirements WHERE contract_id = ? ORDER BY created_at'),
-    requirement: db.prepare('SELECT id, code, kind, default_limit_value, default_limit_unit, aggregation FROM requirements WHERE id = ?'),
+    contractRequirements: db.prepare(
+      'SELECT requirement_id, limit_value, limit_unit FROM contract_requirements WHERE contract_id = ? ORDER BY created_at',
+    ),
+    requirement: db.prepare(
+      'SELECT id, code, kind, default_limit_value, default_limit_unit, aggregation FROM requirements WHERE id = ?',
+    ),
     requirementSubstances: db.prepare('SELECT substance_id FROM requirement_substances WHERE requirement_id = ?'),
     counting: db.prepare(
       `SELECT f.id, f.organisation_id, f.performed_on, f.created_at, f.method FROM follow_ups f
@@ -39,7 +45,8 @@ export function createRawHandler(file) {
        AND (f.visibility = 'SHARED' OR f.organisation_id = ?)`,
     ),
   };
-  const many = (sql, ids) => (ids.length ? db.prepare(sql.replace('(?)', `(${ids.map(() => '?').join(', ')})`)).all(...ids) : []);
+  const many = (sql, ids) =>
+    ids.length ? db.prepare(sql.replace('(?)', `(${ids.map(() => '?').join(', ')})`)).all(...ids) : [];
 
   function authenticate(req) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
@@ -57,17 +64,34 @@ export function createRawHandler(file) {
        WHERE m.follow_up_id IN (?) ORDER BY m.follow_up_id, m.position`,
       ids,
     );
-    const organisations = new Map(many('SELECT id, name FROM organisations WHERE id IN (?)', [...new Set(rows.map((r) => r.organisation_id))]).map((o) => [o.id, o]));
+    const organisations = new Map(
+      many('SELECT id, name FROM organisations WHERE id IN (?)', [...new Set(rows.map((r) => r.organisation_id))]).map(
+        (o) => [o.id, o],
+      ),
+    );
     const byFollowUp = new Map(ids.map((id) => [id, []]));
     for (const m of measurements) {
-      byFollowUp.get(m.follow_up_id).push({ part: m.part, value: m.value, loq: m.loq, unit: m.unit, detected: Boolean(m.detected), substance: { casNumber: m.cas_number, name: m.name } });
+      byFollowUp
+        .get(m.follow_up_id)
+        .push({
+          part: m.part,
+          value: m.value,
+          loq: m.loq,
+          unit: m.unit,
+          detected: Boolean(m.detected),
+          substance: { casNumber: m.cas_number, name: m.name },
+        });
     }
     return {
       followUps: {
         totalCount,
         nodes: rows.map((r) => ({
-          id: r.id, method: r.method, status: r.status, performedOn: r.performed_on,
-          organisation: { name: organisations.get(r.organisation_id).name }, measurements: byFollowUp.get(r.id),
+          id: r.id,
+          method: r.method,
+          status: r.status,
+          performedOn: r.performed_on,
+          organisation: { name: organisations.get(r.organisation_id).name },
+          measurements: byFollowUp.get(r.id),
         })),
       },
     };
@@ -78,40 +102,95 @@ export function createRawHandler(file) {
     const rules = stmt.contractRequirements.all(contractId).map((row) => {
       const r = stmt.requirement.get(row.requirement_id);
       const own = row.limit_value !== null && row.limit_unit ? { value: row.limit_value, unit: row.limit_unit } : null;
-      const library = r.default_limit_value !== null && r.default_limit_unit ? { value: r.default_limit_value, unit: r.default_limit_unit } : null;
-      return { requirement: r, substanceIds: stmt.requirementSubstances.all(r.id).map((s) => s.substance_id), limit: own ?? library };
+      const library =
+        r.default_limit_value !== null && r.default_limit_unit
+          ? { value: r.default_limit_value, unit: r.default_limit_unit }
+          : null;
+      return {
+        requirement: r,
+        substanceIds: stmt.requirementSubstances.all(r.id).map((s) => s.substance_id),
+        limit: own ?? library,
+      };
     });
     const today = new Date().toISOString().slice(0, 10);
     const followUps = stmt.counting.all(productId, today, today, viewer.organisation_id);
     const byId = new Map(followUps.map((f) => [f.id, f]));
     const substanceIds = [...new Set(rules.flatMap((r) => r.substanceIds))];
     const ids = followUps.map((f) => f.id);
-    const measurements = ids.length && substanceIds.length
-      ? db.prepare(`SELECT id, follow_up_id, substance_id, part, detected, value, loq, unit, uncertainty FROM measurements WHERE follow_up_id IN (${ids.map(() => '?').join(',')}) AND substance_id IN (${substanceIds.map(() => '?').join(',')})`).all(...ids, ...substanceIds)
-      : [];
-    const checked = many('SELECT follow_up_id, requirement_id FROM follow_up_requirements WHERE follow_up_id IN (?)', ids);
-    const deviations = many('SELECT follow_up_id, requirement_id, organisation_id, severity, status FROM deviations WHERE follow_up_id IN (?)', ids);
+    const measurements =
+      ids.length && substanceIds.length
+        ? db
+            .prepare(
+              `SELECT id, follow_up_id, substance_id, part, detected, value, loq, unit, uncertainty FROM measurements WHERE follow_up_id IN (${ids.map(() => '?').join(',')}) AND substance_id IN (${substanceIds.map(() => '?').join(',')})`,
+            )
+            .all(...ids, ...substanceIds)
+        : [];
+    const checked = many(
+      'SELECT follow_up_id, requirement_id FROM follow_up_requirements WHERE follow_up_id IN (?)',
+      ids,
+    );
+    const deviations = many(
+      'SELECT follow_up_id, requirement_id, organisation_id, severity, status FROM deviations WHERE follow_up_id IN (?)',
+      ids,
+    );
     const facts = measurements.map((m) => {
       const f = byId.get(m.follow_up_id);
       return {
-        measurementId: m.id, followUpId: f.id, organisationId: f.organisation_id, performedOn: f.performed_on ?? '0001-01-01', recordedAt: f.created_at,
-        substanceId: m.substance_id, part: m.part, detected: Boolean(m.detected), value: m.value, loq: m.loq, unit: m.unit, uncertainty: m.uncertainty,
+        measurementId: m.id,
+        followUpId: f.id,
+        organisationId: f.organisation_id,
+        performedOn: f.performed_on ?? '0001-01-01',
+        recordedAt: f.created_at,
+        substanceId: m.substance_id,
+        part: m.part,
+        detected: Boolean(m.detected),
+        value: m.value,
+        loq: m.loq,
+        unit: m.unit,
+        uncertainty: m.uncertainty,
       };
     });
     // NOT_ADDED and DOCUMENTATION: the most recent document-based or audit follow-up that checked it decides.
     const documentVerdict = (rule) => {
       const latest = followUps
-        .filter((f) => DOCUMENT_OR_AUDIT_METHODS.includes(f.method) && checked.some((c) => c.follow_up_id === f.id && c.requirement_id === rule.requirement.id))
-        .sort((a, b) => (b.performed_on ?? '').localeCompare(a.performed_on ?? '') || b.created_at.localeCompare(a.created_at))[0];
+        .filter(
+          (f) =>
+            DOCUMENT_OR_AUDIT_METHODS.includes(f.method) &&
+            checked.some((c) => c.follow_up_id === f.id && c.requirement_id === rule.requirement.id),
+        )
+        .sort(
+          (a, b) =>
+            (b.performed_on ?? '').localeCompare(a.performed_on ?? '') || b.created_at.localeCompare(a.created_at),
+        )[0];
       if (!latest) return 'NO_DATA';
-      const open = deviations.some((d) => d.follow_up_id === latest.id && d.requirement_id === rule.requirement.id && d.organisation_id === latest.organisation_id && d.severity !== 'OBSERVATION' && d.status !== 'RESOLVED');
+      const open = deviations.some(
+        (d) =>
+          d.follow_up_id === latest.id &&
+          d.requirement_id === rule.requirement.id &&
+          d.organisation_id === latest.organisation_id &&
+          d.severity !== 'OBSERVATION' &&
+          d.status !== 'RESOLVED',
+      );
       return open ? 'FAIL' : 'PASS';
     };
     const requirements = rules.map((rule) => {
       const code = { code: rule.requirement.code };
       if (rule.limit && rule.substanceIds.length) {
-        const result = evaluateLimit({ value: rule.limit.value, unit: rule.limit.unit, aggregation: rule.requirement.aggregation, substanceIds: rule.substanceIds }, facts);
-        if (rule.requirement.kind === 'LIMIT' || result.verdict !== 'NO_DATA') return { requirement: code, verdict: result.verdict, parts: result.parts.map((p) => ({ part: p.part, verdict: p.verdict })) };
+        const result = evaluateLimit(
+          {
+            value: rule.limit.value,
+            unit: rule.limit.unit,
+            aggregation: rule.requirement.aggregation,
+            substanceIds: rule.substanceIds,
+          },
+          facts,
+        );
+        if (rule.requirement.kind === 'LIMIT' || result.verdict !== 'NO_DATA')
+          return {
+            requirement: code,
+            verdict: result.verdict,
+            parts: result.parts.map((p) => ({ part: p.part, verdict: p.verdict })),
+          };
       }
       if (rule.requirement.kind === 'LIMIT') return { requirement: code, verdict: 'NO_DATA', parts: [] };
       return { requirement: code, verdict: documentVerdict(rule), parts: [] };

@@ -18,24 +18,70 @@ import * as b from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    quick: { type: 'boolean' }, smoke: { type: 'boolean' }, reuse: { type: 'boolean' },
-    out: { type: 'string' }, data: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    quick: { type: 'boolean' },
+    smoke: { type: 'boolean' },
+    reuse: { type: 'boolean' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
   },
 });
 const MODES = {
-  full: { scales: [1, 10], duration: 10, rounds: 3, connections: 10, importFollowUps: 20_000, perFollowUp: 5, subscribers: 1_000, compare: 30 },
-  quick: { scales: [0.05, 0.5], duration: 3, rounds: 2, connections: 10, importFollowUps: 4_000, perFollowUp: 5, subscribers: 200, compare: 10 },
-  smoke: { scales: [0.005, 0.01], duration: 0.5, rounds: 2, connections: 2, importFollowUps: 100, perFollowUp: 5, subscribers: 5, compare: 3 },
+  full: {
+    scales: [1, 10],
+    duration: 10,
+    rounds: 3,
+    connections: 10,
+    importFollowUps: 20_000,
+    perFollowUp: 5,
+    subscribers: 1_000,
+    compare: 30,
+  },
+  quick: {
+    scales: [0.05, 0.5],
+    duration: 3,
+    rounds: 2,
+    connections: 10,
+    importFollowUps: 4_000,
+    perFollowUp: 5,
+    subscribers: 200,
+    compare: 10,
+  },
+  smoke: {
+    scales: [0.005, 0.01],
+    duration: 0.5,
+    rounds: 2,
+    connections: 2,
+    importFollowUps: 100,
+    perFollowUp: 5,
+    subscribers: 5,
+    compare: 3,
+  },
 };
 const modeName = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
-const mode = { ...MODES[modeName], ...(args.duration ? { duration: Number(args.duration) } : {}), ...(args.connections ? { connections: Number(args.connections) } : {}) };
+const mode = {
+  ...MODES[modeName],
+  ...(args.duration ? { duration: Number(args.duration) } : {}),
+  ...(args.connections ? { connections: Number(args.connections) } : {}),
+};
 const dataDir = args.data ?? `/tmp/kemkollen-bench-${modeName}`;
 const out = args.out ?? join(b.ROOT, 'bench', modeName === 'full' ? 'report.md' : `report-${modeName}.md`);
 mkdirSync(dataDir, { recursive: true });
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const ORG = 'region-stockholm';
 
-const report = { mode: modeName, settings: mode, started: new Date().toISOString(), loadBefore: b.machineLoad(), node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), datasets: {}, scales: {} };
+const report = {
+  mode: modeName,
+  settings: mode,
+  started: new Date().toISOString(),
+  loadBefore: b.machineLoad(),
+  node: process.version,
+  cpus: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  datasets: {},
+  scales: {},
+};
 
 // Datasets.
 for (const scale of mode.scales) {
@@ -69,17 +115,48 @@ for (const [index, scale] of mode.scales.entries()) {
     // change in what else the machine does (other processes, a hypervisor's neighbours) falls on both.
     const rounds = [];
     for (let i = 0; i < mode.rounds; i++) {
-      rounds.push({ graphql: await run(`lookup, GraphQL (round ${i + 1}/${mode.rounds})`, service, b.lookupRequests.graphql(products)), raw: await run(`lookup, raw (round ${i + 1}/${mode.rounds})`, baseline, b.lookupRequests.raw(products)) });
+      rounds.push({
+        graphql: await run(
+          `lookup, GraphQL (round ${i + 1}/${mode.rounds})`,
+          service,
+          b.lookupRequests.graphql(products),
+        ),
+        raw: await run(`lookup, raw (round ${i + 1}/${mode.rounds})`, baseline, b.lookupRequests.raw(products)),
+      });
     }
-    result.lookup = { graphql: b.combine(rounds.map((r) => r.graphql), mode.duration), raw: b.combine(rounds.map((r) => r.raw), mode.duration), rounds };
+    result.lookup = {
+      graphql: b.combine(
+        rounds.map((r) => r.graphql),
+        mode.duration,
+      ),
+      raw: b.combine(
+        rounds.map((r) => r.raw),
+        mode.duration,
+      ),
+      rounds,
+    };
     result.memory = b.memoryOf(service.pid);
-    if (index === 0) result.floor = await run('the empty query { __typename }, GraphQL', service, () => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ __typename }' }) }));
+    if (index === 0)
+      result.floor = await run('the empty query { __typename }, GraphQL', service, () => ({
+        method: 'POST',
+        path: '/graphql',
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }));
     if (index === 0) {
       // What the measurement cache and graphql-jit each bring: the same lookup with one of them off.
-      for (const [key, env] of [['noCache', { MEASUREMENT_CACHE_ROWS: '0' }], ['noJit', { GRAPHQL_JIT: 'false' }]]) {
+      for (const [key, env] of [
+        ['noCache', { MEASUREMENT_CACHE_ROWS: '0' }],
+        ['noJit', { GRAPHQL_JIT: 'false' }],
+      ]) {
         const variant = await b.startService(file, env);
         try {
-          result[key] = await run(`lookup, GraphQL, ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, variant, b.lookupRequests.graphql(products));
+          result[key] = await run(
+            `lookup, GraphQL, ${Object.entries(env)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}`,
+            variant,
+            b.lookupRequests.graphql(products),
+          );
         } finally {
           await variant.stop();
         }
@@ -93,7 +170,15 @@ for (const [index, scale] of mode.scales.entries()) {
       };
       if (index === 0) {
         log(`scale ${scale}: fan-out to ${mode.subscribers} subscribers`);
-        result.fanOut = await b.fanOut({ url: service.url, wsUrl: service.wsUrl, token, subscribers: mode.subscribers, productId: products[0] }).catch((e) => ({ measured: false, reason: `failed: ${e.message}` }));
+        result.fanOut = await b
+          .fanOut({
+            url: service.url,
+            wsUrl: service.wsUrl,
+            token,
+            subscribers: mode.subscribers,
+            productId: products[0],
+          })
+          .catch((e) => ({ measured: false, reason: `failed: ${e.message}` }));
       }
     }
   } finally {
@@ -169,7 +254,16 @@ function render(r) {
     '',
     '| scale | generated in | what |',
     '|---|---|---|',
-    ...r.settings.scales.map((s) => `| ${s} | ${r.datasets[s].seconds === null ? 'reused' : `${f(r.datasets[s].seconds)} s`} | ${r.datasets[s].summary.split('\n').slice(1, 7).map((l) => l.trim().replace(/\s+/, ' ')).join(', ')} |`),
+    ...r.settings.scales.map(
+      (s) =>
+        `| ${s} | ${r.datasets[s].seconds === null ? 'reused' : `${f(r.datasets[s].seconds)} s`} | ${r.datasets[
+          s
+        ].summary
+          .split('\n')
+          .slice(1, 7)
+          .map((l) => l.trim().replace(/\s+/, ' '))
+          .join(', ')} |`,
+    ),
     '',
     '## (a) Lookup and evaluation: service against raw baseline',
     '',
@@ -178,11 +272,20 @@ function render(r) {
   ];
   for (const s of r.settings.scales) {
     const x = r.scales[s];
-    lines.push(row(`${s}, lookup: GraphQL (${x.lookup.rounds.length} rounds)`, x.lookup.graphql), row(`${s}, lookup: raw (${x.lookup.rounds.length} rounds)`, x.lookup.raw));
-    if (x.evaluate) lines.push(row(`${s}, evaluateProduct: GraphQL`, x.evaluate.graphql), row(`${s}, evaluateProduct: raw`, x.evaluate.raw));
-    if (x.noCache) lines.push(row(`${s}, lookup: GraphQL with MEASUREMENT_CACHE_ROWS=0 (no measurement cache)`, x.noCache));
+    lines.push(
+      row(`${s}, lookup: GraphQL (${x.lookup.rounds.length} rounds)`, x.lookup.graphql),
+      row(`${s}, lookup: raw (${x.lookup.rounds.length} rounds)`, x.lookup.raw),
+    );
+    if (x.evaluate)
+      lines.push(
+        row(`${s}, evaluateProduct: GraphQL`, x.evaluate.graphql),
+        row(`${s}, evaluateProduct: raw`, x.evaluate.raw),
+      );
+    if (x.noCache)
+      lines.push(row(`${s}, lookup: GraphQL with MEASUREMENT_CACHE_ROWS=0 (no measurement cache)`, x.noCache));
     if (x.noJit) lines.push(row(`${s}, lookup: GraphQL with GRAPHQL_JIT=false (graphql-js executes)`, x.noJit));
-    if (x.floor) lines.push(row(`${s}, \`{ __typename }\`: GraphQL (no resolver, no SQL but the token check)`, x.floor));
+    if (x.floor)
+      lines.push(row(`${s}, \`{ __typename }\`: GraphQL (no resolver, no SQL but the token check)`, x.floor));
   }
   lines.push(
     '',
@@ -194,7 +297,10 @@ function render(r) {
     '',
     '| page | statements | follow-ups | measurements |',
     '|---|---|---|---|',
-    ...[10, 100].map((n) => `| followUps(first: ${n}), nested | ${r.statements[n].statements} | ${r.statements[n].nodes} | ${r.statements[n].measurements} |`),
+    ...[10, 100].map(
+      (n) =>
+        `| followUps(first: ${n}), nested | ${r.statements[n].statements} | ${r.statements[n].nodes} | ${r.statements[n].measurements} |`,
+    ),
     '',
     `## (c) Import of ${r.import.service.measurements.toLocaleString('en')} measurements (${r.import.service.followUps.toLocaleString('en')} follow-ups, ${f(r.import.csvBytes / 2 ** 20)} MiB of CSV)`,
     '',

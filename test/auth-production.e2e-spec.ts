@@ -24,7 +24,8 @@ describe('auth in production: no demo tokens', () => {
     else process.env.NODE_ENV = nodeEnv;
   });
 
-  const count = async (table: string) => Number((await sut.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await sut.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   it('the start-up seed loads the reference data but no demo data, no principal and no token', async () => {
     expect(await count('organisations')).toBeGreaterThan(0);
@@ -51,8 +52,19 @@ describe('auth in production: no demo tokens', () => {
     await sut.dataSource.query(
       `INSERT INTO principals (id, organisation_id, kind, name, email, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001', '${organisation.id}', 'MEMBER', 'Demo Admin', NULL, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
     );
-    await sut.app.get(TokenService).issue(sut.dataSource.manager, { principalId: '00000000-0000-4000-8000-000000000001', role: Role.ADMIN, name: 'copied demo token', token: 'kk_demo_admin' });
+    await sut.app
+      .get(TokenService)
+      .issue(sut.dataSource.manager, {
+        principalId: '00000000-0000-4000-8000-000000000001',
+        role: Role.ADMIN,
+        name: 'copied demo token',
+        token: 'kk_demo_admin',
+      });
 
-    expectError(await sut.gql('{ me { role } }', {}, 'kk_demo_admin'), 'UNAUTHENTICATED', 'demo tokens are not accepted in production');
+    expectError(
+      await sut.gql('{ me { role } }', {}, 'kk_demo_admin'),
+      'UNAUTHENTICATED',
+      'demo tokens are not accepted in production',
+    );
   });
 });

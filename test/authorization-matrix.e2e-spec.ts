@@ -3,9 +3,25 @@ import { buildSchema, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { TokenAdminService } from '../src/auth/token-admin.service.js';
 import { SCHEMA_FILE } from '../src/graphql/schema-file.js';
-import { CALLER_INFO, CALLERS, type Caller, type CallerSet, databaseSnapshot, lastEvent, setUpCallers } from './factories/auth.js';
+import {
+  CALLER_INFO,
+  CALLERS,
+  type Caller,
+  type CallerSet,
+  databaseSnapshot,
+  lastEvent,
+  setUpCallers,
+} from './factories/auth.js';
 import { build } from './factories/catalogue.js';
-import { buildFollowUp, CAS, daysAgo, daysFromNow, FollowUpFactory, phthalates, type RecordFollowUpInput } from './factories/follow-ups.js';
+import {
+  buildFollowUp,
+  CAS,
+  daysAgo,
+  daysFromNow,
+  FollowUpFactory,
+  phthalates,
+  type RecordFollowUpInput,
+} from './factories/follow-ups.js';
 import { uniqueSuffix } from './factories/identifiers.js';
 import { startTestApp, TOKENS, type GraphQLResponse, type TestApp } from './helpers/test-app.js';
 
@@ -35,7 +51,8 @@ function outcomes(least: Role, special: Partial<Record<Caller, Outcome>> = {}): 
   return Object.fromEntries(
     CALLERS.map((caller) => {
       const role = CALLER_INFO[caller].role as Role | null;
-      if (caller === 'noToken' || caller === 'expired' || caller === 'revoked' || !role) return [caller, 'UNAUTHENTICATED'];
+      if (caller === 'noToken' || caller === 'expired' || caller === 'revoked' || !role)
+        return [caller, 'UNAUTHENTICATED'];
       if (RANK[role] < RANK[least]) return [caller, 'FORBIDDEN'];
       return [caller, special[caller] ?? 'ok'];
     }),
@@ -45,9 +62,17 @@ function outcomes(least: Role, special: Partial<Record<Caller, Outcome>> = {}): 
 /** Writes for the owner's organisation only; an ADMIN may act for any (assertActsFor). */
 const OWNER_OR_ADMIN: Partial<Record<Caller, Outcome>> = { otherContact: 'FORBIDDEN', coordinator: 'FORBIDDEN' };
 /** Another organisation's PRIVATE follow-up does not exist for the caller, ADMIN included. */
-const PRIVATE_TO_OWNER: Partial<Record<Caller, Outcome>> = { otherContact: 'NOT_FOUND', coordinator: 'NOT_FOUND', admin: 'NOT_FOUND' };
+const PRIVATE_TO_OWNER: Partial<Record<Caller, Outcome>> = {
+  otherContact: 'NOT_FOUND',
+  coordinator: 'NOT_FOUND',
+  admin: 'NOT_FOUND',
+};
 /** The same, where the follow-up is an input id: refused like an unknown id. */
-const PRIVATE_INPUT: Partial<Record<Caller, Outcome>> = { otherContact: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' };
+const PRIVATE_INPUT: Partial<Record<Caller, Outcome>> = {
+  otherContact: 'BAD_USER_INPUT',
+  coordinator: 'BAD_USER_INPUT',
+  admin: 'BAD_USER_INPUT',
+};
 
 interface MutationCase {
   mutation: string;
@@ -79,8 +104,25 @@ describe('authorization matrix', () => {
     ids.pht = await f.requirementId('K-PHT-01');
     ids.skane = callers.organisationId('ownerContact');
     // Stockholm's follow-ups that Skåne's contracts may rely on (recordReuse).
-    ids.stockholmShared = (await f.record(buildFollowUp({ productId: ids.product, requirementIds: [ids.pht], measurements: phthalates('PVC', {}, 10) }), TOKENS.stockholm, 'id')).id;
-    ids.stockholmPrivate = (await f.record(buildFollowUp({ productId: ids.product, requirementIds: [ids.pht], measurements: phthalates('PVC', {}, 10), visibility: 'PRIVATE' }), TOKENS.stockholm, 'id')).id;
+    ids.stockholmShared = (
+      await f.record(
+        buildFollowUp({ productId: ids.product, requirementIds: [ids.pht], measurements: phthalates('PVC', {}, 10) }),
+        TOKENS.stockholm,
+        'id',
+      )
+    ).id;
+    ids.stockholmPrivate = (
+      await f.record(
+        buildFollowUp({
+          productId: ids.product,
+          requirementIds: [ids.pht],
+          measurements: phthalates('PVC', {}, 10),
+          visibility: 'PRIVATE',
+        }),
+        TOKENS.stockholm,
+        'id',
+      )
+    ).id;
   }, 60_000);
   afterAll(async () => {
     await sut?.close();
@@ -91,25 +133,48 @@ describe('authorization matrix', () => {
   // --- arrange helpers: fresh records owned by Skåne (or Adda, for the ADMIN's own organisation) ---
 
   async function skaneFollowUp(o: Partial<RecordFollowUpInput> = {}): Promise<{ id: string; version: number }> {
-    return f.record(buildFollowUp({ productId: ids.product, requirementIds: [ids.pht], measurements: phthalates('PVC', {}, 10), ...o }), TOKENS.skane, 'id version');
+    return f.record(
+      buildFollowUp({
+        productId: ids.product,
+        requirementIds: [ids.pht],
+        measurements: phthalates('PVC', {}, 10),
+        ...o,
+      }),
+      TOKENS.skane,
+      'id version',
+    );
   }
   const planned = { status: 'PLANNED' as const, performedOn: daysFromNow(20), measurements: [] };
   const inProgress = { status: 'IN_PROGRESS' as const, performedOn: daysAgo(2) };
 
   async function skaneDeviation(visibility: 'SHARED' | 'PRIVATE'): Promise<string> {
     const followUp = await skaneFollowUp({ visibility });
-    return (await f.openDeviation({ followUpId: followUp.id, severity: 'MINOR', description: 'Märkning saknas' }, TOKENS.skane)).id;
+    return (
+      await f.openDeviation(
+        { followUpId: followUp.id, severity: 'MINOR', description: 'Märkning saknas' },
+        TOKENS.skane,
+      )
+    ).id;
   }
   const skaneContract = async () => (await f.contract(TOKENS.skane, ids.supplier, [{ code: 'K-PHT-01' }])).id;
   const admin = () => sut.app.get(TokenAdminService);
   async function principalOf(organisationCode: string): Promise<string> {
-    return (await admin().create({ organisationCode, role: 'READER', name: `Matrisperson ${uniqueSuffix()}`, email: 'matris@example.org' })).summary.principalId;
+    return (
+      await admin().create({
+        organisationCode,
+        role: 'READER',
+        name: `Matrisperson ${uniqueSuffix()}`,
+        email: 'matris@example.org',
+      })
+    ).summary.principalId;
   }
   async function tokenOf(organisationCode: string): Promise<string> {
-    return (await admin().create({ organisationCode, role: 'READER', name: `Matristoken ${uniqueSuffix()}` })).summary.id;
+    return (await admin().create({ organisationCode, role: 'READER', name: `Matristoken ${uniqueSuffix()}` })).summary
+      .id;
   }
   const name = (what: string) => `${what} ${uniqueSuffix()}`;
-  const ownOrganisation = (path: (data: any) => { id: string }) => (data: any, caller: Caller) => expect(path(data).id).toBe(callers.organisationId(caller));
+  const ownOrganisation = (path: (data: any) => { id: string }) => (data: any, caller: Caller) =>
+    expect(path(data).id).toBe(callers.organisationId(caller));
 
   /** One follow-up with one measurement in the import layout; `organisation` empty: the caller's own. */
   const importCsv = (organisation: string) =>
@@ -118,116 +183,351 @@ describe('authorization matrix', () => {
 
   const CASES: MutationCase[] = [
     // The catalogue: shared by all members, written by contact persons and up.
-    { mutation: 'createSupplier', variant: 'a new supplier', expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ i: build.supplier() }), document: 'mutation ($i: CreateSupplierInput!) { m: createSupplier(input: $i) { id } }' },
-    { mutation: 'updateSupplier', variant: 'any supplier', expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ id: (await f.supplier()).id, name: name('Matris AB') }), document: 'mutation ($id: ID!, $name: String!) { m: updateSupplier(id: $id, input: { name: $name }) { id } }' },
-    { mutation: 'createProduct', variant: 'a new product', expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ i: build.product(ids.supplier) }), document: 'mutation ($i: CreateProductInput!) { m: createProduct(input: $i) { id } }' },
-    { mutation: 'updateProduct', variant: 'any product', expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ id: (await f.product(ids.supplier)).id, name: name('Matrisprodukt') }), document: 'mutation ($id: ID!, $name: String!) { m: updateProduct(id: $id, input: { name: $name }) { id } }' },
-    { mutation: 'createContract', variant: "for the caller's own organisation", expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ i: build.contract(ids.supplier) }), document: 'mutation ($i: CreateContractInput!) { m: createContract(input: $i) { id organisation { id } } }',
-      check: ownOrganisation((d) => d.m.organisation) },
-    { mutation: 'createContract', variant: "for Skåne (on another's behalf)", expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
-      arrange: async () => ({ i: build.contract(ids.supplier, { organisationId: ids.skane }) }), document: 'mutation ($i: CreateContractInput!) { m: createContract(input: $i) { id organisation { id } } }',
-      check: (d) => expect(d.m.organisation.id).toBe(ids.skane) },
-    { mutation: 'updateContract', variant: "Skåne's contract", expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
-      arrange: async () => ({ id: await skaneContract(), title: name('Matrisavtal') }), document: 'mutation ($id: ID!, $title: String!) { m: updateContract(id: $id, input: { title: $title }) { id } }' },
-    { mutation: 'setContractRequirement', variant: "Skåne's contract", expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
-      arrange: async () => ({ c: await skaneContract(), r: ids.pht }), document: 'mutation ($c: ID!, $r: ID!) { m: setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 50, unit: MG_PER_KG }) { id } }' },
-    { mutation: 'removeContractRequirement', variant: "Skåne's contract", expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
-      arrange: async () => ({ c: await skaneContract(), r: ids.pht }), document: 'mutation ($c: ID!, $r: ID!) { m: removeContractRequirement(contractId: $c, requirementId: $r) { id } }' },
+    {
+      mutation: 'createSupplier',
+      variant: 'a new supplier',
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ i: build.supplier() }),
+      document: 'mutation ($i: CreateSupplierInput!) { m: createSupplier(input: $i) { id } }',
+    },
+    {
+      mutation: 'updateSupplier',
+      variant: 'any supplier',
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ id: (await f.supplier()).id, name: name('Matris AB') }),
+      document: 'mutation ($id: ID!, $name: String!) { m: updateSupplier(id: $id, input: { name: $name }) { id } }',
+    },
+    {
+      mutation: 'createProduct',
+      variant: 'a new product',
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ i: build.product(ids.supplier) }),
+      document: 'mutation ($i: CreateProductInput!) { m: createProduct(input: $i) { id } }',
+    },
+    {
+      mutation: 'updateProduct',
+      variant: 'any product',
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ id: (await f.product(ids.supplier)).id, name: name('Matrisprodukt') }),
+      document: 'mutation ($id: ID!, $name: String!) { m: updateProduct(id: $id, input: { name: $name }) { id } }',
+    },
+    {
+      mutation: 'createContract',
+      variant: "for the caller's own organisation",
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ i: build.contract(ids.supplier) }),
+      document: 'mutation ($i: CreateContractInput!) { m: createContract(input: $i) { id organisation { id } } }',
+      check: ownOrganisation((d) => d.m.organisation),
+    },
+    {
+      mutation: 'createContract',
+      variant: "for Skåne (on another's behalf)",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ i: build.contract(ids.supplier, { organisationId: ids.skane }) }),
+      document: 'mutation ($i: CreateContractInput!) { m: createContract(input: $i) { id organisation { id } } }',
+      check: (d) => expect(d.m.organisation.id).toBe(ids.skane),
+    },
+    {
+      mutation: 'updateContract',
+      variant: "Skåne's contract",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ id: await skaneContract(), title: name('Matrisavtal') }),
+      document: 'mutation ($id: ID!, $title: String!) { m: updateContract(id: $id, input: { title: $title }) { id } }',
+    },
+    {
+      mutation: 'setContractRequirement',
+      variant: "Skåne's contract",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ c: await skaneContract(), r: ids.pht }),
+      document:
+        'mutation ($c: ID!, $r: ID!) { m: setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 50, unit: MG_PER_KG }) { id } }',
+    },
+    {
+      mutation: 'removeContractRequirement',
+      variant: "Skåne's contract",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ c: await skaneContract(), r: ids.pht }),
+      document:
+        'mutation ($c: ID!, $r: ID!) { m: removeContractRequirement(contractId: $c, requirementId: $r) { id } }',
+    },
     // The library: coordinators and up.
-    { mutation: 'createSubstance', variant: 'a new substance', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ i: build.substance() }), document: 'mutation ($i: CreateSubstanceInput!) { m: createSubstance(input: $i) { id } }' },
-    { mutation: 'updateSubstance', variant: 'any substance', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ cas: (await f.catalogue.substance({}, TOKENS.coordinator)).casNumber, name: name('Matrisämne') }),
-      document: 'mutation ($cas: String!, $name: String!) { m: updateSubstance(casNumber: $cas, input: { name: $name }) { id } }' },
-    { mutation: 'createRequirement', variant: 'a new requirement', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ i: build.requirement() }), document: 'mutation ($i: CreateRequirementInput!) { m: createRequirement(input: $i) { id } }' },
-    { mutation: 'updateRequirement', variant: 'any requirement', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ id: (await f.catalogue.requirement({}, TOKENS.coordinator)).id, title: name('Matriskrav') }),
-      document: 'mutation ($id: ID!, $title: String!) { m: updateRequirement(id: $id, input: { title: $title }) { id } }' },
-    { mutation: 'createProductCategory', variant: 'a new category', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ i: build.category() }), document: 'mutation ($i: CreateProductCategoryInput!) { m: createProductCategory(input: $i) { id } }' },
-    { mutation: 'updateProductCategory', variant: 'any category', expected: outcomes('COORDINATOR'),
-      arrange: async () => ({ id: (await f.catalogue.category({}, TOKENS.coordinator)).id, name: name('Matrisområde') }),
-      document: 'mutation ($id: ID!, $name: String!) { m: updateProductCategory(id: $id, input: { name: $name }) { id } }' },
-    { mutation: 'createOrganisation', variant: 'a new organisation', expected: outcomes('ADMIN'),
+    {
+      mutation: 'createSubstance',
+      variant: 'a new substance',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ i: build.substance() }),
+      document: 'mutation ($i: CreateSubstanceInput!) { m: createSubstance(input: $i) { id } }',
+    },
+    {
+      mutation: 'updateSubstance',
+      variant: 'any substance',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({
+        cas: (await f.catalogue.substance({}, TOKENS.coordinator)).casNumber,
+        name: name('Matrisämne'),
+      }),
+      document:
+        'mutation ($cas: String!, $name: String!) { m: updateSubstance(casNumber: $cas, input: { name: $name }) { id } }',
+    },
+    {
+      mutation: 'createRequirement',
+      variant: 'a new requirement',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ i: build.requirement() }),
+      document: 'mutation ($i: CreateRequirementInput!) { m: createRequirement(input: $i) { id } }',
+    },
+    {
+      mutation: 'updateRequirement',
+      variant: 'any requirement',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({
+        id: (await f.catalogue.requirement({}, TOKENS.coordinator)).id,
+        title: name('Matriskrav'),
+      }),
+      document:
+        'mutation ($id: ID!, $title: String!) { m: updateRequirement(id: $id, input: { title: $title }) { id } }',
+    },
+    {
+      mutation: 'createProductCategory',
+      variant: 'a new category',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ i: build.category() }),
+      document: 'mutation ($i: CreateProductCategoryInput!) { m: createProductCategory(input: $i) { id } }',
+    },
+    {
+      mutation: 'updateProductCategory',
+      variant: 'any category',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({
+        id: (await f.catalogue.category({}, TOKENS.coordinator)).id,
+        name: name('Matrisområde'),
+      }),
+      document:
+        'mutation ($id: ID!, $name: String!) { m: updateProductCategory(id: $id, input: { name: $name }) { id } }',
+    },
+    {
+      mutation: 'createOrganisation',
+      variant: 'a new organisation',
+      expected: outcomes('ADMIN'),
       arrange: async () => ({ i: { code: `org-${uniqueSuffix()}`, name: name('Matriskommun'), kind: 'MUNICIPALITY' } }),
-      document: 'mutation ($i: CreateOrganisationInput!) { m: createOrganisation(input: $i) { id } }' },
+      document: 'mutation ($i: CreateOrganisationInput!) { m: createOrganisation(input: $i) { id } }',
+    },
 
     // Follow-ups: recorded for the caller's own organisation, changed by it (or an ADMIN).
-    { mutation: 'recordFollowUp', variant: "for the caller's own organisation", expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ i: buildFollowUp({ productId: ids.product, requirementIds: [ids.pht], measurements: phthalates('PVC', { [CAS.DEHP]: 20 }) }) }),
-      document: 'mutation ($i: RecordFollowUpInput!) { m: recordFollowUp(input: $i) { id organisation { id } } }', check: ownOrganisation((d) => d.m.organisation) },
-    { mutation: 'recordFollowUp', variant: "under Skåne's contract (on another's behalf)", expected: outcomes('CONTACT_PERSON', { otherContact: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
-      arrange: async () => ({ i: buildFollowUp({ productId: ids.product, contractId: await skaneContract(), requirementIds: [ids.pht], measurements: phthalates('PVC', {}) }) }),
-      document: 'mutation ($i: RecordFollowUpInput!) { m: recordFollowUp(input: $i) { id organisation { id } } }', check: ownOrganisation((d) => d.m.organisation) },
+    {
+      mutation: 'recordFollowUp',
+      variant: "for the caller's own organisation",
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({
+        i: buildFollowUp({
+          productId: ids.product,
+          requirementIds: [ids.pht],
+          measurements: phthalates('PVC', { [CAS.DEHP]: 20 }),
+        }),
+      }),
+      document: 'mutation ($i: RecordFollowUpInput!) { m: recordFollowUp(input: $i) { id organisation { id } } }',
+      check: ownOrganisation((d) => d.m.organisation),
+    },
+    {
+      mutation: 'recordFollowUp',
+      variant: "under Skåne's contract (on another's behalf)",
+      expected: outcomes('CONTACT_PERSON', {
+        otherContact: 'BAD_USER_INPUT',
+        coordinator: 'BAD_USER_INPUT',
+        admin: 'BAD_USER_INPUT',
+      }),
+      arrange: async () => ({
+        i: buildFollowUp({
+          productId: ids.product,
+          contractId: await skaneContract(),
+          requirementIds: [ids.pht],
+          measurements: phthalates('PVC', {}),
+        }),
+      }),
+      document: 'mutation ($i: RecordFollowUpInput!) { m: recordFollowUp(input: $i) { id organisation { id } } }',
+      check: ownOrganisation((d) => d.m.organisation),
+    },
     ...(['SHARED', 'PRIVATE'] as const).flatMap((visibility): MutationCase[] => {
       const special = visibility === 'SHARED' ? OWNER_OR_ADMIN : PRIVATE_TO_OWNER;
       const variant = `Skåne's ${visibility} follow-up`;
       return [
-        { mutation: 'updateFollowUp', variant, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => { const fu = await skaneFollowUp({ visibility }); return { id: fu.id, v: fu.version }; },
-          document: 'mutation ($id: ID!, $v: Int!) { m: updateFollowUp(id: $id, expectedVersion: $v, input: { notes: "Ändrad av matrisen" }) { id } }' },
-        { mutation: 'startFollowUp', variant, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: (await skaneFollowUp({ visibility, ...planned })).id }), document: 'mutation ($id: ID!) { m: startFollowUp(id: $id) { id } }' },
-        { mutation: 'completeFollowUp', variant, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: (await skaneFollowUp({ visibility, ...inProgress })).id }), document: 'mutation ($id: ID!) { m: completeFollowUp(id: $id) { id } }' },
-        { mutation: 'closeFollowUp', variant, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: (await skaneFollowUp({ visibility })).id }), document: 'mutation ($id: ID!) { m: closeFollowUp(id: $id) { id } }' },
-        { mutation: 'retractFollowUp', variant, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: (await skaneFollowUp({ visibility })).id }), document: 'mutation ($id: ID!) { m: retractFollowUp(id: $id, reason: "Fel prov") { id } }' },
+        {
+          mutation: 'updateFollowUp',
+          variant,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => {
+            const fu = await skaneFollowUp({ visibility });
+            return { id: fu.id, v: fu.version };
+          },
+          document:
+            'mutation ($id: ID!, $v: Int!) { m: updateFollowUp(id: $id, expectedVersion: $v, input: { notes: "Ändrad av matrisen" }) { id } }',
+        },
+        {
+          mutation: 'startFollowUp',
+          variant,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: (await skaneFollowUp({ visibility, ...planned })).id }),
+          document: 'mutation ($id: ID!) { m: startFollowUp(id: $id) { id } }',
+        },
+        {
+          mutation: 'completeFollowUp',
+          variant,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: (await skaneFollowUp({ visibility, ...inProgress })).id }),
+          document: 'mutation ($id: ID!) { m: completeFollowUp(id: $id) { id } }',
+        },
+        {
+          mutation: 'closeFollowUp',
+          variant,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: (await skaneFollowUp({ visibility })).id }),
+          document: 'mutation ($id: ID!) { m: closeFollowUp(id: $id) { id } }',
+        },
+        {
+          mutation: 'retractFollowUp',
+          variant,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: (await skaneFollowUp({ visibility })).id }),
+          document: 'mutation ($id: ID!) { m: retractFollowUp(id: $id, reason: "Fel prov") { id } }',
+        },
         // A deviation is opened by the caller's own organisation on a follow-up it can see.
-        { mutation: 'openDeviation', variant, expected: outcomes('CONTACT_PERSON', visibility === 'SHARED' ? {} : PRIVATE_INPUT),
-          arrange: async () => ({ i: { followUpId: (await skaneFollowUp({ visibility })).id, severity: 'MINOR', description: 'Märkning saknas' } }),
-          document: 'mutation ($i: OpenDeviationInput!) { m: openDeviation(input: $i) { id organisation { id } } }', check: ownOrganisation((d) => d.m.organisation) },
-        { mutation: 'updateDeviation', variant: `Skåne's deviation on its ${visibility} follow-up`, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: await skaneDeviation(visibility) }), document: 'mutation ($id: ID!) { m: updateDeviation(id: $id, input: { description: "Ändrad av matrisen" }) { id } }' },
-        { mutation: 'resolveDeviation', variant: `Skåne's deviation on its ${visibility} follow-up`, expected: outcomes('CONTACT_PERSON', special),
-          arrange: async () => ({ id: await skaneDeviation(visibility) }), document: 'mutation ($id: ID!) { m: resolveDeviation(id: $id, resolution: "Åtgärdad") { id } }' },
+        {
+          mutation: 'openDeviation',
+          variant,
+          expected: outcomes('CONTACT_PERSON', visibility === 'SHARED' ? {} : PRIVATE_INPUT),
+          arrange: async () => ({
+            i: {
+              followUpId: (await skaneFollowUp({ visibility })).id,
+              severity: 'MINOR',
+              description: 'Märkning saknas',
+            },
+          }),
+          document: 'mutation ($i: OpenDeviationInput!) { m: openDeviation(input: $i) { id organisation { id } } }',
+          check: ownOrganisation((d) => d.m.organisation),
+        },
+        {
+          mutation: 'updateDeviation',
+          variant: `Skåne's deviation on its ${visibility} follow-up`,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: await skaneDeviation(visibility) }),
+          document:
+            'mutation ($id: ID!) { m: updateDeviation(id: $id, input: { description: "Ändrad av matrisen" }) { id } }',
+        },
+        {
+          mutation: 'resolveDeviation',
+          variant: `Skåne's deviation on its ${visibility} follow-up`,
+          expected: outcomes('CONTACT_PERSON', special),
+          arrange: async () => ({ id: await skaneDeviation(visibility) }),
+          document: 'mutation ($id: ID!) { m: resolveDeviation(id: $id, resolution: "Åtgärdad") { id } }',
+        },
       ];
     }),
     // Bulk import: rows for the caller's own organisation; only an ADMIN may name another.
-    { mutation: 'importFollowUps', variant: "for the caller's own organisation", expected: outcomes('CONTACT_PERSON'),
-      arrange: async () => ({ csv: importCsv('') }), document: 'mutation ($csv: String!) { m: importFollowUps(csv: $csv) { imported followUps errors { row column reason } } }',
-      check: (d) => expect(d.m).toMatchObject({ imported: true, followUps: 1, errors: [] }) },
-    { mutation: 'importFollowUps', variant: 'for Skåne (on another\'s behalf)', expected: outcomes('CONTACT_PERSON', { otherContact: 'ROW_ERRORS', coordinator: 'ROW_ERRORS' }),
-      arrange: async () => ({ csv: importCsv('region-skane') }), document: 'mutation ($csv: String!) { m: importFollowUps(csv: $csv) { imported followUps errors { row column reason } } }',
-      check: (d) => expect(d.m).toMatchObject({ imported: true, followUps: 1, errors: [] }) },
+    {
+      mutation: 'importFollowUps',
+      variant: "for the caller's own organisation",
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ csv: importCsv('') }),
+      document:
+        'mutation ($csv: String!) { m: importFollowUps(csv: $csv) { imported followUps errors { row column reason } } }',
+      check: (d) => expect(d.m).toMatchObject({ imported: true, followUps: 1, errors: [] }),
+    },
+    {
+      mutation: 'importFollowUps',
+      variant: "for Skåne (on another's behalf)",
+      expected: outcomes('CONTACT_PERSON', { otherContact: 'ROW_ERRORS', coordinator: 'ROW_ERRORS' }),
+      arrange: async () => ({ csv: importCsv('region-skane') }),
+      document:
+        'mutation ($csv: String!) { m: importFollowUps(csv: $csv) { imported followUps errors { row column reason } } }',
+      check: (d) => expect(d.m).toMatchObject({ imported: true, followUps: 1, errors: [] }),
+    },
     // Reuse: recorded for the contract's organisation (Skåne) on another's follow-up (Stockholm's).
-    { mutation: 'recordReuse', variant: "Stockholm's SHARED follow-up for Skåne's contract", expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+    {
+      mutation: 'recordReuse',
+      variant: "Stockholm's SHARED follow-up for Skåne's contract",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
       arrange: async () => ({ f: ids.stockholmShared, c: await skaneContract() }),
-      document: 'mutation ($f: ID!, $c: ID!) { m: recordReuse(followUpId: $f, contractId: $c) { id organisation { id } } }', check: (d) => expect(d.m.organisation.id).toBe(ids.skane) },
-    { mutation: 'recordReuse', variant: "Stockholm's PRIVATE follow-up for Skåne's contract", expected: outcomes('CONTACT_PERSON', { ...OWNER_OR_ADMIN, ownerContact: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
+      document:
+        'mutation ($f: ID!, $c: ID!) { m: recordReuse(followUpId: $f, contractId: $c) { id organisation { id } } }',
+      check: (d) => expect(d.m.organisation.id).toBe(ids.skane),
+    },
+    {
+      mutation: 'recordReuse',
+      variant: "Stockholm's PRIVATE follow-up for Skåne's contract",
+      expected: outcomes('CONTACT_PERSON', {
+        ...OWNER_OR_ADMIN,
+        ownerContact: 'BAD_USER_INPUT',
+        admin: 'BAD_USER_INPUT',
+      }),
       arrange: async () => ({ f: ids.stockholmPrivate, c: await skaneContract() }),
-      document: 'mutation ($f: ID!, $c: ID!) { m: recordReuse(followUpId: $f, contractId: $c) { id } }' },
+      document: 'mutation ($f: ID!, $c: ID!) { m: recordReuse(followUpId: $f, contractId: $c) { id } }',
+    },
 
     // Members and tokens: ADMIN only, and only of its own organisation (the ADMIN is Adda's).
-    { mutation: 'createMember', variant: "in the ADMIN's own organisation", expected: outcomes('ADMIN'),
+    {
+      mutation: 'createMember',
+      variant: "in the ADMIN's own organisation",
+      expected: outcomes('ADMIN'),
       arrange: async () => ({ i: { name: name('Matrismedlem'), email: 'medlem@example.org' } }),
-      document: 'mutation ($i: CreateMemberInput!) { m: createMember(input: $i) { id organisation { id } } }', check: ownOrganisation((d) => d.m.organisation) },
-    { mutation: 'createMember', variant: 'in Skåne', expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
-      arrange: async () => ({ i: { organisationId: ids.skane, name: name('Matrismedlem'), email: 'medlem@example.org' } }),
-      document: 'mutation ($i: CreateMemberInput!) { m: createMember(input: $i) { id } }' },
-    { mutation: 'createApiClient', variant: "in the ADMIN's own organisation", expected: outcomes('ADMIN'),
+      document: 'mutation ($i: CreateMemberInput!) { m: createMember(input: $i) { id organisation { id } } }',
+      check: ownOrganisation((d) => d.m.organisation),
+    },
+    {
+      mutation: 'createMember',
+      variant: 'in Skåne',
+      expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
+      arrange: async () => ({
+        i: { organisationId: ids.skane, name: name('Matrismedlem'), email: 'medlem@example.org' },
+      }),
+      document: 'mutation ($i: CreateMemberInput!) { m: createMember(input: $i) { id } }',
+    },
+    {
+      mutation: 'createApiClient',
+      variant: "in the ADMIN's own organisation",
+      expected: outcomes('ADMIN'),
       arrange: async () => ({ i: { name: name('Matrisklient') } }),
-      document: 'mutation ($i: CreateApiClientInput!) { m: createApiClient(input: $i) { id organisation { id } } }', check: ownOrganisation((d) => d.m.organisation) },
-    { mutation: 'createApiClient', variant: 'in Skåne', expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
+      document: 'mutation ($i: CreateApiClientInput!) { m: createApiClient(input: $i) { id organisation { id } } }',
+      check: ownOrganisation((d) => d.m.organisation),
+    },
+    {
+      mutation: 'createApiClient',
+      variant: 'in Skåne',
+      expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
       arrange: async () => ({ i: { organisationId: ids.skane, name: name('Matrisklient') } }),
-      document: 'mutation ($i: CreateApiClientInput!) { m: createApiClient(input: $i) { id } }' },
-    { mutation: 'createToken', variant: "for a member of the ADMIN's own organisation", expected: outcomes('ADMIN'),
-      arrange: async () => ({ i: { principalId: await principalOf('adda'), role: 'CONTACT_PERSON', name: name('Matristoken') } }),
-      document: 'mutation ($i: CreateTokenInput!) { m: createToken(input: $i) { token apiToken { id } } }' },
-    { mutation: 'createToken', variant: 'for a member of Skåne', expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
-      arrange: async () => ({ i: { principalId: await principalOf('region-skane'), role: 'ADMIN', name: name('Matristoken') } }),
-      document: 'mutation ($i: CreateTokenInput!) { m: createToken(input: $i) { token apiToken { id } } }' },
-    { mutation: 'revokeToken', variant: "a token of the ADMIN's own organisation", expected: outcomes('ADMIN'),
-      arrange: async () => ({ id: await tokenOf('adda') }), document: 'mutation ($id: ID!) { m: revokeToken(id: $id) { id revokedAt } }' },
-    { mutation: 'revokeToken', variant: 'a token of Skåne', expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
-      arrange: async () => ({ id: await tokenOf('region-skane') }), document: 'mutation ($id: ID!) { m: revokeToken(id: $id) { id } }' },
+      document: 'mutation ($i: CreateApiClientInput!) { m: createApiClient(input: $i) { id } }',
+    },
+    {
+      mutation: 'createToken',
+      variant: "for a member of the ADMIN's own organisation",
+      expected: outcomes('ADMIN'),
+      arrange: async () => ({
+        i: { principalId: await principalOf('adda'), role: 'CONTACT_PERSON', name: name('Matristoken') },
+      }),
+      document: 'mutation ($i: CreateTokenInput!) { m: createToken(input: $i) { token apiToken { id } } }',
+    },
+    {
+      mutation: 'createToken',
+      variant: 'for a member of Skåne',
+      expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
+      arrange: async () => ({
+        i: { principalId: await principalOf('region-skane'), role: 'ADMIN', name: name('Matristoken') },
+      }),
+      document: 'mutation ($i: CreateTokenInput!) { m: createToken(input: $i) { token apiToken { id } } }',
+    },
+    {
+      mutation: 'revokeToken',
+      variant: "a token of the ADMIN's own organisation",
+      expected: outcomes('ADMIN'),
+      arrange: async () => ({ id: await tokenOf('adda') }),
+      document: 'mutation ($id: ID!) { m: revokeToken(id: $id) { id revokedAt } }',
+    },
+    {
+      mutation: 'revokeToken',
+      variant: 'a token of Skåne',
+      expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
+      arrange: async () => ({ id: await tokenOf('region-skane') }),
+      document: 'mutation ($id: ID!) { m: revokeToken(id: $id) { id } }',
+    },
   ];
 
   it('covers every mutation of the schema (the committed file and the running code)', () => {
@@ -241,7 +541,9 @@ describe('authorization matrix', () => {
     expect([...covered].filter((m) => !inSchema.includes(m))).toEqual([]);
   });
 
-  const cells = CASES.flatMap((c) => CALLERS.map((caller) => [c.mutation, c.variant, caller, c.expected[caller], c] as const));
+  const cells = CASES.flatMap((c) =>
+    CALLERS.map((caller) => [c.mutation, c.variant, caller, c.expected[caller], c] as const),
+  );
 
   it.each(cells)('%s (%s) as %s: %s', async (_mutation, _variant, caller, expected, c) => {
     const variables = await c.arrange();
@@ -281,41 +583,112 @@ describe('authorization matrix', () => {
     beforeAll(async () => {
       r.supplier = (await f.supplier()).id;
       r.product = (await f.product(r.supplier)).id;
-      r.skaneContract = (await f.contract(TOKENS.skane, r.supplier, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }])).id;
-      r.stockholmContract = (await f.contract(TOKENS.stockholm, r.supplier, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }])).id;
-      const shared = await f.record(buildFollowUp({ productId: r.product, requirementIds: [ids.pht], measurements: phthalates('PVC', {}, 10), confidentialNotes: SECRET }), TOKENS.skane, 'id');
+      r.skaneContract = (
+        await f.contract(TOKENS.skane, r.supplier, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }])
+      ).id;
+      r.stockholmContract = (
+        await f.contract(TOKENS.stockholm, r.supplier, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }])
+      ).id;
+      const shared = await f.record(
+        buildFollowUp({
+          productId: r.product,
+          requirementIds: [ids.pht],
+          measurements: phthalates('PVC', {}, 10),
+          confidentialNotes: SECRET,
+        }),
+        TOKENS.skane,
+        'id',
+      );
       r.shared = shared.id;
-      r.private = (await f.record(buildFollowUp({
-        productId: r.product, requirementIds: [ids.pht], measurements: phthalates('PVC', { [CAS.DEHP]: 800 }), visibility: 'PRIVATE', notes: PRIVATE_NOTE, confidentialNotes: PRIVATE_SECRET,
-      }), TOKENS.skane, 'id')).id;
-      await f.openDeviation({ followUpId: r.shared, severity: 'MAJOR', description: 'Delad avvikelse', dueDate: daysFromNow(30) }, TOKENS.skane);
-      await f.openDeviation({ followUpId: r.private, severity: 'CRITICAL', description: 'Privat avvikelse', dueDate: daysAgo(3) }, TOKENS.skane);
+      r.private = (
+        await f.record(
+          buildFollowUp({
+            productId: r.product,
+            requirementIds: [ids.pht],
+            measurements: phthalates('PVC', { [CAS.DEHP]: 800 }),
+            visibility: 'PRIVATE',
+            notes: PRIVATE_NOTE,
+            confidentialNotes: PRIVATE_SECRET,
+          }),
+          TOKENS.skane,
+          'id',
+        )
+      ).id;
+      await f.openDeviation(
+        { followUpId: r.shared, severity: 'MAJOR', description: 'Delad avvikelse', dueDate: daysFromNow(30) },
+        TOKENS.skane,
+      );
+      await f.openDeviation(
+        { followUpId: r.private, severity: 'CRITICAL', description: 'Privat avvikelse', dueDate: daysAgo(3) },
+        TOKENS.skane,
+      );
       const reuse = await f.recordReuseRaw(r.shared, r.stockholmContract, TOKENS.stockholm);
       expect(reuse.errors).toBeUndefined();
       // A change of the confidential notes: the history and the audit log must not carry the text.
-      expect((await f.updateRaw(r.shared, 1, { confidentialNotes: `${SECRET} (rev. 2)` }, TOKENS.skane, 'id')).errors).toBeUndefined();
+      expect(
+        (await f.updateRaw(r.shared, 1, { confidentialNotes: `${SECRET} (rev. 2)` }, TOKENS.skane, 'id')).errors,
+      ).toBeUndefined();
     }, 60_000);
 
     /** Reads that reach the follow-ups or their confidential notes; `$id` is the SHARED one. */
     const READS: Array<[string, string, (ids: Record<string, string>) => Record<string, unknown>]> = [
-      ['followUp.confidentialNotes', 'query ($id: ID!) { followUp(id: $id) { id confidentialNotes } }', (x) => ({ id: x.shared })],
-      ['followUps (list, with the PRIVATE one for its owner)', 'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { totalCount nodes { id notes confidentialNotes } } }', (x) => ({ p: x.product })],
-      ['Measurement.followUp', 'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { measurements { followUp { id notes confidentialNotes } } } } }', (x) => ({ p: x.product })],
-      ['Deviation.followUp', 'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { deviations { description followUp { id confidentialNotes } } } } }', (x) => ({ p: x.product })],
-      ['Reuse.followUp', 'query ($id: ID!) { followUp(id: $id) { reuses { followUp { id confidentialNotes } } } }', (x) => ({ id: x.shared })],
-      ['supplierStatus deviations', 'query ($s: ID!) { supplierStatus(supplierId: $s) { light openDeviations { description followUp { id confidentialNotes } } overdueDeviations { description followUp { id notes confidentialNotes } } } }', (x) => ({ s: x.supplier })],
-      ['evaluateProduct: SubstanceEvaluation.followUp, RequirementEvaluation.followUps',
+      [
+        'followUp.confidentialNotes',
+        'query ($id: ID!) { followUp(id: $id) { id confidentialNotes } }',
+        (x) => ({ id: x.shared }),
+      ],
+      [
+        'followUps (list, with the PRIVATE one for its owner)',
+        'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { totalCount nodes { id notes confidentialNotes } } }',
+        (x) => ({ p: x.product }),
+      ],
+      [
+        'Measurement.followUp',
+        'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { measurements { followUp { id notes confidentialNotes } } } } }',
+        (x) => ({ p: x.product }),
+      ],
+      [
+        'Deviation.followUp',
+        'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { deviations { description followUp { id confidentialNotes } } } } }',
+        (x) => ({ p: x.product }),
+      ],
+      [
+        'Reuse.followUp',
+        'query ($id: ID!) { followUp(id: $id) { reuses { followUp { id confidentialNotes } } } }',
+        (x) => ({ id: x.shared }),
+      ],
+      [
+        'supplierStatus deviations',
+        'query ($s: ID!) { supplierStatus(supplierId: $s) { light openDeviations { description followUp { id confidentialNotes } } overdueDeviations { description followUp { id notes confidentialNotes } } } }',
+        (x) => ({ s: x.supplier }),
+      ],
+      [
+        'evaluateProduct: SubstanceEvaluation.followUp, RequirementEvaluation.followUps',
         'query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { verdict requirements { followUps { id notes confidentialNotes } parts { substances { convertedValue followUp { id confidentialNotes } } } } } }',
-        (x) => ({ p: x.product, c: x.skaneContract })],
-      ['reusableFollowUps: ReusableFollowUp.followUp', 'query ($p: ID!, $c: ID!) { reusableFollowUps(productId: $p, contractId: $c, includeRejected: true) { reasons followUp { id notes confidentialNotes } } }',
-        (x) => ({ p: x.product, c: x.stockholmContract })],
-      ['followUp.history (HistoryEvent.details)', 'query ($id: ID!) { followUp(id: $id) { history { type details } } }', (x) => ({ id: x.shared })],
-      ['followUpsCsv (the export)', 'query ($p: ID!) { followUpsCsv(filter: { productId: $p }) }', (x) => ({ p: x.product })],
+        (x) => ({ p: x.product, c: x.skaneContract }),
+      ],
+      [
+        'reusableFollowUps: ReusableFollowUp.followUp',
+        'query ($p: ID!, $c: ID!) { reusableFollowUps(productId: $p, contractId: $c, includeRejected: true) { reasons followUp { id notes confidentialNotes } } }',
+        (x) => ({ p: x.product, c: x.stockholmContract }),
+      ],
+      [
+        'followUp.history (HistoryEvent.details)',
+        'query ($id: ID!) { followUp(id: $id) { history { type details } } }',
+        (x) => ({ id: x.shared }),
+      ],
+      [
+        'followUpsCsv (the export)',
+        'query ($p: ID!) { followUpsCsv(filter: { productId: $p }) }',
+        (x) => ({ p: x.product }),
+      ],
     ];
 
     /** Who may read what: the owner sees everything it recorded, everyone else only what is SHARED and not confidential. */
     const SEES_SECRETS: Caller[] = ['ownerContact'];
-    const readCells = READS.flatMap(([label, query, vars]) => CALLERS.map((caller) => [label, caller, query, vars] as const));
+    const readCells = READS.flatMap(([label, query, vars]) =>
+      CALLERS.map((caller) => [label, caller, query, vars] as const),
+    );
 
     it.each(readCells)('%s as %s', async (label, caller, query, vars) => {
       const res = await sut.gql(query, vars(r), callers.token(caller));
@@ -329,9 +702,25 @@ describe('authorization matrix', () => {
       expect(res.errors ?? []).toEqual([]);
       if (SEES_SECRETS.includes(caller)) {
         // The owner's view, so the test cannot pass by showing nothing to anyone.
-        const secretPaths = ['followUp.confidentialNotes', 'followUps (list', 'followUpsCsv', 'Measurement.followUp', 'Deviation.followUp', 'Reuse.followUp', 'supplierStatus', 'evaluateProduct', 'reusableFollowUps'];
-        if (secretPaths.some((p) => label.startsWith(p))) expect(text.includes(SECRET) || text.includes(PRIVATE_SECRET)).toBe(true);
-        if (label.startsWith('followUps (list') || label.startsWith('supplierStatus') || label.startsWith('Deviation.followUp')) expect(text).toContain(r.private);
+        const secretPaths = [
+          'followUp.confidentialNotes',
+          'followUps (list',
+          'followUpsCsv',
+          'Measurement.followUp',
+          'Deviation.followUp',
+          'Reuse.followUp',
+          'supplierStatus',
+          'evaluateProduct',
+          'reusableFollowUps',
+        ];
+        if (secretPaths.some((p) => label.startsWith(p)))
+          expect(text.includes(SECRET) || text.includes(PRIVATE_SECRET)).toBe(true);
+        if (
+          label.startsWith('followUps (list') ||
+          label.startsWith('supplierStatus') ||
+          label.startsWith('Deviation.followUp')
+        )
+          expect(text).toContain(r.private);
       } else {
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain(PRIVATE_SECRET);
@@ -343,47 +732,74 @@ describe('authorization matrix', () => {
       if (label.startsWith('followUp.history')) expect(text).not.toContain(SECRET);
     });
 
-    it.each(CALLERS.map((caller) => [caller, outcomes('READER', { otherContact: 'NOT_FOUND', coordinator: 'NOT_FOUND', admin: 'NOT_FOUND', reader: 'NOT_FOUND' })[caller]] as const))(
-      "Skåne's PRIVATE follow-up by id as %s: %s",
-      async (caller, expected) => {
-        const res = await sut.gql('query ($id: ID!) { followUp(id: $id) { id notes confidentialNotes } }', { id: r.private }, callers.token(caller));
+    it.each(
+      CALLERS.map(
+        (caller) =>
+          [
+            caller,
+            outcomes('READER', {
+              otherContact: 'NOT_FOUND',
+              coordinator: 'NOT_FOUND',
+              admin: 'NOT_FOUND',
+              reader: 'NOT_FOUND',
+            })[caller],
+          ] as const,
+      ),
+    )("Skåne's PRIVATE follow-up by id as %s: %s", async (caller, expected) => {
+      const res = await sut.gql(
+        'query ($id: ID!) { followUp(id: $id) { id notes confidentialNotes } }',
+        { id: r.private },
+        callers.token(caller),
+      );
 
-        if (expected === 'ok') expect(res.data.followUp).toEqual({ id: r.private, notes: PRIVATE_NOTE, confidentialNotes: PRIVATE_SECRET });
-        else {
-          expect(res.errors?.[0]?.extensions?.code).toBe(expected);
-          expect(JSON.stringify(res)).not.toContain(PRIVATE_SECRET);
-        }
-      },
-    );
+      if (expected === 'ok')
+        expect(res.data.followUp).toEqual({ id: r.private, notes: PRIVATE_NOTE, confidentialNotes: PRIVATE_SECRET });
+      else {
+        expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+        expect(JSON.stringify(res)).not.toContain(PRIVATE_SECRET);
+      }
+    });
 
     const ADMIN_READS: Array<[string, string]> = [
       ['auditLog', '{ auditLog(first: 100) { totalCount nodes { type payload } } }'],
       ['tokens', '{ tokens { totalCount nodes { id prefix } } }'],
       ['principals', '{ principals { totalCount nodes { id name } } }'],
     ];
-    it.each(ADMIN_READS.flatMap(([label, query]) => CALLERS.map((caller) => [label, caller, outcomes('ADMIN')[caller], query] as const)))(
-      '%s as %s: %s',
-      async (_label, caller, expected, query) => {
-        const res = await sut.gql(query, {}, callers.token(caller));
+    it.each(
+      ADMIN_READS.flatMap(([label, query]) =>
+        CALLERS.map((caller) => [label, caller, outcomes('ADMIN')[caller], query] as const),
+      ),
+    )('%s as %s: %s', async (_label, caller, expected, query) => {
+      const res = await sut.gql(query, {}, callers.token(caller));
 
-        if (expected === 'ok') {
-          expect(res.errors ?? []).toEqual([]);
-          expect(JSON.stringify(res)).not.toContain(SECRET);
-        } else {
-          expect(res.errors?.[0]?.extensions?.code).toBe(expected);
-          expect(res.data ?? null).toBeNull();
-        }
+      if (expected === 'ok') {
+        expect(res.errors ?? []).toEqual([]);
+        expect(JSON.stringify(res)).not.toContain(SECRET);
+      } else {
+        expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+        expect(res.data ?? null).toBeNull();
+      }
+    });
+
+    it.each(CALLERS.map((caller) => [caller, outcomes('READER')[caller]] as const))(
+      'me as %s: %s',
+      async (caller, expected) => {
+        const res = await sut.gql('{ me { principal { id } role } }', {}, callers.token(caller));
+
+        if (expected === 'ok')
+          expect(res.data.me).toEqual({
+            principal: { id: callers.principalId(caller) },
+            role: CALLER_INFO[caller].role,
+          });
+        else expect(res.errors?.[0]?.extensions?.code).toBe(expected);
       },
     );
 
-    it.each(CALLERS.map((caller) => [caller, outcomes('READER')[caller]] as const))('me as %s: %s', async (caller, expected) => {
-      const res = await sut.gql('{ me { principal { id } role } }', {}, callers.token(caller));
-
-      if (expected === 'ok') expect(res.data.me).toEqual({ principal: { id: callers.principalId(caller) }, role: CALLER_INFO[caller].role });
-      else expect(res.errors?.[0]?.extensions?.code).toBe(expected);
-    });
-
-    it.each(CALLERS.map((caller) => [caller, caller === 'expired' || caller === 'revoked' ? 'UNAUTHENTICATED' : 'ok'] as const))(
+    it.each(
+      CALLERS.map(
+        (caller) => [caller, caller === 'expired' || caller === 'revoked' ? 'UNAUTHENTICATED' : 'ok'] as const,
+      ),
+    )(
       'publicStatistics as %s: %s (a token that is presented must be valid, even where none is needed)',
       async (caller, expected) => {
         const res = await sut.gql('{ publicStatistics { followUpCount } }', {}, callers.token(caller));

@@ -21,11 +21,18 @@ run('bench (smoke)', () => {
   let figures: any;
 
   beforeAll(() => {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     dir = mkdtempSync(join(tmpdir(), 'kemkollen-bench-'));
     const env = { ...process.env };
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--smoke', '--data', dir, '--out', join(dir, 'report.md')], { cwd: ROOT, env, encoding: 'utf8', timeout: 400_000 });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bench', 'run.mjs'), '--smoke', '--data', dir, '--out', join(dir, 'report.md')],
+      { cwd: ROOT, env, encoding: 'utf8', timeout: 400_000 },
+    );
     if (r.status !== 0) throw new Error(`bench --smoke exited ${r.status}:\n${r.stderr}\n${r.stdout}`);
     report = readFileSync(join(dir, 'report.md'), 'utf8');
     figures = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
@@ -33,7 +40,17 @@ run('bench (smoke)', () => {
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('writes every section of the report', () => {
-    for (const heading of ['## Targets', '## Datasets', '## (a) Lookup', '## (b) SQL statements', '## (c) Import', '## (d) Fan-out', '## (e) Lookup latency', '## (f) Memory']) expect(report).toContain(heading);
+    for (const heading of [
+      '## Targets',
+      '## Datasets',
+      '## (a) Lookup',
+      '## (b) SQL statements',
+      '## (c) Import',
+      '## (d) Fan-out',
+      '## (e) Lookup latency',
+      '## (f) Memory',
+    ])
+      expect(report).toContain(heading);
     expect(report).toContain('Machine load before');
   });
 

@@ -24,7 +24,9 @@ describe('catalogue authorization', () => {
     ids.pah02 = await catalogue.requirementId('K-PAH-02');
     ids.pfas01 = await catalogue.requirementId('K-PFAS-01');
     ids.skane = await catalogue.organisationId('region-skane');
-    const products = dataOf(await sut.gql('{ products(filter: { gtin: "7350012340018" }) { nodes { id } } }', {}, TOKENS.reader));
+    const products = dataOf(
+      await sut.gql('{ products(filter: { gtin: "7350012340018" }) { nodes { id } } }', {}, TOKENS.reader),
+    );
     ids.product = products.products.nodes[0].id;
     const categories = dataOf(await sut.gql('{ productCategory(code: "CHILD-TOY") { id } }', {}, TOKENS.reader));
     ids.category = categories.productCategory.id;
@@ -74,21 +76,152 @@ describe('catalogue authorization', () => {
 
   /** One write of each kind: [operation, least role that may do it, call with a token]. */
   const WRITES: Array<[string, string, (token: string | null) => Promise<GraphQLResponse>]> = [
-    ['createSupplier', 'CONTACT_PERSON', (t) => sut.gql(`mutation ($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`, { i: build.supplier() }, t)],
-    ['updateSupplier', 'CONTACT_PERSON', (t) => sut.gql('mutation ($id: ID!) { updateSupplier(id: $id, input: { name: "Kapad" }) { id } }', { id: ids.supplier }, t)],
-    ['createProduct', 'CONTACT_PERSON', (t) => sut.gql('mutation ($i: CreateProductInput!) { createProduct(input: $i) { id } }', { i: build.product(ids.supplier) }, t)],
-    ['updateProduct', 'CONTACT_PERSON', (t) => sut.gql('mutation ($id: ID!) { updateProduct(id: $id, input: { name: "Kapad" }) { id } }', { id: ids.product }, t)],
-    ['createContract', 'CONTACT_PERSON', (t) => sut.gql('mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', { i: build.contract(ids.supplier) }, t)],
-    ['updateContract', 'CONTACT_PERSON', (t) => sut.gql('mutation ($id: ID!) { updateContract(id: $id, input: { title: "Kapad" }) { id } }', { id: ids.skaneContract }, t)],
-    ['setContractRequirement', 'CONTACT_PERSON', (t) => sut.gql('mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 1, unit: MG_PER_KG }) { id } }', { c: ids.skaneContract, r: ids.pht01 }, t)],
-    ['removeContractRequirement', 'CONTACT_PERSON', (t) => sut.gql('mutation ($c: ID!, $r: ID!) { removeContractRequirement(contractId: $c, requirementId: $r) { id } }', { c: ids.skaneContract, r: ids.pht01 }, t)],
-    ['createSubstance', 'COORDINATOR', (t) => sut.gql('mutation ($i: CreateSubstanceInput!) { createSubstance(input: $i) { id } }', { i: build.substance() }, t)],
-    ['updateSubstance', 'COORDINATOR', (t) => sut.gql('mutation { updateSubstance(casNumber: "117-81-7", input: { name: "Kapad", lists: [] }) { id } }', {}, t)],
-    ['createRequirement', 'COORDINATOR', (t) => sut.gql('mutation ($i: CreateRequirementInput!) { createRequirement(input: $i) { id } }', { i: build.requirement() }, t)],
-    ['updateRequirement', 'COORDINATOR', (t) => sut.gql('mutation ($id: ID!) { updateRequirement(id: $id, input: { title: "Kapad", defaultLimit: { value: 99, unit: PERCENT_WW } }) { id } }', { id: ids.pht01 }, t)],
-    ['createProductCategory', 'COORDINATOR', (t) => sut.gql('mutation ($i: CreateProductCategoryInput!) { createProductCategory(input: $i) { id } }', { i: build.category() }, t)],
-    ['updateProductCategory', 'COORDINATOR', (t) => sut.gql('mutation ($id: ID!) { updateProductCategory(id: $id, input: { name: "Kapad", parentCode: null }) { id } }', { id: ids.category }, t)],
-    ['createOrganisation', 'ADMIN', (t) => sut.gql('mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { code: `org-${uniqueSuffix()}`, name: 'Kapad', kind: 'OTHER' } }, t)],
+    [
+      'createSupplier',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(`mutation ($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`, { i: build.supplier() }, t),
+    ],
+    [
+      'updateSupplier',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($id: ID!) { updateSupplier(id: $id, input: { name: "Kapad" }) { id } }',
+          { id: ids.supplier },
+          t,
+        ),
+    ],
+    [
+      'createProduct',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateProductInput!) { createProduct(input: $i) { id } }',
+          { i: build.product(ids.supplier) },
+          t,
+        ),
+    ],
+    [
+      'updateProduct',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($id: ID!) { updateProduct(id: $id, input: { name: "Kapad" }) { id } }',
+          { id: ids.product },
+          t,
+        ),
+    ],
+    [
+      'createContract',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }',
+          { i: build.contract(ids.supplier) },
+          t,
+        ),
+    ],
+    [
+      'updateContract',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($id: ID!) { updateContract(id: $id, input: { title: "Kapad" }) { id } }',
+          { id: ids.skaneContract },
+          t,
+        ),
+    ],
+    [
+      'setContractRequirement',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 1, unit: MG_PER_KG }) { id } }',
+          { c: ids.skaneContract, r: ids.pht01 },
+          t,
+        ),
+    ],
+    [
+      'removeContractRequirement',
+      'CONTACT_PERSON',
+      (t) =>
+        sut.gql(
+          'mutation ($c: ID!, $r: ID!) { removeContractRequirement(contractId: $c, requirementId: $r) { id } }',
+          { c: ids.skaneContract, r: ids.pht01 },
+          t,
+        ),
+    ],
+    [
+      'createSubstance',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateSubstanceInput!) { createSubstance(input: $i) { id } }',
+          { i: build.substance() },
+          t,
+        ),
+    ],
+    [
+      'updateSubstance',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation { updateSubstance(casNumber: "117-81-7", input: { name: "Kapad", lists: [] }) { id } }',
+          {},
+          t,
+        ),
+    ],
+    [
+      'createRequirement',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateRequirementInput!) { createRequirement(input: $i) { id } }',
+          { i: build.requirement() },
+          t,
+        ),
+    ],
+    [
+      'updateRequirement',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation ($id: ID!) { updateRequirement(id: $id, input: { title: "Kapad", defaultLimit: { value: 99, unit: PERCENT_WW } }) { id } }',
+          { id: ids.pht01 },
+          t,
+        ),
+    ],
+    [
+      'createProductCategory',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateProductCategoryInput!) { createProductCategory(input: $i) { id } }',
+          { i: build.category() },
+          t,
+        ),
+    ],
+    [
+      'updateProductCategory',
+      'COORDINATOR',
+      (t) =>
+        sut.gql(
+          'mutation ($id: ID!) { updateProductCategory(id: $id, input: { name: "Kapad", parentCode: null }) { id } }',
+          { id: ids.category },
+          t,
+        ),
+    ],
+    [
+      'createOrganisation',
+      'ADMIN',
+      (t) =>
+        sut.gql(
+          'mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+          { i: { code: `org-${uniqueSuffix()}`, name: 'Kapad', kind: 'OTHER' } },
+          t,
+        ),
+    ],
   ];
   const RANK: Record<string, number> = { READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
   const refusedFor = (role: string) => WRITES.filter(([, least]) => RANK[least]! > RANK[role]!);
@@ -115,7 +248,11 @@ describe('catalogue authorization', () => {
     it.each([
       ['a token nobody issued', 'Bearer kk_not_a_real_token', 'the token is not valid'],
       ['a demo token with a typo', `Bearer ${TOKENS.admin}x`, 'the token is not valid'],
-      ['another scheme', `Basic ${Buffer.from('admin:admin').toString('base64')}`, 'Authorization must be "Bearer <token>"'],
+      [
+        'another scheme',
+        `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+        'Authorization must be "Bearer <token>"',
+      ],
       ['Bearer without a token', 'Bearer ', 'Authorization must be "Bearer <token>"'],
     ])('%s is UNAUTHENTICATED, for a query too', async (_label, header, reason) => {
       const r = await withHeader('{ suppliers { totalCount } }', header);
@@ -145,26 +282,33 @@ describe('catalogue authorization', () => {
       ['READER', TOKENS.reader],
       ['CONTACT_PERSON', TOKENS.skane],
       ['COORDINATOR', TOKENS.coordinator],
-    ] as const)('a %s is FORBIDDEN every write above its role, and each refusal changes nothing', async (role, token) => {
-      const refused = refusedFor(role);
-      expect(refused.length).toBeGreaterThan(0);
+    ] as const)(
+      'a %s is FORBIDDEN every write above its role, and each refusal changes nothing',
+      async (role, token) => {
+        const refused = refusedFor(role);
+        expect(refused.length).toBeGreaterThan(0);
 
-      for (const [name, least, call] of refused) {
-        const before = await snapshot();
+        for (const [name, least, call] of refused) {
+          const before = await snapshot();
 
-        const r = await call(token);
+          const r = await call(token);
 
-        expect({ name, code: r.errors?.[0]?.extensions?.code }).toEqual({ name, code: 'FORBIDDEN' });
-        expect(r.errors?.[0]?.message).toBe(`${name} needs the role ${least}; your token has ${role}`);
-        expect(await snapshot()).toEqual(before);
-      }
-    });
+          expect({ name, code: r.errors?.[0]?.extensions?.code }).toEqual({ name, code: 'FORBIDDEN' });
+          expect(r.errors?.[0]?.message).toBe(`${name} needs the role ${least}; your token has ${role}`);
+          expect(await snapshot()).toEqual(before);
+        }
+      },
+    );
 
     it('a CONTACT_PERSON creating a requirement is FORBIDDEN, and nothing is stored', async () => {
       const input = build.requirement();
       const before = await catalogue.count('requirements');
 
-      const r = await sut.gql('mutation ($i: CreateRequirementInput!) { createRequirement(input: $i) { id } }', { i: input }, TOKENS.stockholm);
+      const r = await sut.gql(
+        'mutation ($i: CreateRequirementInput!) { createRequirement(input: $i) { id } }',
+        { i: input },
+        TOKENS.stockholm,
+      );
 
       expectError(r, 'FORBIDDEN', 'createRequirement needs the role COORDINATOR; your token has CONTACT_PERSON');
       expect(await catalogue.count('requirements')).toBe(before);
@@ -175,8 +319,16 @@ describe('catalogue authorization', () => {
       const supplier = await catalogue.supplier({}, TOKENS.stockholm);
       const product = await catalogue.product({ supplierId: supplier.id }, TOKENS.stockholm);
 
-      const r1 = await sut.gql('mutation ($id: ID!) { updateSupplier(id: $id, input: { name: "Ändrad av kontaktperson AB" }) { name } }', { id: supplier.id }, TOKENS.stockholm);
-      const r2 = await sut.gql('mutation ($id: ID!) { updateProduct(id: $id, input: { name: "Ändrad produkt" }) { name } }', { id: product.id }, TOKENS.stockholm);
+      const r1 = await sut.gql(
+        'mutation ($id: ID!) { updateSupplier(id: $id, input: { name: "Ändrad av kontaktperson AB" }) { name } }',
+        { id: supplier.id },
+        TOKENS.stockholm,
+      );
+      const r2 = await sut.gql(
+        'mutation ($id: ID!) { updateProduct(id: $id, input: { name: "Ändrad produkt" }) { name } }',
+        { id: product.id },
+        TOKENS.stockholm,
+      );
 
       expect(dataOf(r1).updateSupplier.name).toBe('Ändrad av kontaktperson AB');
       expect(dataOf(r2).updateProduct.name).toBe('Ändrad produkt');
@@ -185,15 +337,25 @@ describe('catalogue authorization', () => {
     it('a COORDINATOR may keep the library: substances, requirements and categories', async () => {
       const substance = await catalogue.substance({}, TOKENS.coordinator);
       const category = await catalogue.category({}, TOKENS.coordinator);
-      const requirement = await catalogue.requirement({ substanceCas: [substance.casNumber], categoryCodes: [category.code] }, TOKENS.coordinator);
+      const requirement = await catalogue.requirement(
+        { substanceCas: [substance.casNumber], categoryCodes: [category.code] },
+        TOKENS.coordinator,
+      );
 
-      expect(requirement).toMatchObject({ substances: [{ casNumber: substance.casNumber }], categories: [{ code: category.code }] });
+      expect(requirement).toMatchObject({
+        substances: [{ casNumber: substance.casNumber }],
+        categories: [{ code: category.code }],
+      });
     });
 
     it('only an ADMIN creates organisations', async () => {
       const code = `org-${uniqueSuffix()}`;
 
-      const r = await sut.gql('mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { code } }', { i: { code, name: 'Ny medlem', kind: 'OTHER' } }, TOKENS.admin);
+      const r = await sut.gql(
+        'mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { code } }',
+        { i: { code, name: 'Ny medlem', kind: 'OTHER' } },
+        TOKENS.admin,
+      );
 
       expect(dataOf(r).createOrganisation.code).toBe(code);
     });
@@ -202,11 +364,56 @@ describe('catalogue authorization', () => {
   describe("a contact person and another organisation's contract", () => {
     // Region Stockholm's contact person against Region Skåne's seeded contract.
     it.each<[string, () => Promise<GraphQLResponse>, string]>([
-      ['updateContract', () => sut.gql('mutation ($id: ID!) { updateContract(id: $id, input: { title: "Kapad", categoryCodes: [] }) { id } }', { id: ids.skaneContract }, TOKENS.stockholm), 'updateContract'],
-      ['setContractRequirement: a new requirement', () => sut.gql('mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r) { id } }', { c: ids.skaneContract, r: ids.pfas01 }, TOKENS.stockholm), 'setContractRequirement'],
-      ['setContractRequirement: its own limit', () => sut.gql('mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 5000, unit: MG_PER_KG }) { id } }', { c: ids.skaneContract, r: ids.pht01 }, TOKENS.stockholm), 'setContractRequirement'],
-      ['removeContractRequirement', () => sut.gql('mutation ($c: ID!, $r: ID!) { removeContractRequirement(contractId: $c, requirementId: $r) { id } }', { c: ids.skaneContract, r: ids.pah02 }, TOKENS.stockholm), 'removeContractRequirement'],
-      ['createContract in its name', () => sut.gql('mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', { i: build.contract(ids.supplier, { organisationId: ids.skane }) }, TOKENS.stockholm), 'createContract'],
+      [
+        'updateContract',
+        () =>
+          sut.gql(
+            'mutation ($id: ID!) { updateContract(id: $id, input: { title: "Kapad", categoryCodes: [] }) { id } }',
+            { id: ids.skaneContract },
+            TOKENS.stockholm,
+          ),
+        'updateContract',
+      ],
+      [
+        'setContractRequirement: a new requirement',
+        () =>
+          sut.gql(
+            'mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r) { id } }',
+            { c: ids.skaneContract, r: ids.pfas01 },
+            TOKENS.stockholm,
+          ),
+        'setContractRequirement',
+      ],
+      [
+        'setContractRequirement: its own limit',
+        () =>
+          sut.gql(
+            'mutation ($c: ID!, $r: ID!) { setContractRequirement(contractId: $c, requirementId: $r, limit: { value: 5000, unit: MG_PER_KG }) { id } }',
+            { c: ids.skaneContract, r: ids.pht01 },
+            TOKENS.stockholm,
+          ),
+        'setContractRequirement',
+      ],
+      [
+        'removeContractRequirement',
+        () =>
+          sut.gql(
+            'mutation ($c: ID!, $r: ID!) { removeContractRequirement(contractId: $c, requirementId: $r) { id } }',
+            { c: ids.skaneContract, r: ids.pah02 },
+            TOKENS.stockholm,
+          ),
+        'removeContractRequirement',
+      ],
+      [
+        'createContract in its name',
+        () =>
+          sut.gql(
+            'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }',
+            { i: build.contract(ids.supplier, { organisationId: ids.skane }) },
+            TOKENS.stockholm,
+          ),
+        'createContract',
+      ],
     ])('%s is FORBIDDEN, and changes nothing', async (_label, call, operation) => {
       const before = await snapshot();
 
@@ -231,7 +438,11 @@ describe('catalogue authorization', () => {
     it("an ADMIN may change any organisation's contract", async () => {
       const contract = await catalogue.contract({}, TOKENS.skane);
 
-      const r = await sut.gql('mutation ($id: ID!) { updateContract(id: $id, input: { title: "Ändrat av admin" }) { title organisation { code } } }', { id: contract.id }, TOKENS.admin);
+      const r = await sut.gql(
+        'mutation ($id: ID!) { updateContract(id: $id, input: { title: "Ändrat av admin" }) { title organisation { code } } }',
+        { id: contract.id },
+        TOKENS.admin,
+      );
 
       expect(dataOf(r).updateContract).toEqual({ title: 'Ändrat av admin', organisation: { code: 'region-skane' } });
     });
@@ -250,9 +461,16 @@ describe('catalogue authorization', () => {
   it('a refused substance write leaves the substance findable as before', async () => {
     const cas = uniqueCasNumber();
 
-    const r = await sut.gql('mutation ($i: CreateSubstanceInput!) { createSubstance(input: $i) { id } }', { i: build.substance({ casNumber: cas }) }, TOKENS.skane);
+    const r = await sut.gql(
+      'mutation ($i: CreateSubstanceInput!) { createSubstance(input: $i) { id } }',
+      { i: build.substance({ casNumber: cas }) },
+      TOKENS.skane,
+    );
 
     expectError(r, 'FORBIDDEN');
-    expectError(await sut.gql('query ($c: String!) { substance(casNumber: $c) { id } }', { c: cas }, TOKENS.reader), 'NOT_FOUND');
+    expectError(
+      await sut.gql('query ($c: String!) { substance(casNumber: $c) { id } }', { c: cas }, TOKENS.reader),
+      'NOT_FOUND',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CatalogueFactory, FIELDS } from './factories/catalogue.js';
 import { uniqueCasNumber } from './factories/identifiers.js';
 import { dataOf, expectError } from './helpers/graphql.js';
-import { startTestApp, TOKENS, usingPostgres, type TestApp } from './helpers/test-app.js';
+import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 
 /**
  * Reading the catalogue: every list's filters, the single lookups, and cursor pagination, over
@@ -19,7 +19,8 @@ describe('catalogue queries', () => {
   });
   afterAll(() => sut.close());
 
-  const read = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await sut.gql(query, variables, TOKENS.reader));
+  const read = async (query: string, variables: Record<string, unknown> = {}) =>
+    dataOf(await sut.gql(query, variables, TOKENS.reader));
 
   describe('organisations', () => {
     const REGIONS = `query ($filter: OrganisationFilter) {
@@ -31,7 +32,29 @@ describe('catalogue queries', () => {
 
       expect(organisations.totalCount).toBe(21);
       const codes = organisations.nodes.map((o: { countyCode: string }) => o.countyCode).sort();
-      expect(codes).toEqual(['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25']);
+      expect(codes).toEqual([
+        '01',
+        '03',
+        '04',
+        '05',
+        '06',
+        '07',
+        '08',
+        '09',
+        '10',
+        '12',
+        '13',
+        '14',
+        '17',
+        '18',
+        '19',
+        '20',
+        '21',
+        '22',
+        '23',
+        '24',
+        '25',
+      ]);
     });
 
     it.each([
@@ -42,7 +65,9 @@ describe('catalogue queries', () => {
     ])('%s is %s, county %s, organisationsnummer %s', async (code, name, countyCode, organisationNumber) => {
       const { organisations } = await read(REGIONS, { filter: { search: code } });
 
-      expect(organisations.nodes).toEqual([expect.objectContaining({ code, name, kind: 'REGION', countyCode, organisationNumber })]);
+      expect(organisations.nodes).toEqual([
+        expect.objectContaining({ code, name, kind: 'REGION', countyCode, organisationNumber }),
+      ]);
     });
 
     it.each([
@@ -84,7 +109,11 @@ describe('catalogue queries', () => {
       const id = await catalogue.organisationId('region-skane');
 
       const found = await read(`query ($id: ID!) { organisation(id: $id) { ${FIELDS.organisation} } }`, { id });
-      const missing = await sut.gql('query ($id: ID!) { organisation(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
+      const missing = await sut.gql(
+        'query ($id: ID!) { organisation(id: $id) { id } }',
+        { id: randomUUID() },
+        TOKENS.reader,
+      );
 
       expect(found.organisation).toMatchObject({ id, code: 'region-skane', name: 'Region Skåne', countyCode: '12' });
       expectError(missing, 'NOT_FOUND', 'Organisation');
@@ -126,7 +155,11 @@ describe('catalogue queries', () => {
       ['organisationNumber nobody has', { organisationNumber: '556036-0793' }, []],
       ['country', { country: 'DE' }, ['Spielwerk Kinderausstattung GmbH']],
       ['country, lower case', { country: 'cn' }, ['Hangzhou Brightcare Gloves Co., Ltd.']],
-      ['country SE', { country: 'SE' }, ['DataNord IT AB', 'Lekverket Nordic AB', 'MediSafe Scandinavia AB', 'Renhäll Kemi AB', 'Vårdtex Sverige AB']],
+      [
+        'country SE',
+        { country: 'SE' },
+        ['DataNord IT AB', 'Lekverket Nordic AB', 'MediSafe Scandinavia AB', 'Renhäll Kemi AB', 'Vårdtex Sverige AB'],
+      ],
       ['country and search together', { country: 'SE', search: 'kemi' }, ['Renhäll Kemi AB']],
       ['country and search that exclude each other', { country: 'DE', search: 'kemi' }, []],
     ])('filters by %s', async (_label, filter, names) => {
@@ -152,9 +185,18 @@ describe('catalogue queries', () => {
       const id = await catalogue.supplierId('Spielwerk Kinderausstattung GmbH');
 
       const found = await read(`query ($id: ID!) { supplier(id: $id) { ${FIELDS.supplier} } }`, { id });
-      const missing = await sut.gql('query ($id: ID!) { supplier(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
+      const missing = await sut.gql(
+        'query ($id: ID!) { supplier(id: $id) { id } }',
+        { id: randomUUID() },
+        TOKENS.reader,
+      );
 
-      expect(found.supplier).toEqual({ id, name: 'Spielwerk Kinderausstattung GmbH', country: 'DE', organisationNumber: null });
+      expect(found.supplier).toEqual({
+        id,
+        name: 'Spielwerk Kinderausstattung GmbH',
+        country: 'DE',
+        organisationNumber: null,
+      });
       expectError(missing, 'NOT_FOUND', 'Supplier');
     });
   });
@@ -170,15 +212,33 @@ describe('catalogue queries', () => {
 
       const d = await read(PRODUCTS, { filter: { supplierId } });
 
-      expect(namesOf(d)).toEqual(['Lekboll PVC 22 cm', 'Lekmatta PVC 120x180', 'Mjukdjur Björn 30 cm', 'Utklädningsdräkt Riddare 3–5 år']);
+      expect(namesOf(d)).toEqual([
+        'Lekboll PVC 22 cm',
+        'Lekmatta PVC 120x180',
+        'Mjukdjur Björn 30 cm',
+        'Utklädningsdräkt Riddare 3–5 år',
+      ]);
       expect(d.products.nodes.every((p: any) => p.supplier.id === supplierId)).toBe(true);
     });
 
     it.each([
       ['CHILD-PLAYMAT', ['Krypmatta skum med textilöverdrag 100x100', 'Lekmatta PVC 120x180']],
       // A parent code finds the products of all its sub-categories.
-      ['CHILD', ['Gymnastikmatta 200x100x5 cm', 'Krypmatta skum med textilöverdrag 100x100', 'Lekboll PVC 22 cm', 'Lekmatta PVC 120x180', 'Mjukdjur Björn 30 cm', 'Utklädningsdräkt Riddare 3–5 år']],
-      ['GLOVE', ['Undersökningshandske nitril, puderfri, M (kartong 10x100)', 'Undersökningshandske vinyl, puderfri, L']],
+      [
+        'CHILD',
+        [
+          'Gymnastikmatta 200x100x5 cm',
+          'Krypmatta skum med textilöverdrag 100x100',
+          'Lekboll PVC 22 cm',
+          'Lekmatta PVC 120x180',
+          'Mjukdjur Björn 30 cm',
+          'Utklädningsdräkt Riddare 3–5 år',
+        ],
+      ],
+      [
+        'GLOVE',
+        ['Undersökningshandske nitril, puderfri, M (kartong 10x100)', 'Undersökningshandske vinyl, puderfri, L'],
+      ],
       ['MEDTECH', ['Infusionsaggregat 150 cm (kartong 50 st)', 'Urinkateter Nelaton CH12']],
       ['IT', ['Bildskärm 24 tum LED', 'USB-C-kabel 2 m']],
       ['CLEANING', ['Allrengöring parfymfri 1 L']],
@@ -199,7 +259,15 @@ describe('catalogue queries', () => {
       ['search, upper case with Ö', { search: 'BJÖRN' }, ['Mjukdjur Björn 30 cm']],
       ['search, lower case with ö', { search: 'textilöverdrag' }, ['Krypmatta skum med textilöverdrag 100x100']],
       ['search by article number', { search: 'nit-m' }, ['Undersökningshandske nitril, puderfri, M (kartong 10x100)']],
-      ['search by part of a GTIN', { search: '7350078900' }, ['Infusionsaggregat 150 cm (kartong 50 st)', 'Undersökningshandske vinyl, puderfri, L', 'Urinkateter Nelaton CH12']],
+      [
+        'search by part of a GTIN',
+        { search: '7350078900' },
+        [
+          'Infusionsaggregat 150 cm (kartong 50 st)',
+          'Undersökningshandske vinyl, puderfri, L',
+          'Urinkateter Nelaton CH12',
+        ],
+      ],
       ['search and category together', { search: 'pvc', categoryCode: 'CHILD-BALL' }, ['Lekboll PVC 22 cm']],
     ])('filters by %s', async (_label, filter, names) => {
       const d = await read(PRODUCTS, { filter });
@@ -231,7 +299,11 @@ describe('catalogue queries', () => {
       const id = products.nodes[0].id;
 
       const found = await read(`query ($id: ID!) { product(id: $id) { ${FIELDS.product} } }`, { id });
-      const missing = await sut.gql('query ($id: ID!) { product(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
+      const missing = await sut.gql(
+        'query ($id: ID!) { product(id: $id) { id } }',
+        { id: randomUUID() },
+        TOKENS.reader,
+      );
 
       expect(found.product).toMatchObject({
         id,
@@ -255,15 +327,29 @@ describe('catalogue queries', () => {
       expect(byCode.get('CHILD')).toMatchObject({
         name: 'Barnmiljö',
         parent: null,
-        children: [{ code: 'CHILD-BALL' }, { code: 'CHILD-COSTUME' }, { code: 'CHILD-GYMMAT' }, { code: 'CHILD-PLAYMAT' }, { code: 'CHILD-TOY' }],
+        children: [
+          { code: 'CHILD-BALL' },
+          { code: 'CHILD-COSTUME' },
+          { code: 'CHILD-GYMMAT' },
+          { code: 'CHILD-PLAYMAT' },
+          { code: 'CHILD-TOY' },
+        ],
       });
-      expect(byCode.get('TEXTILE-CARE')).toMatchObject({ name: 'Vårdtextilier', parent: { code: 'TEXTILE' }, children: [] });
+      expect(byCode.get('TEXTILE-CARE')).toMatchObject({
+        name: 'Vårdtextilier',
+        parent: { code: 'TEXTILE' },
+        children: [],
+      });
     });
 
     it('productCategory(code) returns one category', async () => {
       const d = await read(`{ productCategory(code: "GLOVE-NITRILE") { ${FIELDS.category} } }`);
 
-      expect(d.productCategory).toMatchObject({ code: 'GLOVE-NITRILE', name: 'Handskar – nitrilhandskar', parent: { code: 'GLOVE' } });
+      expect(d.productCategory).toMatchObject({
+        code: 'GLOVE-NITRILE',
+        name: 'Handskar – nitrilhandskar',
+        parent: { code: 'GLOVE' },
+      });
     });
 
     // Known bug (src/products/product-categories.resolver.ts:25 via ProductCategoriesService.byCode,
@@ -283,8 +369,37 @@ describe('catalogue queries', () => {
     }`;
     const casOf = (d: any): string[] => d.substances.nodes.map((s: { casNumber: string }) => s.casNumber).sort();
 
-    const ORTHO_PHTHALATES = ['117-81-7', '117-82-8', '117-84-0', '131-18-0', '26761-40-0', '28553-12-0', '605-50-5', '84-61-7', '84-69-5', '84-74-2', '84-75-3', '85-68-7'];
-    const ROHS = ['10588-01-9', '1163-19-5', '117-81-7', '1333-82-0', '32534-81-9', '32536-52-0', '36355-01-8', '7439-92-1', '7439-97-6', '7440-43-9', '7758-97-6', '7778-50-9', '84-69-5', '84-74-2', '85-68-7'];
+    const ORTHO_PHTHALATES = [
+      '117-81-7',
+      '117-82-8',
+      '117-84-0',
+      '131-18-0',
+      '26761-40-0',
+      '28553-12-0',
+      '605-50-5',
+      '84-61-7',
+      '84-69-5',
+      '84-74-2',
+      '84-75-3',
+      '85-68-7',
+    ];
+    const ROHS = [
+      '10588-01-9',
+      '1163-19-5',
+      '117-81-7',
+      '1333-82-0',
+      '32534-81-9',
+      '32536-52-0',
+      '36355-01-8',
+      '7439-92-1',
+      '7439-97-6',
+      '7440-43-9',
+      '7758-97-6',
+      '7778-50-9',
+      '84-69-5',
+      '84-74-2',
+      '85-68-7',
+    ];
 
     it('lists the 95 reference substances', async () => {
       const d = await read('{ substances { totalCount } }');
@@ -303,7 +418,11 @@ describe('catalogue queries', () => {
       ['group, lower case', { group: 'ortho_phthalate' }, ORTHO_PHTHALATES],
       ['group nobody is in', { group: 'NO_SUCH_GROUP' }, []],
       ['regulatory list', { list: 'ROHS' }, ROHS],
-      ['group and list together', { group: 'ORTHO_PHTHALATE', list: 'ROHS' }, ['117-81-7', '84-69-5', '84-74-2', '85-68-7']],
+      [
+        'group and list together',
+        { group: 'ORTHO_PHTHALATE', list: 'ROHS' },
+        ['117-81-7', '84-69-5', '84-74-2', '85-68-7'],
+      ],
       ['group and search together', { group: 'PAH', search: 'fluoranthene' }, ['205-82-3', '205-99-2', '207-08-9']],
     ])('filters by %s', async (_label, filter, casNumbers) => {
       const d = await read(SUBSTANCES, { filter });
@@ -322,15 +441,44 @@ describe('catalogue queries', () => {
     });
 
     it.each([
-      ['117-81-7', 'Bis(2-ethylhexyl) phthalate (DEHP)', '204-211-0', ['ORTHO_PHTHALATE'], ['CLP_CMR', 'REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'REACH_CANDIDATE_LIST', 'ROHS']],
-      ['79-94-7', 'Tetrabromobisphenol A (TBBPA)', '201-236-9', ['BISPHENOL', 'BROMINATED_FLAME_RETARDANT'], ['REACH_CANDIDATE_LIST']],
-      ['9016-45-9', 'Nonylphenol ethoxylates (NPE)', null, ['ALKYLPHENOL'], ['REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'REACH_CANDIDATE_LIST']],
-      ['13674-84-5', 'Tris(2-chloro-1-methylethyl) phosphate (TCPP)', '237-158-7', ['ORGANOPHOSPHATE_FLAME_RETARDANT'], []],
-    ])('substance(casNumber: %p) has its name, EC number, groups and lists', async (casNumber, name, ecNumber, groups, lists) => {
-      const d = await read(`query ($cas: String!) { substance(casNumber: $cas) { ${FIELDS.substance} } }`, { cas: casNumber });
+      [
+        '117-81-7',
+        'Bis(2-ethylhexyl) phthalate (DEHP)',
+        '204-211-0',
+        ['ORTHO_PHTHALATE'],
+        ['CLP_CMR', 'REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'REACH_CANDIDATE_LIST', 'ROHS'],
+      ],
+      [
+        '79-94-7',
+        'Tetrabromobisphenol A (TBBPA)',
+        '201-236-9',
+        ['BISPHENOL', 'BROMINATED_FLAME_RETARDANT'],
+        ['REACH_CANDIDATE_LIST'],
+      ],
+      [
+        '9016-45-9',
+        'Nonylphenol ethoxylates (NPE)',
+        null,
+        ['ALKYLPHENOL'],
+        ['REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'REACH_CANDIDATE_LIST'],
+      ],
+      [
+        '13674-84-5',
+        'Tris(2-chloro-1-methylethyl) phosphate (TCPP)',
+        '237-158-7',
+        ['ORGANOPHOSPHATE_FLAME_RETARDANT'],
+        [],
+      ],
+    ])(
+      'substance(casNumber: %p) has its name, EC number, groups and lists',
+      async (casNumber, name, ecNumber, groups, lists) => {
+        const d = await read(`query ($cas: String!) { substance(casNumber: $cas) { ${FIELDS.substance} } }`, {
+          cas: casNumber,
+        });
 
-      expect(d.substance).toMatchObject({ casNumber, name, ecNumber, groups, lists });
-    });
+        expect(d.substance).toMatchObject({ casNumber, name, ecNumber, groups, lists });
+      },
+    );
 
     it('substance(casNumber) refuses an invalid CAS number with the reason', async () => {
       const r = await sut.gql('{ substance(casNumber: "117-81-8") { name } }', {}, TOKENS.reader);
@@ -366,16 +514,32 @@ describe('catalogue queries', () => {
       ['search in the code, lower case', { search: 'k-rohs' }, ['K-ROHS-01', 'K-ROHS-CD']],
       ['search in the text', { search: 'säkerhetsdatablad på svenska' }, ['K-SDS-SV']],
       ['substanceCas', { substanceCas: '50-00-0' }, ['K-CMR-MED', 'K-FORM-EMIS', 'K-FORM-TOY']],
-      ['substanceCas of DEHP', { substanceCas: '117-81-7' }, ['K-CMR-MED', 'K-MED-PVC', 'K-PHT-01', 'K-REACH-SVHC', 'K-ROHS-01']],
+      [
+        'substanceCas of DEHP',
+        { substanceCas: '117-81-7' },
+        ['K-CMR-MED', 'K-MED-PVC', 'K-PHT-01', 'K-REACH-SVHC', 'K-ROHS-01'],
+      ],
       ['substanceCas in no requirement', { substanceCas: '3380-34-5' }, []],
       // A category's requirements include those written for any of its ancestors.
-      ['categoryCode of a sub-category', { categoryCode: 'CHILD-PLAYMAT' }, ['K-FR-TEXT', 'K-PAH-02', 'K-PFAS-01', 'K-PHT-01', 'K-REACH-SVHC']],
-      ['categoryCode with its own requirements too', { categoryCode: 'CHILD-GYMMAT' }, ['K-FORM-EMIS', 'K-FR-TEXT', 'K-PAH-01', 'K-PAH-02', 'K-PFAS-01', 'K-PHT-01', 'K-REACH-SVHC']],
+      [
+        'categoryCode of a sub-category',
+        { categoryCode: 'CHILD-PLAYMAT' },
+        ['K-FR-TEXT', 'K-PAH-02', 'K-PFAS-01', 'K-PHT-01', 'K-REACH-SVHC'],
+      ],
+      [
+        'categoryCode with its own requirements too',
+        { categoryCode: 'CHILD-GYMMAT' },
+        ['K-FORM-EMIS', 'K-FR-TEXT', 'K-PAH-01', 'K-PAH-02', 'K-PFAS-01', 'K-PHT-01', 'K-REACH-SVHC'],
+      ],
       ['categoryCode of a top-level category', { categoryCode: 'CLEANING' }, ['K-CLEAN-01', 'K-SDS-SV']],
       ['kind NOT_ADDED', { kind: 'NOT_ADDED' }, ['K-FR-TEXT', 'K-PFAS-01']],
       ['kind DOCUMENTATION', { kind: 'DOCUMENTATION' }, ['K-SDS-SV']],
       ['kind and category together', { kind: 'LIMIT', categoryCode: 'CLEANING' }, ['K-CLEAN-01']],
-      ['substance and category together', { substanceCas: '7440-43-9', categoryCode: 'IT-CABLE' }, ['K-REACH-SVHC', 'K-ROHS-CD']],
+      [
+        'substance and category together',
+        { substanceCas: '7440-43-9', categoryCode: 'IT-CABLE' },
+        ['K-REACH-SVHC', 'K-ROHS-CD'],
+      ],
     ])('filters by %s', async (_label, filter, codes) => {
       const d = await read(REQUIREMENTS, { filter });
 
@@ -415,8 +579,19 @@ describe('catalogue queries', () => {
         legalSource: 'REACH (EG) 1907/2006 bilaga XVII post 51',
         defaultLimit: { value: 0.1, unit: 'PERCENT_WW', unitSymbol: '% w/w' },
         // Benzyl butyl…, Bis(2-ethylhexyl)…, Dibutyl…, Diisobutyl…
-        substances: [{ casNumber: '85-68-7' }, { casNumber: '117-81-7' }, { casNumber: '84-74-2' }, { casNumber: '84-69-5' }],
-        categories: [{ code: 'CHILD' }, { code: 'FURNITURE' }, { code: 'GLOVE' }, { code: 'MEDTECH' }, { code: 'TEXTILE' }],
+        substances: [
+          { casNumber: '85-68-7' },
+          { casNumber: '117-81-7' },
+          { casNumber: '84-74-2' },
+          { casNumber: '84-69-5' },
+        ],
+        categories: [
+          { code: 'CHILD' },
+          { code: 'FURNITURE' },
+          { code: 'GLOVE' },
+          { code: 'MEDTECH' },
+          { code: 'TEXTILE' },
+        ],
       });
     });
 
@@ -425,14 +600,17 @@ describe('catalogue queries', () => {
       ['K-FORM-EMIS', 'LIMIT', { value: 0.062, unit: 'MG_PER_M3', unitSymbol: 'mg/m³' }, 1],
       ['K-PFAS-01', 'NOT_ADDED', null, 15],
       ['K-SDS-SV', 'DOCUMENTATION', null, 0],
-    ])('requirement %s is %s with default limit %p and %p substances', async (code, kind, defaultLimit, substanceCount) => {
-      const id = await catalogue.requirementId(code);
+    ])(
+      'requirement %s is %s with default limit %p and %p substances',
+      async (code, kind, defaultLimit, substanceCount) => {
+        const id = await catalogue.requirementId(code);
 
-      const d = await read(`query ($id: ID!) { requirement(id: $id) { ${FIELDS.requirement} } }`, { id });
+        const d = await read(`query ($id: ID!) { requirement(id: $id) { ${FIELDS.requirement} } }`, { id });
 
-      expect(d.requirement).toMatchObject({ code, kind, defaultLimit });
-      expect(d.requirement.substances).toHaveLength(substanceCount);
-    });
+        expect(d.requirement).toMatchObject({ code, kind, defaultLimit });
+        expect(d.requirement.substances).toHaveLength(substanceCount);
+      },
+    );
 
     it('requirement(id) with an unknown id is NOT_FOUND', async () => {
       const r = await sut.gql('query ($id: ID!) { requirement(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
@@ -458,7 +636,10 @@ describe('catalogue queries', () => {
 
       const d = await read(CONTRACTS, { filter: { organisationId } });
 
-      expect(d.contracts.nodes.map((c: { title: string }) => c.title)).toEqual(['Lek- och barnmiljöprodukter', 'Vårdtextilier och varselkläder']);
+      expect(d.contracts.nodes.map((c: { title: string }) => c.title)).toEqual([
+        'Lek- och barnmiljöprodukter',
+        'Vårdtextilier och varselkläder',
+      ]);
       expect(d.contracts.nodes.every((c: any) => c.organisation.code === 'region-stockholm')).toBe(true);
     });
 
@@ -467,7 +648,10 @@ describe('catalogue queries', () => {
 
       const d = await read(CONTRACTS, { filter: { supplierId } });
 
-      expect(d.contracts.nodes.map((c: any) => c.organisation.code).sort()).toEqual(['region-skane', 'region-stockholm']);
+      expect(d.contracts.nodes.map((c: any) => c.organisation.code).sort()).toEqual([
+        'region-skane',
+        'region-stockholm',
+      ]);
       expect(d.contracts.nodes.every((c: any) => c.supplier.name === 'Lekverket Nordic AB')).toBe(true);
     });
 
@@ -501,9 +685,20 @@ describe('catalogue queries', () => {
         validTo: '2027-12-31',
         organisation: { code: 'region-skane' },
         supplier: { name: 'Lekverket Nordic AB' },
-        categories: [{ code: 'CHILD-BALL' }, { code: 'CHILD-COSTUME' }, { code: 'CHILD-PLAYMAT' }, { code: 'CHILD-TOY' }],
+        categories: [
+          { code: 'CHILD-BALL' },
+          { code: 'CHILD-COSTUME' },
+          { code: 'CHILD-PLAYMAT' },
+          { code: 'CHILD-TOY' },
+        ],
       });
-      expect(d.contract.requirements.map((r: any) => r.requirement.code).sort()).toEqual(['K-FORM-TOY', 'K-FR-TEXT', 'K-PAH-02', 'K-PHT-01', 'K-REACH-SVHC']);
+      expect(d.contract.requirements.map((r: any) => r.requirement.code).sort()).toEqual([
+        'K-FORM-TOY',
+        'K-FR-TEXT',
+        'K-PAH-02',
+        'K-PHT-01',
+        'K-REACH-SVHC',
+      ]);
     });
 
     const pct = (value: number) => ({ value, unit: 'PERCENT_WW', unitSymbol: '% w/w' });
@@ -536,9 +731,22 @@ describe('catalogue queries', () => {
   });
 
   describe('pagination', () => {
-    interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }>; nodes: Array<{ id: string }> }
+    interface Page {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        hasPreviousPage: boolean;
+        startCursor: string | null;
+        endCursor: string | null;
+      };
+      edges: Array<{ cursor: string; node: { id: string } }>;
+      nodes: Array<{ id: string }>;
+    }
 
-    const pageQuery = (list: string, filterType?: string) => `query ($first: Int, $after: String${filterType ? `, $filter: ${filterType}` : ''}) {
+    const pageQuery = (
+      list: string,
+      filterType?: string,
+    ) => `query ($first: Int, $after: String${filterType ? `, $filter: ${filterType}` : ''}) {
       page: ${list}(first: $first, after: $after${filterType ? ', filter: $filter' : ''}) {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } nodes { id }
       }
@@ -548,7 +756,11 @@ describe('catalogue queries', () => {
       const pages: Page[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 100; guard++) {
-        const d: { page: Page } = await read(pageQuery(list, filterType), { first, after, ...(filter ? { filter } : {}) });
+        const d: { page: Page } = await read(pageQuery(list, filterType), {
+          first,
+          after,
+          ...(filter ? { filter } : {}),
+        });
         pages.push(d.page);
         if (!d.page.pageInfo.hasNextPage) return pages;
         after = d.page.pageInfo.endCursor;
@@ -568,32 +780,43 @@ describe('catalogue queries', () => {
       ['contracts', 7, 3, undefined, undefined],
       ['substances', 12, 5, 'SubstanceFilter', { group: 'ORTHO_PHTHALATE' }],
       ['products', 6, 4, 'ProductFilter', { categoryCode: 'CHILD' }],
-    ])('walking %s (%p in all) %p at a time visits every node exactly once', async (list, total, first, filterType, filter) => {
-      const pages = await walk(list, first, filterType, filter);
-      const ids = pages.flatMap((p) => p.nodes.map((n) => n.id));
-      const all: { page: Page } = await read(pageQuery(list, filterType), { first: 100, ...(filter ? { filter } : {}) });
+    ])(
+      'walking %s (%p in all) %p at a time visits every node exactly once',
+      async (list, total, first, filterType, filter) => {
+        const pages = await walk(list, first, filterType, filter);
+        const ids = pages.flatMap((p) => p.nodes.map((n) => n.id));
+        const all: { page: Page } = await read(pageQuery(list, filterType), {
+          first: 100,
+          ...(filter ? { filter } : {}),
+        });
 
-      expect(pages).toHaveLength(Math.ceil(total / first));
-      expect(pages.every((p) => p.totalCount === total)).toBe(true);
-      expect(new Set(ids).size).toBe(total);
-      // Same nodes, in the same order, as one big page.
-      expect(ids).toEqual(all.page.nodes.map((n) => n.id));
-      for (const [i, page] of pages.entries()) {
-        expect(page.nodes.length).toBe(i < pages.length - 1 ? first : total - first * (pages.length - 1));
-        expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
-        expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
-        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
-        expect(page.pageInfo.hasNextPage).toBe(i < pages.length - 1);
-        expect(page.pageInfo.hasPreviousPage).toBe(i > 0);
-      }
-    });
+        expect(pages).toHaveLength(Math.ceil(total / first));
+        expect(pages.every((p) => p.totalCount === total)).toBe(true);
+        expect(new Set(ids).size).toBe(total);
+        // Same nodes, in the same order, as one big page.
+        expect(ids).toEqual(all.page.nodes.map((n) => n.id));
+        for (const [i, page] of pages.entries()) {
+          expect(page.nodes.length).toBe(i < pages.length - 1 ? first : total - first * (pages.length - 1));
+          expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+          expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
+          expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+          expect(page.pageInfo.hasNextPage).toBe(i < pages.length - 1);
+          expect(page.pageInfo.hasPreviousPage).toBe(i > 0);
+        }
+      },
+    );
 
     it('after the last node the page is empty, with the same totalCount', async () => {
       const last = (await walk('suppliers', 4)).at(-1)!;
 
       const d = await read(pageQuery('suppliers'), { first: 4, after: last.pageInfo.endCursor });
 
-      expect(d.page).toMatchObject({ totalCount: 7, nodes: [], edges: [], pageInfo: { hasNextPage: false, startCursor: null, endCursor: null } });
+      expect(d.page).toMatchObject({
+        totalCount: 7,
+        nodes: [],
+        edges: [],
+        pageInfo: { hasNextPage: false, startCursor: null, endCursor: null },
+      });
     });
 
     it('defaults to 20 a page', async () => {

@@ -20,8 +20,11 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const TOKEN = /kk_[A-Za-z0-9_-]{43}/;
 const FUTURE = `${new Date().getUTCFullYear() + 1}-06-30`;
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 describe('cli', () => {
   let tempDir: string | null = null;
@@ -38,15 +41,32 @@ describe('cli', () => {
     if (r.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${r.status}:\n${r.stderr}${r.stdout}`);
     return r.stdout;
   };
-  const count = async (table: string): Promise<number> => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-  const TABLES = ['organisations', 'product_categories', 'substances', 'requirements', 'suppliers', 'products', 'contracts', 'follow_ups', 'principals', 'api_tokens', 'events'];
-  const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)));
+  const count = async (table: string): Promise<number> =>
+    Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const TABLES = [
+    'organisations',
+    'product_categories',
+    'substances',
+    'requirements',
+    'suppliers',
+    'products',
+    'contracts',
+    'follow_ups',
+    'principals',
+    'api_tokens',
+    'events',
+  ];
+  const counts = async () =>
+    Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)));
 
   beforeAll(async () => {
     try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
     } catch (error) {
-      throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+      throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`, { cause: error });
     }
     env = { ...process.env, NODE_ENV: 'test', DEMO_DATA: 'true' };
     delete env.LOG_LEVEL;
@@ -101,7 +121,20 @@ describe('cli', () => {
     let tokenId: string;
 
     it('create prints the token once and stores only its SHA-256 hash', async () => {
-      const out = ok('token', 'create', '--organisation', 'region-skane', '--role', 'COORDINATOR', '--name', 'CLI Testperson', '--email', 'cli@example.org', '--expires', FUTURE);
+      const out = ok(
+        'token',
+        'create',
+        '--organisation',
+        'region-skane',
+        '--role',
+        'COORDINATOR',
+        '--name',
+        'CLI Testperson',
+        '--email',
+        'cli@example.org',
+        '--expires',
+        FUTURE,
+      );
       token = TOKEN.exec(out)![0];
       tokenId = /id:\s+(\S+)/.exec(out)![1]!;
       expect(out).toContain('not stored');
@@ -123,9 +156,21 @@ describe('cli', () => {
     }, 60_000);
 
     it('create --client makes an API client principal', async () => {
-      const out = ok('token', 'create', '--organisation', 'region-skane', '--role', 'READER', '--name', 'Inköpssystemet', '--client');
+      const out = ok(
+        'token',
+        'create',
+        '--organisation',
+        'region-skane',
+        '--role',
+        'READER',
+        '--name',
+        'Inköpssystemet',
+        '--client',
+      );
       const id = /id:\s+(\S+)/.exec(out)![1]!;
-      const [row] = await db.query(`SELECT p.kind AS kind FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.id = '${id}'`);
+      const [row] = await db.query(
+        `SELECT p.kind AS kind FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.id = '${id}'`,
+      );
       expect(row.kind).toBe('API_CLIENT');
     }, 60_000);
 
@@ -145,7 +190,10 @@ describe('cli', () => {
       const [row] = await db.query(`SELECT revoked_at FROM api_tokens WHERE id = '${tokenId}'`);
       expect(row.revoked_at).toEqual(expect.any(String));
       expect((await new TokenService(db).authenticate(`Bearer ${token}`)).error).toBe('the token has been revoked');
-      expect(await db.query(`SELECT type FROM events WHERE subject_id = '${tokenId}' ORDER BY seq`)).toEqual([{ type: 'TOKEN_CREATED' }, { type: 'TOKEN_REVOKED' }]);
+      expect(await db.query(`SELECT type FROM events WHERE subject_id = '${tokenId}' ORDER BY seq`)).toEqual([
+        { type: 'TOKEN_CREATED' },
+        { type: 'TOKEN_REVOKED' },
+      ]);
 
       const again = cli('token', 'revoke', tokenId);
       expect(again.status).toBe(1);
@@ -153,18 +201,34 @@ describe('cli', () => {
     }, 60_000);
 
     it.each([
-      [['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'], 'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")'],
-      [['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'], 'Organisation "no-such-org" was not found'],
-      [['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', '2020-01-01'], 'expiresAt: 2020-01-01T00:00:00.000Z is in the past'],
-      [['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', 'tomorrow'], 'expiresAt: "tomorrow" must be a date'],
-    ])('create %j fails with exit code 1 and a one-line message', async (args, message) => {
-      const principals = await count('principals');
-      const r = cli('token', 'create', ...args);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`error: ${message}`);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(await count('principals')).toBe(principals);
-    }, 60_000);
+      [
+        ['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
+        'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
+      ],
+      [
+        ['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'],
+        'Organisation "no-such-org" was not found',
+      ],
+      [
+        ['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', '2020-01-01'],
+        'expiresAt: 2020-01-01T00:00:00.000Z is in the past',
+      ],
+      [
+        ['--organisation', 'region-skane', '--role', 'READER', '--name', 'X', '--expires', 'tomorrow'],
+        'expiresAt: "tomorrow" must be a date',
+      ],
+    ])(
+      'create %j fails with exit code 1 and a one-line message',
+      async (args, message) => {
+        const principals = await count('principals');
+        const r = cli('token', 'create', ...args);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain(`error: ${message}`);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(await count('principals')).toBe(principals);
+      },
+      60_000,
+    );
 
     it('revoke of an unknown token fails with exit code 1', () => {
       const r = cli('token', 'revoke', '00000000-0000-0000-0000-000000000000');

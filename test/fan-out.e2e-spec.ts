@@ -5,7 +5,11 @@ import { TransactionService } from '../src/database/transaction.service.js';
 import { EventFeedService } from '../src/events/event-feed.service.js';
 import { EventLogService } from '../src/events/event-log.service.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventFilter } from '../src/events/follow-up-event.model.js';
-import { type FollowUpEventRow, FollowUpEventsService, SHARED_READ_MAX_SPAN } from '../src/events/follow-up-events.service.js';
+import {
+  type FollowUpEventRow,
+  FollowUpEventsService,
+  SHARED_READ_MAX_SPAN,
+} from '../src/events/follow-up-events.service.js';
 import type { EventStream } from '../src/events/event-stream.js';
 import { buildFollowUp, daysFromNow, FollowUpFactory, type Token } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
@@ -37,7 +41,19 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
   let f: FollowUpFactory;
   let feed: EventFeedService;
   const clients: WsClient[] = [];
-  const ids = {} as Record<'phtId' | 'pahId' | 'skaneOrg' | 'stockholmOrg' | 'uppsalaOrg' | 'supplierA' | 'supplierB' | 'productA' | 'productA2' | 'productB', string>;
+  const ids = {} as Record<
+    | 'phtId'
+    | 'pahId'
+    | 'skaneOrg'
+    | 'stockholmOrg'
+    | 'uppsalaOrg'
+    | 'supplierA'
+    | 'supplierB'
+    | 'productA'
+    | 'productA2'
+    | 'productB',
+    string
+  >;
   const categories = {} as Record<'parent' | 'child', string>;
   /** e1: UPDATED of a SHARED follow-up; e2: DEVIATION_OPENED of a PRIVATE one (both Skåne's, product A); e3: REUSED of Stockholm's (product B). */
   const followUps = {} as Record<'shared' | 'private' | 'stockholm', string>;
@@ -84,10 +100,23 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
     ids.productA = (await f.product(ids.supplierA, { categoryCode: child.code })).id;
     ids.productA2 = (await f.product(ids.supplierA, { categoryCode: null })).id;
     ids.productB = (await f.product(ids.supplierB, { categoryCode: parent.code })).id;
-    const record = async (token: Token, o: Parameters<typeof buildFollowUp>[0]) => (await f.record(buildFollowUp(o), token, 'id')).id as string;
-    followUps.shared = await record(TOKENS.skane, { productId: ids.productA, requirementIds: [ids.phtId], confidentialNotes: 'HEMLIGT-A' });
-    followUps.private = await record(TOKENS.skane, { productId: ids.productA, visibility: 'PRIVATE', confidentialNotes: 'HEMLIGT-B' });
-    followUps.stockholm = await record(TOKENS.stockholm, { productId: ids.productB, requirementIds: [ids.phtId, ids.pahId], confidentialNotes: 'HEMLIGT-C' });
+    const record = async (token: Token, o: Parameters<typeof buildFollowUp>[0]) =>
+      (await f.record(buildFollowUp(o), token, 'id')).id as string;
+    followUps.shared = await record(TOKENS.skane, {
+      productId: ids.productA,
+      requirementIds: [ids.phtId],
+      confidentialNotes: 'HEMLIGT-A',
+    });
+    followUps.private = await record(TOKENS.skane, {
+      productId: ids.productA,
+      visibility: 'PRIVATE',
+      confidentialNotes: 'HEMLIGT-B',
+    });
+    followUps.stockholm = await record(TOKENS.stockholm, {
+      productId: ids.productB,
+      requirementIds: [ids.phtId, ids.pahId],
+      confidentialNotes: 'HEMLIGT-C',
+    });
   }, 60_000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -102,7 +131,11 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       ['everything', {}, ['e1', 'e2', 'e3']],
       ['category (child)', { categoryCode: categories.child }, ['e1', 'e2']],
       ['requirement', { requirementId: ids.phtId }, ['e1', 'e3']],
-      ['deviations of supplier A', { supplierId: ids.supplierA, types: ['DEVIATION_OPENED', 'DEVIATION_RESOLVED'] }, ['e2']],
+      [
+        'deviations of supplier A',
+        { supplierId: ids.supplierA, types: ['DEVIATION_OPENED', 'DEVIATION_RESOLVED'] },
+        ['e2'],
+      ],
       ['category (parent) and its sub-categories', { categoryCode: categories.parent }, ['e1', 'e2', 'e3']],
       ['supplier A', { supplierId: ids.supplierA }, ['e1', 'e2']],
       ['product B', { productId: ids.productB }, ['e3']],
@@ -110,7 +143,16 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       ['a requirement and a product', { requirementId: ids.pahId, productId: ids.productB }, ['e3']],
       ['nothing: product A2', { productId: ids.productA2 }, []],
     ];
-    const combinations = () => filters().flatMap(([name, filter, events]) => Object.entries(VIEWERS).map(([viewer, token]) => ({ name: `${viewer}: ${name}`, viewer, token, filter, events })));
+    const combinations = () =>
+      filters().flatMap(([name, filter, events]) =>
+        Object.entries(VIEWERS).map(([viewer, token]) => ({
+          name: `${viewer}: ${name}`,
+          viewer,
+          token,
+          filter,
+          events,
+        })),
+      );
 
     /** Opens `n` subscriptions, commits the three events in one transaction, waits for them; returns the reads of the log. */
     async function oneWriteTo(n: number): Promise<number> {
@@ -121,7 +163,10 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       await Promise.all([...connections.values()].map((c) => c.connected));
       const head = await feed.readHead();
       const listening = feed.listenerCount;
-      const subs = subscribers.map((s) => ({ ...s, sub: connections.get(s.token)!.subscribe<Event>(SUBSCRIPTION, { filter: s.filter, after: String(head) }) }));
+      const subs = subscribers.map((s) => ({
+        ...s,
+        sub: connections.get(s.token)!.subscribe<Event>(SUBSCRIPTION, { filter: s.filter, after: String(head) }),
+      }));
       await until(() => feed.listenerCount >= listening + n, `${n} streams to open`);
       await WsSubscription.settle(200);
 
@@ -129,9 +174,27 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       const log = sut.app.get(EventLogService);
       const reads = await countEventReads(async () => {
         await tx.run(async (uow) => {
-          await log.append(uow, null, { type: 'UPDATED', subjectType: 'FollowUp', subjectId: followUps.shared, followUpId: followUps.shared, actorOrganisationId: ids.skaneOrg });
-          await log.append(uow, null, { type: 'DEVIATION_OPENED', subjectType: 'FollowUp', subjectId: followUps.private, followUpId: followUps.private, actorOrganisationId: ids.skaneOrg });
-          await log.append(uow, null, { type: 'REUSED', subjectType: 'FollowUp', subjectId: followUps.stockholm, followUpId: followUps.stockholm, actorOrganisationId: ids.skaneOrg });
+          await log.append(uow, null, {
+            type: 'UPDATED',
+            subjectType: 'FollowUp',
+            subjectId: followUps.shared,
+            followUpId: followUps.shared,
+            actorOrganisationId: ids.skaneOrg,
+          });
+          await log.append(uow, null, {
+            type: 'DEVIATION_OPENED',
+            subjectType: 'FollowUp',
+            subjectId: followUps.private,
+            followUpId: followUps.private,
+            actorOrganisationId: ids.skaneOrg,
+          });
+          await log.append(uow, null, {
+            type: 'REUSED',
+            subjectType: 'FollowUp',
+            subjectId: followUps.stockholm,
+            followUpId: followUps.stockholm,
+            actorOrganisationId: ids.skaneOrg,
+          });
         });
         for (const s of subs) {
           const visible = s.events.filter((e) => e !== 'e2' || s.viewer === 'skane');
@@ -141,15 +204,20 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       });
 
       // [type, follow-up, its confidential notes as this subscriber sees them]
-      const byEvent = (e: 'e1' | 'e2' | 'e3', viewer: string) => ({
-        e1: ['UPDATED', followUps.shared, viewer === 'skane' ? 'HEMLIGT-A' : null],
-        e2: ['DEVIATION_OPENED', followUps.private, 'HEMLIGT-B'],
-        e3: ['REUSED', followUps.stockholm, viewer === 'stockholm' ? 'HEMLIGT-C' : null],
-      })[e];
+      const byEvent = (e: 'e1' | 'e2' | 'e3', viewer: string) =>
+        ({
+          e1: ['UPDATED', followUps.shared, viewer === 'skane' ? 'HEMLIGT-A' : null],
+          e2: ['DEVIATION_OPENED', followUps.private, 'HEMLIGT-B'],
+          e3: ['REUSED', followUps.stockholm, viewer === 'stockholm' ? 'HEMLIGT-C' : null],
+        })[e];
       for (const s of subs) {
         const expected = s.events.filter((e) => e !== 'e2' || s.viewer === 'skane').map((e) => byEvent(e, s.viewer));
         const received = s.sub.received.map((e) => [e.type, e.followUp.id, e.followUp.confidentialNotes]);
-        expect({ subscriber: s.name, received, errors: s.sub.errors }).toEqual({ subscriber: s.name, received: expected, errors: [] });
+        expect({ subscriber: s.name, received, errors: s.sub.errors }).toEqual({
+          subscriber: s.name,
+          received: expected,
+          errors: [],
+        });
       }
       // The three events, with one cursor each for all their subscribers.
       expect(new Set(subs.flatMap((s) => s.sub.received.map((e) => e.cursor))).size).toBe(3);
@@ -169,7 +237,13 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
   });
 
   describe('the shared read filtered in memory and the per-viewer SQL read agree', () => {
-    const principal = (organisationId: string): Principal => ({ principalId: `test-${organisationId}`, organisationId, role: Role.READER, tokenId: 'test', name: 'test' });
+    const principal = (organisationId: string): Principal => ({
+      principalId: `test-${organisationId}`,
+      organisationId,
+      role: Role.READER,
+      tokenId: 'test',
+      name: 'test',
+    });
 
     /** Everything a stream delivers from `after` up to the current head (it must hold `expected` events, no more). */
     async function streamed(stream: EventStream<FollowUpEventRow>, expected: number): Promise<FollowUpEventRow[]> {
@@ -177,7 +251,10 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
       const next = async (ms: number) => {
         let timer: NodeJS.Timeout | undefined;
         try {
-          return await Promise.race([stream.next(), new Promise<'waiting'>((r) => (timer = setTimeout(() => r('waiting'), ms)))]);
+          return await Promise.race([
+            stream.next(),
+            new Promise<'waiting'>((r) => (timer = setTimeout(() => r('waiting'), ms))),
+          ]);
         } finally {
           clearTimeout(timer);
         }
@@ -194,14 +271,35 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
 
     beforeAll(async () => {
       // A varied log: both organisations, both visibilities, with and without product, category and requirements, several event types.
-      const record = async (token: Token, o: Parameters<typeof buildFollowUp>[0]) => (await f.record(buildFollowUp(o), token, 'id')).id as string;
-      const a = await record(TOKENS.stockholm, { productId: ids.productA, requirementIds: [ids.pahId], visibility: 'PRIVATE' });
+      const record = async (token: Token, o: Parameters<typeof buildFollowUp>[0]) =>
+        (await f.record(buildFollowUp(o), token, 'id')).id as string;
+      const a = await record(TOKENS.stockholm, {
+        productId: ids.productA,
+        requirementIds: [ids.pahId],
+        visibility: 'PRIVATE',
+      });
       const b = await record(TOKENS.skane, { productId: ids.productA2, requirementIds: [ids.phtId, ids.pahId] });
       const c = await record(TOKENS.stockholm, { supplierId: ids.supplierB, method: 'DESK_AUDIT' });
-      await record(TOKENS.skane, { supplierId: ids.supplierA, method: 'SITE_AUDIT', visibility: 'PRIVATE', requirementIds: [ids.phtId] });
-      await record(TOKENS.stockholm, { productId: ids.productB, status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] });
-      await f.openDeviation({ followUpId: a, severity: 'MINOR', description: 'Märkning saknas', dueDate: daysFromNow(30) }, TOKENS.stockholm);
-      const deviation = await f.openDeviation({ followUpId: b, severity: 'MAJOR', description: 'Halt över gränsvärdet', dueDate: daysFromNow(30) }, TOKENS.skane);
+      await record(TOKENS.skane, {
+        supplierId: ids.supplierA,
+        method: 'SITE_AUDIT',
+        visibility: 'PRIVATE',
+        requirementIds: [ids.phtId],
+      });
+      await record(TOKENS.stockholm, {
+        productId: ids.productB,
+        status: 'PLANNED',
+        performedOn: daysFromNow(10),
+        measurements: [],
+      });
+      await f.openDeviation(
+        { followUpId: a, severity: 'MINOR', description: 'Märkning saknas', dueDate: daysFromNow(30) },
+        TOKENS.stockholm,
+      );
+      const deviation = await f.openDeviation(
+        { followUpId: b, severity: 'MAJOR', description: 'Halt över gränsvärdet', dueDate: daysFromNow(30) },
+        TOKENS.skane,
+      );
       await f.resolveDeviation(deviation.id, TOKENS.skane);
       dataOf(await f.updateRaw(c, 1, { notes: 'Kompletterad' }, TOKENS.stockholm, 'id'));
       await f.retract(b, TOKENS.skane);
@@ -233,7 +331,8 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
           const stream = await service.stream(who, f, String(from));
           try {
             const shared = await streamed(stream, sql.nodes.length);
-            const summary = (rows: FollowUpEventRow[]) => rows.map((r) => [r.seq, r.type, r.followUp.id, r.followUp.visibility]);
+            const summary = (rows: FollowUpEventRow[]) =>
+              rows.map((r) => [r.seq, r.type, r.followUp.id, r.followUp.visibility]);
             expect(summary(shared)).toEqual(summary(sql.nodes));
           } finally {
             await stream.return();
@@ -246,7 +345,10 @@ describe('followUpEvents fan-out: one write, many subscribers, one read of the l
     it('gives each stream its own row objects', async () => {
       const service = sut.app.get(FollowUpEventsService);
       const head = await feed.readHead();
-      const [x, y] = await Promise.all([service.stream(principal(ids.skaneOrg), undefined, String(head - 1)), service.stream(principal(ids.stockholmOrg), undefined, String(head - 1))]);
+      const [x, y] = await Promise.all([
+        service.stream(principal(ids.skaneOrg), undefined, String(head - 1)),
+        service.stream(principal(ids.stockholmOrg), undefined, String(head - 1)),
+      ]);
       try {
         const [rx, ry] = await Promise.all([streamed(x, 1), streamed(y, 1)]);
         expect(rx[0]!.seq).toBe(ry[0]!.seq);

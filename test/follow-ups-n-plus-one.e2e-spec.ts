@@ -1,4 +1,14 @@
-import { buildFollowUp, CAS, daysAgo, daysFromNow, FollowUpFactory, measure, PAHS, type RecordFollowUpInput, type Token } from './factories/follow-ups.js';
+import {
+  buildFollowUp,
+  CAS,
+  daysAgo,
+  daysFromNow,
+  FollowUpFactory,
+  measure,
+  PAHS,
+  type RecordFollowUpInput,
+  type Token,
+} from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 
@@ -21,22 +31,39 @@ describe('follow-ups: no N+1 in nested lists', () => {
     const suppliers = await Promise.all([f.supplier(), f.supplier(), f.supplier()]);
     const categories = ['CHILD-PLAYMAT', 'CHILD-TOY', 'CHILD-BALL', 'CHILD-COSTUME'];
     const products: Array<{ id: string }> = [];
-    for (let i = 0; i < 12; i++) products.push(await f.product(suppliers[i % 3]!.id, { categoryCode: categories[i % 4]! }));
+    for (let i = 0; i < 12; i++)
+      products.push(await f.product(suppliers[i % 3]!.id, { categoryCode: categories[i % 4]! }));
 
-    const inputs: Array<{ input: RecordFollowUpInput; token: Token; requirementId: string }> = Array.from({ length: TOTAL }, (_, i) => {
-      const requirementId = requirements[i % 3]!;
-      const measurements =
-        i % 3 === 0
-          ? [measure.detected(CAS.DEHP, 'PVC', 40 + i), measure.notDetected(CAS.DBP, 'PVC', 10), measure.notDetected(CAS.BBP, 'PVC', 10)]
-          : i % 3 === 1
-            ? [measure.notDetected(PAHS[0], 'Handle', 0.1), measure.notDetected(PAHS[1], 'Handle', 0.1), measure.detected(PAHS[2], 'Handle', 0.2)]
-            : [measure.detected(CAS.FORMALDEHYDE, 'Textile', 5 + i), measure.detected(CAS.FORMALDEHYDE, 'Lining', 3)];
-      return {
-        input: buildFollowUp({ productId: products[i % 12]!.id, requirementIds: [requirementId], performedOn: daysAgo(1 + (i % 200)), measurements }),
-        token: i % 2 === 0 ? TOKENS.skane : TOKENS.stockholm,
-        requirementId,
-      };
-    });
+    const inputs: Array<{ input: RecordFollowUpInput; token: Token; requirementId: string }> = Array.from(
+      { length: TOTAL },
+      (_, i) => {
+        const requirementId = requirements[i % 3]!;
+        const measurements =
+          i % 3 === 0
+            ? [
+                measure.detected(CAS.DEHP, 'PVC', 40 + i),
+                measure.notDetected(CAS.DBP, 'PVC', 10),
+                measure.notDetected(CAS.BBP, 'PVC', 10),
+              ]
+            : i % 3 === 1
+              ? [
+                  measure.notDetected(PAHS[0], 'Handle', 0.1),
+                  measure.notDetected(PAHS[1], 'Handle', 0.1),
+                  measure.detected(PAHS[2], 'Handle', 0.2),
+                ]
+              : [measure.detected(CAS.FORMALDEHYDE, 'Textile', 5 + i), measure.detected(CAS.FORMALDEHYDE, 'Lining', 3)];
+        return {
+          input: buildFollowUp({
+            productId: products[i % 12]!.id,
+            requirementIds: [requirementId],
+            performedOn: daysAgo(1 + (i % 200)),
+            measurements,
+          }),
+          token: i % 2 === 0 ? TOKENS.skane : TOKENS.stockholm,
+          requirementId,
+        };
+      },
+    );
 
     // 10 aliased recordFollowUp per request, per organisation.
     const created: Array<{ id: string; token: Token; requirementId: string }> = [];
@@ -61,7 +88,16 @@ describe('follow-ups: no N+1 in nested lists', () => {
         const params = batch.map((_x, i) => `$d${i}: OpenDeviationInput!`).join(', ');
         const fields = batch.map((_x, i) => `d${i}: openDeviation(input: $d${i}) { id }`).join(' ');
         const variables = Object.fromEntries(
-          batch.map((x, i) => [`d${i}`, { followUpId: x.id, requirementId: x.requirementId, severity: i % 2 ? 'MINOR' : 'MAJOR', description: `Avvikelse ${start + i}`, dueDate: daysFromNow(30) }]),
+          batch.map((x, i) => [
+            `d${i}`,
+            {
+              followUpId: x.id,
+              requirementId: x.requirementId,
+              severity: i % 2 ? 'MINOR' : 'MAJOR',
+              description: `Avvikelse ${start + i}`,
+              dueDate: daysFromNow(30),
+            },
+          ]),
         );
         dataOf(await sut.gql(`mutation (${params}) { ${fields} }`, variables, token));
       }
@@ -108,27 +144,31 @@ describe('follow-ups: no N+1 in nested lists', () => {
     expect(n10).toBeLessThanOrEqual(20);
   });
 
-  it.each(['PERFORMED_ON_DESC', 'PERFORMED_ON_ASC', 'RECORDED_AT_DESC', 'RECORDED_AT_ASC'])('paging with after (orderBy %s) visits every follow-up exactly once, in order', async (orderBy) => {
-    const q = `query ($after: String, $orderBy: FollowUpOrder) { followUps(first: 30, after: $after, orderBy: $orderBy) {
+  it.each(['PERFORMED_ON_DESC', 'PERFORMED_ON_ASC', 'RECORDED_AT_DESC', 'RECORDED_AT_ASC'])(
+    'paging with after (orderBy %s) visits every follow-up exactly once, in order',
+    async (orderBy) => {
+      const q = `query ($after: String, $orderBy: FollowUpOrder) { followUps(first: 30, after: $after, orderBy: $orderBy) {
       totalCount pageInfo { hasNextPage endCursor } nodes { id performedOn createdAt } } }`;
-    const seen: Array<{ id: string; performedOn: string | null; createdAt: string }> = [];
-    let after: string | null = null;
-    let total = 0;
-    for (let page = 0; page < 20; page++) {
-      const { followUps }: any = dataOf(await sut.gql(q, { after, orderBy }, TOKENS.reader));
-      total = followUps.totalCount;
-      seen.push(...followUps.nodes);
-      if (!followUps.pageInfo.hasNextPage) break;
-      after = followUps.pageInfo.endCursor;
-    }
+      const seen: Array<{ id: string; performedOn: string | null; createdAt: string }> = [];
+      let after: string | null = null;
+      let total = 0;
+      for (let page = 0; page < 20; page++) {
+        const { followUps }: any = dataOf(await sut.gql(q, { after, orderBy }, TOKENS.reader));
+        total = followUps.totalCount;
+        seen.push(...followUps.nodes);
+        if (!followUps.pageInfo.hasNextPage) break;
+        after = followUps.pageInfo.endCursor;
+      }
 
-    expect(seen).toHaveLength(total);
-    expect(new Set(seen.map((n) => n.id)).size).toBe(total);
-    const key = (n: (typeof seen)[number]) => (orderBy.startsWith('PERFORMED') ? (n.performedOn ?? '0001-01-01') : n.createdAt);
-    const keys = seen.map(key);
-    const sorted = [...keys].sort();
-    expect(keys).toEqual(orderBy.endsWith('DESC') ? sorted.reverse() : sorted);
-  });
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen.map((n) => n.id)).size).toBe(total);
+      const key = (n: (typeof seen)[number]) =>
+        orderBy.startsWith('PERFORMED') ? (n.performedOn ?? '0001-01-01') : n.createdAt;
+      const keys = seen.map(key);
+      const sorted = [...keys].sort();
+      expect(keys).toEqual(orderBy.endsWith('DESC') ? sorted.reverse() : sorted);
+    },
+  );
 
   it('history, reuses and contract in a nested page do not add statements per follow-up either', async () => {
     const q = `query ($first: Int!) { followUps(first: $first) { nodes {
@@ -151,17 +191,36 @@ describe('follow-ups: no N+1 in nested lists', () => {
 
   it('evaluateProduct runs the same number of statements for 1 and for 30 follow-ups of a product', async () => {
     const supplier = await f.supplier();
-    const contract = await f.contract(TOKENS.stockholm, supplier.id, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }, { code: 'K-PAH-02' }, { code: 'K-FORM-TOY' }]);
+    const contract = await f.contract(TOKENS.stockholm, supplier.id, [
+      { code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } },
+      { code: 'K-PAH-02' },
+      { code: 'K-FORM-TOY' },
+    ]);
     const [few, many] = [await f.product(supplier.id), await f.product(supplier.id)];
     const pht = await f.requirementId('K-PHT-01');
     const one = (productId: string, i: number) =>
-      buildFollowUp({ productId, requirementIds: [pht], performedOn: daysAgo(1 + i), measurements: [measure.detected(CAS.DEHP, `Part ${i % 5}`, 10 + i), measure.notDetected(CAS.DBP, `Part ${i % 5}`, 10), measure.detected(CAS.FORMALDEHYDE, 'Textile', 3)] });
+      buildFollowUp({
+        productId,
+        requirementIds: [pht],
+        performedOn: daysAgo(1 + i),
+        measurements: [
+          measure.detected(CAS.DEHP, `Part ${i % 5}`, 10 + i),
+          measure.notDetected(CAS.DBP, `Part ${i % 5}`, 10),
+          measure.detected(CAS.FORMALDEHYDE, 'Textile', 3),
+        ],
+      });
     await f.record(one(few.id, 0), TOKENS.skane, 'id');
     for (let start = 0; start < 30; start += BATCH) {
       const token = start % 20 === 0 ? TOKENS.skane : TOKENS.stockholm;
       const params = Array.from({ length: BATCH }, (_x, i) => `$i${i}: RecordFollowUpInput!`).join(', ');
       const fields = Array.from({ length: BATCH }, (_x, i) => `r${i}: recordFollowUp(input: $i${i}) { id }`).join(' ');
-      dataOf(await sut.gql(`mutation (${params}) { ${fields} }`, Object.fromEntries(Array.from({ length: BATCH }, (_x, i) => [`i${i}`, one(many.id, start + i)])), token));
+      dataOf(
+        await sut.gql(
+          `mutation (${params}) { ${fields} }`,
+          Object.fromEntries(Array.from({ length: BATCH }, (_x, i) => [`i${i}`, one(many.id, start + i)])),
+          token,
+        ),
+      );
     }
 
     const nFew = await sut.countStatements(() => f.evaluate(few.id, contract.id, TOKENS.stockholm));

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  buildFollowUp, CAS, daysAgo, daysFromNow, FollowUpFactory, measure, phthalates, type MeasurementInput, type RecordFollowUpInput, type Token,
+  buildFollowUp,
+  CAS,
+  daysAgo,
+  daysFromNow,
+  FollowUpFactory,
+  measure,
+  phthalates,
+  type MeasurementInput,
+  type RecordFollowUpInput,
+  type Token,
 } from './factories/follow-ups.js';
 import { uniqueCasNumber, withWrongCheckDigit } from './factories/identifiers.js';
 import { dataOf, expectError } from './helpers/graphql.js';
@@ -34,7 +43,12 @@ describe('follow-ups: refusals and confidentiality', () => {
   /** A product and a valid Skåne follow-up input for it, checking K-PHT-01. */
   async function validInput(o: Partial<RecordFollowUpInput> = {}): Promise<RecordFollowUpInput> {
     const product = await f.product(supplierId);
-    return buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: phthalates('PVC', { [CAS.DEHP]: 50 }), ...o });
+    return buildFollowUp({
+      productId: product.id,
+      requirementIds: [pht],
+      measurements: phthalates('PVC', { [CAS.DEHP]: 50 }),
+      ...o,
+    });
   }
 
   describe('recordFollowUp refuses bad input and stores nothing', () => {
@@ -42,48 +56,129 @@ describe('follow-ups: refusals and confidentiality', () => {
     const good = (): MeasurementInput => measure.notDetected(CAS.DBP, 'PVC', 10);
 
     it.each<[string, string, () => Partial<RecordFollowUpInput>, string[]]>([
-      ['an unknown substance (valid CAS, not in the registry)', 'measurements[1].substanceCas', () => ({ measurements: [good(), measure.detected(unknownCas, 'PVC', 5)] }),
-        [`"${unknownCas}"`, 'no substance has this CAS number']],
-      ['a CAS number with a wrong check digit', 'measurements[0].substanceCas', () => ({ measurements: [measure.detected(withWrongCheckDigit(CAS.DEHP), 'PVC', 5)] }),
-        ['check digit']],
-      ['a negative value', 'measurements[1].value', () => ({ measurements: [good(), measure.detected(CAS.DEHP, 'PVC', -1)] }),
-        ['must not be negative']],
-      ['a negative LOQ', 'measurements[0].loq', () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', -5)] }),
-        ['must not be negative']],
-      ['an LOQ of zero', 'measurements[0].loq', () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', 0)] }),
-        ['must be positive']],
-      ['an LOQ on a detected result', 'measurements[0].loq', () => ({ measurements: [measure.detected(CAS.DEHP, 'PVC', 800, 'MG_PER_KG', { loq: 10 })] }),
-        ['only for a result that was not detected']],
-      ['detected: false without an LOQ', 'measurements[2].loq', () => ({ measurements: [good(), good(), { substanceCas: CAS.DEHP, part: 'PVC', detected: false, unit: 'MG_PER_KG' }] }),
-        ['needs the limit of quantification']],
-      ['detected: true without a value', 'measurements[0].value', () => ({ measurements: [{ substanceCas: CAS.DEHP, part: 'PVC', detected: true, unit: 'MG_PER_KG' }] }),
-        ['a detected result needs a value']],
-      ['a value on a result not detected', 'measurements[0].value', () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', 10, 'MG_PER_KG', { value: 3 })] }),
-        ['not detected has no value']],
-      ['a blank part', 'measurements[0].part', () => ({ measurements: [measure.detected(CAS.DEHP, '   ', 5)] }),
-        ['must not be blank']],
-      ['a unit that does not fit a checked requirement (mg/L for K-PHT-01)', 'measurements[1].unit', () => ({ measurements: [good(), measure.detected(CAS.DEHP, 'Saliva simulant', 0.2, 'MG_PER_L')] }),
-        ['MG_PER_L', 'K-PHT-01', '% w/w']],
-      ['COMPLETED, performed in the future', 'performedOn', () => ({ performedOn: daysFromNow(3) }),
-        [daysFromNow(3), 'future']],
-      ['IN_PROGRESS, performed in the future', 'performedOn', () => ({ status: 'IN_PROGRESS', performedOn: daysFromNow(3) }),
-        ['future']],
-      ['COMPLETED without performedOn', 'performedOn', () => ({ performedOn: null }),
-        ['needs the date it was performed']],
-      ['PLANNED with results', 'measurements', () => ({ status: 'PLANNED', performedOn: daysFromNow(30) }),
-        ['PLANNED']],
-      ['validUntil before performedOn', 'validUntil', () => ({ performedOn: daysAgo(10), validUntil: daysAgo(11) }),
-        ['must not be before performedOn']],
-      ['an unknown productId', 'productId', () => ({ productId: randomUUID() }),
-        ['no product has this id']],
-      ['an unknown requirement id', 'requirementIds', () => ({ requirementIds: [pht, randomUUID()] }),
-        ['no requirement has the id']],
-      ["another organisation's contract", 'contractId', () => ({ contractId: '__stockholm__' }),
-        ['belongs to another organisation']],
-      ["a supplierId that is not the product's supplier", 'supplierId', () => ({ supplierId: '__other_supplier__' }),
-        ["the product's supplier is"]],
-      ['neither productId nor supplierId', 'productId', () => ({ productId: null, supplierId: null }),
-        ['needs a productId or a supplierId']],
+      [
+        'an unknown substance (valid CAS, not in the registry)',
+        'measurements[1].substanceCas',
+        () => ({ measurements: [good(), measure.detected(unknownCas, 'PVC', 5)] }),
+        [`"${unknownCas}"`, 'no substance has this CAS number'],
+      ],
+      [
+        'a CAS number with a wrong check digit',
+        'measurements[0].substanceCas',
+        () => ({ measurements: [measure.detected(withWrongCheckDigit(CAS.DEHP), 'PVC', 5)] }),
+        ['check digit'],
+      ],
+      [
+        'a negative value',
+        'measurements[1].value',
+        () => ({ measurements: [good(), measure.detected(CAS.DEHP, 'PVC', -1)] }),
+        ['must not be negative'],
+      ],
+      [
+        'a negative LOQ',
+        'measurements[0].loq',
+        () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', -5)] }),
+        ['must not be negative'],
+      ],
+      [
+        'an LOQ of zero',
+        'measurements[0].loq',
+        () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', 0)] }),
+        ['must be positive'],
+      ],
+      [
+        'an LOQ on a detected result',
+        'measurements[0].loq',
+        () => ({ measurements: [measure.detected(CAS.DEHP, 'PVC', 800, 'MG_PER_KG', { loq: 10 })] }),
+        ['only for a result that was not detected'],
+      ],
+      [
+        'detected: false without an LOQ',
+        'measurements[2].loq',
+        () => ({
+          measurements: [good(), good(), { substanceCas: CAS.DEHP, part: 'PVC', detected: false, unit: 'MG_PER_KG' }],
+        }),
+        ['needs the limit of quantification'],
+      ],
+      [
+        'detected: true without a value',
+        'measurements[0].value',
+        () => ({ measurements: [{ substanceCas: CAS.DEHP, part: 'PVC', detected: true, unit: 'MG_PER_KG' }] }),
+        ['a detected result needs a value'],
+      ],
+      [
+        'a value on a result not detected',
+        'measurements[0].value',
+        () => ({ measurements: [measure.notDetected(CAS.DEHP, 'PVC', 10, 'MG_PER_KG', { value: 3 })] }),
+        ['not detected has no value'],
+      ],
+      [
+        'a blank part',
+        'measurements[0].part',
+        () => ({ measurements: [measure.detected(CAS.DEHP, '   ', 5)] }),
+        ['must not be blank'],
+      ],
+      [
+        'a unit that does not fit a checked requirement (mg/L for K-PHT-01)',
+        'measurements[1].unit',
+        () => ({ measurements: [good(), measure.detected(CAS.DEHP, 'Saliva simulant', 0.2, 'MG_PER_L')] }),
+        ['MG_PER_L', 'K-PHT-01', '% w/w'],
+      ],
+      [
+        'COMPLETED, performed in the future',
+        'performedOn',
+        () => ({ performedOn: daysFromNow(3) }),
+        [daysFromNow(3), 'future'],
+      ],
+      [
+        'IN_PROGRESS, performed in the future',
+        'performedOn',
+        () => ({ status: 'IN_PROGRESS', performedOn: daysFromNow(3) }),
+        ['future'],
+      ],
+      [
+        'COMPLETED without performedOn',
+        'performedOn',
+        () => ({ performedOn: null }),
+        ['needs the date it was performed'],
+      ],
+      [
+        'PLANNED with results',
+        'measurements',
+        () => ({ status: 'PLANNED', performedOn: daysFromNow(30) }),
+        ['PLANNED'],
+      ],
+      [
+        'validUntil before performedOn',
+        'validUntil',
+        () => ({ performedOn: daysAgo(10), validUntil: daysAgo(11) }),
+        ['must not be before performedOn'],
+      ],
+      ['an unknown productId', 'productId', () => ({ productId: randomUUID() }), ['no product has this id']],
+      [
+        'an unknown requirement id',
+        'requirementIds',
+        () => ({ requirementIds: [pht, randomUUID()] }),
+        ['no requirement has the id'],
+      ],
+      [
+        "another organisation's contract",
+        'contractId',
+        () => ({ contractId: '__stockholm__' }),
+        ['belongs to another organisation'],
+      ],
+      [
+        "a supplierId that is not the product's supplier",
+        'supplierId',
+        () => ({ supplierId: '__other_supplier__' }),
+        ["the product's supplier is"],
+      ],
+      [
+        'neither productId nor supplierId',
+        'productId',
+        () => ({ productId: null, supplierId: null }),
+        ['needs a productId or a supplierId'],
+      ],
     ])('%s: BAD_USER_INPUT naming %s', async (_label, field, override, reason) => {
       const input = await validInput();
       const o = override();
@@ -101,7 +196,12 @@ describe('follow-ups: refusals and confidentiality', () => {
 
     it('is all or nothing: one bad measurement among many stores no follow-up and no measurement', async () => {
       const input = await validInput({
-        measurements: [...phthalates('PVC surface', { [CAS.DEHP]: 800 }), ...phthalates('Foam core', {}), measure.detected(uniqueCasNumber(), 'Foam core', 1), ...phthalates('Handle', {})],
+        measurements: [
+          ...phthalates('PVC surface', { [CAS.DEHP]: 800 }),
+          ...phthalates('Foam core', {}),
+          measure.detected(uniqueCasNumber(), 'Foam core', 1),
+          ...phthalates('Handle', {}),
+        ],
       });
       const before = await footprint();
 
@@ -111,13 +211,23 @@ describe('follow-ups: refusals and confidentiality', () => {
       expect(await footprint()).toEqual(before);
       expect(await f.list({ productId: input.productId }, TOKENS.admin)).toEqual({ totalCount: 0, ids: [] });
       // The same input without the bad result is accepted: the refusal was about that one result.
-      const fixed = await f.record({ ...input, measurements: input.measurements.filter((_m, i) => i !== 8) }, TOKENS.skane, 'id measurements { id }');
+      const fixed = await f.record(
+        { ...input, measurements: input.measurements.filter((_m, i) => i !== 8) },
+        TOKENS.skane,
+        'id measurements { id }',
+      );
       expect(fixed.measurements).toHaveLength(12);
       expect(await footprint()).toEqual({ followUps: before.followUps + 1, measurements: before.measurements + 12 });
     });
 
     it('reports every problem at once', async () => {
-      const input = await validInput({ measurements: [measure.detected(CAS.DEHP, 'PVC', 800, 'MG_PER_KG', { loq: 10 }), good(), { substanceCas: CAS.BBP, part: 'PVC', detected: false, unit: 'MG_PER_KG' }] });
+      const input = await validInput({
+        measurements: [
+          measure.detected(CAS.DEHP, 'PVC', 800, 'MG_PER_KG', { loq: 10 }),
+          good(),
+          { substanceCas: CAS.BBP, part: 'PVC', detected: false, unit: 'MG_PER_KG' },
+        ],
+      });
 
       const r = await f.recordRaw(input, TOKENS.skane);
 
@@ -128,7 +238,9 @@ describe('follow-ups: refusals and confidentiality', () => {
   describe('updateFollowUp', () => {
     it('a stale expectedVersion is a CONFLICT naming expectedVersion, and changes nothing', async () => {
       const fu = await f.record(await validInput({ notes: 'v1' }), TOKENS.skane);
-      const v2 = dataOf(await f.updateRaw(fu.id, 1, { notes: 'v2', measurements: phthalates('PVC', { [CAS.DEHP]: 60 }) }, TOKENS.skane)).updateFollowUp;
+      const v2 = dataOf(
+        await f.updateRaw(fu.id, 1, { notes: 'v2', measurements: phthalates('PVC', { [CAS.DEHP]: 60 }) }, TOKENS.skane),
+      ).updateFollowUp;
       expect(v2).toMatchObject({ version: 2, notes: 'v2' });
 
       const stale = await f.updateRaw(fu.id, 1, { notes: 'v3 from a stale read', measurements: [] }, TOKENS.skane);
@@ -145,7 +257,12 @@ describe('follow-ups: refusals and confidentiality', () => {
       const fu = await f.record(await validInput(), TOKENS.skane);
       const before = await footprint();
 
-      const r = await f.updateRaw(fu.id, 1, { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'PVC', 5, 'MG_PER_L')] }, TOKENS.skane);
+      const r = await f.updateRaw(
+        fu.id,
+        1,
+        { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'PVC', 5, 'MG_PER_L')] },
+        TOKENS.skane,
+      );
 
       expectError(r, 'BAD_USER_INPUT', 'measurements[1].unit', 'K-PHT-01');
       expect(await footprint()).toEqual(before);
@@ -161,7 +278,10 @@ describe('follow-ups: refusals and confidentiality', () => {
       const r = await f.updateRaw(fu.id, retracted.version, { notes: 'efterhandsändring' }, TOKENS.skane);
 
       expectError(r, 'CONFLICT', 'RETRACTED');
-      expect(await f.get(fu.id, TOKENS.skane, 'status version notes')).toMatchObject({ status: 'RETRACTED', version: retracted.version });
+      expect(await f.get(fu.id, TOKENS.skane, 'status version notes')).toMatchObject({
+        status: 'RETRACTED',
+        version: retracted.version,
+      });
     });
   });
 
@@ -170,7 +290,17 @@ describe('follow-ups: refusals and confidentiality', () => {
 
     it('closeFollowUp with an open deviation is a CONFLICT; resolve it, then closing succeeds', async () => {
       const fu = await f.record(await validInput(), TOKENS.skane, 'id');
-      const open = await f.openDeviation({ followUpId: fu.id, requirementId: pht, severity: 'MINOR', description: 'Märkning saknas', actionPlan: 'Ny etikett', dueDate: daysFromNow(30) }, TOKENS.skane);
+      const open = await f.openDeviation(
+        {
+          followUpId: fu.id,
+          requirementId: pht,
+          severity: 'MINOR',
+          description: 'Märkning saknas',
+          actionPlan: 'Ny etikett',
+          dueDate: daysFromNow(30),
+        },
+        TOKENS.skane,
+      );
       await f.updateDeviation(open.id, { status: 'ACTION_PLAN_AGREED' }, TOKENS.skane);
 
       const refused = await f.transitionRaw('close', fu.id, TOKENS.skane);
@@ -181,23 +311,52 @@ describe('follow-ups: refusals and confidentiality', () => {
       await f.resolveDeviation(open.id, TOKENS.skane);
       const closed = dataOf(await f.transitionRaw('close', fu.id, TOKENS.skane)).result;
       expect(closed).toMatchObject({ status: 'CLOSED', version: 2 });
-      expect((await f.trail(fu.id, TOKENS.skane)).history.map((e: any) => e.type)).toEqual(['RECORDED', 'DEVIATION_OPENED', 'DEVIATION_UPDATED', 'DEVIATION_RESOLVED', 'CLOSED']);
+      expect((await f.trail(fu.id, TOKENS.skane)).history.map((e: any) => e.type)).toEqual([
+        'RECORDED',
+        'DEVIATION_OPENED',
+        'DEVIATION_UPDATED',
+        'DEVIATION_RESOLVED',
+        'CLOSED',
+      ]);
     });
 
     it('PLANNED → IN_PROGRESS → COMPLETED (performedOn set, validity from it) → CLOSED, each bumping the version', async () => {
-      const fu = await f.record(await validInput({ status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] }), TOKENS.skane, 'id status version validUntil');
+      const fu = await f.record(
+        await validInput({ status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] }),
+        TOKENS.skane,
+        'id status version validUntil',
+      );
       expect(fu).toMatchObject({ status: 'PLANNED', version: 1 });
 
-      expect(dataOf(await f.transitionRaw('start', fu.id, TOKENS.skane, { expectedVersion: 1 })).result).toMatchObject({ status: 'IN_PROGRESS', version: 2 });
-      const done = dataOf(await f.transitionRaw('complete', fu.id, TOKENS.skane, { expectedVersion: 2, performedOn: daysAgo(1) })).result;
+      expect(dataOf(await f.transitionRaw('start', fu.id, TOKENS.skane, { expectedVersion: 1 })).result).toMatchObject({
+        status: 'IN_PROGRESS',
+        version: 2,
+      });
+      const done = dataOf(
+        await f.transitionRaw('complete', fu.id, TOKENS.skane, { expectedVersion: 2, performedOn: daysAgo(1) }),
+      ).result;
       expect(done).toMatchObject({ status: 'COMPLETED', version: 3, performedOn: daysAgo(1) });
       expect(done.validUntil.slice(0, 4)).toBe(String(Number(daysAgo(1).slice(0, 4)) + 3));
-      expect(dataOf(await f.transitionRaw('close', fu.id, TOKENS.skane, { expectedVersion: 3 })).result).toMatchObject({ status: 'CLOSED', version: 4 });
-      expect((await f.trail(fu.id, TOKENS.skane)).history.map((e: any) => e.type)).toEqual(['PLANNED', 'UPDATED', 'COMPLETED', 'CLOSED']);
+      expect(dataOf(await f.transitionRaw('close', fu.id, TOKENS.skane, { expectedVersion: 3 })).result).toMatchObject({
+        status: 'CLOSED',
+        version: 4,
+      });
+      expect((await f.trail(fu.id, TOKENS.skane)).history.map((e: any) => e.type)).toEqual([
+        'PLANNED',
+        'UPDATED',
+        'COMPLETED',
+        'CLOSED',
+      ]);
     });
 
     it.each<[string, Partial<RecordFollowUpInput>, 'start' | 'complete' | 'close' | 'retract', string, string[]]>([
-      ['closeFollowUp on PLANNED', { status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] }, 'close', 'PLANNED', ['closeFollowUp', 'is PLANNED', 'COMPLETED']],
+      [
+        'closeFollowUp on PLANNED',
+        { status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] },
+        'close',
+        'PLANNED',
+        ['closeFollowUp', 'is PLANNED', 'COMPLETED'],
+      ],
       ['closeFollowUp on IN_PROGRESS', { status: 'IN_PROGRESS' }, 'close', 'IN_PROGRESS', ['is IN_PROGRESS']],
       ['startFollowUp on COMPLETED', {}, 'start', 'COMPLETED', ['startFollowUp', 'is COMPLETED', 'PLANNED']],
       ['completeFollowUp on COMPLETED', {}, 'complete', 'COMPLETED', ['completeFollowUp', 'is COMPLETED']],
@@ -227,7 +386,10 @@ describe('follow-ups: refusals and confidentiality', () => {
 
       expectError(second, 'CONFLICT', 'already RETRACTED');
       expect(await f.get(fu.id, TOKENS.skane, 'status version retractedReason retractedAt')).toEqual({
-        status: 'RETRACTED', version: 2, retractedReason: 'Fel artikel provtogs', retractedAt: first.retractedAt,
+        status: 'RETRACTED',
+        version: 2,
+        retractedReason: 'Fel artikel provtogs',
+        retractedAt: first.retractedAt,
       });
     });
 
@@ -267,24 +429,49 @@ describe('follow-ups: refusals and confidentiality', () => {
       const fu = await f.record(await validInput(), TOKENS.skane, 'id');
       await f.retract(fu.id, TOKENS.skane);
 
-      expectError(await f.openDeviationRaw({ followUpId: fu.id, severity: 'MAJOR', description: 'x' }, TOKENS.skane), 'CONFLICT', 'RETRACTED');
-      expectError(await f.openDeviationRaw({ followUpId: randomUUID(), severity: 'MAJOR', description: 'x' }, TOKENS.skane), 'BAD_USER_INPUT', 'followUpId');
+      expectError(
+        await f.openDeviationRaw({ followUpId: fu.id, severity: 'MAJOR', description: 'x' }, TOKENS.skane),
+        'CONFLICT',
+        'RETRACTED',
+      );
+      expectError(
+        await f.openDeviationRaw({ followUpId: randomUUID(), severity: 'MAJOR', description: 'x' }, TOKENS.skane),
+        'BAD_USER_INPUT',
+        'followUpId',
+      );
       expect((await f.get(fu.id, TOKENS.skane, 'deviations { id }')).deviations).toEqual([]);
     });
 
     it('ACTION_PLAN_AGREED needs an action plan; a RESOLVED deviation cannot be resolved again or changed', async () => {
       const fu = await f.record(await validInput(), TOKENS.skane, 'id');
-      const dev = await f.openDeviation({ followUpId: fu.id, severity: 'MINOR', description: 'Märkning saknas' }, TOKENS.skane);
+      const dev = await f.openDeviation(
+        { followUpId: fu.id, severity: 'MINOR', description: 'Märkning saknas' },
+        TOKENS.skane,
+      );
 
-      const noPlan = await sut.gql('mutation ($id: ID!) { updateDeviation(id: $id, input: { status: ACTION_PLAN_AGREED }) { id } }', { id: dev.id }, TOKENS.skane);
+      const noPlan = await sut.gql(
+        'mutation ($id: ID!) { updateDeviation(id: $id, input: { status: ACTION_PLAN_AGREED }) { id } }',
+        { id: dev.id },
+        TOKENS.skane,
+      );
       expectError(noPlan, 'BAD_USER_INPUT', 'status', 'actionPlan');
       await f.resolveDeviation(dev.id, TOKENS.skane);
-      const again = await sut.gql('mutation ($id: ID!) { resolveDeviation(id: $id) { id } }', { id: dev.id }, TOKENS.skane);
-      const change = await sut.gql('mutation ($id: ID!) { updateDeviation(id: $id, input: { severity: MAJOR }) { id } }', { id: dev.id }, TOKENS.skane);
+      const again = await sut.gql(
+        'mutation ($id: ID!) { resolveDeviation(id: $id) { id } }',
+        { id: dev.id },
+        TOKENS.skane,
+      );
+      const change = await sut.gql(
+        'mutation ($id: ID!) { updateDeviation(id: $id, input: { severity: MAJOR }) { id } }',
+        { id: dev.id },
+        TOKENS.skane,
+      );
 
       expectError(again, 'CONFLICT', 'already RESOLVED');
       expectError(change, 'CONFLICT', 'RESOLVED');
-      expect((await f.get(fu.id, TOKENS.skane, 'deviations { severity status }')).deviations).toEqual([{ severity: 'MINOR', status: 'RESOLVED' }]);
+      expect((await f.get(fu.id, TOKENS.skane, 'deviations { severity status }')).deviations).toEqual([
+        { severity: 'MINOR', status: 'RESOLVED' },
+      ]);
     });
 
     it.each<[string, Record<string, unknown>, string]>([
@@ -293,7 +480,11 @@ describe('follow-ups: refusals and confidentiality', () => {
       ['an unknown category code', { categoryCode: 'NO-SUCH-CATEGORY' }, 'filter.categoryCode'],
       ['a malformed date', { performedFrom: '2026-13-01' }, 'filter.performedFrom'],
     ])('followUps refuses a filter with %s (BAD_USER_INPUT naming %s)', async (_label, filter, field) => {
-      const r = await sut.gql('query ($filter: FollowUpFilter) { followUps(filter: $filter) { totalCount } }', { filter }, TOKENS.reader);
+      const r = await sut.gql(
+        'query ($filter: FollowUpFilter) { followUps(filter: $filter) { totalCount } }',
+        { filter },
+        TOKENS.reader,
+      );
 
       expectError(r, 'BAD_USER_INPUT', field);
     });
@@ -312,13 +503,26 @@ describe('follow-ups: refusals and confidentiality', () => {
     const SECRET = 'Receptet lämnades under sekretess (OSL 31 kap. 16 §).';
 
     it('another organisation reads a SHARED follow-up with confidentialNotes null; the owner reads them', async () => {
-      const fu = await f.record(await validInput({ confidentialNotes: SECRET, notes: 'Offentlig sammanfattning' }), TOKENS.skane, 'id');
+      const fu = await f.record(
+        await validInput({ confidentialNotes: SECRET, notes: 'Offentlig sammanfattning' }),
+        TOKENS.skane,
+        'id',
+      );
 
       for (const token of [TOKENS.stockholm, TOKENS.reader, TOKENS.coordinator]) {
-        expect(await f.get(fu.id, token, 'notes confidentialNotes')).toEqual({ notes: 'Offentlig sammanfattning', confidentialNotes: null });
+        expect(await f.get(fu.id, token, 'notes confidentialNotes')).toEqual({
+          notes: 'Offentlig sammanfattning',
+          confidentialNotes: null,
+        });
       }
       expect((await f.get(fu.id, TOKENS.skane, 'confidentialNotes')).confidentialNotes).toBe(SECRET);
-      const listed = dataOf(await sut.gql('query ($id: ID) { followUps(filter: { supplierId: $id }, first: 100) { nodes { id confidentialNotes } } }', { id: supplierId }, TOKENS.stockholm));
+      const listed = dataOf(
+        await sut.gql(
+          'query ($id: ID) { followUps(filter: { supplierId: $id }, first: 100) { nodes { id confidentialNotes } } }',
+          { id: supplierId },
+          TOKENS.stockholm,
+        ),
+      );
       expect(listed.followUps.nodes.find((n: any) => n.id === fu.id)).toEqual({ id: fu.id, confidentialNotes: null });
     });
 
@@ -333,7 +537,7 @@ describe('follow-ups: refusals and confidentiality', () => {
       expect(JSON.parse(history[1].details).changed).toContain('confidentialNotes');
     });
 
-    it("a PRIVATE follow-up of another organisation is NOT_FOUND by followUp(id) and absent from followUps; its owner sees it", async () => {
+    it('a PRIVATE follow-up of another organisation is NOT_FOUND by followUp(id) and absent from followUps; its owner sees it', async () => {
       const input = await validInput({ visibility: 'PRIVATE' });
       const fu = await f.record(input, TOKENS.skane, 'id');
 
@@ -370,20 +574,37 @@ describe('follow-ups: refusals and confidentiality', () => {
 
       expectError(await f.updateRaw(fu.id, 1, { notes: 'x' }, TOKENS.stockholm), 'NOT_FOUND', fu.id);
       expectError(await f.retractRaw(fu.id, 'x', TOKENS.stockholm), 'NOT_FOUND', fu.id);
-      expectError(await f.openDeviationRaw({ followUpId: fu.id, severity: 'MAJOR', description: 'x' }, TOKENS.stockholm), 'BAD_USER_INPUT', 'followUpId');
+      expectError(
+        await f.openDeviationRaw({ followUpId: fu.id, severity: 'MAJOR', description: 'x' }, TOKENS.stockholm),
+        'BAD_USER_INPUT',
+        'followUpId',
+      );
       expect((await f.trail(fu.id, TOKENS.skane)).history.map((e: any) => e.type)).toEqual(['RECORDED']);
     });
 
-    it("Stockholm cannot update or resolve a deviation Skåne opened (FORBIDDEN)", async () => {
+    it('Stockholm cannot update or resolve a deviation Skåne opened (FORBIDDEN)', async () => {
       const fu = await f.record(await validInput(), TOKENS.skane, 'id');
-      const dev = await f.openDeviation({ followUpId: fu.id, severity: 'MAJOR', description: 'DEHP över gränsen', dueDate: daysFromNow(20) }, TOKENS.skane);
+      const dev = await f.openDeviation(
+        { followUpId: fu.id, severity: 'MAJOR', description: 'DEHP över gränsen', dueDate: daysFromNow(20) },
+        TOKENS.skane,
+      );
 
-      const update = await sut.gql('mutation ($id: ID!) { updateDeviation(id: $id, input: { severity: OBSERVATION }) { id } }', { id: dev.id }, TOKENS.stockholm);
-      const resolve = await sut.gql('mutation ($id: ID!) { resolveDeviation(id: $id, resolution: "klart") { id } }', { id: dev.id }, TOKENS.stockholm);
+      const update = await sut.gql(
+        'mutation ($id: ID!) { updateDeviation(id: $id, input: { severity: OBSERVATION }) { id } }',
+        { id: dev.id },
+        TOKENS.stockholm,
+      );
+      const resolve = await sut.gql(
+        'mutation ($id: ID!) { resolveDeviation(id: $id, resolution: "klart") { id } }',
+        { id: dev.id },
+        TOKENS.stockholm,
+      );
 
       expectError(update, 'FORBIDDEN', 'updateDeviation');
       expectError(resolve, 'FORBIDDEN', 'resolveDeviation');
-      expect((await f.get(fu.id, TOKENS.skane, 'deviations { severity status }')).deviations).toEqual([{ severity: 'MAJOR', status: 'OPEN' }]);
+      expect((await f.get(fu.id, TOKENS.skane, 'deviations { severity status }')).deviations).toEqual([
+        { severity: 'MAJOR', status: 'OPEN' },
+      ]);
     });
 
     it('a READER cannot recordFollowUp (FORBIDDEN) and nothing is stored; without a token it is UNAUTHENTICATED', async () => {
@@ -391,7 +612,11 @@ describe('follow-ups: refusals and confidentiality', () => {
       const before = await footprint();
 
       const reader = await f.recordRaw(input, TOKENS.reader);
-      const anonymous = await sut.gql('mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', { input }, null);
+      const anonymous = await sut.gql(
+        'mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }',
+        { input },
+        null,
+      );
 
       expectError(reader, 'FORBIDDEN', 'recordFollowUp', 'CONTACT_PERSON');
       expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');

@@ -1,5 +1,13 @@
 import {
-  buildFollowUp, CAS, daysAgo, FollowUpFactory, measure, phthalates, plusYears, type RecordFollowUpInput, type Token,
+  buildFollowUp,
+  CAS,
+  daysAgo,
+  FollowUpFactory,
+  measure,
+  phthalates,
+  plusYears,
+  type RecordFollowUpInput,
+  type Token,
 } from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
@@ -27,7 +35,9 @@ describe('follow-ups: the reuse rule', () => {
     supplierId = (await f.supplier()).id;
     pht = await f.requirementId('K-PHT-01');
     sds = await f.requirementId('K-SDS-SV');
-    phtContract = await f.contract(TOKENS.stockholm, supplierId, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }]);
+    phtContract = await f.contract(TOKENS.stockholm, supplierId, [
+      { code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } },
+    ]);
     sdsContract = await f.contract(TOKENS.stockholm, supplierId, [{ code: 'K-SDS-SV' }]);
   });
   afterAll(() => sut.close());
@@ -35,9 +45,17 @@ describe('follow-ups: the reuse rule', () => {
   const passing = () => phthalates('PVC', {}, 10);
 
   /** A fresh product with one follow-up recorded by `token` (then `after` applied), and what Stockholm sees. */
-  async function arrange(o: Partial<RecordFollowUpInput>, token: Token = TOKENS.skane, after?: (id: string) => Promise<unknown>) {
+  async function arrange(
+    o: Partial<RecordFollowUpInput>,
+    token: Token = TOKENS.skane,
+    after?: (id: string) => Promise<unknown>,
+  ) {
     const product = await f.product(supplierId);
-    const followUp = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), ...o }), token, 'id validUntil');
+    const followUp = await f.record(
+      buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), ...o }),
+      token,
+      'id validUntil',
+    );
     if (after) await after(followUp.id);
     return { product, followUp };
   }
@@ -60,19 +78,34 @@ describe('follow-ups: the reuse rule', () => {
       expect(list).toEqual([
         {
           reusable: true,
-          reasons: [`completed, shared and valid until ${followUp.validUntil}; decides K-PHT-01 (${verdict} against your limit)`],
-          followUp: { id: followUp.id, status: 'COMPLETED', organisation: { code: 'region-skane' }, confidentialNotes: null },
+          reasons: [
+            `completed, shared and valid until ${followUp.validUntil}; decides K-PHT-01 (${verdict} against your limit)`,
+          ],
+          followUp: {
+            id: followUp.id,
+            status: 'COMPLETED',
+            organisation: { code: 'region-skane' },
+            confidentialNotes: null,
+          },
           decides: [{ requirement: { code: 'K-PHT-01' }, verdict }],
         },
       ]);
 
       const reuse = dataOf(await f.recordReuseRaw(followUp.id, phtContract.id, TOKENS.stockholm)).recordReuse;
-      expect(reuse).toMatchObject({ organisation: { code: 'region-stockholm' }, contract: { id: phtContract.id }, followUp: { id: followUp.id } });
-      expect((await f.trail(followUp.id, TOKENS.skane)).reuses).toEqual([{ id: reuse.id, organisation: { code: 'region-stockholm' }, contract: { id: phtContract.id } }]);
+      expect(reuse).toMatchObject({
+        organisation: { code: 'region-stockholm' },
+        contract: { id: phtContract.id },
+        followUp: { id: followUp.id },
+      });
+      expect((await f.trail(followUp.id, TOKENS.skane)).reuses).toEqual([
+        { id: reuse.id, organisation: { code: 'region-stockholm' }, contract: { id: phtContract.id } },
+      ]);
     });
 
     it('a CLOSED follow-up is reusable', async () => {
-      const { product, followUp } = await arrange({}, TOKENS.skane, async (id) => dataOf(await f.transitionRaw('close', id, TOKENS.skane)));
+      const { product, followUp } = await arrange({}, TOKENS.skane, async (id) =>
+        dataOf(await f.transitionRaw('close', id, TOKENS.skane)),
+      );
 
       const [candidate] = await f.reusable(product.id, phtContract.id, TOKENS.stockholm);
       expect(candidate).toMatchObject({ reusable: true, followUp: { id: followUp.id, status: 'CLOSED' } });
@@ -81,12 +114,21 @@ describe('follow-ups: the reuse rule', () => {
 
     it('a DOCUMENT_REVIEW decides a DOCUMENTATION requirement (K-SDS-SV): reusable, recorded, and PASS in evaluateProduct', async () => {
       const performedOn = daysAgo(12);
-      const { product, followUp } = await arrange({ method: 'DOCUMENT_REVIEW', requirementIds: [sds], measurements: [], laboratory: null, performedOn, reportReference: 'SDB version 4.1' });
+      const { product, followUp } = await arrange({
+        method: 'DOCUMENT_REVIEW',
+        requirementIds: [sds],
+        measurements: [],
+        laboratory: null,
+        performedOn,
+        reportReference: 'SDB version 4.1',
+      });
 
       const [candidate] = await f.reusable(product.id, sdsContract.id, TOKENS.stockholm);
       expect(candidate).toEqual({
         reusable: true,
-        reasons: [`completed, shared and valid until ${plusYears(performedOn, 3)}; decides K-SDS-SV (DOCUMENTATION checked by DOCUMENT_REVIEW)`],
+        reasons: [
+          `completed, shared and valid until ${plusYears(performedOn, 3)}; decides K-SDS-SV (DOCUMENTATION checked by DOCUMENT_REVIEW)`,
+        ],
         followUp: expect.objectContaining({ id: followUp.id }),
         decides: [{ requirement: { code: 'K-SDS-SV' }, verdict: null }],
       });
@@ -105,41 +147,98 @@ describe('follow-ups: the reuse rule', () => {
       ]);
     });
 
-    it('the verdict is against the caller\'s own limit: LOQs 4×50 are INCONCLUSIVE at 100 mg/kg but decide 0.1 % (Västra Götaland)', async () => {
+    it("the verdict is against the caller's own limit: LOQs 4×50 are INCONCLUSIVE at 100 mg/kg but decide 0.1 % (Västra Götaland)", async () => {
       const { product, followUp } = await arrange({ measurements: phthalates('PVC', {}, 50) });
       const vgr = await f.contract(TOKENS.coordinator, supplierId, [{ code: 'K-PHT-01' }]);
 
       const forVgr = await f.reusable(product.id, vgr.id, TOKENS.coordinator);
-      expect(forVgr).toEqual([expect.objectContaining({ reusable: true, decides: [{ requirement: { code: 'K-PHT-01' }, verdict: 'PASS' }] })]);
+      expect(forVgr).toEqual([
+        expect.objectContaining({ reusable: true, decides: [{ requirement: { code: 'K-PHT-01' }, verdict: 'PASS' }] }),
+      ]);
       expect(await f.reusable(product.id, phtContract.id, TOKENS.stockholm)).toEqual([]);
       dataOf(await f.recordReuseRaw(followUp.id, vgr.id, TOKENS.coordinator));
     });
   });
 
   describe('not reusable: absent from the list, listed with reasons under includeRejected, refused by recordReuse', () => {
-    it.each<[string, () => Promise<{ product: { id: string }; followUp: { id: string; validUntil: string } }>, (fu: { validUntil: string }) => string[], string]>([
-      ['expired (validUntil in the past)', () => arrange({ performedOn: daysAgo(500), validUntil: daysAgo(2) }), () => [`expired on ${daysAgo(1)} (valid until ${daysAgo(2)})`], 'K-PHT-01'],
-      ['expired by the default 3 years', () => arrange({ performedOn: daysAgo(3 * 366 + 5) }), (fu) => [expect.stringContaining(`(valid until ${fu.validUntil})`)] as never, 'K-PHT-01'],
-      ['retracted', () => arrange({}, TOKENS.skane, (id) => f.retract(id, TOKENS.skane)), () => ['retracted'], 'K-PHT-01'],
-      ['IN_PROGRESS', () => arrange({ status: 'IN_PROGRESS' }), () => ['status IN_PROGRESS: only COMPLETED or CLOSED follow-ups can be reused'], 'K-PHT-01'],
-      ['PLANNED for a date (no results yet)', () => arrange({ status: 'PLANNED', measurements: [], performedOn: daysAgo(-20) }), () => [
-        'status PLANNED: only COMPLETED or CLOSED follow-ups can be reused', 'K-PHT-01: NO_DATA against your limit',
-      ], 'K-PHT-01'],
-      ['INCONCLUSIVE for my stricter limit (LOQs 4×50 = 200 > 100 mg/kg)', () => arrange({ measurements: phthalates('PVC', {}, 50) }), () => ['K-PHT-01: INCONCLUSIVE against your limit'], 'K-PHT-01'],
-      ['INCOMPLETE (DBP, BBP, DIBP not measured)', () => arrange({ measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }), () => ['K-PHT-01: INCOMPLETE against your limit'], 'K-PHT-01'],
-      ['checking none of my requirements (it checked K-FORM-TOY, though it measured phthalates)', async () => arrange({ requirementIds: [await f.requirementId('K-FORM-TOY')] }), () => [
-        "addresses none of your contract's requirements",
-      ], 'K-PHT-01'],
-      ['a LAB_ANALYSIS cannot decide a DOCUMENTATION requirement (K-SDS-SV)', () => arrange({ requirementIds: [sds], measurements: [] }), () => [
-        'K-SDS-SV: method LAB_ANALYSIS cannot decide a DOCUMENTATION requirement',
-      ], 'K-SDS-SV'],
+    it.each<
+      [
+        string,
+        () => Promise<{ product: { id: string }; followUp: { id: string; validUntil: string } }>,
+        (fu: { validUntil: string }) => string[],
+        string,
+      ]
+    >([
+      [
+        'expired (validUntil in the past)',
+        () => arrange({ performedOn: daysAgo(500), validUntil: daysAgo(2) }),
+        () => [`expired on ${daysAgo(1)} (valid until ${daysAgo(2)})`],
+        'K-PHT-01',
+      ],
+      [
+        'expired by the default 3 years',
+        () => arrange({ performedOn: daysAgo(3 * 366 + 5) }),
+        (fu) => [expect.stringContaining(`(valid until ${fu.validUntil})`)] as never,
+        'K-PHT-01',
+      ],
+      [
+        'retracted',
+        () => arrange({}, TOKENS.skane, (id) => f.retract(id, TOKENS.skane)),
+        () => ['retracted'],
+        'K-PHT-01',
+      ],
+      [
+        'IN_PROGRESS',
+        () => arrange({ status: 'IN_PROGRESS' }),
+        () => ['status IN_PROGRESS: only COMPLETED or CLOSED follow-ups can be reused'],
+        'K-PHT-01',
+      ],
+      [
+        'PLANNED for a date (no results yet)',
+        () => arrange({ status: 'PLANNED', measurements: [], performedOn: daysAgo(-20) }),
+        () => [
+          'status PLANNED: only COMPLETED or CLOSED follow-ups can be reused',
+          'K-PHT-01: NO_DATA against your limit',
+        ],
+        'K-PHT-01',
+      ],
+      [
+        'INCONCLUSIVE for my stricter limit (LOQs 4×50 = 200 > 100 mg/kg)',
+        () => arrange({ measurements: phthalates('PVC', {}, 50) }),
+        () => ['K-PHT-01: INCONCLUSIVE against your limit'],
+        'K-PHT-01',
+      ],
+      [
+        'INCOMPLETE (DBP, BBP, DIBP not measured)',
+        () => arrange({ measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }),
+        () => ['K-PHT-01: INCOMPLETE against your limit'],
+        'K-PHT-01',
+      ],
+      [
+        'checking none of my requirements (it checked K-FORM-TOY, though it measured phthalates)',
+        async () => arrange({ requirementIds: [await f.requirementId('K-FORM-TOY')] }),
+        () => ["addresses none of your contract's requirements"],
+        'K-PHT-01',
+      ],
+      [
+        'a LAB_ANALYSIS cannot decide a DOCUMENTATION requirement (K-SDS-SV)',
+        () => arrange({ requirementIds: [sds], measurements: [] }),
+        () => ['K-SDS-SV: method LAB_ANALYSIS cannot decide a DOCUMENTATION requirement'],
+        'K-SDS-SV',
+      ],
     ])('%s', async (_label, make, reasons, code) => {
       const contract = code === 'K-SDS-SV' ? sdsContract : phtContract;
       const { product, followUp } = await make();
 
       expect(await f.reusable(product.id, contract.id, TOKENS.stockholm)).toEqual([]);
       const all = await f.reusable(product.id, contract.id, TOKENS.stockholm, true);
-      expect(all).toEqual([expect.objectContaining({ reusable: false, reasons: reasons(followUp), followUp: expect.objectContaining({ id: followUp.id }) })]);
+      expect(all).toEqual([
+        expect.objectContaining({
+          reusable: false,
+          reasons: reasons(followUp),
+          followUp: expect.objectContaining({ id: followUp.id }),
+        }),
+      ]);
 
       const refused = await f.recordReuseRaw(followUp.id, contract.id, TOKENS.stockholm);
       expectError(refused, 'CONFLICT', 'cannot be reused', ...reasons(followUp).filter((r) => typeof r === 'string'));
@@ -155,8 +254,13 @@ describe('follow-ups: the reuse rule', () => {
 
       const all = await f.reusable(product.id, phtContract.id, TOKENS.stockholm, true);
 
-      expect(all).toEqual([expect.objectContaining({ reusable: false, followUp: expect.objectContaining({ id: followUp.id }) })]);
-      expect(all[0].reasons).toEqual(['status PLANNED: only COMPLETED or CLOSED follow-ups can be reused', 'K-PHT-01: NO_DATA against your limit']);
+      expect(all).toEqual([
+        expect.objectContaining({ reusable: false, followUp: expect.objectContaining({ id: followUp.id }) }),
+      ]);
+      expect(all[0].reasons).toEqual([
+        'status PLANNED: only COMPLETED or CLOSED follow-ups can be reused',
+        'K-PHT-01: NO_DATA against your limit',
+      ]);
     });
 
     it("another organisation's PRIVATE follow-up never appears, not even with includeRejected; recordReuse cannot see it", async () => {
@@ -180,8 +284,12 @@ describe('follow-ups: the reuse rule', () => {
       expectError(refused, 'BAD_USER_INPUT', 'followUpId', "contract's own organisation");
       await expectNoReuse(followUp.id, TOKENS.stockholm);
       // For another organisation, the same follow-up is reusable.
-      const skane = await f.contract(TOKENS.skane, supplierId, [{ code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } }]);
-      expect(await f.reusable(product.id, skane.id, TOKENS.skane)).toEqual([expect.objectContaining({ reusable: true })]);
+      const skane = await f.contract(TOKENS.skane, supplierId, [
+        { code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } },
+      ]);
+      expect(await f.reusable(product.id, skane.id, TOKENS.skane)).toEqual([
+        expect.objectContaining({ reusable: true }),
+      ]);
     });
 
     // Known bug (src/follow-ups/evaluation.service.ts:80): reusableFollowUps drops the caller's own
@@ -189,14 +297,28 @@ describe('follow-ups: the reuse rule', () => {
     // the reason decideReuse has for them ("recorded by your own organisation").
     it("with includeRejected, the caller's own follow-ups (shared or private) are listed as not reusable, with the reasons", async () => {
       const product = await f.product(supplierId);
-      const shared = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing() }), TOKENS.stockholm, 'id');
-      const own = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), visibility: 'PRIVATE' }), TOKENS.stockholm, 'id');
+      const shared = await f.record(
+        buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing() }),
+        TOKENS.stockholm,
+        'id',
+      );
+      const own = await f.record(
+        buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), visibility: 'PRIVATE' }),
+        TOKENS.stockholm,
+        'id',
+      );
 
       const all = await f.reusable(product.id, phtContract.id, TOKENS.stockholm, true);
 
       expect(all).toHaveLength(2);
-      expect(all.find((c: any) => c.followUp.id === shared.id)).toMatchObject({ reusable: false, reasons: ['recorded by your own organisation'] });
-      expect(all.find((c: any) => c.followUp.id === own.id)).toMatchObject({ reusable: false, reasons: ['recorded by your own organisation', 'private to its organisation'] });
+      expect(all.find((c: any) => c.followUp.id === shared.id)).toMatchObject({
+        reusable: false,
+        reasons: ['recorded by your own organisation'],
+      });
+      expect(all.find((c: any) => c.followUp.id === own.id)).toMatchObject({
+        reusable: false,
+        reasons: ['recorded by your own organisation', 'private to its organisation'],
+      });
     });
 
     // Known bug (src/follow-ups/evaluation.service.ts:80 and :85): reusableFollowUps judges "another
@@ -210,22 +332,54 @@ describe('follow-ups: the reuse rule', () => {
       for (const token of [TOKENS.reader, TOKENS.coordinator]) {
         expect(await f.reusable(product.id, phtContract.id, token)).toEqual([]);
         expect(await f.reusable(product.id, phtContract.id, token, true)).toEqual([
-          expect.objectContaining({ reusable: false, reasons: ['recorded by your own organisation'], followUp: expect.objectContaining({ id: followUp.id }) }),
+          expect.objectContaining({
+            reusable: false,
+            reasons: ['recorded by your own organisation'],
+            followUp: expect.objectContaining({ id: followUp.id }),
+          }),
         ]);
       }
     });
 
     it('includeRejected lists every candidate with its own verdict: one reusable, the others with their reasons', async () => {
       const product = await f.product(supplierId);
-      const good = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), performedOn: daysAgo(3) }), TOKENS.skane, 'id');
-      const stale = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), performedOn: daysAgo(400), validUntil: daysAgo(30) }), TOKENS.skane, 'id');
-      const hidden = await f.record(buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), visibility: 'PRIVATE' }), TOKENS.skane, 'id');
+      const good = await f.record(
+        buildFollowUp({
+          productId: product.id,
+          requirementIds: [pht],
+          measurements: passing(),
+          performedOn: daysAgo(3),
+        }),
+        TOKENS.skane,
+        'id',
+      );
+      const stale = await f.record(
+        buildFollowUp({
+          productId: product.id,
+          requirementIds: [pht],
+          measurements: passing(),
+          performedOn: daysAgo(400),
+          validUntil: daysAgo(30),
+        }),
+        TOKENS.skane,
+        'id',
+      );
+      const hidden = await f.record(
+        buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing(), visibility: 'PRIVATE' }),
+        TOKENS.skane,
+        'id',
+      );
 
       const all = await f.reusable(product.id, phtContract.id, TOKENS.stockholm, true);
 
-      expect(all.map((c: any) => [c.followUp.id, c.reusable])).toEqual([[good.id, true], [stale.id, false]]);
+      expect(all.map((c: any) => [c.followUp.id, c.reusable])).toEqual([
+        [good.id, true],
+        [stale.id, false],
+      ]);
       expect(all.map((c: any) => c.followUp.id)).not.toContain(hidden.id);
-      expect((await f.reusable(product.id, phtContract.id, TOKENS.stockholm)).map((c: any) => c.followUp.id)).toEqual([good.id]);
+      expect((await f.reusable(product.id, phtContract.id, TOKENS.stockholm)).map((c: any) => c.followUp.id)).toEqual([
+        good.id,
+      ]);
     });
   });
 
@@ -237,7 +391,11 @@ describe('follow-ups: the reuse rule', () => {
       // Stockholm cannot record a reuse on Skåne's behalf … and Skåne cannot reuse its own follow-up.
       const otherOrgs = await f.recordReuseRaw(followUp.id, skaneContract.id, TOKENS.stockholm);
       const reader = await f.recordReuseRaw(followUp.id, phtContract.id, TOKENS.reader);
-      const unknownContract = await f.recordReuseRaw(followUp.id, '00000000-0000-4000-8000-000000000000', TOKENS.stockholm);
+      const unknownContract = await f.recordReuseRaw(
+        followUp.id,
+        '00000000-0000-4000-8000-000000000000',
+        TOKENS.stockholm,
+      );
 
       expectError(otherOrgs, 'FORBIDDEN', 'recordReuse');
       expectError(reader, 'FORBIDDEN', 'recordReuse', 'CONTACT_PERSON');

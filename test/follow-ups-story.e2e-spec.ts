@@ -1,5 +1,14 @@
 import {
-  buildFollowUp, CAS, daysAgo, daysFromNow, FollowUpFactory, measure, phthalates, plusYears, requirementOf, substanceOf,
+  buildFollowUp,
+  CAS,
+  daysAgo,
+  daysFromNow,
+  FollowUpFactory,
+  measure,
+  phthalates,
+  plusYears,
+  requirementOf,
+  substanceOf,
 } from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
@@ -42,9 +51,16 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     // Skåne's contract uses the library default (0.1 % w/w); Stockholm's sets 100 mg/kg.
     skaneContract = await f.contract(TOKENS.skane, supplier.id, [{ code: 'K-PHT-01' }]);
     stockholmContract = await f.contract(TOKENS.stockholm, supplier.id, []);
-    const set = await f.setContractRequirement(TOKENS.stockholm, stockholmContract.id, 'K-PHT-01', { value: 100, unit: 'MG_PER_KG' });
+    const set = await f.setContractRequirement(TOKENS.stockholm, stockholmContract.id, 'K-PHT-01', {
+      value: 100,
+      unit: 'MG_PER_KG',
+    });
     expect(set.requirements).toEqual([
-      { requirement: { code: 'K-PHT-01' }, limit: { value: 100, unit: 'MG_PER_KG' }, effectiveLimit: { value: 100, unit: 'MG_PER_KG' } },
+      {
+        requirement: { code: 'K-PHT-01' },
+        limit: { value: 100, unit: 'MG_PER_KG' },
+        effectiveLimit: { value: 100, unit: 'MG_PER_KG' },
+      },
     ]);
   });
   afterAll(() => sut.close());
@@ -91,10 +107,27 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     });
     expect(recorded.measurements).toHaveLength(8);
     expect(recorded.measurements[0]).toMatchObject({
-      part: 'PVC surface', detected: true, value: 800, loq: null, unit: 'MG_PER_KG', uncertainty: 120, substance: { casNumber: CAS.DEHP },
+      part: 'PVC surface',
+      detected: true,
+      value: 800,
+      loq: null,
+      unit: 'MG_PER_KG',
+      uncertainty: 120,
+      substance: { casNumber: CAS.DEHP },
     });
-    expect(recorded.measurements[1]).toMatchObject({ part: 'PVC surface', detected: false, value: null, loq: 10, substance: { casNumber: CAS.DBP } });
-    expect(recorded.measurements.slice(4).map((m: any) => m.part)).toEqual(['foam core', 'foam core', 'foam core', 'foam core']);
+    expect(recorded.measurements[1]).toMatchObject({
+      part: 'PVC surface',
+      detected: false,
+      value: null,
+      loq: 10,
+      substance: { casNumber: CAS.DBP },
+    });
+    expect(recorded.measurements.slice(4).map((m: any) => m.part)).toEqual([
+      'foam core',
+      'foam core',
+      'foam core',
+      'foam core',
+    ]);
   });
 
   it.each<[string, () => Record<string, unknown>]>([
@@ -126,7 +159,11 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     ['method DOCUMENT_REVIEW', () => ({ method: 'DOCUMENT_REVIEW' }), 0],
     ['status COMPLETED', () => ({ status: 'COMPLETED' }), 1],
     ['status PLANNED', () => ({ status: 'PLANNED' }), 0],
-    ['performedFrom/performedTo around performedOn', () => ({ performedFrom: performedOn, performedTo: performedOn }), 1],
+    [
+      'performedFrom/performedTo around performedOn',
+      () => ({ performedFrom: performedOn, performedTo: performedOn }),
+      1,
+    ],
     ['performedFrom the day after', () => ({ performedFrom: daysAgo(39) }), 0],
     ['validOn today', () => ({ validOn: daysAgo(0) }), 1],
     ['validOn the day before it was performed', () => ({ validOn: daysAgo(41) }), 0],
@@ -139,7 +176,10 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
   it('filters that do not match leave it out (a substance it did not measure, another supplier)', async () => {
     const other = await f.supplier();
 
-    expect(await f.list({ productId: product.id, substanceCas: CAS.FORMALDEHYDE }, TOKENS.stockholm)).toEqual({ totalCount: 0, ids: [] });
+    expect(await f.list({ productId: product.id, substanceCas: CAS.FORMALDEHYDE }, TOKENS.stockholm)).toEqual({
+      totalCount: 0,
+      ids: [],
+    });
     expect(await f.list({ supplierId: other.id }, TOKENS.stockholm)).toEqual({ totalCount: 0, ids: [] });
   });
 
@@ -148,7 +188,12 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
 
     expect(evaluation.verdict).toBe('FAIL');
     const pht = requirementOf(evaluation, 'K-PHT-01');
-    expect(pht).toMatchObject({ verdict: 'FAIL', limit: { value: 100, unit: 'MG_PER_KG' }, limitSource: 'CONTRACT', notComparable: [] });
+    expect(pht).toMatchObject({
+      verdict: 'FAIL',
+      limit: { value: 100, unit: 'MG_PER_KG' },
+      limitSource: 'CONTRACT',
+      notComparable: [],
+    });
     expect(pht.parts.map((p: any) => [p.part, p.verdict, p.lowerBound, p.upperBound])).toEqual([
       ['foam core', 'PASS', 0, 40],
       ['PVC surface', 'FAIL', 800, 830],
@@ -163,7 +208,11 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
       followUp: { id: followUpId, confidentialNotes: null },
       organisation: { code: 'region-skane', name: 'Region Skåne' },
     });
-    expect(substanceOf(pht, 'PVC surface', CAS.DBP)).toMatchObject({ status: 'MEASURED', convertedLoq: 10, convertedValue: null });
+    expect(substanceOf(pht, 'PVC surface', CAS.DBP)).toMatchObject({
+      status: 'MEASURED',
+      convertedLoq: 10,
+      convertedValue: null,
+    });
     expect(pht.followUps).toEqual([{ id: followUpId, organisation: { code: 'region-skane' } }]);
   });
 
@@ -177,8 +226,14 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
       ['foam core', 'PASS', 0, 0.004],
       ['PVC surface', 'PASS', 0.08, 0.083],
     ]);
-    expect(substanceOf(pht, 'PVC surface', CAS.DEHP)).toMatchObject({ convertedValue: 0.08, convertedUnit: 'PERCENT_WW', followUp: { id: followUpId } });
-    expect(substanceOf(pht, 'PVC surface', CAS.DEHP).followUp.confidentialNotes).toBe('Underleverantören av ytskiktet uppgavs i förtroende.');
+    expect(substanceOf(pht, 'PVC surface', CAS.DEHP)).toMatchObject({
+      convertedValue: 0.08,
+      convertedUnit: 'PERCENT_WW',
+      followUp: { id: followUpId },
+    });
+    expect(substanceOf(pht, 'PVC surface', CAS.DEHP).followUp.confidentialNotes).toBe(
+      'Underleverantören av ytskiktet uppgavs i förtroende.',
+    );
   });
 
   it('reusableFollowUps lists it for Stockholm as reusable, with the reason and the FAIL it decides', async () => {
@@ -187,20 +242,37 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       reusable: true,
-      followUp: { id: followUpId, status: 'COMPLETED', organisation: { code: 'region-skane' }, confidentialNotes: null },
+      followUp: {
+        id: followUpId,
+        status: 'COMPLETED',
+        organisation: { code: 'region-skane' },
+        confidentialNotes: null,
+      },
       decides: [{ requirement: { code: 'K-PHT-01' }, verdict: 'FAIL' }],
     });
-    expect(list[0].reasons).toEqual([`completed, shared and valid until ${plusYears(performedOn, 3)}; decides K-PHT-01 (FAIL against your limit)`]);
+    expect(list[0].reasons).toEqual([
+      `completed, shared and valid until ${plusYears(performedOn, 3)}; decides K-PHT-01 (FAIL against your limit)`,
+    ]);
   });
 
   it('Stockholm records the reuse; recording it a second time is a CONFLICT and stores nothing', async () => {
     const first = await f.recordReuseRaw(followUpId, stockholmContract.id, TOKENS.stockholm);
     const second = await f.recordReuseRaw(followUpId, stockholmContract.id, TOKENS.stockholm);
 
-    expect(dataOf(first).recordReuse).toMatchObject({ organisation: { code: 'region-stockholm' }, contract: { id: stockholmContract.id }, followUp: { id: followUpId } });
+    expect(dataOf(first).recordReuse).toMatchObject({
+      organisation: { code: 'region-stockholm' },
+      contract: { id: stockholmContract.id },
+      followUp: { id: followUpId },
+    });
     expectError(second, 'CONFLICT', 'already recorded');
     const { reuses } = await f.trail(followUpId, TOKENS.skane);
-    expect(reuses).toEqual([{ id: dataOf(first).recordReuse.id, organisation: { code: 'region-stockholm' }, contract: { id: stockholmContract.id } }]);
+    expect(reuses).toEqual([
+      {
+        id: dataOf(first).recordReuse.id,
+        organisation: { code: 'region-stockholm' },
+        contract: { id: stockholmContract.id },
+      },
+    ]);
   });
 
   it("Stockholm opens a deviation against the supplier on Skåne's follow-up, with a due date: supplier light YELLOW", async () => {
@@ -222,11 +294,22 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     deviationId = deviation.id;
 
     expect(deviation).toMatchObject({
-      severity: 'MAJOR', status: 'OPEN', dueDate, organisation: { code: 'region-stockholm' }, supplier: { id: supplier.id },
-      requirement: { code: 'K-PHT-01' }, contract: { id: stockholmContract.id }, followUp: { id: followUpId },
+      severity: 'MAJOR',
+      status: 'OPEN',
+      dueDate,
+      organisation: { code: 'region-stockholm' },
+      supplier: { id: supplier.id },
+      requirement: { code: 'K-PHT-01' },
+      contract: { id: stockholmContract.id },
+      followUp: { id: followUpId },
     });
     const status = await f.supplierStatus(supplier.id, TOKENS.reader);
-    expect(status).toMatchObject({ light: 'YELLOW', supplier: { id: supplier.id }, openDeviations: [{ id: deviationId, severity: 'MAJOR', dueDate }], overdueDeviations: [] });
+    expect(status).toMatchObject({
+      light: 'YELLOW',
+      supplier: { id: supplier.id },
+      openDeviations: [{ id: deviationId, severity: 'MAJOR', dueDate }],
+      overdueDeviations: [],
+    });
   });
 
   it('followUp.history shows RECORDED (Skåne), REUSED and DEVIATION_OPENED (Stockholm); reuses list the reuse', async () => {
@@ -239,17 +322,43 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     ]);
     expect(trail.history[0].actorName).toBe('Demo Kontaktperson Skåne');
     expect(trail.history[1].actorName).toBe('Demo Kontaktperson Stockholm');
-    expect(trail.reuses).toEqual([expect.objectContaining({ organisation: { code: 'region-stockholm' }, contract: { id: stockholmContract.id } })]);
+    expect(trail.reuses).toEqual([
+      expect.objectContaining({ organisation: { code: 'region-stockholm' }, contract: { id: stockholmContract.id } }),
+    ]);
   });
 
   it('a supplier-level DESK_AUDIT (no product) is found by supplierId, and its deviation colours the supplier', async () => {
     const audited = await f.supplier();
-    const audit = await f.record(buildFollowUp({ supplierId: audited.id, method: 'DESK_AUDIT', laboratory: null, reportReference: 'Skrivbordsrevision 2026' }), TOKENS.stockholm);
-    expect(audit).toMatchObject({ product: null, supplier: { id: audited.id }, method: 'DESK_AUDIT', measurements: [] });
+    const audit = await f.record(
+      buildFollowUp({
+        supplierId: audited.id,
+        method: 'DESK_AUDIT',
+        laboratory: null,
+        reportReference: 'Skrivbordsrevision 2026',
+      }),
+      TOKENS.stockholm,
+    );
+    expect(audit).toMatchObject({
+      product: null,
+      supplier: { id: audited.id },
+      method: 'DESK_AUDIT',
+      measurements: [],
+    });
 
     expect(await f.list({ supplierId: audited.id }, TOKENS.skane)).toEqual({ totalCount: 1, ids: [audit.id] });
-    await f.openDeviation({ followUpId: audit.id, severity: 'CRITICAL', description: 'Uppförandekoden saknas hos underleverantör', dueDate: daysAgo(3) }, TOKENS.stockholm);
-    expect(await f.supplierStatus(audited.id, TOKENS.skane)).toMatchObject({ light: 'RED', overdueDeviations: [{ dueDate: daysAgo(3) }] });
+    await f.openDeviation(
+      {
+        followUpId: audit.id,
+        severity: 'CRITICAL',
+        description: 'Uppförandekoden saknas hos underleverantör',
+        dueDate: daysAgo(3),
+      },
+      TOKENS.stockholm,
+    );
+    expect(await f.supplierStatus(audited.id, TOKENS.skane)).toMatchObject({
+      light: 'RED',
+      overdueDeviations: [{ dueDate: daysAgo(3) }],
+    });
   });
 
   it('a due date in the past turns the light RED; an observation adds no colour; resolving turns it GREEN', async () => {
@@ -260,7 +369,10 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     expect(red).toMatchObject({ light: 'RED', overdueDeviations: [{ id: deviationId, dueDate: past }] });
 
     await f.resolveDeviation(deviationId, TOKENS.stockholm);
-    await f.openDeviation({ followUpId, severity: 'OBSERVATION', description: 'Märkningen saknar artikelnummer.', dueDate: daysAgo(10) }, TOKENS.stockholm);
+    await f.openDeviation(
+      { followUpId, severity: 'OBSERVATION', description: 'Märkningen saknar artikelnummer.', dueDate: daysAgo(10) },
+      TOKENS.stockholm,
+    );
 
     const green = await f.supplierStatus(supplier.id, TOKENS.skane);
     expect(green).toMatchObject({ light: 'GREEN', openDeviations: [], overdueDeviations: [] });

@@ -13,11 +13,16 @@ describe('GraphQL over HTTP', () => {
   });
   afterAll(() => sut.close());
 
-  it('passes graphql-http\'s server audits with no audit in error', async () => {
+  it("passes graphql-http's server audits with no audit in error", async () => {
     const results: Array<{ id: string; name: string; status: string; reason?: string }> = [];
     for (const audit of serverAudits({ url: sut.url, fetchFn: fetch })) {
       const result = await audit.fn();
-      results.push({ id: audit.id, name: audit.name, status: result.status, reason: 'reason' in result ? result.reason : undefined });
+      results.push({
+        id: audit.id,
+        name: audit.name,
+        status: result.status,
+        reason: 'reason' in result ? result.reason : undefined,
+      });
     }
     const errors = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${r.reason}`);
     expect(errors).toEqual([]);
@@ -50,15 +55,22 @@ describe('GraphQL over HTTP', () => {
     expect(((await get.json()) as any).errors[0].message).toMatch(/Cross-Site Request Forgery/);
     const plain = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(400);
-    const preflighted = await fetch(`${sut.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${sut.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers malformed JSON and oversized bodies with clean JSON errors', async () => {
     const malformed = await post('{"query": "{ __typename }"', { 'content-type': 'application/json' });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    const huge = await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }), { 'content-type': 'application/json' });
+    expect(await malformed.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const huge = await post(
+      JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }),
+      { 'content-type': 'application/json' },
+    );
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const latin1 = await post('{}', { 'content-type': 'application/json; charset=latin1' });
@@ -66,7 +78,7 @@ describe('GraphQL over HTTP', () => {
     expect(JSON.stringify(await latin1.json())).not.toMatch(/at |node_modules/);
   });
 
-  it('gives every response an x-request-id: the client\'s when sensible, else a new one', async () => {
+  it("gives every response an x-request-id: the client's when sensible, else a new one", async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.reader}` };
     const body = JSON.stringify({ query: '{ __typename }' });
     const own = await post(body, { ...headers, 'x-request-id': 'client-trace.42' });
@@ -79,9 +91,16 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses text with a NUL character (PostgreSQL cannot store it) as BAD_USER_INPUT, before anything runs', async () => {
-    const viaVariable = await sut.gql('mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }', { input: { name: 'Nul\u0000 AB' } }, TOKENS.admin);
+    const viaVariable = await sut.gql(
+      'mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }',
+      { input: { name: 'Nul\u0000 AB' } },
+      TOKENS.admin,
+    );
     expect(viaVariable.status).toBe(400);
-    expect(viaVariable.errors?.[0]).toMatchObject({ message: 'variables.input.name: text must not contain the NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(viaVariable.errors?.[0]).toMatchObject({
+      message: 'variables.input.name: text must not contain the NUL character (U+0000)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const inline = await sut.gql('{ supplier(id: "\\u0000") { id } }', {}, TOKENS.admin);
     expect(inline.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });

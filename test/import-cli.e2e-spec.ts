@@ -42,7 +42,12 @@ describe('cli: import and generate', () => {
   let main: Target;
 
   const cli = (target: Target, ...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: target.env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: target.env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   const db = async (target: Target): Promise<DataSource> => {
@@ -52,13 +57,17 @@ describe('cli: import and generate', () => {
     }
     return target.db;
   };
-  const count = async (target: Target, table: string) => Number((await (await db(target)).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const count = async (target: Target, table: string) =>
+    Number((await (await db(target)).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
     try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
     } catch (error) {
-      throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+      throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`, { cause: error });
     }
     dir = mkdtempSync(join(tmpdir(), 'kemkollen-import-cli-'));
     main = await freshTarget('import', dir);
@@ -83,7 +92,11 @@ describe('cli: import and generate', () => {
     expect(r.stdout).toContain(`Imported 4 follow-ups with 7 measurements from ${SAMPLE}.`);
     expect(await count(main, 'follow_ups')).toBe(before.followUps + 4);
     expect(await count(main, 'measurements')).toBe(before.measurements + 7);
-    const [planned] = await (await db(main)).query("SELECT f.status, o.code FROM follow_ups f JOIN organisations o ON o.id = f.organisation_id WHERE f.notes = 'Planerad analys inom fokusområdet'");
+    const [planned] = await (
+      await db(main)
+    ).query(
+      "SELECT f.status, o.code FROM follow_ups f JOIN organisations o ON o.id = f.organisation_id WHERE f.notes = 'Planerad analys inom fokusområdet'",
+    );
     expect(planned).toEqual({ status: 'PLANNED', code: 'region-skane' });
   }, 60_000);
 
@@ -112,14 +125,20 @@ describe('cli: import and generate', () => {
 
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('row 3, column loq: a result not detected needs the limit of quantification (loq)');
-    expect(r.stderr).toContain('row 7, column unit: MG_PER_L (mg/L) does not fit requirement K-FORM-TOY, whose limit is in mg/kg');
+    expect(r.stderr).toContain(
+      'row 7, column unit: MG_PER_L (mg/L) does not fit requirement K-FORM-TOY, whose limit is in mg/kg',
+    );
     expect(r.stderr).toContain(`error: ${file}: 2 problems in 2 rows; nothing was imported`);
     expect({ followUps: await count(main, 'follow_ups'), events: await count(main, 'events') }).toEqual(before);
 
     const without = cli(main, 'import', file);
     expect(without.status).toBe(1);
-    expect(without.stderr).toContain('row 2, column organisation: required: the code of the organisation the follow-up is for');
-    expect(cli(main, 'import', file, '--organisation', 'no-such-org').stderr).toContain('Organisation "no-such-org" was not found');
+    expect(without.stderr).toContain(
+      'row 2, column organisation: required: the code of the organisation the follow-up is for',
+    );
+    expect(cli(main, 'import', file, '--organisation', 'no-such-org').stderr).toContain(
+      'Organisation "no-such-org" was not found',
+    );
     expect(cli(main, 'import').status).toBe(2);
   }, 60_000);
 
@@ -136,12 +155,20 @@ describe('cli: import and generate', () => {
       expect(await count(target, 'follow_ups')).toBe(200);
       expect(await count(target, 'measurements')).toBe(1000);
       expect(await count(target, 'organisations')).toBe(24 + 1);
-      for (const { gtin } of await source.query('SELECT gtin FROM products')) expect(checkGtin(gtin)).toMatchObject({ ok: true });
-      for (const { n } of await source.query('SELECT organisation_number AS n FROM suppliers WHERE organisation_number IS NOT NULL')) expect(checkOrganisationNumber(n)).toMatchObject({ ok: true });
+      for (const { gtin } of await source.query('SELECT gtin FROM products'))
+        expect(checkGtin(gtin)).toMatchObject({ ok: true });
+      for (const { n } of await source.query(
+        'SELECT organisation_number AS n FROM suppliers WHERE organisation_number IS NOT NULL',
+      ))
+        expect(checkOrganisationNumber(n)).toMatchObject({ ok: true });
       // Every generated follow-up has its RECORDED (or PLANNED) event, as if recorded one by one.
-      expect(Number((await source.query("SELECT COUNT(*) AS n FROM events WHERE type IN ('RECORDED', 'PLANNED')"))[0].n)).toBe(200);
+      expect(
+        Number((await source.query("SELECT COUNT(*) AS n FROM events WHERE type IN ('RECORDED', 'PLANNED')"))[0].n),
+      ).toBe(200);
       // Skewed: the most followed-up product has several follow-ups, while most have few.
-      const [top] = await source.query('SELECT product_id, COUNT(*) AS n FROM follow_ups GROUP BY product_id ORDER BY COUNT(*) DESC LIMIT 1');
+      const [top] = await source.query(
+        'SELECT product_id, COUNT(*) AS n FROM follow_ups GROUP BY product_id ORDER BY COUNT(*) DESC LIMIT 1',
+      );
       expect(Number(top.n)).toBeGreaterThan(5);
       expect(cli(target, 'generate', '--scale', '0.002').stderr).toContain('already holds generated data');
       expect(cli(target, 'generate', '--scale', 'lots').status).toBe(2);

@@ -7,18 +7,38 @@ const STOCKHOLM_CONTRACT = '466614f6-fec2-5c38-91df-16d02826e13e';
 
 // Every row has its variables: a test function with more parameters than the row would be given `done`.
 const CASES: Array<[string, string, Record<string, unknown>]> = [
-  ['a nested follow-up list with fragments, aliases and __typename', `query ($p: ID!) { followUps(filter: { productId: $p }) { totalCount pageInfo { hasNextPage endCursor }
+  [
+    'a nested follow-up list with fragments, aliases and __typename',
+    `query ($p: ID!) { followUps(filter: { productId: $p }) { totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node { ...F } } nodes { id alias: status __typename } } }
     fragment F on FollowUp { id method status visibility version performedOn validUntil confidentialNotes laboratory
       organisation { code name } product { name gtin supplier { name } category { code parent { code } } } supplier { name organisationNumber }
       requirements { code kind } measurements { part value loq unit detected uncertainty substance { casNumber name groups lists } }
-      deviations { severity status requirement { code } } reuses { organisation { code } } history { type actorOrganisation { code } } }`, { p: PLAYMAT }],
-  ['evaluateProduct against a contract', `query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { verdict evaluatedOn
-      requirements { requirement { code } verdict limit { value unit } parts { part verdict substances { substance { casNumber } verdict } } } } }`, { p: PLAYMAT, c: STOCKHOLM_CONTRACT }],
-  ['catalogue connections with variables and defaults', `query ($n: Int = 5) { suppliers(first: $n) { totalCount nodes { name organisationNumber } }
-      substances(first: 3) { nodes { casNumber ecNumber groups } } requirements(first: 4) { nodes { code kind defaultLimit { value unit } } } }`, {}],
-  ['reuse and supplier status', `query ($p: ID!, $c: ID!) { reusableFollowUps(productId: $p, contractId: $c, includeRejected: true) { reusable reasons followUp { id } } me { role organisation { code } } }`, { p: PLAYMAT, c: STOCKHOLM_CONTRACT }],
-  ['an unknown id: NOT_FOUND, with the other alias still answered', `{ a: followUp(id: "00000000-0000-4000-8000-000000000000") { id } b: suppliers(first: 1) { totalCount } }`, {}],
+      deviations { severity status requirement { code } } reuses { organisation { code } } history { type actorOrganisation { code } } }`,
+    { p: PLAYMAT },
+  ],
+  [
+    'evaluateProduct against a contract',
+    `query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { verdict evaluatedOn
+      requirements { requirement { code } verdict limit { value unit } parts { part verdict substances { substance { casNumber } verdict } } } } }`,
+    { p: PLAYMAT, c: STOCKHOLM_CONTRACT },
+  ],
+  [
+    'catalogue connections with variables and defaults',
+    `query ($n: Int = 5) { suppliers(first: $n) { totalCount nodes { name organisationNumber } }
+      substances(first: 3) { nodes { casNumber ecNumber groups } } requirements(first: 4) { nodes { code kind defaultLimit { value unit } } } }`,
+    {},
+  ],
+  [
+    'reuse and supplier status',
+    `query ($p: ID!, $c: ID!) { reusableFollowUps(productId: $p, contractId: $c, includeRejected: true) { reusable reasons followUp { id } } me { role organisation { code } } }`,
+    { p: PLAYMAT, c: STOCKHOLM_CONTRACT },
+  ],
+  [
+    'an unknown id: NOT_FOUND, with the other alias still answered',
+    `{ a: followUp(id: "00000000-0000-4000-8000-000000000000") { id } b: suppliers(first: 1) { totalCount } }`,
+    {},
+  ],
   ['a variable of the wrong type', `query ($n: Int) { suppliers(first: $n) { totalCount } }`, { n: 'many' }],
   ['a value out of range', `{ suppliers(first: 1000) { totalCount } }`, {}],
   ['a field the role may not read', `{ tokens { totalCount } }`, {}],
@@ -55,9 +75,14 @@ describe('graphql-jit answers exactly as graphql-js', () => {
     await jit.gql(query, variables, TOKENS.stockholm);
     const a = await jit.gql(query, variables, TOKENS.stockholm);
     const b = await plain.gql(query, variables, TOKENS.stockholm);
-    const strip = (r: { errors?: Array<{ extensions?: Record<string, unknown>; message: string }> } & Record<string, unknown>) =>
+    const strip = (
+      r: { errors?: Array<{ extensions?: Record<string, unknown>; message: string }> } & Record<string, unknown>,
+    ) =>
       // Internal errors carry a fresh error id; nothing here should be one, but keep the comparison honest.
-      JSON.stringify({ ...r, errors: r.errors?.map((e) => ({ ...e, message: e.message.replace(/error id [0-9a-f-]{36}/, 'error id X') })) });
+      JSON.stringify({
+        ...r,
+        errors: r.errors?.map((e) => ({ ...e, message: e.message.replace(/error id [0-9a-f-]{36}/, 'error id X') })),
+      });
     expect(strip(a as never)).toBe(strip(b as never));
     // The first four are clean answers with data (so the comparison is of real results), the rest errors.
     const clean = CASES.findIndex((c) => c[1] === query) < 4;

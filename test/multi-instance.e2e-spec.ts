@@ -27,16 +27,26 @@ const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 /** The Redis all instances share (the Redis-restart tests point theirs elsewhere for a while). */
 const sharedRedisUrl = process.env.REDIS_URL;
 const describeIf = enabled ? describe : describe.skip;
-const title = enabled ? 'several instances on PostgreSQL and Redis' : 'several instances (skipped: needs DATABASE_URL and REDIS_URL, see npm run test:multi)';
+const title = enabled
+  ? 'several instances on PostgreSQL and Redis'
+  : 'several instances (skipped: needs DATABASE_URL and REDIS_URL, see npm run test:multi)';
 
 const SUBSCRIPTION = `subscription ($filter: FollowUpEventFilter, $after: String) { followUpEvents(filter: $filter, after: $after) {
   cursor type followUp { id confidentialNotes } } }`;
-interface Event { cursor: string; type: string; followUp: { id: string; confidentialNotes: string | null } }
+interface Event {
+  cursor: string;
+  type: string;
+  followUp: { id: string; confidentialNotes: string | null };
+}
 
 /** A poll interval long enough that a test finishing in seconds shows delivery through Redis. */
 const SLOW_POLL = { EVENTS_POLL_MS: '60000' };
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -50,7 +60,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   }
 }
 
-const ready = async (baseUrl: string): Promise<{ status: string; redis?: string }> => (await fetch(`${baseUrl}/health/ready`)).json() as Promise<{ status: string; redis?: string }>;
+const ready = async (baseUrl: string): Promise<{ status: string; redis?: string }> =>
+  (await fetch(`${baseUrl}/health/ready`)).json() as Promise<{ status: string; redis?: string }>;
 
 /** A redis-server of this test's own, on a free port, that the test can stop and start again. */
 class PrivateRedis {
@@ -62,16 +73,24 @@ class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     this.process = child;
-    await until('redis-server to accept connections', () => new Promise<boolean>((resolve) => {
-      const socket = connectTcp(this.port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    }));
+    await until(
+      'redis-server to accept connections',
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = connectTcp(this.port, '127.0.0.1');
+          socket.once('connect', () => {
+            socket.end();
+            resolve(true);
+          });
+          socket.once('error', () => resolve(false));
+        }),
+    );
   }
 
   async stop(): Promise<void> {
@@ -104,7 +123,12 @@ describeIf(title, () => {
     });
 
     it('reports Redis in /health/ready', async () => {
-      for (const app of [a, b]) expect(await ready(app.url.replace('/graphql', ''))).toMatchObject({ status: 'ok', database: 'postgres', redis: 'ok' });
+      for (const app of [a, b])
+        expect(await ready(app.url.replace('/graphql', ''))).toMatchObject({
+          status: 'ok',
+          database: 'postgres',
+          redis: 'ok',
+        });
     });
 
     it('delivers to a subscriber on B what is written on A, and the other way round', async () => {
@@ -118,17 +142,30 @@ describeIf(title, () => {
       const subA = onA.subscribe<Event>(SUBSCRIPTION, { filter: { supplierId: supplier.id }, after: '0' });
       await WsSubscription.settle(500);
 
-      const first = await f.record(buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT', confidentialNotes: 'HEMLIGT' }), TOKENS.skane, 'id');
+      const first = await f.record(
+        buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT', confidentialNotes: 'HEMLIGT' }),
+        TOKENS.skane,
+        'id',
+      );
       await subB.waitFor(1, 5000);
-      const second = await fb.record(buildFollowUp({ supplierId: supplier.id, method: 'SITE_AUDIT' }), TOKENS.stockholm, 'id');
+      const second = await fb.record(
+        buildFollowUp({ supplierId: supplier.id, method: 'SITE_AUDIT' }),
+        TOKENS.stockholm,
+        'id',
+      );
       await subB.waitFor(2, 5000);
       await subA.waitFor(2, 5000);
-      expect(subB.received.map((e) => [e.type, e.followUp.id, e.followUp.confidentialNotes])).toEqual([['RECORDED', first.id, null], ['RECORDED', second.id, null]]);
+      expect(subB.received.map((e) => [e.type, e.followUp.id, e.followUp.confidentialNotes])).toEqual([
+        ['RECORDED', first.id, null],
+        ['RECORDED', second.id, null],
+      ]);
       expect(subA.received.map((e) => e.followUp.confidentialNotes)).toEqual(['HEMLIGT', null]);
     }, 30_000);
 
     it('disconnects a subscriber on B when its token is revoked on A', async () => {
-      const issued = await a.app.get(TokenAdminService).create({ organisationCode: 'region-stockholm', role: 'READER', name: 'Dashboard on B', kind: 'API_CLIENT' });
+      const issued = await a.app
+        .get(TokenAdminService)
+        .create({ organisationCode: 'region-stockholm', role: 'READER', name: 'Dashboard on B', kind: 'API_CLIENT' });
       const client = new WsClient(b.wsUrl, issued.token);
       clients.push(client);
       await client.connected;
@@ -136,7 +173,9 @@ describeIf(title, () => {
       await WsSubscription.settle(300);
       await a.app.get(TokenAdminService).revoke(issued.summary.id);
       // B's re-check runs every minute here: the revocation's event, notified through Redis, triggers it.
-      await expect(Promise.race([client.closed, WsSubscription.settle(5000).then(() => 'still open')])).resolves.toMatchObject({ code: 4403 });
+      await expect(
+        Promise.race([client.closed, WsSubscription.settle(5000).then(() => 'still open')]),
+      ).resolves.toMatchObject({ code: 4403 });
     }, 30_000);
   });
 
@@ -163,7 +202,9 @@ describeIf(title, () => {
     it('reconnects by itself; nothing is lost or doubled, live or on resume', async () => {
       const f = new FollowUpFactory(a);
       const supplier = await f.supplier();
-      const write = async () => (await f.record(buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT' }), TOKENS.skane, 'id')).id as string;
+      const write = async () =>
+        (await f.record(buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT' }), TOKENS.skane, 'id'))
+          .id as string;
       const live = new WsClient(b.wsUrl, TOKENS.stockholm);
       const leaving = new WsClient(b.wsUrl, TOKENS.reader);
       clients.push(live, leaving);
@@ -183,7 +224,11 @@ describeIf(title, () => {
       ids.push(await write(), await write());
 
       await redis.start();
-      for (const app of [a, b]) await until('the instance to reconnect to Redis', async () => (await ready(app.url.replace('/graphql', ''))).redis === 'ok');
+      for (const app of [a, b])
+        await until(
+          'the instance to reconnect to Redis',
+          async () => (await ready(app.url.replace('/graphql', ''))).redis === 'ok',
+        );
       // Back: B reads the log as soon as its subscriber connection is ready again, and new writes arrive through Redis.
       await sub.waitFor(4, 10_000);
       ids.push(await write());
@@ -191,7 +236,10 @@ describeIf(title, () => {
 
       const resumed = new WsClient(b.wsUrl, TOKENS.reader);
       clients.push(resumed);
-      const again = resumed.subscribe<Event>(SUBSCRIPTION, { filter: { supplierId: supplier.id }, after: leaverCursor });
+      const again = resumed.subscribe<Event>(SUBSCRIPTION, {
+        filter: { supplierId: supplier.id },
+        after: leaverCursor,
+      });
       await again.waitFor(3, 5000);
       await WsSubscription.settle(500);
 
@@ -216,8 +264,16 @@ describeIf(title, () => {
     async function startProcess(port: number, seed: boolean): Promise<string> {
       const child = spawn(process.execPath, [main], {
         env: {
-          ...process.env, REDIS_URL: sharedRedisUrl, PORT: String(port), HOST: '127.0.0.1', DATABASE_SCHEMA: schema, SEED_ON_START: String(seed), NODE_ENV: 'development',
-          DEMO_DATA: 'true', LOG_LEVEL: 'warn', EVENTS_POLL_MS: '60000',
+          ...process.env,
+          REDIS_URL: sharedRedisUrl,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_SCHEMA: schema,
+          SEED_ON_START: String(seed),
+          NODE_ENV: 'development',
+          DEMO_DATA: 'true',
+          LOG_LEVEL: 'warn',
+          EVENTS_POLL_MS: '60000',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -225,12 +281,17 @@ describeIf(title, () => {
       child.stderr?.on('data', (d) => output.push(String(d)));
       children.push(child);
       const base = `http://127.0.0.1:${port}`;
-      await until(`the process on port ${port} to be ready (output: ${output.join('').slice(-500)})`, async () => (await ready(base)).status === 'ok', 60_000);
+      await until(
+        `the process on port ${port} to be ready (output: ${output.join('').slice(-500)})`,
+        async () => (await ready(base)).status === 'ok',
+        60_000,
+      );
       return base;
     }
 
     beforeAll(async () => {
-      if (!existsSync(main)) throw new Error('dist/main.js is missing: run `npm run build` first (npm run test:multi does)');
+      if (!existsSync(main))
+        throw new Error('dist/main.js is missing: run `npm run build` first (npm run test:multi does)');
       await sql(`CREATE SCHEMA ${schema}`);
       // The first one migrates and seeds; the second starts on the same database.
       urls = [await startProcess(await freePort(), true)];
@@ -238,11 +299,16 @@ describeIf(title, () => {
     }, 120_000);
     afterAll(async () => {
       await client?.dispose();
-      await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      })));
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
       await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     }, 30_000);
 
@@ -250,19 +316,33 @@ describeIf(title, () => {
       const [first, second] = urls as [string, string];
       client = new WsClient(`${second.replace('http', 'ws')}/graphql`, TOKENS.stockholm);
       const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
-        const res = await fetch(`${first}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(`${first}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
         return { ...((await res.json()) as object), status: res.status };
       };
-      const supplier = dataOf(await gql('mutation ($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', { i: build.supplier() }, TOKENS.admin)).createSupplier;
+      const supplier = dataOf(
+        await gql(
+          'mutation ($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }',
+          { i: build.supplier() },
+          TOKENS.admin,
+        ),
+      ).createSupplier;
       const sub = client.subscribe<Event>(SUBSCRIPTION, { filter: { supplierId: supplier.id }, after: '0' });
       await WsSubscription.settle(500);
-      const recorded = dataOf(await gql(
-        'mutation ($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { id } }',
-        { i: buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT', confidentialNotes: 'HEMLIGT' }) },
-        TOKENS.skane,
-      )).recordFollowUp;
+      const recorded = dataOf(
+        await gql(
+          'mutation ($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { id } }',
+          { i: buildFollowUp({ supplierId: supplier.id, method: 'DESK_AUDIT', confidentialNotes: 'HEMLIGT' }) },
+          TOKENS.skane,
+        ),
+      ).recordFollowUp;
       await sub.waitFor(1, 5000);
-      expect(sub.received.map((e) => [e.type, e.followUp.id, e.followUp.confidentialNotes])).toEqual([['RECORDED', recorded.id, null]]);
+      expect(sub.received.map((e) => [e.type, e.followUp.id, e.followUp.confidentialNotes])).toEqual([
+        ['RECORDED', recorded.id, null],
+      ]);
     }, 30_000);
   });
 });

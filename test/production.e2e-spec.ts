@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { buildDist, createToken, scratchDatabase, startServer, type ScratchDatabase, type ServerProcess } from './helpers/server-process.js';
+import {
+  buildDist,
+  createToken,
+  scratchDatabase,
+  startServer,
+  type ScratchDatabase,
+  type ServerProcess,
+} from './helpers/server-process.js';
 
 /**
  * Production mode (issue 7), on the BUILT server started as `NODE_ENV=production node dist/main.js`:
@@ -36,12 +43,18 @@ describe('production mode', () => {
 
   const clean = (body: unknown) => {
     const text = JSON.stringify(body);
-    expect(text).not.toMatch(/stacktrace|node_modules|\bat .+\.js:\d+|SQLITE_|QueryFailedError|no such table|relation .* does not exist|SELECT /i);
+    expect(text).not.toMatch(
+      /stacktrace|node_modules|\bat .+\.js:\d+|SQLITE_|QueryFailedError|no such table|relation .* does not exist|SELECT /i,
+    );
   };
 
   it('has no demo tokens and serves its own', async () => {
-    expect((await server.gql('{ suppliers { totalCount } }', {}, 'kk_demo_admin')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await server.gql('{ substances(first: 1) { totalCount } }', {}, token)).data.substances.totalCount).toBeGreaterThan(50);
+    expect((await server.gql('{ suppliers { totalCount } }', {}, 'kk_demo_admin')).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await server.gql('{ substances(first: 1) { totalCount } }', {}, token)).data.substances.totalCount,
+    ).toBeGreaterThan(50);
   });
 
   it('refuses introspection and serves no landing page', async () => {
@@ -53,10 +66,16 @@ describe('production mode', () => {
   });
 
   it('answers malformed JSON with a clean 400', async () => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(body).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers an unexpected failure without internals, and logs it as JSON with the request id', async () => {
@@ -96,7 +115,9 @@ describe('production mode', () => {
     const refused = answers[PER_TOKEN]!;
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limit: 'perToken', max: PER_TOKEN } });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED', limit: 'perToken', max: PER_TOKEN },
+    });
     expect(refused.errors?.[0]?.message).toMatch(/Rate limit exceeded: at most 12 requests per 60 s from this token/);
     // Another token from the same address still gets through (until the address's own budget).
     expect((await server.gql('{ __typename }', {}, token)).status).toBe(200);
@@ -116,17 +137,27 @@ describe('production mode', () => {
   });
 });
 
-interface LogLine { time: string; level: string; context?: string; message: string; requestId?: string }
+interface LogLine {
+  time: string;
+  level: string;
+  context?: string;
+  message: string;
+  requestId?: string;
+}
 
 /** Every stdout line parsed as JSON; a line that is not JSON fails the test. */
 function lines(stdout: string): LogLine[] {
-  return stdout.trim().split('\n').filter(Boolean).map((line) => {
-    try {
-      return JSON.parse(line) as LogLine;
-    } catch {
-      throw new Error(`not a JSON log line: ${line}`);
-    }
-  });
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        throw new Error(`not a JSON log line: ${line}`);
+      }
+    });
 }
 
 async function alterTable(scratch: ScratchDatabase, sql: string): Promise<void> {
@@ -140,7 +171,10 @@ async function alterTable(scratch: ScratchDatabase, sql: string): Promise<void> 
     }
     return;
   }
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${scratch.env.DATABASE_SCHEMA}` });
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL,
+    options: `-c search_path=${scratch.env.DATABASE_SCHEMA}`,
+  });
   await client.connect();
   try {
     await client.query(sql);

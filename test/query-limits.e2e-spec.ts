@@ -1,6 +1,14 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
-  getNamedType, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, parse, typeFromAST,
+  getNamedType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  parse,
+  typeFromAST,
 } from 'graphql';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +23,11 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sample(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sample(f.type)]),
+    );
   }
   return ({ Int: 100, Float: 1, Boolean: true } as Record<string, unknown>)[getNamedType(type).name] ?? 'x';
 }
@@ -25,7 +37,8 @@ function sampleVariables(schema: GraphQLSchema, query: string): Record<string, u
   const variables: Record<string, unknown> = {};
   for (const def of parse(query).definitions) {
     if (def.kind !== 'OperationDefinition') continue;
-    for (const v of def.variableDefinitions ?? []) variables[v.variable.name.value] = sample(typeFromAST(schema, v.type as never) as GraphQLInputType);
+    for (const v of def.variableDefinitions ?? [])
+      variables[v.variable.name.value] = sample(typeFromAST(schema, v.type as never) as GraphQLInputType);
   }
   return variables;
 }
@@ -51,7 +64,13 @@ describe('query limits', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.reader}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        data?: unknown;
+        errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+      },
+    };
   }
 
   /** Plain lists count listCostFactor (5) items each, the connection `first`: 1 + first × 437. */
@@ -83,7 +102,8 @@ describe('query limits', () => {
   });
 
   it(`refuses more than maxAliases (${limits.maxAliases}) aliases`, async () => {
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: substance(casNumber: "117-81-7") { name }`).join(' ')} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: substance(casNumber: "117-81-7") { name }`).join(' ')} }`;
     const r = await post({ query: aliases(limits.maxAliases + 1) });
     expectRefused(r, 'maxAliases');
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ max: limits.maxAliases, actual: limits.maxAliases + 1 });
@@ -109,7 +129,10 @@ describe('query limits', () => {
   });
 
   it('refuses a fragment bomb before running it', async () => {
-    const fragments = Array.from({ length: 24 }, (_, i) => `fragment F${i} on FollowUp { ${i === 23 ? 'id' : `...F${i + 1} ...F${i + 1} notes`} }`).join(' ');
+    const fragments = Array.from(
+      { length: 24 },
+      (_, i) => `fragment F${i} on FollowUp { ${i === 23 ? 'id' : `...F${i + 1} ...F${i + 1} notes`} }`,
+    ).join(' ');
     const t0 = Date.now();
     const r = await post({ query: `{ followUps(first: 1) { nodes { ...F0 } } } ${fragments}` });
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -126,9 +149,12 @@ describe('query limits', () => {
   it('lets every operation in schema/operations and the README through, even with first: 100', () => {
     const schema = sut.app.get(GraphQLSchemaHost).schema;
     const dir = join(ROOT, 'schema', 'operations');
-    const documents = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+    const documents = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const m of readme.matchAll(/-d '(\{"query".*?\})'/g)) documents.push(['README', JSON.parse(m[1]!).query as string]);
+    for (const m of readme.matchAll(/-d '(\{"query".*?\})'/g))
+      documents.push(['README', JSON.parse(m[1]!).query as string]);
     expect(documents.length).toBeGreaterThan(15);
     for (const [name, query] of documents) {
       const checked = checkOperation(schema, limits, { query, variables: sampleVariables(schema, query) });
@@ -142,10 +168,15 @@ describe('query limits', () => {
     const refusal = (query: string, variables?: Record<string, unknown>) =>
       checkOperation(schema, limits, { query, variables }).errors?.[0]?.extensions;
     expect(refusal(nested(limits.maxDepth + 2))).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth' });
-    expect(refusal(`{ ${'__typename '.repeat(limits.maxTokens)} }`)).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' });
-    expect(refusal(`{ __typename } # ${'x'.repeat(limits.maxDocumentBytes)}`)).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDocumentBytes' });
-    expect(refusal(COSTLY, { first: 100 }))
-      .toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost' });
+    expect(refusal(`{ ${'__typename '.repeat(limits.maxTokens)} }`)).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxTokens',
+    });
+    expect(refusal(`{ __typename } # ${'x'.repeat(limits.maxDocumentBytes)}`)).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxDocumentBytes',
+    });
+    expect(refusal(COSTLY, { first: 100 })).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost' });
     expect(checkOperation(schema, limits, { query: '{ publicStatistics { followUpCount } }' }).errors).toBeUndefined();
   });
 });

@@ -26,12 +26,20 @@ describe('read caches: measurements by follow-up version', () => {
     await a?.close();
   });
 
-  const lookup = async (sut: TestApp, productId: string) => dataOf(await sut.gql(LOOKUP, { productId }, TOKENS.skane)).followUps.nodes;
+  const lookup = async (sut: TestApp, productId: string) =>
+    dataOf(await sut.gql(LOOKUP, { productId }, TOKENS.skane)).followUps.nodes;
 
   it('serves a repeated lookup from the cache: one statement fewer, the same answer', async () => {
     const supplier = await f.supplier();
     const product = await f.product(supplier.id);
-    await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40), measure.notDetected(CAS.DBP, 'PVC', 10)] }), TOKENS.skane, 'id version');
+    await f.record(
+      buildFollowUp({
+        productId: product.id,
+        measurements: [measure.detected(CAS.DEHP, 'PVC', 40), measure.notDetected(CAS.DBP, 'PVC', 10)],
+      }),
+      TOKENS.skane,
+      'id version',
+    );
     let first: unknown;
     let second: unknown;
     const cold = await a.countStatements(async () => (first = await lookup(a, product.id)));
@@ -45,9 +53,15 @@ describe('read caches: measurements by follow-up version', () => {
   it('never serves rows replaced through another instance: the new version misses the cache', async () => {
     const supplier = await f.supplier();
     const product = await f.product(supplier.id);
-    const created = await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }), TOKENS.skane, 'id version');
+    const created = await f.record(
+      buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }),
+      TOKENS.skane,
+      'id version',
+    );
     const before = await lookup(a, product.id);
-    expect(before[0].measurements).toEqual([{ part: 'PVC', value: 40, unit: 'MG_PER_KG', substance: { casNumber: CAS.DEHP } }]);
+    expect(before[0].measurements).toEqual([
+      { part: 'PVC', value: 40, unit: 'MG_PER_KG', substance: { casNumber: CAS.DEHP } },
+    ]);
     await lookup(a, product.id); // cached on a now
 
     // Instance b replaces the measurements; a never hears of it (no shared cache, no notification needed).
@@ -62,16 +76,25 @@ describe('read caches: measurements by follow-up version', () => {
 
     const after = await lookup(a, product.id);
     expect(after[0].version).toBe(updated.version);
-    expect(after[0].measurements).toEqual([{ part: 'Foam', value: 7, unit: 'MG_PER_KG', substance: { casNumber: CAS.DBP } }]);
+    expect(after[0].measurements).toEqual([
+      { part: 'Foam', value: 7, unit: 'MG_PER_KG', substance: { casNumber: CAS.DBP } },
+    ]);
   });
 
   it('hands each request its own objects: what one request attaches is not seen by another', async () => {
     const supplier = await f.supplier();
     const product = await f.product(supplier.id);
-    await f.record(buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }), TOKENS.skane);
+    await f.record(
+      buildFollowUp({ productId: product.id, measurements: [measure.detected(CAS.DEHP, 'PVC', 40)] }),
+      TOKENS.skane,
+    );
     const [x, y] = await Promise.all([lookup(a, product.id), lookup(a, product.id)]);
     expect(x).toEqual(y);
-    const cached = [...(a.app.get(ReadCaches).measurements as unknown as { entries: Map<string, { value: object[] }> }).entries.values()];
+    const cached = [
+      ...(
+        a.app.get(ReadCaches).measurements as unknown as { entries: Map<string, { value: object[] }> }
+      ).entries.values(),
+    ];
     expect(cached.length).toBeGreaterThan(0);
     for (const entry of cached) for (const row of entry.value) expect(row).not.toHaveProperty('substance');
   });

@@ -6,7 +6,11 @@ import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-file.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const OPERATIONS_DIR = join(SCHEMA_FILE, '..', 'operations');
-const operationFiles = existsSync(OPERATIONS_DIR) ? readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort() : [];
+const operationFiles = existsSync(OPERATIONS_DIR)
+  ? readdirSync(OPERATIONS_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+  : [];
 
 /** The first line where two texts differ, to point at the change without dumping 600 lines. */
 function firstDifference(expected: string, actual: string): string {
@@ -30,7 +34,9 @@ describe('schema/', () => {
     const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
     const generated = renderSchema(schema);
     if (committed !== generated) {
-      throw new Error(`schema/schema.graphql is out of date: run \`npm run schema:generate\` and commit it\n${firstDifference(committed, generated)}`);
+      throw new Error(
+        `schema/schema.graphql is out of date: run \`npm run schema:generate\` and commit it\n${firstDifference(committed, generated)}`,
+      );
     }
   });
 
@@ -39,18 +45,20 @@ describe('schema/', () => {
   });
 
   // it.each refuses an empty table; the test above reports that case.
-  if (operationFiles.length) it.each(operationFiles)('operations/%s is valid against the schema', (file) => {
-    const path = join(OPERATIONS_DIR, file);
-    const name = relative(join(SCHEMA_FILE, '..', '..'), path);
-    let document;
-    try {
-      document = parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new Error(`${name} does not parse: ${(error as Error).message}`);
-    }
-    const errors = validate(schema, document);
-    if (errors.length) throw new Error(`${name} is not valid against the schema:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
-    const anonymous = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && !d.name);
-    if (anonymous.length) throw new Error(`${name}: every operation needs a name (clients and logs refer to it)`);
-  });
+  if (operationFiles.length)
+    it.each(operationFiles)('operations/%s is valid against the schema', (file) => {
+      const path = join(OPERATIONS_DIR, file);
+      const name = relative(join(SCHEMA_FILE, '..', '..'), path);
+      let document;
+      try {
+        document = parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(`${name} does not parse: ${(error as Error).message}`, { cause: error });
+      }
+      const errors = validate(schema, document);
+      if (errors.length)
+        throw new Error(`${name} is not valid against the schema:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+      const anonymous = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && !d.name);
+      if (anonymous.length) throw new Error(`${name}: every operation needs a name (clients and logs refer to it)`);
+    });
 });

@@ -2,7 +2,14 @@ import { TokenAdminService } from '../src/auth/token-admin.service.js';
 import { TransactionService } from '../src/database/transaction.service.js';
 import { EventLogService } from '../src/events/event-log.service.js';
 import { uniqueCasNumber } from './factories/identifiers.js';
-import { buildFollowUp, daysFromNow, FollowUpFactory, measure, phthalates, type Token } from './factories/follow-ups.js';
+import {
+  buildFollowUp,
+  daysFromNow,
+  FollowUpFactory,
+  measure,
+  phthalates,
+  type Token,
+} from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 import { WsClient, WsSubscription } from './helpers/ws-client.js';
@@ -23,7 +30,13 @@ interface Event {
   type: string;
   subjectType: string;
   actorOrganisation: { code: string } | null;
-  followUp: { id: string; visibility: string; notes: string | null; confidentialNotes: string | null; organisation: { code: string } };
+  followUp: {
+    id: string;
+    visibility: string;
+    notes: string | null;
+    confidentialNotes: string | null;
+    organisation: { code: string };
+  };
 }
 
 /** [type, follow-up id] pairs: what a test compares. */
@@ -41,11 +54,19 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     clients.push(client);
     return client;
   };
-  const subscribe = (token: Token | string, filter: Record<string, unknown>, after: string | null = '0'): WsSubscription<Event> =>
-    connect(token).subscribe<Event>(SUBSCRIPTION, { filter, after });
+  const subscribe = (
+    token: Token | string,
+    filter: Record<string, unknown>,
+    after: string | null = '0',
+  ): WsSubscription<Event> => connect(token).subscribe<Event>(SUBSCRIPTION, { filter, after });
 
   /** Every event the events query returns for `token` and `filter`, paging through with `first`. */
-  async function poll(token: Token, filter: Record<string, unknown>, after: string | null = null, first = 100): Promise<Event[]> {
+  async function poll(
+    token: Token,
+    filter: Record<string, unknown>,
+    after: string | null = null,
+    first = 100,
+  ): Promise<Event[]> {
     const all: Event[] = [];
     for (let cursor = after; ;) {
       const r = await sut.gql(
@@ -61,7 +82,8 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     }
   }
 
-  const record = (token: Token, o: Parameters<typeof buildFollowUp>[0]) => f.record(buildFollowUp(o), token, 'id version');
+  const record = (token: Token, o: Parameters<typeof buildFollowUp>[0]) =>
+    f.record(buildFollowUp(o), token, 'id version');
 
   beforeAll(async () => {
     // Tokens of open connections are checked every 0.5 s here (default 5 s), so expiry shows quickly.
@@ -82,13 +104,25 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     const sub = subscribe(TOKENS.reader, { supplierId: supplier.id });
 
     // A planned follow-up, started and completed.
-    const planned = await record(TOKENS.skane, { productId: product.id, status: 'PLANNED', performedOn: daysFromNow(10), measurements: [] });
+    const planned = await record(TOKENS.skane, {
+      productId: product.id,
+      status: 'PLANNED',
+      performedOn: daysFromNow(10),
+      measurements: [],
+    });
     dataOf(await f.transitionRaw('start', planned.id, TOKENS.skane));
     dataOf(await f.transitionRaw('complete', planned.id, TOKENS.skane, { performedOn: daysFromNow(0) }));
     // A completed analysis that Stockholm relies on and opens, changes and resolves a deviation on; closed, then retracted.
-    const analysis = await record(TOKENS.skane, { productId: product.id, requirementIds: [phtId], measurements: phthalates('PVC surface', {}, 10) });
+    const analysis = await record(TOKENS.skane, {
+      productId: product.id,
+      requirementIds: [phtId],
+      measurements: phthalates('PVC surface', {}, 10),
+    });
     dataOf(await f.recordReuseRaw(analysis.id, stockholmContract.id, TOKENS.stockholm));
-    const deviation = await f.openDeviation({ followUpId: analysis.id, severity: 'MINOR', description: 'Märkning saknas', dueDate: daysFromNow(30) }, TOKENS.stockholm);
+    const deviation = await f.openDeviation(
+      { followUpId: analysis.id, severity: 'MINOR', description: 'Märkning saknas', dueDate: daysFromNow(30) },
+      TOKENS.stockholm,
+    );
     await f.updateDeviation(deviation.id, { actionPlan: 'Leverantören märker om' }, TOKENS.stockholm);
     await f.resolveDeviation(deviation.id, TOKENS.stockholm);
     dataOf(await f.updateRaw(analysis.id, 1, { notes: 'Kompletterad' }, TOKENS.skane, 'id'));
@@ -110,12 +144,28 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
       ['RETRACTED', analysis.id, 'region-skane'],
     ]);
     expect(events).toHaveLength(11);
-    expect(events.map((e) => e.subjectType)).toEqual(['FollowUp', 'FollowUp', 'FollowUp', 'FollowUp', 'Reuse', 'Deviation', 'Deviation', 'Deviation', 'FollowUp', 'FollowUp', 'FollowUp']);
+    expect(events.map((e) => e.subjectType)).toEqual([
+      'FollowUp',
+      'FollowUp',
+      'FollowUp',
+      'FollowUp',
+      'Reuse',
+      'Deviation',
+      'Deviation',
+      'Deviation',
+      'FollowUp',
+      'FollowUp',
+      'FollowUp',
+    ]);
     const cursors = events.map((e) => Number(e.cursor));
     expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
     expect(new Set(cursors).size).toBe(cursors.length);
     // The follow-up as it is when delivered, and the same events for a client that polls.
-    expect(events.at(-1)!.followUp).toMatchObject({ id: analysis.id, notes: 'Kompletterad', organisation: { code: 'region-skane' } });
+    expect(events.at(-1)!.followUp).toMatchObject({
+      id: analysis.id,
+      notes: 'Kompletterad',
+      organisation: { code: 'region-skane' },
+    });
     expect(summary(await poll(TOKENS.reader, { supplierId: supplier.id }))).toEqual(summary(events));
   }, 30_000);
 
@@ -149,21 +199,40 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     const stockholm = subscribe(TOKENS.stockholm, { supplierId: supplier.id });
     const skane = subscribe(TOKENS.skane, { supplierId: supplier.id });
 
-    const shared = await record(TOKENS.skane, { supplierId: supplier.id, method: 'DESK_AUDIT', confidentialNotes: 'HEMLIGT-1: underleverantör X' });
-    const draft = await record(TOKENS.skane, { supplierId: supplier.id, method: 'DESK_AUDIT', visibility: 'PRIVATE', confidentialNotes: 'HEMLIGT-2' });
-    await f.openDeviation({ followUpId: draft.id, severity: 'MAJOR', description: 'Utkast', dueDate: daysFromNow(5) }, TOKENS.skane);
+    const shared = await record(TOKENS.skane, {
+      supplierId: supplier.id,
+      method: 'DESK_AUDIT',
+      confidentialNotes: 'HEMLIGT-1: underleverantör X',
+    });
+    const draft = await record(TOKENS.skane, {
+      supplierId: supplier.id,
+      method: 'DESK_AUDIT',
+      visibility: 'PRIVATE',
+      confidentialNotes: 'HEMLIGT-2',
+    });
+    await f.openDeviation(
+      { followUpId: draft.id, severity: 'MAJOR', description: 'Utkast', dueDate: daysFromNow(5) },
+      TOKENS.skane,
+    );
     dataOf(await f.updateRaw(draft.id, 1, { confidentialNotes: 'HEMLIGT-3' }, TOKENS.skane, 'id'));
     const last = await record(TOKENS.skane, { supplierId: supplier.id, method: 'DESK_AUDIT' });
 
     await skane.waitFor(5);
     expect(summary(skane.received)).toEqual([
-      ['RECORDED', shared.id], ['RECORDED', draft.id], ['DEVIATION_OPENED', draft.id], ['UPDATED', draft.id], ['RECORDED', last.id],
+      ['RECORDED', shared.id],
+      ['RECORDED', draft.id],
+      ['DEVIATION_OPENED', draft.id],
+      ['UPDATED', draft.id],
+      ['RECORDED', last.id],
     ]);
     expect(skane.received[0]!.followUp.confidentialNotes).toBe('HEMLIGT-1: underleverantör X');
 
     await stockholm.waitFor(2);
     await WsSubscription.settle();
-    expect(summary(stockholm.received)).toEqual([['RECORDED', shared.id], ['RECORDED', last.id]]);
+    expect(summary(stockholm.received)).toEqual([
+      ['RECORDED', shared.id],
+      ['RECORDED', last.id],
+    ]);
     expect(stockholm.received.every((e) => e.followUp.confidentialNotes === null)).toBe(true);
     const polled = await poll(TOKENS.stockholm, { supplierId: supplier.id });
     expect(summary(polled)).toEqual(summary(stockholm.received));
@@ -201,7 +270,9 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
       retractedA: { supplierId: a.id, types: ['RETRACTED'] },
       lifecycleB: { supplierId: b.id, types: ['RECORDED', 'RETRACTED'] },
     };
-    const subs = Object.fromEntries(Object.entries(filters).map(([name, filter]) => [name, subscribe(TOKENS.reader, filter)]));
+    const subs = Object.fromEntries(
+      Object.entries(filters).map(([name, filter]) => [name, subscribe(TOKENS.reader, filter)]),
+    );
 
     const fu1 = await record(TOKENS.skane, { productId: pA1.id, requirementIds: [phtId] });
     const fu2 = await record(TOKENS.stockholm, { productId: pA2.id });
@@ -210,15 +281,35 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     await f.retract(fu1.id, TOKENS.skane);
 
     const expected: Record<string, Array<[string, string]>> = {
-      supplierA: [['RECORDED', fu1.id], ['RECORDED', fu2.id], ['RETRACTED', fu1.id]],
-      productA1: [['RECORDED', fu1.id], ['RETRACTED', fu1.id]],
-      requirementA: [['RECORDED', fu1.id], ['RETRACTED', fu1.id]],
+      supplierA: [
+        ['RECORDED', fu1.id],
+        ['RECORDED', fu2.id],
+        ['RETRACTED', fu1.id],
+      ],
+      productA1: [
+        ['RECORDED', fu1.id],
+        ['RETRACTED', fu1.id],
+      ],
+      requirementA: [
+        ['RECORDED', fu1.id],
+        ['RETRACTED', fu1.id],
+      ],
       requirementB: [['RECORDED', fu4.id]],
-      categoryParent: [['RECORDED', fu1.id], ['RECORDED', fu3.id], ['RETRACTED', fu1.id]],
-      categoryChild: [['RECORDED', fu1.id], ['RETRACTED', fu1.id]],
+      categoryParent: [
+        ['RECORDED', fu1.id],
+        ['RECORDED', fu3.id],
+        ['RETRACTED', fu1.id],
+      ],
+      categoryChild: [
+        ['RECORDED', fu1.id],
+        ['RETRACTED', fu1.id],
+      ],
       stockholmA: [['RECORDED', fu2.id]],
       retractedA: [['RETRACTED', fu1.id]],
-      lifecycleB: [['RECORDED', fu3.id], ['RECORDED', fu4.id]],
+      lifecycleB: [
+        ['RECORDED', fu3.id],
+        ['RECORDED', fu4.id],
+      ],
     };
     for (const [name, events] of Object.entries(expected)) await subs[name]!.waitFor(events.length);
     await WsSubscription.settle();
@@ -242,9 +333,19 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
   describe('authentication on the socket', () => {
     it('closes the socket with 4403 for a bad, malformed or revoked token', async () => {
       const tokens = sut.app.get(TokenAdminService);
-      const revoked = await tokens.create({ organisationCode: 'region-stockholm', role: 'READER', name: 'Revoked reader', kind: 'API_CLIENT' });
+      const revoked = await tokens.create({
+        organisationCode: 'region-stockholm',
+        role: 'READER',
+        name: 'Revoked reader',
+        kind: 'API_CLIENT',
+      });
       await tokens.revoke(revoked.summary.id);
-      for (const params of [{ authorization: 'Bearer kk_not_a_token' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: `Bearer ${revoked.token}` }, { authorization: 42 }]) {
+      for (const params of [
+        { authorization: 'Bearer kk_not_a_token' },
+        { authorization: 'Basic dXNlcjpwYXNz' },
+        { authorization: `Bearer ${revoked.token}` },
+        { authorization: 42 },
+      ]) {
         const client = connect(null, params);
         await expect(client.closed).resolves.toMatchObject({ code: 4403 });
       }
@@ -262,7 +363,12 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
 
     it('disconnects a subscriber (4403) as soon as its token is revoked', async () => {
       const tokens = sut.app.get(TokenAdminService);
-      const issued = await tokens.create({ organisationCode: 'region-stockholm', role: 'READER', name: 'Dashboard', kind: 'API_CLIENT' });
+      const issued = await tokens.create({
+        organisationCode: 'region-stockholm',
+        role: 'READER',
+        name: 'Dashboard',
+        kind: 'API_CLIENT',
+      });
       const supplier = await f.supplier();
       const client = connect(issued.token);
       const sub = client.subscribe<Event>(SUBSCRIPTION, { filter: { supplierId: supplier.id }, after: '0' });
@@ -282,7 +388,11 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     it('disconnects a subscriber (4403) when its token expires', async () => {
       const tokens = sut.app.get(TokenAdminService);
       const issued = await tokens.create({
-        organisationCode: 'region-stockholm', role: 'READER', name: 'Short-lived', kind: 'API_CLIENT', expiresAt: new Date(Date.now() + 1500).toISOString(),
+        organisationCode: 'region-stockholm',
+        role: 'READER',
+        name: 'Short-lived',
+        kind: 'API_CLIENT',
+        expiresAt: new Date(Date.now() + 1500).toISOString(),
       });
       const client = connect(issued.token);
       await client.connected;
@@ -325,11 +435,19 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     const fu5 = await record(TOKENS.skane, { supplierId: supplier.id, method: 'DESK_AUDIT' });
     await resumed.waitFor(4);
     await WsSubscription.settle();
-    expect(summary(resumed.received)).toEqual([['RECORDED', fu3.id], ['UPDATED', fu1.id], ['RECORDED', fu4.id], ['RECORDED', fu5.id]]);
+    expect(summary(resumed.received)).toEqual([
+      ['RECORDED', fu3.id],
+      ['UPDATED', fu1.id],
+      ['RECORDED', fu4.id],
+      ['RECORDED', fu5.id],
+    ]);
 
     const all = [...first.received, ...resumed.received];
     expect(summary(all)).toEqual(summary(await poll(TOKENS.stockholm, { supplierId: supplier.id })));
-    expect(summary(all).slice(0, 2)).toEqual([['RECORDED', fu1.id], ['RECORDED', fu2.id]]);
+    expect(summary(all).slice(0, 2)).toEqual([
+      ['RECORDED', fu1.id],
+      ['RECORDED', fu2.id],
+    ]);
     expect(new Set(all.map((e) => e.cursor)).size).toBe(all.length);
   }, 30_000);
 
@@ -340,7 +458,9 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     for (let i = 0; i < 5; i++) await record(tokens[i % 2]!, { supplierId: supplier.id, method: 'DESK_AUDIT' });
     const sub = subscribe(TOKENS.reader, { supplierId: supplier.id });
     for (let round = 0; round < 3; round++) {
-      await Promise.all([0, 1, 2, 3].map((i) => record(tokens[i % 2]!, { supplierId: supplier.id, method: 'DESK_AUDIT' })));
+      await Promise.all(
+        [0, 1, 2, 3].map((i) => record(tokens[i % 2]!, { supplierId: supplier.id, method: 'DESK_AUDIT' })),
+      );
     }
     await sub.waitFor(17, 15_000);
     await WsSubscription.settle();
@@ -358,7 +478,13 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     await sub.waitFor(1);
     const tx = sut.app.get(TransactionService);
     const log = sut.app.get(EventLogService);
-    const event = { type: 'UPDATED', subjectType: 'FollowUp', subjectId: followUp.id, followUpId: followUp.id, actorOrganisationId: stockholmId };
+    const event = {
+      type: 'UPDATED',
+      subjectType: 'FollowUp',
+      subjectId: followUp.id,
+      followUpId: followUp.id,
+      actorOrganisationId: stockholmId,
+    };
     let release!: () => void;
     let appended!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -389,7 +515,11 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     const product = await f.product(supplier.id);
     const sub = subscribe(TOKENS.skane, { supplierId: supplier.id });
     // Refused inside the transaction, after the follow-up row was inserted: a substance the registry does not know.
-    const refused = await f.recordRaw(buildFollowUp({ productId: product.id, measurements: [measure.detected(uniqueCasNumber(), 'PVC', 5)] }), TOKENS.skane, 'id');
+    const refused = await f.recordRaw(
+      buildFollowUp({ productId: product.id, measurements: [measure.detected(uniqueCasNumber(), 'PVC', 5)] }),
+      TOKENS.skane,
+      'id',
+    );
     expectError(refused, 'BAD_USER_INPUT');
     const good = await record(TOKENS.skane, { productId: product.id });
     await sub.waitFor(1);
@@ -406,16 +536,25 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     await sub.waitFor(5);
 
     const page = async (after: string | null) =>
-      dataOf(await sut.gql(
-        'query ($f: FollowUpEventFilter, $a: String) { events(filter: $f, after: $a, first: 2) { totalCount edges { cursor node { cursor type } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
-        { f: { supplierId: supplier.id }, a: after },
-        TOKENS.reader,
-      )).events;
+      dataOf(
+        await sut.gql(
+          'query ($f: FollowUpEventFilter, $a: String) { events(filter: $f, after: $a, first: 2) { totalCount edges { cursor node { cursor type } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
+          { f: { supplierId: supplier.id }, a: after },
+          TOKENS.reader,
+        ),
+      ).events;
     const p1 = await page(null);
     const p2 = await page(p1.pageInfo.endCursor);
     const p3 = await page(p2.pageInfo.endCursor);
-    expect([p1.totalCount, p1.pageInfo.hasNextPage, p2.pageInfo.hasNextPage, p3.pageInfo.hasNextPage]).toEqual([5, true, true, false]);
-    expect([...p1.edges, ...p2.edges, ...p3.edges].map((e: { cursor: string }) => e.cursor)).toEqual(sub.received.map((e) => e.cursor));
+    expect([p1.totalCount, p1.pageInfo.hasNextPage, p2.pageInfo.hasNextPage, p3.pageInfo.hasNextPage]).toEqual([
+      5,
+      true,
+      true,
+      false,
+    ]);
+    expect([...p1.edges, ...p2.edges, ...p3.edges].map((e: { cursor: string }) => e.cursor)).toEqual(
+      sub.received.map((e) => e.cursor),
+    );
     expect(p3.pageInfo.hasPreviousPage).toBe(true);
     const empty = await page(p3.pageInfo.endCursor);
     expect(empty).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });

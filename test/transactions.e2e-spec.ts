@@ -15,7 +15,13 @@ describe('transactions', () => {
   afterAll(() => sut.close());
 
   const countSuppliers = async () =>
-    (await sut.gql<{ suppliers: { totalCount: number } }>('{ suppliers(filter: {search: "isolation probe"}) { totalCount } }', {}, TOKENS.reader)).data!.suppliers.totalCount;
+    (
+      await sut.gql<{ suppliers: { totalCount: number } }>(
+        '{ suppliers(filter: {search: "isolation probe"}) { totalCount } }',
+        {},
+        TOKENS.reader,
+      )
+    ).data!.suppliers.totalCount;
 
   it('an open transaction is invisible to readers, and a rolled-back one stays invisible', async () => {
     const tx = sut.app.get(TransactionService);
@@ -25,7 +31,15 @@ describe('transactions', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
 
     const work = tx.run(async ({ manager }) => {
-      await manager.insert(SupplierEntity, manager.create(SupplierEntity, { name: 'Isolation probe AB', country: 'SE', organisationNumber: null, searchText: 'isolation probe ab' }));
+      await manager.insert(
+        SupplierEntity,
+        manager.create(SupplierEntity, {
+          name: 'Isolation probe AB',
+          country: 'SE',
+          organisationNumber: null,
+          searchText: 'isolation probe ab',
+        }),
+      );
       inserted();
       await held;
       throw new Error('roll back on purpose');
@@ -41,7 +55,15 @@ describe('transactions', () => {
   it('a committed transaction is visible once it has committed', async () => {
     const tx = sut.app.get(TransactionService);
     await tx.run(async ({ manager }) => {
-      await manager.insert(SupplierEntity, manager.create(SupplierEntity, { name: 'Isolation probe 2 AB', country: 'SE', organisationNumber: null, searchText: 'isolation probe 2 ab' }));
+      await manager.insert(
+        SupplierEntity,
+        manager.create(SupplierEntity, {
+          name: 'Isolation probe 2 AB',
+          country: 'SE',
+          organisationNumber: null,
+          searchText: 'isolation probe 2 ab',
+        }),
+      );
     });
     expect(await countSuppliers()).toBe(1);
   });

@@ -17,7 +17,11 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const required = this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]) ?? Role.READER;
+    const required =
+      this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? Role.READER;
     const { auth } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     if (auth.error) throw unauthenticated(`Authorization refused: ${auth.error}`);
     if (required === PUBLIC) return true;

@@ -10,8 +10,13 @@ import { TokenService } from './token.service.js';
 @Global()
 @Module({
   providers: [
-    TokenService, TokenAdminService, TokenQueriesService, { provide: APP_GUARD, useClass: AuthGuard },
-    AuthResolver, TokenAdminResolver, PrincipalResolver,
+    TokenService,
+    TokenAdminService,
+    TokenQueriesService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    AuthResolver,
+    TokenAdminResolver,
+    PrincipalResolver,
   ],
   exports: [TokenService, TokenAdminService],
 })

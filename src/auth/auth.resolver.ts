@@ -13,7 +13,9 @@ import { TokenQueriesService } from './token-queries.service.js';
 export class AuthResolver {
   constructor(private readonly queries: TokenQueriesService) {}
 
-  @Query(() => Me, { description: 'Who you are: your principal, organisation, and the role and expiry of the token you sent.' })
+  @Query(() => Me, {
+    description: 'Who you are: your principal, organisation, and the role and expiry of the token you sent.',
+  })
   async me(@CurrentPrincipal() caller: Principal) {
     const { principal, token } = await this.queries.me(caller);
     return { principal, role: token.role, tokenId: token.id, expiresAt: token.expiresAt };

@@ -18,5 +18,7 @@ export function assertActsFor(actor: Principal | null, organisationId: string, w
 export function assertManages(actor: Principal | null, organisationId: string, what: string): void {
   if (!actor) throw forbidden(`${what}: no principal`);
   if (actor.organisationId === organisationId) return;
-  throw forbidden(`${what}: it belongs to another organisation; an ADMIN manages the members and tokens of its own organisation only`);
+  throw forbidden(
+    `${what}: it belongs to another organisation; an ADMIN manages the members and tokens of its own organisation only`,
+  );
 }

@@ -5,7 +5,10 @@ import { Role } from './role.js';
 
 export const PRINCIPAL_KINDS = ['MEMBER', 'API_CLIENT'] as const;
 export const PrincipalKindEnum = { MEMBER: 'MEMBER', API_CLIENT: 'API_CLIENT' } as const;
-registerEnumType(PrincipalKindEnum, { name: 'PrincipalKind', description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.' });
+registerEnumType(PrincipalKindEnum, {
+  name: 'PrincipalKind',
+  description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.',
+});
 
 export const TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
@@ -26,7 +29,9 @@ export class PrincipalModel {
   @Field() createdAt: string;
 }
 
-@ObjectType('ApiToken', { description: 'A bearer token as an administrator sees it: never its secret, never its hash.' })
+@ObjectType('ApiToken', {
+  description: 'A bearer token as an administrator sees it: never its secret, never its hash.',
+})
 export class ApiTokenModel {
   @Field(() => ID) id: string;
   @Field({ description: 'The first characters of the token, to tell tokens apart.' }) prefix: string;
@@ -45,13 +50,16 @@ export class CreatedToken {
   @Field(() => ApiTokenModel) apiToken: unknown;
 }
 
-@ObjectType({ description: 'Who is calling: the principal, its organisation, and the role and expiry of the token used.' })
+@ObjectType({
+  description: 'Who is calling: the principal, its organisation, and the role and expiry of the token used.',
+})
 export class Me {
   @Field(() => PrincipalModel) principal: unknown;
   @Field(() => Organisation) organisation?: Organisation;
   @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
   @Field(() => ID, { description: 'The token used.' }) tokenId: string;
-  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt: string | null;
+  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt:
+    string | null;
 }
 
 export const PrincipalConnection = Connection(PrincipalModel, 'Principal');

@@ -14,5 +14,6 @@ export const roleAtLeast = (held: Role, required: Role): boolean => RANK[held] >
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens.',
+  description:
+    'READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens.',
 });

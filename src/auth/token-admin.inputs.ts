@@ -10,47 +10,96 @@ const ROLES = Object.values(Role);
 
 @InputType()
 export class CreateMemberInput {
-  @Field(() => ID, { nullable: true, description: "Defaults to your organisation; another organisation's is FORBIDDEN." })
-  @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string | null;
-  @Field({ description: 'The person\'s name.' }) @IsString() @NotBlank() @Length(1, 200) name: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Defaults to your organisation; another organisation's is FORBIDDEN.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string | null;
+  @Field({ description: "The person's name." }) @IsString() @NotBlank() @Length(1, 200) name: string;
   @Field() @IsString() @MaxLength(320) email: string;
 }
 
 @InputType()
 export class CreateApiClientInput {
-  @Field(() => ID, { nullable: true, description: "Defaults to your organisation; another organisation's is FORBIDDEN." })
-  @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string | null;
-  @Field({ description: 'What the tool is, e.g. "Upphandlingssystemet".' }) @IsString() @NotBlank() @Length(1, 200) name: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Defaults to your organisation; another organisation's is FORBIDDEN.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string | null;
+  @Field({ description: 'What the tool is, e.g. "Upphandlingssystemet".' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 200)
+  name: string;
 }
 
 @InputType()
 export class CreateTokenInput {
   @Field(() => ID) @IsUUID('all', { message: 'principalId must be an id' }) principalId: string;
-  @Field(() => Role, { description: 'At most your own role.' }) @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role: Role;
-  @Field({ description: 'What the token is for, e.g. "Laptop" or "Nightly import".' }) @IsString() @NotBlank() @Length(1, 200) name: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone; in the future. Null: never expires.' })
-  @IsOptional() @IsString() @MaxLength(40) expiresAt?: string | null;
+  @Field(() => Role, { description: 'At most your own role.' })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role: Role;
+  @Field({ description: 'What the token is for, e.g. "Laptop" or "Nightly import".' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 200)
+  name: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone; in the future. Null: never expires.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  expiresAt?: string | null;
 }
 
 @InputType()
 export class TokenFilter {
-  @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' }) @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'principalId must be an id' }) principalId?: string;
-  @Field({ defaultValue: false, description: 'Also list revoked tokens.' }) @IsOptional() @IsBoolean() includeRevoked?: boolean;
+  @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'principalId must be an id' })
+  principalId?: string;
+  @Field({ defaultValue: false, description: 'Also list revoked tokens.' })
+  @IsOptional()
+  @IsBoolean()
+  includeRevoked?: boolean;
 }
 
 @ArgsType()
 export class TokensArgs extends PageArgs {
-  @Field(() => TokenFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TokenFilter) filter?: TokenFilter;
+  @Field(() => TokenFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TokenFilter)
+  filter?: TokenFilter;
 }
 
 @InputType()
 export class PrincipalFilter {
-  @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' }) @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string;
-  @Field(() => PrincipalKindEnum, { nullable: true }) @IsOptional() @IsIn(PRINCIPAL_KINDS) kind?: (typeof PRINCIPAL_KINDS)[number];
+  @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string;
+  @Field(() => PrincipalKindEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(PRINCIPAL_KINDS)
+  kind?: (typeof PRINCIPAL_KINDS)[number];
 }
 
 @ArgsType()
 export class PrincipalsArgs extends PageArgs {
-  @Field(() => PrincipalFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => PrincipalFilter) filter?: PrincipalFilter;
+  @Field(() => PrincipalFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrincipalFilter)
+  filter?: PrincipalFilter;
 }

@@ -6,10 +6,24 @@ import { Organisation } from '../organisations/organisation.model.js';
 import { Allow } from './allow.decorator.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
-import { ApiTokenConnection, ApiTokenModel, CreatedToken, PrincipalConnection, PrincipalModel, type TokenStatus, TokenStatusEnum } from './principal.model.js';
+import {
+  ApiTokenConnection,
+  ApiTokenModel,
+  CreatedToken,
+  PrincipalConnection,
+  PrincipalModel,
+  type TokenStatus,
+  TokenStatusEnum,
+} from './principal.model.js';
 import type { Principal } from './principal.js';
 import { Role } from './role.js';
-import { CreateApiClientInput, CreateMemberInput, CreateTokenInput, PrincipalsArgs, TokensArgs } from './token-admin.inputs.js';
+import {
+  CreateApiClientInput,
+  CreateMemberInput,
+  CreateTokenInput,
+  PrincipalsArgs,
+  TokensArgs,
+} from './token-admin.inputs.js';
 import { TokenAdminService } from './token-admin.service.js';
 import { TokenQueriesService } from './token-queries.service.js';
 
@@ -25,29 +39,60 @@ export class TokenAdminResolver {
     private readonly queries: TokenQueriesService,
   ) {}
 
-  @Mutation(() => PrincipalModel, { description: 'Adds a person to your organisation; give them a token with createToken.' })
+  @Mutation(() => PrincipalModel, {
+    description: 'Adds a person to your organisation; give them a token with createToken.',
+  })
   createMember(@Args('input') input: CreateMemberInput, @CurrentPrincipal() actor: Principal) {
-    return this.admin.createPrincipal({ organisationId: input.organisationId ?? actor.organisationId, kind: 'MEMBER', name: input.name, email: input.email }, actor);
+    return this.admin.createPrincipal(
+      {
+        organisationId: input.organisationId ?? actor.organisationId,
+        kind: 'MEMBER',
+        name: input.name,
+        email: input.email,
+      },
+      actor,
+    );
   }
 
-  @Mutation(() => PrincipalModel, { description: 'Adds another tool acting for your organisation; give it a token with createToken.' })
+  @Mutation(() => PrincipalModel, {
+    description: 'Adds another tool acting for your organisation; give it a token with createToken.',
+  })
   createApiClient(@Args('input') input: CreateApiClientInput, @CurrentPrincipal() actor: Principal) {
-    return this.admin.createPrincipal({ organisationId: input.organisationId ?? actor.organisationId, kind: 'API_CLIENT', name: input.name }, actor);
+    return this.admin.createPrincipal(
+      { organisationId: input.organisationId ?? actor.organisationId, kind: 'API_CLIENT', name: input.name },
+      actor,
+    );
   }
 
-  @Mutation(() => CreatedToken, { description: 'Issues a token for a principal of your organisation, with a role no higher than yours. The secret is in the answer only.' })
+  @Mutation(() => CreatedToken, {
+    description:
+      'Issues a token for a principal of your organisation, with a role no higher than yours. The secret is in the answer only.',
+  })
   async createToken(@Args('input') input: CreateTokenInput, @CurrentPrincipal() actor: Principal) {
     const { token, entity } = await this.admin.issueToken(input, actor);
     return { token, apiToken: entity };
   }
 
-  @Mutation(() => ApiTokenModel, { description: 'Revokes a token of your organisation at once; it cannot be restored.' })
+  @Mutation(() => ApiTokenModel, {
+    description: 'Revokes a token of your organisation at once; it cannot be restored.',
+  })
   async revokeToken(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() actor: Principal) {
     const summary = await this.admin.revoke(id, actor);
-    return { id: summary.id, prefix: summary.prefix, name: summary.name, role: summary.role, expiresAt: summary.expiresAt, revokedAt: summary.revokedAt, createdAt: summary.createdAt, principalId: summary.principalId };
+    return {
+      id: summary.id,
+      prefix: summary.prefix,
+      name: summary.name,
+      role: summary.role,
+      expiresAt: summary.expiresAt,
+      revokedAt: summary.revokedAt,
+      createdAt: summary.createdAt,
+      principalId: summary.principalId,
+    };
   }
 
-  @Query(() => ApiTokenConnection, { description: "Your organisation's tokens, oldest first (without revoked ones unless asked)." })
+  @Query(() => ApiTokenConnection, {
+    description: "Your organisation's tokens, oldest first (without revoked ones unless asked).",
+  })
   tokens(@Args() args: TokensArgs, @CurrentPrincipal() viewer: Principal) {
     return this.queries.tokens(args, viewer);
   }

@@ -81,7 +81,11 @@ export function parseExpiry(value: string, now: Date = new Date()): string {
   let at: Date;
   if (text === day && isIsoDate(day)) at = new Date(`${day}T00:00:00.000Z`);
   else if (DATE_TIME.test(text) && isIsoDate(day)) at = new Date(text);
-  else throw badInput('expiresAt', `"${value}" must be a date YYYY-MM-DD or a date-time with a zone, e.g. 2026-06-30T12:00:00Z`);
+  else
+    throw badInput(
+      'expiresAt',
+      `"${value}" must be a date YYYY-MM-DD or a date-time with a zone, e.g. 2026-06-30T12:00:00Z`,
+    );
   if (Number.isNaN(at.getTime())) throw badInput('expiresAt', `"${value}" is not a valid date-time`);
   if (at.getTime() <= now.getTime()) throw badInput('expiresAt', `${at.toISOString()} is in the past`);
   return at.toISOString();
@@ -100,7 +104,8 @@ function checkName(field: string, value: string): string {
 
 function checkEmail(value: string | null | undefined): string | null {
   const email = value?.trim() || null;
-  if (email && (email.length > 320 || !EMAIL.test(email))) throw badInput('email', `"${email}" is not an e-mail address`);
+  if (email && (email.length > 320 || !EMAIL.test(email)))
+    throw badInput('email', `"${email}" is not an e-mail address`);
   return email;
 }
 
@@ -128,7 +133,8 @@ export class TokenAdminService {
     const email = checkEmail(input.email);
     const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
     const kind = input.kind ?? 'MEMBER';
-    if (actor && !roleAtLeast(actor.role, role)) throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
+    if (actor && !roleAtLeast(actor.role, role))
+      throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
 
     return this.tx.run(async (uow) => {
       const m = uow.manager;
@@ -157,12 +163,23 @@ export class TokenAdminService {
     if (input.kind === 'API_CLIENT' && email) throw badInput('email', 'an API client has no e-mail address');
     return this.tx.run(async (uow) => {
       const m = uow.manager;
-      if (!(await m.existsBy(OrganisationEntity, { id: input.organisationId }))) throw notFound('Organisation', input.organisationId);
+      if (!(await m.existsBy(OrganisationEntity, { id: input.organisationId })))
+        throw notFound('Organisation', input.organisationId);
       assertManages(actor, input.organisationId, input.kind === 'MEMBER' ? 'createMember' : 'createApiClient');
-      const principal = m.create(PrincipalEntity, { organisationId: input.organisationId, kind: input.kind, name, email });
+      const principal = m.create(PrincipalEntity, {
+        organisationId: input.organisationId,
+        kind: input.kind,
+        name,
+        email,
+      });
       await m.insert(PrincipalEntity, principal);
       // Names and e-mail addresses stay out of the log: the principal row holds them.
-      await this.events.append(uow, actor, { type: 'PRINCIPAL_CREATED', subjectType: 'Principal', subjectId: principal.id, payload: { kind: principal.kind, organisationId: principal.organisationId } });
+      await this.events.append(uow, actor, {
+        type: 'PRINCIPAL_CREATED',
+        subjectType: 'Principal',
+        subjectId: principal.id,
+        payload: { kind: principal.kind, organisationId: principal.organisationId },
+      });
       return principal;
     });
   }
@@ -175,7 +192,8 @@ export class TokenAdminService {
     const role = checkRole(input.role);
     const name = checkName('name', input.name);
     const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
-    if (!roleAtLeast(actor.role, role)) throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
+    if (!roleAtLeast(actor.role, role))
+      throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
     return this.tx.run(async (uow) => {
       const m = uow.manager;
       const principal = await m.findOneBy(PrincipalEntity, { id: input.principalId });
@@ -204,7 +222,11 @@ export class TokenAdminService {
       const organisation = await m.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
       token.revokedAt = nowIso();
       // Conditional, so two concurrent revocations (PostgreSQL) cannot both succeed.
-      const result = await m.update(ApiTokenEntity, { id: token.id, revokedAt: IsNull() }, { revokedAt: token.revokedAt, updatedAt: token.revokedAt });
+      const result = await m.update(
+        ApiTokenEntity,
+        { id: token.id, revokedAt: IsNull() },
+        { revokedAt: token.revokedAt, updatedAt: token.revokedAt },
+      );
       if (result.affected === 0) throw conflict(`Token "${token.id}" was already revoked`);
       await this.events.append(uow, actor, {
         type: 'TOKEN_REVOKED',
@@ -225,30 +247,67 @@ export class TokenAdminService {
       .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
       .innerJoin(OrganisationEntity, 'o', 'o.id = p.organisation_id')
       .select([
-        't.id AS id', 't.prefix AS prefix', 't.name AS name', 't.role AS role', 't.expires_at AS expires_at', 't.revoked_at AS revoked_at',
-        't.created_at AS created_at', 'p.id AS principal_id', 'p.name AS principal_name', 'p.kind AS principal_kind', 'o.code AS organisation_code',
+        't.id AS id',
+        't.prefix AS prefix',
+        't.name AS name',
+        't.role AS role',
+        't.expires_at AS expires_at',
+        't.revoked_at AS revoked_at',
+        't.created_at AS created_at',
+        'p.id AS principal_id',
+        'p.name AS principal_name',
+        'p.kind AS principal_kind',
+        'o.code AS organisation_code',
       ])
       .orderBy('t.created_at', 'ASC')
       .addOrderBy('t.id', 'ASC');
     if (filter.organisationCode) {
       const code = filter.organisationCode.trim();
-      if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ code }))) throw notFound('Organisation', code);
+      if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ code })))
+        throw notFound('Organisation', code);
       query.where('o.code = :code', { code });
     }
     const rows = await query.getRawMany<{
-      id: string; prefix: string; name: string; role: Role; expires_at: string | null; revoked_at: string | null; created_at: string;
-      principal_id: string; principal_name: string; principal_kind: PrincipalKind; organisation_code: string;
+      id: string;
+      prefix: string;
+      name: string;
+      role: Role;
+      expires_at: string | null;
+      revoked_at: string | null;
+      created_at: string;
+      principal_id: string;
+      principal_name: string;
+      principal_kind: PrincipalKind;
+      organisation_code: string;
     }>();
     return rows.map((r) => ({
-      id: r.id, prefix: r.prefix, name: r.name, role: r.role, organisationCode: r.organisation_code, principalId: r.principal_id,
-      principalName: r.principal_name, principalKind: r.principal_kind, expiresAt: r.expires_at, revokedAt: r.revoked_at, createdAt: r.created_at,
+      id: r.id,
+      prefix: r.prefix,
+      name: r.name,
+      role: r.role,
+      organisationCode: r.organisation_code,
+      principalId: r.principal_id,
+      principalName: r.principal_name,
+      principalKind: r.principal_kind,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at,
+      createdAt: r.created_at,
     }));
   }
 }
 
 function toSummary(token: ApiTokenEntity, principal: PrincipalEntity, organisationCode: string): TokenSummary {
   return {
-    id: token.id, prefix: token.prefix, name: token.name, role: token.role, organisationCode, principalId: principal.id,
-    principalName: principal.name, principalKind: principal.kind, expiresAt: token.expiresAt, revokedAt: token.revokedAt, createdAt: token.createdAt,
+    id: token.id,
+    prefix: token.prefix,
+    name: token.name,
+    role: token.role,
+    organisationCode,
+    principalId: principal.id,
+    principalName: principal.name,
+    principalKind: principal.kind,
+    expiresAt: token.expiresAt,
+    revokedAt: token.revokedAt,
+    createdAt: token.createdAt,
   };
 }

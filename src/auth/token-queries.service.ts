@@ -54,7 +54,10 @@ export class TokenQueriesService {
   async principals(args: PrincipalsArgs, viewer: Principal): Promise<ConnectionShape<PrincipalEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'principals');
-    const qb = this.dataSource.getRepository(PrincipalEntity).createQueryBuilder('p').where('p.organisation_id = :organisationId', { organisationId });
+    const qb = this.dataSource
+      .getRepository(PrincipalEntity)
+      .createQueryBuilder('p')
+      .where('p.organisation_id = :organisationId', { organisationId });
     if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
     return paginate(qb, args, [{ column: 'p.created_at', property: 'createdAt', direction: 'ASC' }]);
   }

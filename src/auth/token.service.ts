@@ -41,17 +41,33 @@ export class TokenService {
     if (!match) return { principal: null, error: 'Authorization must be "Bearer <token>"' };
     const token = match[1]!;
     // A database once seeded with demo data must not open production to the README's tokens.
-    if (this.config?.production && DEMO_TOKEN_HASHES.has(hashToken(token))) return { principal: null, error: 'demo tokens are not accepted in production' };
+    if (this.config?.production && DEMO_TOKEN_HASHES.has(hashToken(token)))
+      return { principal: null, error: 'demo tokens are not accepted in production' };
     // Every request passes here: one prepared statement (SqlReader), no query builder.
-    const row = await SqlReader.of(this.dataSource).one<{ token_id: string; role: Role; expires_at: string | null; revoked_at: string | null; principal_id: string; organisation_id: string; name: string }>(
+    const row = await SqlReader.of(this.dataSource).one<{
+      token_id: string;
+      role: Role;
+      expires_at: string | null;
+      revoked_at: string | null;
+      principal_id: string;
+      organisation_id: string;
+      name: string;
+    }>(
       'SELECT t.id AS token_id, t.role AS role, t.expires_at AS expires_at, t.revoked_at AS revoked_at, p.id AS principal_id, p.organisation_id AS organisation_id, p.name AS name FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',
       [hashToken(token)],
     );
     if (!row) return { principal: null, error: 'the token is not valid' };
     if (row.revoked_at) return { principal: null, error: 'the token has been revoked' };
-    if (row.expires_at && row.expires_at <= nowIso()) return { principal: null, error: `the token expired at ${row.expires_at}` };
+    if (row.expires_at && row.expires_at <= nowIso())
+      return { principal: null, error: `the token expired at ${row.expires_at}` };
     return {
-      principal: { principalId: row.principal_id, organisationId: row.organisation_id, role: row.role, tokenId: row.token_id, name: row.name },
+      principal: {
+        principalId: row.principal_id,
+        organisationId: row.organisation_id,
+        role: row.role,
+        tokenId: row.token_id,
+        name: row.name,
+      },
       error: null,
     };
   }

@@ -33,12 +33,12 @@ export async function backupSqlite(config: AppConfig, file: string): Promise<Bac
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   const db = new Database(source, { fileMustExist: true });
-  let pages = 0;
+  let pages: number;
   try {
     db.pragma(`busy_timeout = ${config.sqliteBusyTimeoutMs}`);
     // Returning the total page count copies everything in one step: one consistent snapshot, and
     // no restarts when the server commits meanwhile (a step-wise copy starts over on every write).
-    await db.backup(partial, { progress: ({ totalPages }) => (pages = Math.max(totalPages, 1)) });
+    await db.backup(partial, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
@@ -51,7 +51,9 @@ export async function backupSqlite(config: AppConfig, file: string): Promise<Bac
   let bytes: number;
   try {
     integrity = (copy.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
-    const { page_count, page_size } = copy.prepare('SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()').get() as { page_count: number; page_size: number };
+    const { page_count, page_size } = copy
+      .prepare('SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()')
+      .get() as { page_count: number; page_size: number };
     bytes = page_count * page_size;
     pages = page_count;
     // A self-contained single file: leave WAL mode so the copy needs no -wal or -shm beside it.

@@ -64,9 +64,16 @@ function parse<O extends Options>(args: string[], options: O, positionals: strin
   }
   if (parsed.values.help) throw new UsageError('');
   if (parsed.positionals.length !== positionals.length) {
-    throw new UsageError(positionals.length ? `expected ${positionals.map((p) => `<${p}>`).join(' ')}` : `unexpected argument "${parsed.positionals[0]}"`);
+    throw new UsageError(
+      positionals.length
+        ? `expected ${positionals.map((p) => `<${p}>`).join(' ')}`
+        : `unexpected argument "${parsed.positionals[0]}"`,
+    );
   }
-  return { values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, positionals: parsed.positionals };
+  return {
+    values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string },
+    positionals: parsed.positionals,
+  };
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -80,16 +87,27 @@ function required(value: string | undefined, flag: string): string {
  */
 class CliLogger implements LoggerService {
   constructor(private readonly levels: LogLevel[]) {}
-  log(message: unknown, ...rest: unknown[]) { this.write('log', message, rest); }
-  error(message: unknown, ...rest: unknown[]) { this.write('error', message, rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.write('warn', message, rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.write('debug', message, rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.write('verbose', message, rest); }
+  log(message: unknown, ...rest: unknown[]) {
+    this.write('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.write('verbose', message, rest);
+  }
 
   private write(level: LogLevel, message: unknown, rest: unknown[]) {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : '';
     if (!this.levels.includes(level) || context === 'ExceptionHandler') return;
-    const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    const text =
+      message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
     process.stderr.write(`[${level}]${context ? ` ${context}:` : ''} ${text.split('\n')[0]}\n`);
   }
 }
@@ -103,7 +121,10 @@ function logLevels(): LogLevel[] {
 
 async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const [{ NestFactory }, { AppModule }] = await Promise.all([loadNest(), loadAppModule()]);
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: new CliLogger(logLevels()), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new CliLogger(logLevels()),
+    abortOnError: false,
+  });
   try {
     return await work(app);
   } finally {
@@ -129,13 +150,18 @@ async function seed(args: string[]): Promise<void> {
 async function migrate(args: string[]): Promise<void> {
   parse(args, {}, []);
   await withContext(async (app) => {
-    const [{ getDataSourceToken }, { MIGRATIONS }] = await Promise.all([import('@nestjs/typeorm'), import('../database/migrations/index.js')]);
+    const [{ getDataSourceToken }, { MIGRATIONS }] = await Promise.all([
+      import('@nestjs/typeorm'),
+      import('../database/migrations/index.js'),
+    ]);
     // The data source runs pending migrations when it starts (migrationsRun), so they have run by now.
     const dataSource = app.get<DataSource>(getDataSourceToken());
     const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id');
     const pending = await dataSource.showMigrations();
     const { type, database, schema } = dataSource.options as { type: string; database?: unknown; schema?: string };
-    console.log(`Database: ${type === 'postgres' ? `PostgreSQL${schema ? `, schema ${schema}` : ''}` : `SQLite ${String(database)}`}`);
+    console.log(
+      `Database: ${type === 'postgres' ? `PostgreSQL${schema ? `, schema ${schema}` : ''}` : `SQLite ${String(database)}`}`,
+    );
     console.log(`Applied migrations (${applied.length} of ${MIGRATIONS.length}):`);
     for (const m of applied) console.log(`  ${m.name}`);
     if (pending) throw new Error('some migrations are still pending');
@@ -189,10 +215,18 @@ async function token(args: string[]): Promise<void> {
     withContext(async (app) => work(app.get((await import('../auth/token-admin.service.js')).TokenAdminService)));
   switch (sub) {
     case 'create': {
-      const { values } = parse(rest, {
-        organisation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
-        email: { type: 'string' }, expires: { type: 'string' }, client: { type: 'boolean' },
-      }, []);
+      const { values } = parse(
+        rest,
+        {
+          organisation: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          email: { type: 'string' },
+          expires: { type: 'string' },
+          client: { type: 'boolean' },
+        },
+        [],
+      );
       const input = {
         organisationCode: required(values.organisation, 'organisation'),
         role: required(values.role, 'role'),
@@ -202,7 +236,9 @@ async function token(args: string[]): Promise<void> {
         kind: (values.client ? 'API_CLIENT' : 'MEMBER') as PrincipalKind,
       };
       const { token: secret, summary } = await withTokens((tokens) => tokens.create(input));
-      console.log(`Token created for ${summary.principalName} (${summary.principalKind}) in ${summary.organisationCode}, role ${summary.role}.`);
+      console.log(
+        `Token created for ${summary.principalName} (${summary.principalKind}) in ${summary.organisationCode}, role ${summary.role}.`,
+      );
       console.log(`  id:      ${summary.id}`);
       console.log(`  expires: ${summary.expiresAt ?? 'never'}`);
       console.log(`  token:   ${secret}`);
@@ -212,7 +248,9 @@ async function token(args: string[]): Promise<void> {
     case 'revoke': {
       const { positionals } = parse(rest, {}, ['tokenId']);
       const summary = await withTokens((tokens) => tokens.revoke(positionals[0]!));
-      console.log(`Token ${summary.id} (${summary.prefix}…, ${summary.principalName}, ${summary.organisationCode}) revoked at ${summary.revokedAt}.`);
+      console.log(
+        `Token ${summary.id} (${summary.prefix}…, ${summary.principalName}, ${summary.organisationCode}) revoked at ${summary.revokedAt}.`,
+      );
       return;
     }
     case 'list': {
@@ -235,22 +273,47 @@ function printTokens(tokens: TokenSummary[]): void {
     return;
   }
   const header = ['ID', 'PREFIX', 'NAME', 'ROLE', 'ORGANISATION', 'PRINCIPAL', 'EXPIRES', 'REVOKED', 'CREATED'];
-  const rows = tokens.map((t) => [t.id, t.prefix, t.name, t.role, t.organisationCode, t.principalName, t.expiresAt ?? '-', t.revokedAt ?? '-', t.createdAt]);
+  const rows = tokens.map((t) => [
+    t.id,
+    t.prefix,
+    t.name,
+    t.role,
+    t.organisationCode,
+    t.principalName,
+    t.expiresAt ?? '-',
+    t.revokedAt ?? '-',
+    t.createdAt,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 async function importFile(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, ['file']);
+  const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
+    'file',
+  ]);
   const { runImport } = await import('./import-commands.js');
-  await withContext((app) => runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }));
+  await withContext((app) =>
+    runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }),
+  );
 }
 
 async function generate(args: string[]): Promise<void> {
-  const { values } = parse(args, { scale: { type: 'string' }, seed: { type: 'string' }, demo: { type: 'boolean' } }, []);
+  const { values } = parse(
+    args,
+    { scale: { type: 'string' }, seed: { type: 'string' }, demo: { type: 'boolean' } },
+    [],
+  );
   const scale = Number(required(values.scale, 'scale'));
   const seed = Number(values.seed ?? '1');
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new UsageError(`--scale must be a positive number, got "${values.scale}"`);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new UsageError(`--scale must be a positive number, got "${values.scale}"`);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   const { runGenerate } = await import('./import-commands.js');
   await withContext((app) => runGenerate(app, { scale, seed, demo: Boolean(values.demo) && !loadConfig().production }));
@@ -260,10 +323,20 @@ async function backup(args: string[]): Promise<void> {
   const { positionals } = parse(args, {}, ['file']);
   const { backupSqlite } = await import('./backup.js');
   const report = await backupSqlite(loadConfig(), positionals[0]!);
-  console.log(`Backed up ${report.source} to ${report.target}: ${report.pages} pages, ${report.bytes} bytes, integrity ${report.integrity}.`);
+  console.log(
+    `Backed up ${report.source} to ${report.target}: ${report.pages} pages, ${report.bytes} bytes, integrity ${report.integrity}.`,
+  );
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { seed, migrate, schema, token, import: importFile, generate, backup };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  seed,
+  migrate,
+  schema,
+  token,
+  import: importFile,
+  generate,
+  backup,
+};
 
 /** Runs one command; returns the exit code: 0 done, 1 failed, 2 bad command line. */
 async function run(argv: string[]): Promise<number> {
@@ -271,7 +344,9 @@ async function run(argv: string[]): Promise<number> {
   try {
     const handler = command ? COMMANDS[command] : undefined;
     if (!handler) {
-      throw new UsageError(command && !['--help', '-h', 'help'].includes(command) ? `unknown command "${command}"` : '');
+      throw new UsageError(
+        command && !['--help', '-h', 'help'].includes(command) ? `unknown command "${command}"` : '',
+      );
     }
     await handler(args);
     return 0;

@@ -9,7 +9,10 @@ export interface Progress {
 
 const WIDTH = 30;
 
-export function progressBar(stream: NodeJS.WriteStream = process.stderr, interactive = Boolean(stream.isTTY)): Progress {
+export function progressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+  interactive = Boolean(stream.isTTY),
+): Progress {
   let lastDraw = 0;
   let lastTenth = -1;
   let lastLabel = '';

@@ -37,7 +37,11 @@ export class Loaders {
   }
 
   /** A one-to-many loader: `fetch` returns the rows for many keys, `keyOf` tells which key a row belongs to. */
-  grouped<T>(name: string, fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+  grouped<T>(
+    name: string,
+    fetch: (keys: readonly string[]) => Promise<T[]>,
+    keyOf: (row: T) => string,
+  ): DataLoader<string, T[]> {
     return this.get(`grouped:${name}`, async (keys) => {
       const rows = await fetch(keys);
       const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -50,11 +54,19 @@ export class Loaders {
    * A one-to-many loader of the rows of `entity` whose `property` is the key, in `orderBy` order
    * (column names, e.g. `position ASC`).
    */
-  children<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, orderBy: string): DataLoader<string, T[]> {
+  children<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    property: keyof T & string,
+    orderBy: string,
+  ): DataLoader<string, T[]> {
     const name = typeof entity === 'function' ? entity.name : String(entity);
     // Ordered by the key first: an index on (key, order column) then serves the order without a sort.
     const order = `${this.reader.columnOf(entity, property)} ASC, ${orderBy}`;
-    return this.grouped(`children:${name}.${property}`, (keys) => this.reader.findIn(entity, property, keys, order), (row) => row[property] as string);
+    return this.grouped(
+      `children:${name}.${property}`,
+      (keys) => this.reader.findIn(entity, property, keys, order),
+      (row) => row[property] as string,
+    );
   }
 
   /**

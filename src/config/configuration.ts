@@ -56,13 +56,15 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 
 function redisUrl(value: string | undefined): string | null {
   const url = value?.trim() || null;
-  if (url && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url.replace(/:[^:@/]*@/, ':***@')}")`);
+  if (url && !/^rediss?:\/\//.test(url))
+    throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url.replace(/:[^:@/]*@/, ':***@')}")`);
   return url;
 }
 
 function schemaName(value: string | undefined): string | null {
   if (!value) return null;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier, got "${value}"`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value))
+    throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier, got "${value}"`);
   return value;
 }
 

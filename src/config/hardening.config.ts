@@ -73,7 +73,8 @@ function trustProxy(value: string | undefined): boolean | number | string {
 /** The defaults let every operation in schema/operations and the README through with room to spare. */
 export function loadHardeningConfig(env: Env, production: boolean): HardeningConfig {
   const logFormat = env.LOG_FORMAT ?? (production ? 'json' : 'text');
-  if (logFormat !== 'json' && logFormat !== 'text') throw new Error(`LOG_FORMAT must be json or text, got "${logFormat}"`);
+  if (logFormat !== 'json' && logFormat !== 'text')
+    throw new Error(`LOG_FORMAT must be json or text, got "${logFormat}"`);
   return {
     queryLimits: {
       maxDepth: count('QUERY_MAX_DEPTH', env.QUERY_MAX_DEPTH, 10, 1),

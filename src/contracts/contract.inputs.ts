@@ -14,20 +14,35 @@ export class ContractFilter {
 
 @ArgsType()
 export class ContractsArgs extends PageArgs {
-  @Field(() => ContractFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ContractFilter) filter?: ContractFilter;
+  @Field(() => ContractFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContractFilter)
+  filter?: ContractFilter;
 }
 
 @InputType()
 export class ContractRequirementInput {
   @Field(() => ID) @IsUUID('all', { message: 'requirementId must be an id' }) requirementId: string;
-  @Field(() => LimitInput, { nullable: true, description: "This contract's own limit; omit to use the library default." })
-  @IsOptional() @ValidateNested() @Type(() => LimitInput) limit?: LimitInput | null;
+  @Field(() => LimitInput, {
+    nullable: true,
+    description: "This contract's own limit; omit to use the library default.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitInput)
+  limit?: LimitInput | null;
 }
 
 @InputType()
 export class CreateContractInput {
-  @Field(() => ID, { nullable: true, description: "Defaults to the caller's organisation; only an ADMIN may name another." })
-  @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Defaults to the caller's organisation; only an ADMIN may name another.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string;
   @Field(() => ID) @IsUUID('all', { message: 'supplierId must be an id' }) supplierId: string;
   @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
@@ -35,7 +50,10 @@ export class CreateContractInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes: string[];
   @Field(() => [ContractRequirementInput], { defaultValue: [] })
-  @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ContractRequirementInput) requirements: ContractRequirementInput[];
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ContractRequirementInput)
+  requirements: ContractRequirementInput[];
 }
 
 @InputType()
@@ -44,5 +62,9 @@ export class UpdateContractInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @OmittableNotNull() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
+  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  categoryCodes?: string[];
 }

@@ -4,7 +4,14 @@ import { ContractCategoryEntity, ContractRequirementEntity } from './contract.en
 
 /** contractId → its categories, by code. */
 export const contractCategoriesLoader = (loaders: Loaders) =>
-  loaders.linked('contract.categories', ContractCategoryEntity, 'contractId', 'categoryId', ProductCategoryEntity, (a, b) => a.code.localeCompare(b.code));
+  loaders.linked(
+    'contract.categories',
+    ContractCategoryEntity,
+    'contractId',
+    'categoryId',
+    ProductCategoryEntity,
+    (a, b) => a.code.localeCompare(b.code),
+  );
 
 /** contractId → its requirement rows (with the contract's own limits). */
 export const contractRequirementsLoader = (loaders: Loaders) =>

@@ -6,11 +6,21 @@ import { ProductCategory } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 
-@ObjectType({ description: "A library requirement as written into one contract, with this contract's own limit where it sets one." })
+@ObjectType({
+  description: "A library requirement as written into one contract, with this contract's own limit where it sets one.",
+})
 export class ContractRequirement {
   @Field(() => ChemicalRequirement) requirement?: ChemicalRequirement;
-  @Field(() => Limit, { nullable: true, description: "This contract's own limit; null when it uses the library default." }) limit?: Limit | null;
-  @Field(() => Limit, { nullable: true, description: 'The limit that applies: the contract\'s own, else the library default.' }) effectiveLimit?: Limit | null;
+  @Field(() => Limit, {
+    nullable: true,
+    description: "This contract's own limit; null when it uses the library default.",
+  })
+  limit?: Limit | null;
+  @Field(() => Limit, {
+    nullable: true,
+    description: "The limit that applies: the contract's own, else the library default.",
+  })
+  effectiveLimit?: Limit | null;
 }
 
 @ObjectType({ description: "An organisation's contract (avtal) with a supplier." })

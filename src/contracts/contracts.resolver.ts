@@ -39,12 +39,19 @@ export class ContractsResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => Contract)
-  updateContract(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContractInput, @CurrentPrincipal() actor: Principal) {
+  updateContract(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateContractInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Contract, { description: "Adds a library requirement to a contract, or sets its contract-specific limit (omit or null: the library default)." })
+  @Mutation(() => Contract, {
+    description:
+      'Adds a library requirement to a contract, or sets its contract-specific limit (omit or null: the library default).',
+  })
   setContractRequirement(
     @Args('contractId', { type: () => ID }) contractId: string,
     @Args('requirementId', { type: () => ID }) requirementId: string,

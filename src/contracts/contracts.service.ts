@@ -15,20 +15,35 @@ import { ProductCategoriesService } from '../products/product-categories.service
 import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } from './contract.entity.js';
-import type { ContractRequirementInput, ContractsArgs, CreateContractInput, UpdateContractInput } from './contract.inputs.js';
+import type {
+  ContractRequirementInput,
+  ContractsArgs,
+  CreateContractInput,
+  UpdateContractInput,
+} from './contract.inputs.js';
 
 /** A contract's own limit must be of the same dimension as the library's (mg/L says nothing about % w/w). */
-export function checkContractLimit(requirement: RequirementEntity, limit: LimitInput | null | undefined, field: string): void {
+export function checkContractLimit(
+  requirement: RequirementEntity,
+  limit: LimitInput | null | undefined,
+  field: string,
+): void {
   if (!limit) return;
-  if (!(Number.isFinite(limit.value) && limit.value > 0 && limit.value <= 1e12)) throw badInput(`${field}.value`, `${limit.value}: must be a positive number, at most 1e12`);
-  if (requirement.kind === 'DOCUMENTATION') throw badInput(field, `requirement ${requirement.code} is a DOCUMENTATION requirement and takes no limit`);
+  if (!(Number.isFinite(limit.value) && limit.value > 0 && limit.value <= 1e12))
+    throw badInput(`${field}.value`, `${limit.value}: must be a positive number, at most 1e12`);
+  if (requirement.kind === 'DOCUMENTATION')
+    throw badInput(field, `requirement ${requirement.code} is a DOCUMENTATION requirement and takes no limit`);
   if (requirement.defaultLimitUnit && !areComparable(limit.unit, requirement.defaultLimitUnit)) {
-    throw badInput(`${field}.unit`, `${limit.unit} (${UNIT_SYMBOLS[limit.unit]}) cannot be compared with requirement ${requirement.code}'s unit ${requirement.defaultLimitUnit} (${UNIT_SYMBOLS[requirement.defaultLimitUnit]})`);
+    throw badInput(
+      `${field}.unit`,
+      `${limit.unit} (${UNIT_SYMBOLS[limit.unit]}) cannot be compared with requirement ${requirement.code}'s unit ${requirement.defaultLimitUnit} (${UNIT_SYMBOLS[requirement.defaultLimitUnit]})`,
+    );
   }
 }
 
 function checkPeriod(validFrom: string | null, validTo: string | null): void {
-  if (validFrom && validTo && validFrom > validTo) throw badInput('validTo', `"${validTo}": must not be before validFrom "${validFrom}"`);
+  if (validFrom && validTo && validFrom > validTo)
+    throw badInput('validTo', `"${validTo}": must not be before validFrom "${validFrom}"`);
 }
 
 @Injectable()
@@ -59,8 +74,10 @@ export class ContractsService {
     checkPeriod(input.validFrom ?? null, input.validTo ?? null);
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      if (!(await manager.existsBy(OrganisationEntity, { id: organisationId }))) throw badInput('organisationId', `"${organisationId}": no organisation has this id`);
-      if (!(await manager.existsBy(SupplierEntity, { id: input.supplierId }))) throw badInput('supplierId', `"${input.supplierId}": no supplier has this id`);
+      if (!(await manager.existsBy(OrganisationEntity, { id: organisationId })))
+        throw badInput('organisationId', `"${organisationId}": no organisation has this id`);
+      if (!(await manager.existsBy(SupplierEntity, { id: input.supplierId })))
+        throw badInput('supplierId', `"${input.supplierId}": no supplier has this id`);
       const categoryIds = await this.categories.idsForCodes(manager, input.categoryCodes);
       const entity = manager.create(ContractEntity, {
         organisationId,
@@ -71,10 +88,19 @@ export class ContractsService {
         validTo: input.validTo ?? null,
       });
       await manager.insert(ContractEntity, entity);
-      if (categoryIds.length) await manager.insert(ContractCategoryEntity, categoryIds.map((categoryId) => ({ contractId: entity.id, categoryId })));
+      if (categoryIds.length)
+        await manager.insert(
+          ContractCategoryEntity,
+          categoryIds.map((categoryId) => ({ contractId: entity.id, categoryId })),
+        );
       const rows = await this.requirementRows(manager, entity.id, input.requirements);
       if (rows.length) await manager.insert(ContractRequirementEntity, rows);
-      await this.events.append(uow, actor, { type: 'CONTRACT_CREATED', subjectType: 'Contract', subjectId: entity.id, payload: { title: entity.title, supplierId: entity.supplierId } });
+      await this.events.append(uow, actor, {
+        type: 'CONTRACT_CREATED',
+        subjectType: 'Contract',
+        subjectId: entity.id,
+        payload: { title: entity.title, supplierId: entity.supplierId },
+      });
       return entity;
     });
   }
@@ -93,27 +119,56 @@ export class ContractsService {
       if (input.categoryCodes !== undefined) {
         const categoryIds = await this.categories.idsForCodes(manager, input.categoryCodes);
         await manager.delete(ContractCategoryEntity, { contractId: id });
-        if (categoryIds.length) await manager.insert(ContractCategoryEntity, categoryIds.map((categoryId) => ({ contractId: id, categoryId })));
+        if (categoryIds.length)
+          await manager.insert(
+            ContractCategoryEntity,
+            categoryIds.map((categoryId) => ({ contractId: id, categoryId })),
+          );
       }
-      await this.events.append(uow, actor, { type: 'CONTRACT_UPDATED', subjectType: 'Contract', subjectId: id, payload: { ...input } });
+      await this.events.append(uow, actor, {
+        type: 'CONTRACT_UPDATED',
+        subjectType: 'Contract',
+        subjectId: id,
+        payload: { ...input },
+      });
       return entity;
     });
   }
 
   /** Adds a requirement to a contract, or changes its contract-specific limit (null: use the library default). */
-  async setRequirement(contractId: string, requirementId: string, limit: LimitInput | null | undefined, actor: Principal): Promise<ContractEntity> {
+  async setRequirement(
+    contractId: string,
+    requirementId: string,
+    limit: LimitInput | null | undefined,
+    actor: Principal,
+  ): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const contract = await this.get(contractId, manager);
       assertActsFor(actor, contract.organisationId, 'setContractRequirement');
-      const [row] = await this.requirementRows(manager, contractId, [{ requirementId, limit }], 'requirementId', 'limit');
+      const [row] = await this.requirementRows(
+        manager,
+        contractId,
+        [{ requirementId, limit }],
+        'requirementId',
+        'limit',
+      );
       const existing = await manager.findOneBy(ContractRequirementEntity, { contractId, requirementId });
       if (existing) {
-        await manager.update(ContractRequirementEntity, { contractId, requirementId }, { limitValue: row!.limitValue, limitUnit: row!.limitUnit, updatedAt: row!.updatedAt });
+        await manager.update(
+          ContractRequirementEntity,
+          { contractId, requirementId },
+          { limitValue: row!.limitValue, limitUnit: row!.limitUnit, updatedAt: row!.updatedAt },
+        );
       } else {
         await manager.insert(ContractRequirementEntity, row!);
       }
-      await this.events.append(uow, actor, { type: 'CONTRACT_REQUIREMENT_SET', subjectType: 'Contract', subjectId: contractId, payload: { requirementId, limit: limit ?? null } });
+      await this.events.append(uow, actor, {
+        type: 'CONTRACT_REQUIREMENT_SET',
+        subjectType: 'Contract',
+        subjectId: contractId,
+        payload: { requirementId, limit: limit ?? null },
+      });
       return contract;
     });
   }
@@ -124,7 +179,12 @@ export class ContractsService {
       assertActsFor(actor, contract.organisationId, 'removeContractRequirement');
       const result = await uow.manager.delete(ContractRequirementEntity, { contractId, requirementId });
       if (!result.affected) throw notFound(`Requirement in contract ${contractId}`, requirementId);
-      await this.events.append(uow, actor, { type: 'CONTRACT_REQUIREMENT_REMOVED', subjectType: 'Contract', subjectId: contractId, payload: { requirementId } });
+      await this.events.append(uow, actor, {
+        type: 'CONTRACT_REQUIREMENT_REMOVED',
+        subjectType: 'Contract',
+        subjectId: contractId,
+        payload: { requirementId },
+      });
       return contract;
     });
   }
@@ -139,14 +199,29 @@ export class ContractsService {
     const ids = [...new Set(inputs.map((r) => r.requirementId))];
     if (ids.length !== inputs.length) throw badInput(idField, 'a requirement is listed twice');
     if (!ids.length) return [];
-    const requirements = await manager.getRepository(RequirementEntity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).getMany();
+    const requirements = await manager
+      .getRepository(RequirementEntity)
+      .createQueryBuilder('r')
+      .where('r.id IN (:...ids)', { ids })
+      .getMany();
     const now = nowIso();
     return inputs.map((input, i) => {
       const requirement = requirements.find((r) => r.id === input.requirementId);
       const where = inputs.length > 1 || idField === 'requirements' ? `requirements[${i}]` : '';
-      if (!requirement) throw badInput(where ? `${where}.requirementId` : idField, `"${input.requirementId}": no requirement has this id`);
+      if (!requirement)
+        throw badInput(
+          where ? `${where}.requirementId` : idField,
+          `"${input.requirementId}": no requirement has this id`,
+        );
       checkContractLimit(requirement, input.limit, where ? `${where}.limit` : limitField);
-      return { contractId, requirementId: requirement.id, limitValue: input.limit?.value ?? null, limitUnit: input.limit?.unit ?? null, createdAt: now, updatedAt: now };
+      return {
+        contractId,
+        requirementId: requirement.id,
+        limitValue: input.limit?.value ?? null,
+        limitUnit: input.limit?.unit ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
     });
   }
 }

@@ -22,7 +22,12 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
  * Tables and columns are snake_case literals from our own code, never user input; values are
  * always bound parameters. Booleans are stored as 1/0 on SQLite, as TypeORM does.
  */
-export async function bulkInsert(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly Value[])[]): Promise<void> {
+export async function bulkInsert(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly Value[])[],
+): Promise<void> {
   if (!rows.length) return;
   if (manager.connection.options.type === 'better-sqlite3') {
     const db = sqliteHandle(manager);
@@ -31,7 +36,9 @@ export async function bulkInsert(manager: EntityManager, table: string, columns:
     const key = `${table}(${columns.join(',')})`;
     let statement = cache.get(key);
     if (!statement) {
-      statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      statement = db.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       cache.set(key, statement);
     }
     for (const row of rows) statement.run(row.map((v) => (v === true ? 1 : v === false ? 0 : v)));

@@ -11,7 +11,10 @@ import { TransactionService } from './transaction.service.js';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       // Outside production fail fast on an unreachable database instead of retrying for half a minute.
-      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config), retryAttempts: config.production ? 9 : 0 }),
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config),
+        retryAttempts: config.production ? 9 : 0,
+      }),
     }),
   ],
   providers: [TransactionService, ReadCaches],

@@ -8,15 +8,34 @@ import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
-import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import {
+  RequirementCategoryEntity,
+  RequirementEntity,
+  RequirementSubstanceEntity,
+} from '../requirements/requirement.entity.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 
 export const ENTITIES = [
-  OrganisationEntity, SupplierEntity, ProductCategoryEntity, ProductEntity,
-  SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity,
-  RequirementEntity, RequirementSubstanceEntity, RequirementCategoryEntity,
-  ContractEntity, ContractCategoryEntity, ContractRequirementEntity,
-  PrincipalEntity, ApiTokenEntity, EventEntity,
-  FollowUpEntity, FollowUpRequirementEntity, MeasurementEntity, DeviationEntity, ReuseEntity,
+  OrganisationEntity,
+  SupplierEntity,
+  ProductCategoryEntity,
+  ProductEntity,
+  SubstanceEntity,
+  SubstanceGroupEntity,
+  SubstanceListEntity,
+  RequirementEntity,
+  RequirementSubstanceEntity,
+  RequirementCategoryEntity,
+  ContractEntity,
+  ContractCategoryEntity,
+  ContractRequirementEntity,
+  PrincipalEntity,
+  ApiTokenEntity,
+  EventEntity,
+  FollowUpEntity,
+  FollowUpRequirementEntity,
+  MeasurementEntity,
+  DeviationEntity,
+  ReuseEntity,
 ];

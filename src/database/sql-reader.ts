@@ -69,7 +69,11 @@ export class SqlReader {
    * come as arrays (better-sqlite3's raw mode): no object with named keys is built per row only to
    * be copied into the entity, which saves a third of the read of a hundred measurements.
    */
-  async entities<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  async entities<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<T[]> {
     if (!this.sqlite) return this.hydrate(entity, await this.all(sql, params));
     this.dataSource.logger.logQuery(sql, params as unknown[]);
     let rows: unknown[][];
@@ -83,7 +87,8 @@ export class SqlReader {
     const n = columns.length;
     return rows.map((row) => {
       const instance = metadata.create() as Record<string, unknown>;
-      for (let i = 0; i < n; i++) instance[columns[i]!.property] = driver.prepareHydratedValue(row[i], columns[i]!.column);
+      for (let i = 0; i < n; i++)
+        instance[columns[i]!.property] = driver.prepareHydratedValue(row[i], columns[i]!.column);
       return instance as T;
     });
   }
@@ -97,7 +102,12 @@ export class SqlReader {
    * Entities whose `property` is one of `keys` (in batches the size of a DataLoader's), ordered by
    * `orderBy` (column names of the table, e.g. `position ASC`).
    */
-  async findIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, keys: readonly string[], orderBy?: string): Promise<T[]> {
+  async findIn<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    property: keyof T & string,
+    keys: readonly string[],
+    orderBy?: string,
+  ): Promise<T[]> {
     if (keys.length === 0) return [];
     const shape = this.shape(entity);
     const sql = `SELECT ${shape.select} FROM ${shape.table} WHERE ${this.columnOf(entity, property)} IN (${placeholders(keys.length)})${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
@@ -119,7 +129,9 @@ export class SqlReader {
   /** The column list of an entity for a SELECT, qualified by `alias` when given (`"f"."id" AS "id", …`). */
   selectList(entity: EntityTarget<ObjectLiteral>, alias?: string): string {
     const shape = this.shape(entity);
-    return alias ? shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(c.name)}`).join(', ') : shape.select;
+    return alias
+      ? shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(c.name)}`).join(', ')
+      : shape.select;
   }
 
   /** Entities from rows holding every column under its own name (see `selectList`). */
@@ -128,7 +140,8 @@ export class SqlReader {
     const driver = this.dataSource.driver;
     return rows.map((row) => {
       const instance = metadata.create() as T;
-      for (const c of columns) (instance as Record<string, unknown>)[c.property] = driver.prepareHydratedValue(row[c.name], c.column);
+      for (const c of columns)
+        (instance as Record<string, unknown>)[c.property] = driver.prepareHydratedValue(row[c.name], c.column);
       return instance;
     });
   }
@@ -137,8 +150,17 @@ export class SqlReader {
     let shape = this.shapes.get(entity);
     if (!shape) {
       const metadata = this.dataSource.getMetadata(entity);
-      const columns = metadata.columns.map((column) => ({ name: column.databaseName, property: column.propertyName, column }));
-      shape = { metadata, table: quote(metadata.tableName), select: columns.map((c) => quote(c.name)).join(', '), columns };
+      const columns = metadata.columns.map((column) => ({
+        name: column.databaseName,
+        property: column.propertyName,
+        column,
+      }));
+      shape = {
+        metadata,
+        table: quote(metadata.tableName),
+        select: columns.map((c) => quote(c.name)).join(', '),
+        columns,
+      };
       this.shapes.set(entity, shape);
     }
     return shape;
@@ -148,7 +170,9 @@ export class SqlReader {
     const key = raw ? `raw:${sql}` : sql;
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection.prepare(sql);
+      statement = (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection.prepare(
+        sql,
+      );
       if (raw) statement.raw(true);
       this.statements.set(key, statement);
       if (this.statements.size > STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
@@ -163,7 +187,8 @@ export class SqlReader {
       let n = 0;
       text = sql.replace(/\?/g, () => `$${++n}`);
       this.postgresText.set(sql, text);
-      if (this.postgresText.size > STATEMENT_CACHE_SIZE) this.postgresText.delete(this.postgresText.keys().next().value!);
+      if (this.postgresText.size > STATEMENT_CACHE_SIZE)
+        this.postgresText.delete(this.postgresText.keys().next().value!);
     }
     return text;
   }
@@ -173,7 +198,12 @@ export class SqlReader {
  * A condition with `?` placeholders as a query builder takes it: `:<prefix>0, :<prefix>1, …` and the
  * named values (for the places where hand-written conditions meet TypeORM's query builder).
  */
-export function namedParameters(sql: string, params: readonly unknown[], prefix: string, from = 0): [string, Record<string, unknown>] {
+export function namedParameters(
+  sql: string,
+  params: readonly unknown[],
+  prefix: string,
+  from = 0,
+): [string, Record<string, unknown>] {
   const named: Record<string, unknown> = {};
   let n = from;
   const text = sql.replace(/\?/g, () => {

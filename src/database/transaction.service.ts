@@ -62,7 +62,11 @@ export class TransactionService implements OnApplicationShutdown {
   /** The connection transactions run on: a private SQLite writer, or the PostgreSQL pool. */
   private writerDataSource(): Promise<DataSource> {
     if (!this.isSqlite) return Promise.resolve(this.dataSource);
-    this.writer ??= new DataSource({ ...this.dataSource.options, migrationsRun: false, synchronize: false } as typeof this.dataSource.options).initialize();
+    this.writer ??= new DataSource({
+      ...this.dataSource.options,
+      migrationsRun: false,
+      synchronize: false,
+    } as typeof this.dataSource.options).initialize();
     return this.writer;
   }
 
@@ -79,14 +83,20 @@ export class TransactionService implements OnApplicationShutdown {
     const hooks: Array<() => void | Promise<void>> = [];
     const execute = async () => {
       hooks.length = 0; // a retried attempt starts afresh
-      return (await this.writerDataSource()).transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
+      return (await this.writerDataSource()).transaction((manager) =>
+        work({ manager, afterCommit: (hook) => hooks.push(hook) }),
+      );
     };
     let result: T;
     try {
       result = this.isSqlite ? await this.serialised(() => retryBusy(execute)) : await execute();
     } catch (error) {
       // A concurrent writer won the race past our own duplicate check: still a CONFLICT, not a crash.
-      if (isUniqueViolation(error)) throw conflict(`${uniqueField(error) ?? 'a unique value'}: another record with this value was stored at the same time`, uniqueField(error) ?? undefined);
+      if (isUniqueViolation(error))
+        throw conflict(
+          `${uniqueField(error) ?? 'a unique value'}: another record with this value was stored at the same time`,
+          uniqueField(error) ?? undefined,
+        );
       throw error;
     }
     for (const hook of hooks) {

@@ -82,26 +82,106 @@ describe('evaluateSubstance', () => {
 
   it.each<Row>([
     ['detected below the limit', found('DEHP', 999), { value: 1000, unit: 'MG_PER_KG' }, measured('PASS', 999, null)],
-    ['detected exactly at the limit', found('DEHP', 1000), { value: 1000, unit: 'MG_PER_KG' }, measured('PASS', 1000, null)],
-    ['detected just above the limit', found('DEHP', 1000.1), { value: 1000, unit: 'MG_PER_KG' }, measured('FAIL', 1000.1, null)],
-    ['0.1 % against 1000 mg/kg', found('DEHP', 0.1, 'PERCENT_WW'), { value: 1000, unit: 'MG_PER_KG' }, measured('PASS', 1000, null)],
-    ['0.07 % against 700 mg/kg', found('DEHP', 0.07, 'PERCENT_WW'), { value: 700, unit: 'MG_PER_KG' }, measured('PASS', 700, null)],
-    ['0.07001 % against 700 mg/kg', found('DEHP', 0.07001, 'PERCENT_WW'), { value: 700, unit: 'MG_PER_KG' }, measured('FAIL', 700.1, null)],
+    [
+      'detected exactly at the limit',
+      found('DEHP', 1000),
+      { value: 1000, unit: 'MG_PER_KG' },
+      measured('PASS', 1000, null),
+    ],
+    [
+      'detected just above the limit',
+      found('DEHP', 1000.1),
+      { value: 1000, unit: 'MG_PER_KG' },
+      measured('FAIL', 1000.1, null),
+    ],
+    [
+      '0.1 % against 1000 mg/kg',
+      found('DEHP', 0.1, 'PERCENT_WW'),
+      { value: 1000, unit: 'MG_PER_KG' },
+      measured('PASS', 1000, null),
+    ],
+    [
+      '0.07 % against 700 mg/kg',
+      found('DEHP', 0.07, 'PERCENT_WW'),
+      { value: 700, unit: 'MG_PER_KG' },
+      measured('PASS', 700, null),
+    ],
+    [
+      '0.07001 % against 700 mg/kg',
+      found('DEHP', 0.07001, 'PERCENT_WW'),
+      { value: 700, unit: 'MG_PER_KG' },
+      measured('FAIL', 700.1, null),
+    ],
     ['1000 mg/kg against 0.1 %', found('DEHP', 1000), { value: 0.1, unit: 'PERCENT_WW' }, measured('PASS', 0.1, null)],
-    ['1001 mg/kg against 0.1 %', found('DEHP', 1001), { value: 0.1, unit: 'PERCENT_WW' }, measured('FAIL', 0.1001, null)],
-    ['700 ppm against 0.07 %', found('DEHP', 700, 'PPM'), { value: 0.07, unit: 'PERCENT_WW' }, measured('PASS', 0.07, null)],
-    ['1000 µg/g against 0.1 %', found('DEHP', 1000, 'UG_PER_G'), { value: 0.1, unit: 'PERCENT_WW' }, measured('PASS', 0.1, null)],
-    ['0.5 µg/g against 0.5 mg/kg (PAH in toys)', found('BaP', 0.5, 'UG_PER_G'), { value: 0.5, unit: 'MG_PER_KG' }, measured('PASS', 0.5, null)],
-    ['0.6 ppm against 0.5 mg/kg', found('BaP', 0.6, 'PPM'), { value: 0.5, unit: 'MG_PER_KG' }, measured('FAIL', 0.6, null)],
-    ['300 µg/L against 0.3 mg/L (migration)', found('Ni', 300, 'UG_PER_L'), { value: 0.3, unit: 'MG_PER_L' }, measured('PASS', 0.3, null)],
-    ['0.5 µg/cm²/week against the same unit', found('Ni', 0.5, 'UG_PER_CM2_WEEK'), { value: 0.5, unit: 'UG_PER_CM2_WEEK' }, measured('PASS', 0.5, null)],
+    [
+      '1001 mg/kg against 0.1 %',
+      found('DEHP', 1001),
+      { value: 0.1, unit: 'PERCENT_WW' },
+      measured('FAIL', 0.1001, null),
+    ],
+    [
+      '700 ppm against 0.07 %',
+      found('DEHP', 700, 'PPM'),
+      { value: 0.07, unit: 'PERCENT_WW' },
+      measured('PASS', 0.07, null),
+    ],
+    [
+      '1000 µg/g against 0.1 %',
+      found('DEHP', 1000, 'UG_PER_G'),
+      { value: 0.1, unit: 'PERCENT_WW' },
+      measured('PASS', 0.1, null),
+    ],
+    [
+      '0.5 µg/g against 0.5 mg/kg (PAH in toys)',
+      found('BaP', 0.5, 'UG_PER_G'),
+      { value: 0.5, unit: 'MG_PER_KG' },
+      measured('PASS', 0.5, null),
+    ],
+    [
+      '0.6 ppm against 0.5 mg/kg',
+      found('BaP', 0.6, 'PPM'),
+      { value: 0.5, unit: 'MG_PER_KG' },
+      measured('FAIL', 0.6, null),
+    ],
+    [
+      '300 µg/L against 0.3 mg/L (migration)',
+      found('Ni', 300, 'UG_PER_L'),
+      { value: 0.3, unit: 'MG_PER_L' },
+      measured('PASS', 0.3, null),
+    ],
+    [
+      '0.5 µg/cm²/week against the same unit',
+      found('Ni', 0.5, 'UG_PER_CM2_WEEK'),
+      { value: 0.5, unit: 'UG_PER_CM2_WEEK' },
+      measured('PASS', 0.5, null),
+    ],
     ['LOQ below the limit', belowLoq('DEHP', 10), { value: 1000, unit: 'MG_PER_KG' }, measured('PASS', null, 10)],
     ['LOQ equal to the limit', belowLoq('BaP', 0.5), { value: 0.5, unit: 'MG_PER_KG' }, measured('PASS', null, 0.5)],
-    ['LOQ 0.001 % equal to 10 mg/kg', belowLoq('DEHP', 0.001, 'PERCENT_WW'), { value: 10, unit: 'MG_PER_KG' }, measured('PASS', null, 10)],
+    [
+      'LOQ 0.001 % equal to 10 mg/kg',
+      belowLoq('DEHP', 0.001, 'PERCENT_WW'),
+      { value: 10, unit: 'MG_PER_KG' },
+      measured('PASS', null, 10),
+    ],
     ['LOQ above the limit', belowLoq('BaP', 1), { value: 0.5, unit: 'MG_PER_KG' }, measured('INCONCLUSIVE', null, 1)],
-    ['LOQ 0.002 % above 10 mg/kg', belowLoq('DEHP', 0.002, 'PERCENT_WW'), { value: 10, unit: 'MG_PER_KG' }, measured('INCONCLUSIVE', null, 20)],
-    ['detected without a value', found('DEHP', null), { value: 1000, unit: 'MG_PER_KG' }, measured('INCONCLUSIVE', null, null)],
-    ['not detected without an LOQ', belowLoq('DEHP', null), { value: 1000, unit: 'MG_PER_KG' }, measured('INCONCLUSIVE', null, null)],
+    [
+      'LOQ 0.002 % above 10 mg/kg',
+      belowLoq('DEHP', 0.002, 'PERCENT_WW'),
+      { value: 10, unit: 'MG_PER_KG' },
+      measured('INCONCLUSIVE', null, 20),
+    ],
+    [
+      'detected without a value',
+      found('DEHP', null),
+      { value: 1000, unit: 'MG_PER_KG' },
+      measured('INCONCLUSIVE', null, null),
+    ],
+    [
+      'not detected without an LOQ',
+      belowLoq('DEHP', null),
+      { value: 1000, unit: 'MG_PER_KG' },
+      measured('INCONCLUSIVE', null, null),
+    ],
     [
       'mg/L against % w/w',
       found('DEHP', 0.01, 'MG_PER_L'),
@@ -120,15 +200,57 @@ describe('evaluateSubstance', () => {
 
   describe('withinUncertainty: |v − L| ≤ U flags, never changes the verdict', () => {
     it.each<[string, MeasurementFact, { value: number; unit: Unit }, Verdict, boolean]>([
-      ['above by exactly U', found('X', 1.1, 'MG_PER_KG', { uncertainty: 0.1 }), { value: 1, unit: 'MG_PER_KG' }, 'FAIL', true],
-      ['below by exactly U', found('X', 0.9, 'MG_PER_KG', { uncertainty: 0.1 }), { value: 1, unit: 'MG_PER_KG' }, 'PASS', true],
+      [
+        'above by exactly U',
+        found('X', 1.1, 'MG_PER_KG', { uncertainty: 0.1 }),
+        { value: 1, unit: 'MG_PER_KG' },
+        'FAIL',
+        true,
+      ],
+      [
+        'below by exactly U',
+        found('X', 0.9, 'MG_PER_KG', { uncertainty: 0.1 }),
+        { value: 1, unit: 'MG_PER_KG' },
+        'PASS',
+        true,
+      ],
       ['at the limit', found('X', 1, 'MG_PER_KG', { uncertainty: 0.1 }), { value: 1, unit: 'MG_PER_KG' }, 'PASS', true],
-      ['above by more than U', found('X', 1.2, 'MG_PER_KG', { uncertainty: 0.1 }), { value: 1, unit: 'MG_PER_KG' }, 'FAIL', false],
-      ['below by more than U', found('X', 0.8, 'MG_PER_KG', { uncertainty: 0.1 }), { value: 1, unit: 'MG_PER_KG' }, 'PASS', false],
-      ['U in % against a limit in mg/kg', found('X', 0.11, 'PERCENT_WW', { uncertainty: 0.01 }), { value: 1000, unit: 'MG_PER_KG' }, 'FAIL', true],
-      ['U in mg/kg against a limit in %', found('X', 900, 'MG_PER_KG', { uncertainty: 99 }), { value: 0.1, unit: 'PERCENT_WW' }, 'PASS', false],
+      [
+        'above by more than U',
+        found('X', 1.2, 'MG_PER_KG', { uncertainty: 0.1 }),
+        { value: 1, unit: 'MG_PER_KG' },
+        'FAIL',
+        false,
+      ],
+      [
+        'below by more than U',
+        found('X', 0.8, 'MG_PER_KG', { uncertainty: 0.1 }),
+        { value: 1, unit: 'MG_PER_KG' },
+        'PASS',
+        false,
+      ],
+      [
+        'U in % against a limit in mg/kg',
+        found('X', 0.11, 'PERCENT_WW', { uncertainty: 0.01 }),
+        { value: 1000, unit: 'MG_PER_KG' },
+        'FAIL',
+        true,
+      ],
+      [
+        'U in mg/kg against a limit in %',
+        found('X', 900, 'MG_PER_KG', { uncertainty: 99 }),
+        { value: 0.1, unit: 'PERCENT_WW' },
+        'PASS',
+        false,
+      ],
       ['no uncertainty given', found('X', 1, 'MG_PER_KG'), { value: 1, unit: 'MG_PER_KG' }, 'PASS', false],
-      ['not detected (flag is for values only)', belowLoq('X', 1, 'MG_PER_KG', { uncertainty: 0.5 }), { value: 1, unit: 'MG_PER_KG' }, 'PASS', false],
+      [
+        'not detected (flag is for values only)',
+        belowLoq('X', 1, 'MG_PER_KG', { uncertainty: 0.5 }),
+        { value: 1, unit: 'MG_PER_KG' },
+        'PASS',
+        false,
+      ],
     ])('%s', (_case, m, limit, verdict, within) => {
       const result = evaluateSubstance(m, limit);
       expect(result.verdict).toBe(verdict);
@@ -144,8 +266,16 @@ describe('selectMostRecent', () => {
     [
       'a later performedOn wins',
       [
-        found('DEHP', 1, 'MG_PER_KG', { measurementId: 'old', performedOn: '2023-05-01', recordedAt: '2024-06-01T00:00:00Z' }),
-        found('DEHP', 2, 'MG_PER_KG', { measurementId: 'new', performedOn: '2024-05-01', recordedAt: '2024-05-02T00:00:00Z' }),
+        found('DEHP', 1, 'MG_PER_KG', {
+          measurementId: 'old',
+          performedOn: '2023-05-01',
+          recordedAt: '2024-06-01T00:00:00Z',
+        }),
+        found('DEHP', 2, 'MG_PER_KG', {
+          measurementId: 'new',
+          performedOn: '2024-05-01',
+          recordedAt: '2024-05-02T00:00:00Z',
+        }),
       ],
       'new',
     ],
@@ -167,10 +297,7 @@ describe('selectMostRecent', () => {
     ],
     [
       'full tie: the greater measurementId wins, whatever the input order',
-      [
-        found('DEHP', 1, 'MG_PER_KG', { measurementId: 'b' }),
-        found('DEHP', 2, 'MG_PER_KG', { measurementId: 'a' }),
-      ],
+      [found('DEHP', 1, 'MG_PER_KG', { measurementId: 'b' }), found('DEHP', 2, 'MG_PER_KG', { measurementId: 'a' })],
       'b',
     ],
   ])('%s', (_case, measurements, winner) => {
@@ -186,7 +313,11 @@ describe('selectMostRecent', () => {
       found('DBP', 3, 'MG_PER_KG', { part: 'PVC surface' }),
       found('DEHP', 4, 'MG_PER_KG', { part: 'Textile' }),
     ]);
-    expect([...selected.keys()].sort()).toEqual([key('pvc surface', 'DBP'), key('pvc surface', 'DEHP'), key('textile', 'DEHP')]);
+    expect([...selected.keys()].sort()).toEqual([
+      key('pvc surface', 'DBP'),
+      key('pvc surface', 'DEHP'),
+      key('textile', 'DEHP'),
+    ]);
     expect(selected.get(key('pvc surface', 'DEHP'))?.value).toBe(1);
   });
 });
@@ -211,7 +342,14 @@ describe('evaluateSum', () => {
     ['upper below the limit', [detectedTerm(800), loqTerm(10), loqTerm(10), loqTerm(10)], 1000, 'PASS', 800, 830],
     ['upper exactly at the limit', [detectedTerm(970), loqTerm(10), loqTerm(10), loqTerm(10)], 1000, 'PASS', 970, 1000],
     ['all detected, exactly at the limit', [detectedTerm(0.03), detectedTerm(0.07)], 0.1, 'PASS', 0.1, 0.1],
-    ['lower below, upper above the limit', [detectedTerm(980), loqTerm(10), loqTerm(10), loqTerm(10)], 1000, 'INCONCLUSIVE', 980, 1010],
+    [
+      'lower below, upper above the limit',
+      [detectedTerm(980), loqTerm(10), loqTerm(10), loqTerm(10)],
+      1000,
+      'INCONCLUSIVE',
+      980,
+      1010,
+    ],
     ['nothing detected, LOQs above the limit', [loqTerm(10), loqTerm(10)], 15, 'INCONCLUSIVE', 0, 20],
     ['lower above the limit', [detectedTerm(800), loqTerm(10)], 100, 'FAIL', 800, 810],
     ['detected values sum above the limit', [detectedTerm(0.06), detectedTerm(0.05)], 0.1, 'FAIL', 0.11, 0.11],
@@ -254,15 +392,33 @@ describe('evaluateLimit', () => {
     ];
 
     it.each<[string, LimitRule, Verdict, number, number]>([
-      ["Skåne's 0.1 % w/w (= 1000 mg/kg): upper 830 ≤ 1000", rule(0.1, 'PERCENT_WW', 'SUM', PHTHALATES), 'PASS', 0.08, 0.083],
+      [
+        "Skåne's 0.1 % w/w (= 1000 mg/kg): upper 830 ≤ 1000",
+        rule(0.1, 'PERCENT_WW', 'SUM', PHTHALATES),
+        'PASS',
+        0.08,
+        0.083,
+      ],
       ["Skåne's limit written in mg/kg", rule(1000, 'MG_PER_KG', 'SUM', PHTHALATES), 'PASS', 800, 830],
       ["Stockholm's 100 mg/kg: lower 800 > 100", rule(100, 'MG_PER_KG', 'SUM', PHTHALATES), 'FAIL', 800, 830],
-      ['a limit of 820 mg/kg: lower ≤ 820 < upper', rule(820, 'MG_PER_KG', 'SUM', PHTHALATES), 'INCONCLUSIVE', 800, 830],
+      [
+        'a limit of 820 mg/kg: lower ≤ 820 < upper',
+        rule(820, 'MG_PER_KG', 'SUM', PHTHALATES),
+        'INCONCLUSIVE',
+        800,
+        830,
+      ],
     ])('%s → %s', (_case, limit, verdict, lowerBound, upperBound) => {
       const sut = evaluateLimit(limit, skane);
       expect(sut.verdict).toBe(verdict);
       expect(sut.parts).toHaveLength(1);
-      expect(sut.parts[0]).toMatchObject({ part: 'PVC surface', partKey: 'pvc surface', verdict, lowerBound, upperBound });
+      expect(sut.parts[0]).toMatchObject({
+        part: 'PVC surface',
+        partKey: 'pvc surface',
+        verdict,
+        lowerBound,
+        upperBound,
+      });
       expect(sut.parts[0].substances.map((s) => [s.substanceId, s.status, s.verdict])).toEqual(
         PHTHALATES.map((id) => [id, 'MEASURED', null]),
       );
@@ -276,15 +432,30 @@ describe('evaluateLimit', () => {
     const each = rule(0.1, 'PERCENT_WW', 'EACH', ['DEHP', 'DBP']);
 
     it.each<[string, MeasurementFact[], Verdict, Verdict[]]>([
-      ['both at or below the limit in mixed units', [found('DEHP', 1000), found('DBP', 0.1, 'PERCENT_WW')], 'PASS', ['PASS']],
+      [
+        'both at or below the limit in mixed units',
+        [found('DEHP', 1000), found('DBP', 0.1, 'PERCENT_WW')],
+        'PASS',
+        ['PASS'],
+      ],
       ['ppm and µg/g at the limit', [found('DEHP', 1000, 'PPM'), found('DBP', 1000, 'UG_PER_G')], 'PASS', ['PASS']],
       ['one just above the limit', [found('DEHP', 1000.01), found('DBP', 10)], 'FAIL', ['FAIL']],
-      ['one LOQ above the limit', [belowLoq('DEHP', 0.2, 'PERCENT_WW'), found('DBP', 10)], 'INCONCLUSIVE', ['INCONCLUSIVE']],
+      [
+        'one LOQ above the limit',
+        [belowLoq('DEHP', 0.2, 'PERCENT_WW'), found('DBP', 10)],
+        'INCONCLUSIVE',
+        ['INCONCLUSIVE'],
+      ],
       ['FAIL outranks INCONCLUSIVE in a part', [belowLoq('DEHP', 2000), found('DBP', 2000)], 'FAIL', ['FAIL']],
       ['one LOQ equal to the limit', [belowLoq('DEHP', 1000), found('DBP', 10)], 'PASS', ['PASS']],
       ['one substance not measured', [found('DEHP', 10)], 'INCOMPLETE', ['INCOMPLETE']],
       ['INCONCLUSIVE outranks a missing substance', [belowLoq('DEHP', 2000)], 'INCONCLUSIVE', ['INCONCLUSIVE']],
-      ['one in an incomparable unit', [found('DEHP', 10), found('DBP', 0.01, 'MG_PER_L')], 'INCOMPLETE', ['INCOMPLETE']],
+      [
+        'one in an incomparable unit',
+        [found('DEHP', 10), found('DBP', 0.01, 'MG_PER_L')],
+        'INCOMPLETE',
+        ['INCOMPLETE'],
+      ],
       [
         'a substance measured in no part at all',
         [found('DEHP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DEHP', 10, 'MG_PER_KG', { part: 'Core' })],
@@ -293,25 +464,43 @@ describe('evaluateLimit', () => {
       ],
       [
         'each part judged on its own: FAIL in one part fails the requirement',
-        [found('DEHP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DEHP', 5000, 'MG_PER_KG', { part: 'Core' }), found('DBP', 10, 'MG_PER_KG', { part: 'Core' })],
+        [
+          found('DEHP', 10, 'MG_PER_KG', { part: 'Surface' }),
+          found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }),
+          found('DEHP', 5000, 'MG_PER_KG', { part: 'Core' }),
+          found('DBP', 10, 'MG_PER_KG', { part: 'Core' }),
+        ],
         'FAIL',
         ['FAIL', 'PASS'],
       ],
       [
         'INCONCLUSIVE in one part outranks INCOMPLETE in another',
-        [belowLoq('DEHP', 5000, 'MG_PER_KG', { part: 'Surface' }), found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DEHP', 10, 'MG_PER_KG', { part: 'Core' })],
+        [
+          belowLoq('DEHP', 5000, 'MG_PER_KG', { part: 'Surface' }),
+          found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }),
+          found('DEHP', 10, 'MG_PER_KG', { part: 'Core' }),
+        ],
         'INCONCLUSIVE',
         ['INCOMPLETE', 'INCONCLUSIVE'],
       ],
       [
         'INCOMPLETE in one part outranks PASS in another',
-        [found('DEHP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }), found('DEHP', 10, 'MG_PER_KG', { part: 'Core' })],
+        [
+          found('DEHP', 10, 'MG_PER_KG', { part: 'Surface' }),
+          found('DBP', 10, 'MG_PER_KG', { part: 'Surface' }),
+          found('DEHP', 10, 'MG_PER_KG', { part: 'Core' }),
+        ],
         'INCOMPLETE',
         ['INCOMPLETE', 'PASS'],
       ],
       ['nothing measured', [], 'NO_DATA', []],
       ['only substances outside the requirement', [found('BBP', 5000), found('Pb', 1)], 'NO_DATA', []],
-      ['only incomparable measurements', [found('DEHP', 1, 'MG_PER_L'), found('DBP', 1, 'UG_PER_CM2_WEEK')], 'NO_DATA', ['INCOMPLETE']],
+      [
+        'only incomparable measurements',
+        [found('DEHP', 1, 'MG_PER_L'), found('DBP', 1, 'UG_PER_CM2_WEEK')],
+        'NO_DATA',
+        ['INCOMPLETE'],
+      ],
     ])('%s → %s', (_case, measurements, verdict, partVerdicts) => {
       const sut = evaluateLimit(each, measurements);
       expect(sut.verdict).toBe(verdict);
@@ -324,8 +513,23 @@ describe('evaluateLimit', () => {
       expect(sut.parts[0].lowerBound).toBeNull();
       expect(sut.parts[0].upperBound).toBeNull();
       expect(sut.parts[0].substances).toEqual([
-        { substanceId: 'DEHP', status: 'NOT_MEASURED', verdict: null, measurement: null, convertedValue: null, convertedLoq: null, withinUncertainty: false },
-        expect.objectContaining({ substanceId: 'DBP', status: 'MEASURED', verdict: 'FAIL', convertedValue: 0.12, convertedLoq: null, withinUncertainty: true }),
+        {
+          substanceId: 'DEHP',
+          status: 'NOT_MEASURED',
+          verdict: null,
+          measurement: null,
+          convertedValue: null,
+          convertedLoq: null,
+          withinUncertainty: false,
+        },
+        expect.objectContaining({
+          substanceId: 'DBP',
+          status: 'MEASURED',
+          verdict: 'FAIL',
+          convertedValue: 0.12,
+          convertedLoq: null,
+          withinUncertainty: true,
+        }),
       ]);
     });
   });
@@ -334,11 +538,51 @@ describe('evaluateLimit', () => {
     const sum = rule(0.1, 'PERCENT_WW', 'SUM', PHTHALATES);
 
     it.each<[string, MeasurementFact[], Verdict, number, number]>([
-      ['0.03 % + 0.07 % exactly at 0.1 %', [found('DEHP', 0.03, 'PERCENT_WW'), found('DBP', 0.07, 'PERCENT_WW'), found('BBP', 0, 'PERCENT_WW'), found('DIBP', 0, 'PPM')], 'PASS', 0.1, 0.1],
-      ['300 mg/kg + 0.07 % exactly at 0.1 %', [found('DEHP', 300), found('DBP', 0.07, 'PERCENT_WW'), found('BBP', 0), found('DIBP', 0)], 'PASS', 0.1, 0.1],
-      ['0.03 % + 701 mg/kg just above 0.1 %', [found('DEHP', 0.03, 'PERCENT_WW'), found('DBP', 701), found('BBP', 0), found('DIBP', 0)], 'FAIL', 0.1001, 0.1001],
-      ['three below LOQ push upper above the limit', [found('DEHP', 980), belowLoq('DBP', 10, 'PPM'), belowLoq('BBP', 10, 'UG_PER_G'), belowLoq('DIBP', 0.001, 'PERCENT_WW')], 'INCONCLUSIVE', 0.098, 0.101],
-      ['one missing: INCOMPLETE', [found('DEHP', 800), belowLoq('DBP', 10), belowLoq('BBP', 10)], 'INCOMPLETE', 0.08, 0.082],
+      [
+        '0.03 % + 0.07 % exactly at 0.1 %',
+        [
+          found('DEHP', 0.03, 'PERCENT_WW'),
+          found('DBP', 0.07, 'PERCENT_WW'),
+          found('BBP', 0, 'PERCENT_WW'),
+          found('DIBP', 0, 'PPM'),
+        ],
+        'PASS',
+        0.1,
+        0.1,
+      ],
+      [
+        '300 mg/kg + 0.07 % exactly at 0.1 %',
+        [found('DEHP', 300), found('DBP', 0.07, 'PERCENT_WW'), found('BBP', 0), found('DIBP', 0)],
+        'PASS',
+        0.1,
+        0.1,
+      ],
+      [
+        '0.03 % + 701 mg/kg just above 0.1 %',
+        [found('DEHP', 0.03, 'PERCENT_WW'), found('DBP', 701), found('BBP', 0), found('DIBP', 0)],
+        'FAIL',
+        0.1001,
+        0.1001,
+      ],
+      [
+        'three below LOQ push upper above the limit',
+        [
+          found('DEHP', 980),
+          belowLoq('DBP', 10, 'PPM'),
+          belowLoq('BBP', 10, 'UG_PER_G'),
+          belowLoq('DIBP', 0.001, 'PERCENT_WW'),
+        ],
+        'INCONCLUSIVE',
+        0.098,
+        0.101,
+      ],
+      [
+        'one missing: INCOMPLETE',
+        [found('DEHP', 800), belowLoq('DBP', 10), belowLoq('BBP', 10)],
+        'INCOMPLETE',
+        0.08,
+        0.082,
+      ],
       ['one missing, detected sum already above', [found('DEHP', 800), found('DBP', 300)], 'FAIL', 0.11, 0.11],
     ])('%s → %s', (_case, measurements, verdict, lowerBound, upperBound) => {
       const sut = evaluateLimit(sum, measurements);
@@ -361,8 +605,15 @@ describe('evaluateLimit', () => {
     });
 
     it('gives individual substances no verdict and no uncertainty flag', () => {
-      const sut = evaluateLimit(rule(1000, 'MG_PER_KG', 'SUM', ['DEHP']), [found('DEHP', 1000, 'MG_PER_KG', { uncertainty: 100 })]);
-      expect(sut.parts[0].substances[0]).toMatchObject({ status: 'MEASURED', verdict: null, convertedValue: 1000, withinUncertainty: false });
+      const sut = evaluateLimit(rule(1000, 'MG_PER_KG', 'SUM', ['DEHP']), [
+        found('DEHP', 1000, 'MG_PER_KG', { uncertainty: 100 }),
+      ]);
+      expect(sut.parts[0].substances[0]).toMatchObject({
+        status: 'MEASURED',
+        verdict: null,
+        convertedValue: 1000,
+        withinUncertainty: false,
+      });
     });
   });
 
@@ -374,7 +625,12 @@ describe('evaluateLimit', () => {
       const sut = evaluateLimit(limit, [found('DEHP', 10), migration]);
       expect(sut.verdict).toBe('INCOMPLETE');
       expect(sut.notComparable).toEqual([migration]);
-      expect(sut.parts[0].substances[1]).toMatchObject({ substanceId: 'DBP', status: 'NOT_COMPARABLE', verdict: null, measurement: migration });
+      expect(sut.parts[0].substances[1]).toMatchObject({
+        substanceId: 'DBP',
+        status: 'NOT_COMPARABLE',
+        verdict: null,
+        measurement: migration,
+      });
       expect(sut.followUpIds).toEqual(['fu-skane']);
     });
 

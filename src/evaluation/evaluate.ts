@@ -170,12 +170,15 @@ function isWithinUncertainty(value: number | null, limit: number, uncertainty: n
  * A measurement missing its number (detected without a value, not detected without an LOQ) is
  * INCONCLUSIVE: it was measured, but shows nothing about the limit, and must never pass silently.
  */
-export function evaluateSubstance(
-  m: MeasurementFact,
-  limit: { value: number; unit: Unit },
-): SubstanceEvaluation {
+export function evaluateSubstance(m: MeasurementFact, limit: { value: number; unit: Unit }): SubstanceEvaluation {
   if (!areComparable(m.unit, limit.unit)) {
-    return { status: 'NOT_COMPARABLE', verdict: null, convertedValue: null, convertedLoq: null, withinUncertainty: false };
+    return {
+      status: 'NOT_COMPARABLE',
+      verdict: null,
+      convertedValue: null,
+      convertedLoq: null,
+      withinUncertainty: false,
+    };
   }
   const convertedValue = m.detected ? convertOrNull(m.value, m.unit, limit.unit) : null;
   const convertedLoq = m.detected ? null : convertOrNull(m.loq, m.unit, limit.unit);
@@ -209,7 +212,11 @@ export function evaluateSum(substances: readonly SubstanceResult[], limit: numbe
   const lowerBound = sumExact(detected.map((s) => s.convertedValue ?? 0));
   const upperTerms = [...detected.map((s) => s.convertedValue), ...notDetected.map((s) => s.convertedLoq)];
   const upperBound = upperTerms.every((t) => t !== null) ? sumExact(upperTerms as number[]) : null;
-  return { verdict: sumVerdict(lowerBound, upperBound, measured.length === substances.length, limit), lowerBound, upperBound };
+  return {
+    verdict: sumVerdict(lowerBound, upperBound, measured.length === substances.length, limit),
+    lowerBound,
+    upperBound,
+  };
 }
 
 function sumVerdict(lower: number, upper: number | null, complete: boolean, limit: number): Verdict {
@@ -258,11 +265,7 @@ function notMeasured(substanceId: string): SubstanceResult {
   };
 }
 
-function substanceResult(
-  substanceId: string,
-  m: MeasurementFact | undefined,
-  rule: LimitRule,
-): SubstanceResult {
+function substanceResult(substanceId: string, m: MeasurementFact | undefined, rule: LimitRule): SubstanceResult {
   if (m === undefined) return notMeasured(substanceId);
   const evaluation = evaluateSubstance(m, rule);
   if (rule.aggregation === 'EACH') return { substanceId, measurement: m, ...evaluation };
@@ -270,15 +273,34 @@ function substanceResult(
   return { substanceId, measurement: m, ...evaluation, verdict: null, withinUncertainty: false };
 }
 
-function evaluatePart(partKey: string, deciding: MeasurementFact[], substanceIds: string[], rule: LimitRule): PartResult {
+function evaluatePart(
+  partKey: string,
+  deciding: MeasurementFact[],
+  substanceIds: string[],
+  rule: LimitRule,
+): PartResult {
   const bySubstance = new Map(deciding.map((m) => [m.substanceId, m]));
   const substances = substanceIds.map((id) => substanceResult(id, bySubstance.get(id), rule));
   const label = deciding.reduce((a, b) => (compareRecency(b, a) > 0 ? b : a)).part.trim();
   if (rule.aggregation === 'EACH') {
-    return { part: label, partKey, verdict: eachPartVerdict(substances), lowerBound: null, upperBound: null, substances };
+    return {
+      part: label,
+      partKey,
+      verdict: eachPartVerdict(substances),
+      lowerBound: null,
+      upperBound: null,
+      substances,
+    };
   }
   const sum = evaluateSum(substances, rule.value);
-  return { part: label, partKey, verdict: sum.verdict, lowerBound: sum.lowerBound, upperBound: sum.upperBound, substances };
+  return {
+    part: label,
+    partKey,
+    verdict: sum.verdict,
+    lowerBound: sum.lowerBound,
+    upperBound: sum.upperBound,
+    substances,
+  };
 }
 
 function groupByPart(deciding: Iterable<MeasurementFact>): Map<string, MeasurementFact[]> {
@@ -308,13 +330,14 @@ export function evaluateLimit(rule: LimitRule, measurements: MeasurementFact[]):
   const substanceIds = [...new Set(rule.substanceIds)];
   const inScope = measurements.filter((m) => substanceIds.includes(m.substanceId));
   const byPart = groupByPart(selectMostRecent(inScope).values());
-  const parts = [...byPart.keys()]
-    .sort()
-    .map((key) => evaluatePart(key, byPart.get(key) ?? [], substanceIds, rule));
+  const parts = [...byPart.keys()].sort().map((key) => evaluatePart(key, byPart.get(key) ?? [], substanceIds, rule));
   const results = parts.flatMap((p) => p.substances);
   const measured = results.filter((s) => s.status === 'MEASURED');
   return {
-    verdict: combineVerdicts(parts.map((p) => p.verdict), measured.length > 0),
+    verdict: combineVerdicts(
+      parts.map((p) => p.verdict),
+      measured.length > 0,
+    ),
     limit: { value: rule.value, unit: rule.unit, aggregation: rule.aggregation },
     parts,
     notComparable: results.filter((s) => s.status === 'NOT_COMPARABLE').map((s) => s.measurement as MeasurementFact),

@@ -95,7 +95,9 @@ describe('decideReuse', () => {
       expect(sut.reusable).toBe(true);
       expect(sut.reasons).toEqual([reason]);
       expect(sut.decided).toEqual(
-        outcomes.filter((o) => o.addressed).map((o) => ({ requirementId: o.requirementId, requirementCode: o.requirementCode, verdict: o.verdict })),
+        outcomes
+          .filter((o) => o.addressed)
+          .map((o) => ({ requirementId: o.requirementId, requirementCode: o.requirementCode, verdict: o.verdict })),
       );
     });
 
@@ -108,7 +110,10 @@ describe('decideReuse', () => {
     );
 
     it('lists every requirement it decides', () => {
-      const sut = decideReuse(candidate(), STOCKHOLM, TODAY, [limitOutcome('K-PHT-01', 'FAIL'), limitOutcome('K-PAH-01', 'PASS')]);
+      const sut = decideReuse(candidate(), STOCKHOLM, TODAY, [
+        limitOutcome('K-PHT-01', 'FAIL'),
+        limitOutcome('K-PAH-01', 'PASS'),
+      ]);
       expect(sut.reasons).toEqual([
         'completed, shared and valid until 2027-05-01; decides K-PHT-01 (FAIL against your limit), K-PAH-01 (PASS against your limit)',
       ]);
@@ -119,18 +124,72 @@ describe('decideReuse', () => {
     const pass = [limitOutcome('K-PHT-01', 'PASS')];
 
     it.each<[string, ReuseCandidate, string, RequirementOutcome[], string[]]>([
-      ['recorded by my own organisation', candidate({ organisationId: STOCKHOLM }), STOCKHOLM, pass, ['recorded by your own organisation']],
+      [
+        'recorded by my own organisation',
+        candidate({ organisationId: STOCKHOLM }),
+        STOCKHOLM,
+        pass,
+        ['recorded by your own organisation'],
+      ],
       ['retracted', candidate({ status: 'RETRACTED', retracted: true }), STOCKHOLM, pass, ['retracted']],
       ['retracted by its flag only', candidate({ retracted: true }), STOCKHOLM, pass, ['retracted']],
-      ['planned', candidate({ status: 'PLANNED' }), STOCKHOLM, pass, ['status PLANNED: only COMPLETED or CLOSED follow-ups can be reused']],
-      ['in progress', candidate({ status: 'IN_PROGRESS' }), STOCKHOLM, pass, ['status IN_PROGRESS: only COMPLETED or CLOSED follow-ups can be reused']],
-      ['expired', candidate({ validUntil: '2022-12-31' }), STOCKHOLM, pass, ['expired on 2023-01-01 (valid until 2022-12-31)']],
-      ['expired yesterday', candidate({ validUntil: '2025-05-31' }), STOCKHOLM, pass, ['expired on 2025-06-01 (valid until 2025-05-31)']],
+      [
+        'planned',
+        candidate({ status: 'PLANNED' }),
+        STOCKHOLM,
+        pass,
+        ['status PLANNED: only COMPLETED or CLOSED follow-ups can be reused'],
+      ],
+      [
+        'in progress',
+        candidate({ status: 'IN_PROGRESS' }),
+        STOCKHOLM,
+        pass,
+        ['status IN_PROGRESS: only COMPLETED or CLOSED follow-ups can be reused'],
+      ],
+      [
+        'expired',
+        candidate({ validUntil: '2022-12-31' }),
+        STOCKHOLM,
+        pass,
+        ['expired on 2023-01-01 (valid until 2022-12-31)'],
+      ],
+      [
+        'expired yesterday',
+        candidate({ validUntil: '2025-05-31' }),
+        STOCKHOLM,
+        pass,
+        ['expired on 2025-06-01 (valid until 2025-05-31)'],
+      ],
       ['private', candidate({ visibility: 'PRIVATE' }), STOCKHOLM, pass, ['private to its organisation']],
-      ['INCONCLUSIVE against my limit', candidate(), STOCKHOLM, [limitOutcome('K-PHT-01', 'INCONCLUSIVE')], ['K-PHT-01: INCONCLUSIVE against your limit']],
-      ['INCOMPLETE against my limit', candidate(), STOCKHOLM, [limitOutcome('K-PHT-01', 'INCOMPLETE')], ['K-PHT-01: INCOMPLETE against your limit']],
-      ['NO_DATA against my limit', candidate(), STOCKHOLM, [limitOutcome('K-PHT-01', 'NO_DATA')], ['K-PHT-01: NO_DATA against your limit']],
-      ['a LIMIT requirement not evaluated', candidate(), STOCKHOLM, [limitOutcome('K-PHT-01', null)], ['K-PHT-01: not evaluated against your limit']],
+      [
+        'INCONCLUSIVE against my limit',
+        candidate(),
+        STOCKHOLM,
+        [limitOutcome('K-PHT-01', 'INCONCLUSIVE')],
+        ['K-PHT-01: INCONCLUSIVE against your limit'],
+      ],
+      [
+        'INCOMPLETE against my limit',
+        candidate(),
+        STOCKHOLM,
+        [limitOutcome('K-PHT-01', 'INCOMPLETE')],
+        ['K-PHT-01: INCOMPLETE against your limit'],
+      ],
+      [
+        'NO_DATA against my limit',
+        candidate(),
+        STOCKHOLM,
+        [limitOutcome('K-PHT-01', 'NO_DATA')],
+        ['K-PHT-01: NO_DATA against your limit'],
+      ],
+      [
+        'a LIMIT requirement not evaluated',
+        candidate(),
+        STOCKHOLM,
+        [limitOutcome('K-PHT-01', null)],
+        ['K-PHT-01: not evaluated against your limit'],
+      ],
       [
         'a lab analysis cannot decide DOCUMENTATION',
         candidate({ method: 'LAB_ANALYSIS' }),
@@ -162,7 +221,13 @@ describe('decideReuse', () => {
       ],
       [
         'every failing condition at once',
-        candidate({ organisationId: STOCKHOLM, status: 'PLANNED', retracted: true, visibility: 'PRIVATE', validUntil: '2022-12-31' }),
+        candidate({
+          organisationId: STOCKHOLM,
+          status: 'PLANNED',
+          retracted: true,
+          visibility: 'PRIVATE',
+          validUntil: '2022-12-31',
+        }),
         STOCKHOLM,
         [limitOutcome('K-PHT-01', 'INCONCLUSIVE'), documentOutcome('K-SDS-01', 'DOCUMENTATION')],
         [

@@ -123,7 +123,8 @@ function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today:
     reasons.push(`status ${c.status}: only COMPLETED or CLOSED follow-ups can be reused`);
   }
   // No validity date means not performed yet: the status reason already says why.
-  if (c.validUntil !== null && !isValidOn(c.validUntil, today)) reasons.push(`expired on ${dayAfter(c.validUntil)} (valid until ${c.validUntil})`);
+  if (c.validUntil !== null && !isValidOn(c.validUntil, today))
+    reasons.push(`expired on ${dayAfter(c.validUntil)} (valid until ${c.validUntil})`);
   if (c.visibility !== 'SHARED') reasons.push('private to its organisation');
   return reasons;
 }

@@ -15,9 +15,21 @@ describe('trafficLight', () => {
     ['due today is still in time', [deviation('d1', { dueDate: TODAY })], 'YELLOW', ['d1'], []],
     ['open without a due date', [deviation('d1', { dueDate: null })], 'YELLOW', ['d1'], []],
     ['past due and open', [deviation('d1', { dueDate: '2025-05-31' })], 'RED', ['d1'], ['d1']],
-    ['past due with an agreed action plan', [deviation('d1', { status: 'ACTION_PLAN_AGREED', severity: 'MINOR', dueDate: '2025-01-01' })], 'RED', ['d1'], ['d1']],
+    [
+      'past due with an agreed action plan',
+      [deviation('d1', { status: 'ACTION_PLAN_AGREED', severity: 'MINOR', dueDate: '2025-01-01' })],
+      'RED',
+      ['d1'],
+      ['d1'],
+    ],
     ['critical past due', [deviation('d1', { severity: 'CRITICAL', dueDate: '2025-05-01' })], 'RED', ['d1'], ['d1']],
-    ['an overdue observation carries no colour', [deviation('o1', { severity: 'OBSERVATION', dueDate: '2024-01-01' })], 'GREEN', [], []],
+    [
+      'an overdue observation carries no colour',
+      [deviation('o1', { severity: 'OBSERVATION', dueDate: '2024-01-01' })],
+      'GREEN',
+      [],
+      [],
+    ],
     [
       'an overdue observation does not turn an in-time deviation red',
       [deviation('o1', { severity: 'OBSERVATION', dueDate: '2024-01-01' }), deviation('d1')],
@@ -27,7 +39,11 @@ describe('trafficLight', () => {
     ],
     [
       'one overdue among several',
-      [deviation('d1'), deviation('d2', { dueDate: '2025-02-01' }), deviation('d3', { status: 'RESOLVED', dueDate: '2024-02-01' })],
+      [
+        deviation('d1'),
+        deviation('d2', { dueDate: '2025-02-01' }),
+        deviation('d3', { status: 'RESOLVED', dueDate: '2024-02-01' }),
+      ],
       'RED',
       ['d1', 'd2'],
       ['d2'],

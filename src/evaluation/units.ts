@@ -88,7 +88,6 @@ export function convert(value: number, from: Unit, to: Unit): number | null {
   const toFactor = DEFINITIONS[to].factor;
   // Multiply or divide by the integer ratio: dividing by 10 000 is exact to the last bit,
   // multiplying by the inexact 0.0001 is not.
-  const converted =
-    fromFactor >= toFactor ? value * (fromFactor / toFactor) : value / (toFactor / fromFactor);
+  const converted = fromFactor >= toFactor ? value * (fromFactor / toFactor) : value / (toFactor / fromFactor);
   return roundSignificant(converted);
 }

@@ -6,19 +6,49 @@ import { AUDIT_LOG_ORDERS, type AuditLogOrder, AuditLogOrderEnum } from './audit
 
 @InputType()
 export class AuditLogFilter {
-  @Field(() => ID, { nullable: true, description: 'The acting organisation.' }) @IsOptional() @IsUUID('all', { message: 'organisationId must be an id' }) organisationId?: string;
-  @Field(() => ID, { nullable: true, description: 'The acting principal.' }) @IsOptional() @IsUUID('all', { message: 'principalId must be an id' }) principalId?: string;
-  @Field({ nullable: true, description: 'e.g. RECORDED, TOKEN_CREATED.' }) @IsOptional() @IsString() @MaxLength(40) type?: string;
-  @Field({ nullable: true, description: 'e.g. FollowUp, Contract, ApiToken.' }) @IsOptional() @IsString() @MaxLength(40) subjectType?: string;
+  @Field(() => ID, { nullable: true, description: 'The acting organisation.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string;
+  @Field(() => ID, { nullable: true, description: 'The acting principal.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'principalId must be an id' })
+  principalId?: string;
+  @Field({ nullable: true, description: 'e.g. RECORDED, TOKEN_CREATED.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  type?: string;
+  @Field({ nullable: true, description: 'e.g. FollowUp, Contract, ApiToken.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  subjectType?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(36) subjectId?: string;
-  @Field({ nullable: true, description: 'From this moment on (inclusive): YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone.' })
-  @IsOptional() @IsString() @MaxLength(40) from?: string;
-  @Field({ nullable: true, description: 'Up to this moment (inclusive): YYYY-MM-DD (the whole day, UTC) or an ISO date-time with a zone.' })
-  @IsOptional() @IsString() @MaxLength(40) to?: string;
+  @Field({
+    nullable: true,
+    description: 'From this moment on (inclusive): YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+  @Field({
+    nullable: true,
+    description: 'Up to this moment (inclusive): YYYY-MM-DD (the whole day, UTC) or an ISO date-time with a zone.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
 }
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditLogFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AuditLogFilter) filter?: AuditLogFilter;
+  @Field(() => AuditLogFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditLogFilter)
+  filter?: AuditLogFilter;
   @Field(() => AuditLogOrderEnum, { defaultValue: 'NEWEST_FIRST' }) @IsIn(AUDIT_LOG_ORDERS) orderBy: AuditLogOrder;
 }

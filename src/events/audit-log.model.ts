@@ -6,20 +6,32 @@ import { Organisation } from '../organisations/organisation.model.js';
 export const AUDIT_LOG_ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
 export type AuditLogOrder = (typeof AUDIT_LOG_ORDERS)[number];
 export const AuditLogOrderEnum = { NEWEST_FIRST: 'NEWEST_FIRST', OLDEST_FIRST: 'OLDEST_FIRST' } as const;
-registerEnumType(AuditLogOrderEnum, { name: 'AuditLogOrder', description: 'By position in the log (seq), which is commit order.' });
+registerEnumType(AuditLogOrderEnum, {
+  name: 'AuditLogOrder',
+  description: 'By position in the log (seq), which is commit order.',
+});
 
-@ObjectType({ description: 'One entry of the append-only event log: who (principal, organisation) did what to which subject, when.' })
+@ObjectType({
+  description: 'One entry of the append-only event log: who (principal, organisation) did what to which subject, when.',
+})
 export class AuditLogEntry {
   @Field(() => ID, { description: 'The position in the log (seq); also the cursor.' }) id: string;
   @Field() type: string;
   @Field() occurredAt: string;
-  @Field(() => PrincipalModel, { nullable: true, description: 'Null for the seed data and the operator\'s CLI.' }) actor?: PrincipalModel | null;
+  @Field(() => PrincipalModel, { nullable: true, description: "Null for the seed data and the operator's CLI." })
+  actor?: PrincipalModel | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
-  @Field(() => Organisation, { nullable: true, description: 'The organisation the change was made for.' }) actorOrganisation?: Organisation | null;
+  @Field(() => Organisation, { nullable: true, description: 'The organisation the change was made for.' })
+  actorOrganisation?: Organisation | null;
   @Field() subjectType: string;
   @Field(() => ID) subjectId: string;
-  @Field(() => ID, { nullable: true, description: 'The follow-up the event concerns, when it concerns one.' }) followUpId: string | null;
-  @Field(() => String, { nullable: true, description: 'JSON summary of the change: changed field names and non-confidential values, never confidential text or token secrets.' })
+  @Field(() => ID, { nullable: true, description: 'The follow-up the event concerns, when it concerns one.' })
+  followUpId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'JSON summary of the change: changed field names and non-confidential values, never confidential text or token secrets.',
+  })
   payload: string | null;
 }
 

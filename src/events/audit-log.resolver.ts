@@ -18,7 +18,8 @@ export class AuditLogResolver {
 
   @Allow(Role.ADMIN)
   @Query(() => AuditLogConnection, {
-    description: "The audit trail (ADMIN): every change's event, newest first by default. Leaves out events of follow-ups you may not see and other organisations' member and token administration.",
+    description:
+      "The audit trail (ADMIN): every change's event, newest first by default. Leaves out events of follow-ups you may not see and other organisations' member and token administration.",
   })
   auditLog(@Args() args: AuditLogArgs, @CurrentPrincipal() viewer: Principal) {
     return this.service.list(args, viewer);
@@ -31,7 +32,9 @@ export class AuditLogResolver {
 
   @ResolveField(() => String, { nullable: true })
   async actorName(@Parent() e: AuditLogRow, @Context() ctx: GraphQLContext) {
-    return e.actorPrincipalId ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null) : null;
+    return e.actorPrincipalId
+      ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null)
+      : null;
   }
 
   @ResolveField(() => Organisation, { nullable: true })

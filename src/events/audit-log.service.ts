@@ -33,7 +33,11 @@ export function parseInstant(field: 'from' | 'to', value: string): string {
     return new Date(field === 'from' ? midnight : midnight + 86_400_000 - 1).toISOString();
   }
   const at = DATE_TIME.test(text) && isIsoDate(day) ? new Date(text) : null;
-  if (!at || Number.isNaN(at.getTime())) throw badInput(`filter.${field}`, `"${value}" must be a date YYYY-MM-DD or a date-time with a zone, e.g. 2026-06-30T12:00:00Z`);
+  if (!at || Number.isNaN(at.getTime()))
+    throw badInput(
+      `filter.${field}`,
+      `"${value}" must be a date YYYY-MM-DD or a date-time with a zone, e.g. 2026-06-30T12:00:00Z`,
+    );
   return at.toISOString();
 }
 
@@ -51,7 +55,8 @@ export class AuditLogService {
 
   async list(args: AuditLogArgs, viewer: Principal): Promise<ConnectionShape<AuditLogRow>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
     const newestFirst = (args.orderBy ?? 'NEWEST_FIRST') === 'NEWEST_FIRST';
     const f = args.filter ?? {};
     const from = f.from ? parseInstant('from', f.from) : null;
@@ -60,10 +65,16 @@ export class AuditLogService {
     let after: number | null = null;
     if (args.after !== undefined && args.after !== null) {
       after = /^\d{1,10}$/.test(args.after) ? Number(args.after) : NaN;
-      if (!(after >= 0 && after <= MAX_SEQ)) throw badInput('after', `"${args.after}" is not a cursor this list issued`);
+      if (!(after >= 0 && after <= MAX_SEQ))
+        throw badInput('after', `"${args.after}" is not a cursor this list issued`);
     }
-    if (f.organisationId && !(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id: f.organisationId }))) throw notFound('Organisation', f.organisationId);
-    if (f.principalId && !(await this.dataSource.getRepository(PrincipalEntity).existsBy({ id: f.principalId }))) throw notFound('Principal', f.principalId);
+    if (
+      f.organisationId &&
+      !(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id: f.organisationId }))
+    )
+      throw notFound('Organisation', f.organisationId);
+    if (f.principalId && !(await this.dataSource.getRepository(PrincipalEntity).existsBy({ id: f.principalId })))
+      throw notFound('Principal', f.principalId);
 
     // The one visibility rule for follow-ups (follow-up-access.ts), as a subquery.
     const visible = whereVisible(this.dataSource.createQueryBuilder().select('f.id').from(FollowUpEntity, 'f'), viewer);
@@ -75,7 +86,8 @@ export class AuditLogService {
         administration: ADMINISTRATION_SUBJECTS,
         ownOrganisation: viewer.organisationId,
       });
-    if (f.organisationId) qb.andWhere('e.actor_organisation_id = :organisationId', { organisationId: f.organisationId });
+    if (f.organisationId)
+      qb.andWhere('e.actor_organisation_id = :organisationId', { organisationId: f.organisationId });
     if (f.principalId) qb.andWhere('e.actor_principal_id = :principalId', { principalId: f.principalId });
     if (f.type) qb.andWhere('e.type = :type', { type: f.type.trim() });
     if (f.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: f.subjectType.trim() });
@@ -86,14 +98,22 @@ export class AuditLogService {
     const totalCount = await qb.clone().getCount();
     const page = qb.clone();
     if (after !== null) page.andWhere(newestFirst ? 'e.seq < :after' : 'e.seq > :after', { after });
-    const rows = await page.orderBy('e.seq', newestFirst ? 'DESC' : 'ASC').limit(first + 1).getMany();
+    const rows = await page
+      .orderBy('e.seq', newestFirst ? 'DESC' : 'ASC')
+      .limit(first + 1)
+      .getMany();
     const nodes = rows.slice(0, first).map((e) => ({ ...e, id: String(e.seq) }));
     const edges = nodes.map((node) => ({ node, cursor: node.id }));
     return {
       edges,
       nodes,
       totalCount,
-      pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 }

@@ -97,7 +97,11 @@ export class EventFeedService implements OnModuleDestroy {
 
   private start(): void {
     const subscription = this.pubSub.subscribe(EVENTS_TOPIC, () => this.wake(), {});
-    subscription.catch((error: Error) => this.logger.warn(`subscribing to event notifications failed: ${error.message}; polling every ${this.config.eventsPollMs} ms`));
+    subscription.catch((error: Error) =>
+      this.logger.warn(
+        `subscribing to event notifications failed: ${error.message}; polling every ${this.config.eventsPollMs} ms`,
+      ),
+    );
     this.subscription = subscription;
     // Notifications published while Redis was down are gone: look at once when it is back.
     if (this.pubSub instanceof RedisEventPubSub) this.stopReconnect = this.pubSub.onReconnect(() => this.wake());
@@ -106,7 +110,10 @@ export class EventFeedService implements OnModuleDestroy {
   }
 
   private stop(): void {
-    this.subscription?.then((id) => this.pubSub.unsubscribe(id), () => undefined);
+    this.subscription?.then(
+      (id) => this.pubSub.unsubscribe(id),
+      () => undefined,
+    );
     this.subscription = null;
     this.stopReconnect?.();
     this.stopReconnect = null;

@@ -75,7 +75,9 @@ export class EventLogService {
     try {
       await this.pubSub.publish(EVENTS_TOPIC, { seq });
     } catch (error) {
-      this.logger.warn(`event ${seq} is committed but its notification failed (${(error as Error).message}); subscribers read it at their next poll`);
+      this.logger.warn(
+        `event ${seq} is committed but its notification failed (${(error as Error).message}); subscribers read it at their next poll`,
+      );
     }
   }
 

@@ -38,7 +38,10 @@ class FakeLog {
   reader(keep: (seq: number) => boolean = () => true) {
     return async (after: number, upTo: number, limit: number) => {
       this.reads++;
-      return this.seqs.filter((s) => s > after && s <= upTo && keep(s)).slice(0, limit).map((seq) => ({ seq }));
+      return this.seqs
+        .filter((s) => s > after && s <= upTo && keep(s))
+        .slice(0, limit)
+        .map((seq) => ({ seq }));
     };
   }
 }
@@ -106,7 +109,12 @@ describe('EventStream: replay, then live, by cursor', () => {
   it('moves its cursor past filtered-out events instead of reading them again', async () => {
     const log = new FakeLog();
     for (let s = 1; s <= 10; s++) log.commit(s);
-    const sut = await EventStream.open(log.feed(), log.reader((s) => s % 5 === 0), 0, 2);
+    const sut = await EventStream.open(
+      log.feed(),
+      log.reader((s) => s % 5 === 0),
+      0,
+      2,
+    );
     expect(await take(sut, 2)).toEqual([5, 10]);
     const readsAfterReplay = log.reads;
     log.commit(11, 12);
@@ -128,7 +136,10 @@ describe('EventStream: replay, then live, by cursor', () => {
       asked.push(`${after}:${upTo}`);
       return reader(after, upTo, limit);
     };
-    const live = [await EventStream.open(log.feed(), recording, null), await EventStream.open(log.feed(), recording, null)];
+    const live = [
+      await EventStream.open(log.feed(), recording, null),
+      await EventStream.open(log.feed(), recording, null),
+    ];
     const replayed = await EventStream.open(log.feed(), recording, 0, 2);
     expect(await take(replayed, 2)).toEqual([1, 2]);
     asked.length = 0;
@@ -136,7 +147,11 @@ describe('EventStream: replay, then live, by cursor', () => {
     log.commit(3, 4);
     log.notify();
     const all = [...live, replayed];
-    expect(await Promise.all(all.map((s) => take(s, 2)))).toEqual([[3, 4], [3, 4], [3, 4]]);
+    expect(await Promise.all(all.map((s) => take(s, 2)))).toEqual([
+      [3, 4],
+      [3, 4],
+      [3, 4],
+    ]);
     expect(asked).toEqual(['2:4', '2:4', '2:4']);
     await Promise.all(all.map((s) => s.return()));
   });

@@ -55,7 +55,12 @@ export class EventStream<T extends { seq: number }> implements AsyncIterableIter
    * Opens a stream from `after` (a cursor: deliver what comes after it) or, when null, from the
    * log's current head (live only).
    */
-  static async open<T extends { seq: number }>(feed: EventFeedService, read: EventPageReader<T>, after: number | null, pageSize = EVENT_PAGE_SIZE): Promise<EventStream<T>> {
+  static async open<T extends { seq: number }>(
+    feed: EventFeedService,
+    read: EventPageReader<T>,
+    after: number | null,
+    pageSize = EVENT_PAGE_SIZE,
+  ): Promise<EventStream<T>> {
     const stream = new EventStream(read, feed, pageSize);
     try {
       const head = await feed.readHead();

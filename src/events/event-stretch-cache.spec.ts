@@ -61,7 +61,11 @@ describe('EventStretchCache: one read per stretch of the log, shared', () => {
     await sut.read(10, 20);
     expect(seqs(await sut.read(10, 21))).toHaveLength(11);
     expect(seqs(await sut.read(9, 20))).toHaveLength(11);
-    expect(log.reads).toEqual([[10, 20], [10, 21], [9, 20]]);
+    expect(log.reads).toEqual([
+      [10, 20],
+      [10, 21],
+      [9, 20],
+    ]);
   });
 
   it('forgets a failed read: its callers get the error, the next caller reads again', async () => {
@@ -76,7 +80,10 @@ describe('EventStretchCache: one read per stretch of the log, shared', () => {
     await expect(b).rejects.toThrow('database unreachable');
     expect(sut.size).toBe(0);
     expect(seqs(await sut.read(10, 12))).toEqual([11, 12]);
-    expect(log.reads).toEqual([[10, 12], [10, 12]]);
+    expect(log.reads).toEqual([
+      [10, 12],
+      [10, 12],
+    ]);
   });
 
   it('keeps only the newest stretches', async () => {

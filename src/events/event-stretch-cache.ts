@@ -37,7 +37,8 @@ export class EventStretchCache<T extends { seq: number }> {
     for (let i = this.stretches.length - 1; i >= 0; i--) {
       const kept = this.stretches[i]!;
       if (kept.after === after && kept.upTo === upTo) return kept.rows;
-      if (kept.after <= after && kept.upTo >= upTo) return kept.rows.then((rows) => rows.filter((r) => r.seq > after && r.seq <= upTo));
+      if (kept.after <= after && kept.upTo >= upTo)
+        return kept.rows.then((rows) => rows.filter((r) => r.seq > after && r.seq <= upTo));
     }
     const stretch: Stretch<T> = { after, upTo, rows: this.readStretch(after, upTo) };
     this.stretches.push(stretch);

@@ -10,7 +10,11 @@ import { createPubSub } from './pub-sub.factory.js';
  */
 @Global()
 @Module({
-  providers: [{ provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) }, EventLogService, EventFeedService],
+  providers: [
+    { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) },
+    EventLogService,
+    EventFeedService,
+  ],
   exports: [PUB_SUB, EventLogService, EventFeedService],
 })
 export class EventsModule {}

@@ -2,9 +2,20 @@ import fc from 'fast-check';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
 import { FOLLOW_UP_EVENT_TYPES } from './follow-up-event.model.js';
-import { type FollowUpEventFacts, matchesFollowUpEvent, type ResolvedFilter, selectPage } from './follow-up-event-match.js';
+import {
+  type FollowUpEventFacts,
+  matchesFollowUpEvent,
+  type ResolvedFilter,
+  selectPage,
+} from './follow-up-event-match.js';
 
-const viewer = (organisationId: string): Principal => ({ principalId: `p-${organisationId}`, organisationId, role: Role.READER, tokenId: 't', name: organisationId });
+const viewer = (organisationId: string): Principal => ({
+  principalId: `p-${organisationId}`,
+  organisationId,
+  role: Role.READER,
+  tokenId: 't',
+  name: organisationId,
+});
 const SKANE = viewer('org-skane');
 const STOCKHOLM = viewer('org-stockholm');
 const ALL = { types: FOLLOW_UP_EVENT_TYPES } as const;
@@ -17,7 +28,13 @@ const event = (o: Override = {}): FollowUpEventFacts => ({
   requirementIds: ['req-1', 'req-2'],
   categoryId: 'cat-child',
   ...o,
-  followUp: { visibility: 'SHARED', organisationId: 'org-skane', supplierId: 'supplier-1', productId: 'product-1', ...o.followUp },
+  followUp: {
+    visibility: 'SHARED',
+    organisationId: 'org-skane',
+    supplierId: 'supplier-1',
+    productId: 'product-1',
+    ...o.followUp,
+  },
 });
 const PRIVATE = { followUp: { visibility: 'PRIVATE' as const } };
 const AUDIT = { followUp: { productId: null }, categoryId: null };
@@ -34,7 +51,13 @@ describe('matchesFollowUpEvent: the SQL filter of the events read, in memory', (
     ['supplier equal', STOCKHOLM, { ...ALL, supplierId: 'supplier-1' }, event(), true],
     ['supplier different', STOCKHOLM, { ...ALL, supplierId: 'supplier-2' }, event(), false],
     ['ids compare exactly (case)', STOCKHOLM, { ...ALL, supplierId: 'SUPPLIER-1' }, event(), false],
-    ['an empty id is no condition, as in SQL', STOCKHOLM, { ...ALL, supplierId: '', productId: '', organisationId: '', requirementId: '' }, event(), true],
+    [
+      'an empty id is no condition, as in SQL',
+      STOCKHOLM,
+      { ...ALL, supplierId: '', productId: '', organisationId: '', requirementId: '' },
+      event(),
+      true,
+    ],
     ['product equal', STOCKHOLM, { ...ALL, productId: 'product-1' }, event(), true],
     ['product different', STOCKHOLM, { ...ALL, productId: 'product-2' }, event(), false],
     ['product filter, follow-up without product', STOCKHOLM, { ...ALL, productId: 'product-1' }, event(AUDIT), false],
@@ -42,14 +65,64 @@ describe('matchesFollowUpEvent: the SQL filter of the events read, in memory', (
     ['another organisation', STOCKHOLM, { ...ALL, organisationId: 'org-stockholm' }, event(), false],
     ['a requirement it checked', STOCKHOLM, { ...ALL, requirementId: 'req-2' }, event(), true],
     ['a requirement it did not check', STOCKHOLM, { ...ALL, requirementId: 'req-3' }, event(), false],
-    ['requirement filter, no requirements checked', STOCKHOLM, { ...ALL, requirementId: 'req-1' }, event({ requirementIds: [] }), false],
-    ["the product's category among the ids", STOCKHOLM, { ...ALL, categoryIds: ['cat-parent', 'cat-child'] }, event(), true],
+    [
+      'requirement filter, no requirements checked',
+      STOCKHOLM,
+      { ...ALL, requirementId: 'req-1' },
+      event({ requirementIds: [] }),
+      false,
+    ],
+    [
+      "the product's category among the ids",
+      STOCKHOLM,
+      { ...ALL, categoryIds: ['cat-parent', 'cat-child'] },
+      event(),
+      true,
+    ],
     ["the product's category not among them", STOCKHOLM, { ...ALL, categoryIds: ['cat-parent'] }, event(), false],
-    ['category filter, product without category', STOCKHOLM, { ...ALL, categoryIds: ['cat-child'] }, event({ categoryId: null }), false],
-    ['category filter, follow-up without product', STOCKHOLM, { ...ALL, categoryIds: ['cat-child'] }, event(AUDIT), false],
+    [
+      'category filter, product without category',
+      STOCKHOLM,
+      { ...ALL, categoryIds: ['cat-child'] },
+      event({ categoryId: null }),
+      false,
+    ],
+    [
+      'category filter, follow-up without product',
+      STOCKHOLM,
+      { ...ALL, categoryIds: ['cat-child'] },
+      event(AUDIT),
+      false,
+    ],
     ['an empty list of category ids matches nothing', STOCKHOLM, { ...ALL, categoryIds: [] }, event(), false],
-    ['all conditions at once (AND)', SKANE, { types: ['RECORDED'], supplierId: 'supplier-1', productId: 'product-1', organisationId: 'org-skane', requirementId: 'req-1', categoryIds: ['cat-child'] }, event(PRIVATE), true],
-    ['all but one', SKANE, { types: ['RECORDED'], supplierId: 'supplier-1', productId: 'product-1', organisationId: 'org-skane', requirementId: 'req-9', categoryIds: ['cat-child'] }, event(PRIVATE), false],
+    [
+      'all conditions at once (AND)',
+      SKANE,
+      {
+        types: ['RECORDED'],
+        supplierId: 'supplier-1',
+        productId: 'product-1',
+        organisationId: 'org-skane',
+        requirementId: 'req-1',
+        categoryIds: ['cat-child'],
+      },
+      event(PRIVATE),
+      true,
+    ],
+    [
+      'all but one',
+      SKANE,
+      {
+        types: ['RECORDED'],
+        supplierId: 'supplier-1',
+        productId: 'product-1',
+        organisationId: 'org-skane',
+        requirementId: 'req-9',
+        categoryIds: ['cat-child'],
+      },
+      event(PRIVATE),
+      false,
+    ],
   ];
 
   it.each(cases)('%s', (_name, who, filter, e, expected) => {
@@ -87,22 +160,42 @@ describe('selectPage: one page of a stretch for one viewer', () => {
       type: fc.constantFrom(...FOLLOW_UP_EVENT_TYPES),
       requirementIds: fc.subarray(['req-1', 'req-2', 'req-3']),
       categoryId: fc.option(ids('cat')),
-      followUp: fc.record({ visibility: fc.constantFrom('SHARED' as const, 'PRIVATE' as const), organisationId: ids('org'), supplierId: ids('supplier'), productId: fc.option(ids('product')) }),
+      followUp: fc.record({
+        visibility: fc.constantFrom('SHARED' as const, 'PRIVATE' as const),
+        organisationId: ids('org'),
+        supplierId: ids('supplier'),
+        productId: fc.option(ids('product')),
+      }),
     });
     const filter = fc.record(
-      { types: fc.subarray([...FOLLOW_UP_EVENT_TYPES], { minLength: 1 }), supplierId: ids('supplier'), productId: ids('product'), organisationId: ids('org'), requirementId: ids('req'), categoryIds: fc.subarray(['cat-1', 'cat-2']) },
+      {
+        types: fc.subarray([...FOLLOW_UP_EVENT_TYPES], { minLength: 1 }),
+        supplierId: ids('supplier'),
+        productId: ids('product'),
+        organisationId: ids('org'),
+        requirementId: ids('req'),
+        categoryIds: fc.subarray(['cat-1', 'cat-2']),
+      },
       { requiredKeys: ['types'] },
     );
     fc.assert(
-      fc.property(fc.array(facts, { maxLength: 30 }), filter, ids('org'), fc.nat(40), fc.nat(40), fc.nat(10), (list, f, org, after, span, limit) => {
-        const rows = list.map((e, i) => ({ ...e, seq: i + 1 }));
-        const who = viewer(org);
-        const page = selectPage(rows, who, f, after, after + span, limit);
-        const all = rows.filter((r) => r.seq > after && r.seq <= after + span && matchesFollowUpEvent(who, f, r));
-        expect(page).toEqual(all.slice(0, limit));
-        // A full page ends at its last row; otherwise nothing in the range was left out.
-        if (page.length < limit) expect(page).toEqual(all);
-      }),
+      fc.property(
+        fc.array(facts, { maxLength: 30 }),
+        filter,
+        ids('org'),
+        fc.nat(40),
+        fc.nat(40),
+        fc.nat(10),
+        (list, f, org, after, span, limit) => {
+          const rows = list.map((e, i) => ({ ...e, seq: i + 1 }));
+          const who = viewer(org);
+          const page = selectPage(rows, who, f, after, after + span, limit);
+          const all = rows.filter((r) => r.seq > after && r.seq <= after + span && matchesFollowUpEvent(who, f, r));
+          expect(page).toEqual(all.slice(0, limit));
+          // A full page ends at its last row; otherwise nothing in the range was left out.
+          if (page.length < limit) expect(page).toEqual(all);
+        },
+      ),
     );
   });
 });

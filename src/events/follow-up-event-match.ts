@@ -49,7 +49,14 @@ export function matchesFollowUpEvent(viewer: Principal | null, filter: ResolvedF
  * oldest first, at most `limit` (what the SQL read returns with ORDER BY seq and LIMIT).
  * `rows` must be in `seq` order.
  */
-export function selectPage<T extends FollowUpEventFacts>(rows: readonly T[], viewer: Principal | null, filter: ResolvedFilter, after: number, upTo: number, limit: number): T[] {
+export function selectPage<T extends FollowUpEventFacts>(
+  rows: readonly T[],
+  viewer: Principal | null,
+  filter: ResolvedFilter,
+  after: number,
+  upTo: number,
+  limit: number,
+): T[] {
   const page: T[] = [];
   for (const row of rows) {
     if (page.length >= limit) break;

@@ -1,49 +1,121 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
 import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 
 /** The follow-up events a subscriber can receive: what happened to a follow-up, its deviations and its reuse. */
 export const FOLLOW_UP_EVENT_TYPES = [
-  'PLANNED', 'RECORDED', 'UPDATED', 'COMPLETED', 'CLOSED', 'RETRACTED', 'DEVIATION_OPENED', 'DEVIATION_UPDATED', 'DEVIATION_RESOLVED', 'REUSED',
+  'PLANNED',
+  'RECORDED',
+  'UPDATED',
+  'COMPLETED',
+  'CLOSED',
+  'RETRACTED',
+  'DEVIATION_OPENED',
+  'DEVIATION_UPDATED',
+  'DEVIATION_RESOLVED',
+  'REUSED',
 ] as const;
 export type FollowUpEventType = (typeof FOLLOW_UP_EVENT_TYPES)[number];
-export const FollowUpEventTypeEnum = Object.fromEntries(FOLLOW_UP_EVENT_TYPES.map((t) => [t, t])) as { [K in FollowUpEventType]: K };
+export const FollowUpEventTypeEnum = Object.fromEntries(FOLLOW_UP_EVENT_TYPES.map((t) => [t, t])) as {
+  [K in FollowUpEventType]: K;
+};
 registerEnumType(FollowUpEventTypeEnum, {
   name: 'FollowUpEventType',
-  description: 'PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it.',
+  description:
+    'PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it.',
 });
 
 /** A cursor is an event's position in the log, as text. */
 const CURSOR = /^\d{1,15}$/;
 
-@InputType({ description: 'Which follow-up events to receive; every given field must match (AND). The follow-up is judged as it is now.' })
+@InputType({
+  description:
+    'Which follow-up events to receive; every given field must match (AND). The follow-up is judged as it is now.',
+})
 export class FollowUpEventFilter {
-  @Field(() => ID, { nullable: true, description: "The follow-up's supplier." }) @IsOptional() @IsString() @MaxLength(64) supplierId?: string;
-  @Field(() => ID, { nullable: true, description: 'The product followed up.' }) @IsOptional() @IsString() @MaxLength(64) productId?: string;
-  @Field(() => ID, { nullable: true, description: 'A requirement the follow-up checked.' }) @IsOptional() @IsString() @MaxLength(64) requirementId?: string;
-  @Field({ nullable: true, description: "The product's category or any of its sub-categories." }) @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
-  @Field(() => ID, { nullable: true, description: 'The organisation that recorded the follow-up.' }) @IsOptional() @IsString() @MaxLength(64) organisationId?: string;
+  @Field(() => ID, { nullable: true, description: "The follow-up's supplier." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  supplierId?: string;
+  @Field(() => ID, { nullable: true, description: 'The product followed up.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  productId?: string;
+  @Field(() => ID, { nullable: true, description: 'A requirement the follow-up checked.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  requirementId?: string;
+  @Field({ nullable: true, description: "The product's category or any of its sub-categories." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  categoryCode?: string;
+  @Field(() => ID, { nullable: true, description: 'The organisation that recorded the follow-up.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  organisationId?: string;
   @Field(() => [FollowUpEventTypeEnum], { nullable: true, description: 'Only these event types (default: all).' })
-  @IsOptional() @ArrayMaxSize(FOLLOW_UP_EVENT_TYPES.length) @IsIn(FOLLOW_UP_EVENT_TYPES, { each: true }) types?: FollowUpEventType[];
+  @IsOptional()
+  @ArrayMaxSize(FOLLOW_UP_EVENT_TYPES.length)
+  @IsIn(FOLLOW_UP_EVENT_TYPES, { each: true })
+  types?: FollowUpEventType[];
 }
 
 @ArgsType()
 export class FollowUpEventsArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => FollowUpEventFilter) filter?: FollowUpEventFilter;
-  @Field(() => String, { nullable: true, description: 'Resume after this cursor: first the events committed since (from the log), then live. Without it: live from now (within 10 s of connecting: from when the connection was acknowledged).' })
-  @IsOptional() @Matches(CURSOR, { message: 'after must be the cursor of an event' }) after?: string;
+  @Field(() => FollowUpEventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpEventFilter)
+  filter?: FollowUpEventFilter;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Resume after this cursor: first the events committed since (from the log), then live. Without it: live from now (within 10 s of connecting: from when the connection was acknowledged).',
+  })
+  @IsOptional()
+  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  after?: string;
 }
 
 @ArgsType()
 export class EventsArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => FollowUpEventFilter) filter?: FollowUpEventFilter;
-  @Field(() => String, { nullable: true, description: 'The cursor of the last event you have (pageInfo.endCursor); none: from the start of the log.' })
-  @IsOptional() @Matches(CURSOR, { message: 'after must be the cursor of an event' }) after?: string;
+  @Field(() => FollowUpEventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpEventFilter)
+  filter?: FollowUpEventFilter;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last event you have (pageInfo.endCursor); none: from the start of the log.',
+  })
+  @IsOptional()
+  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  after?: string;
   @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) first?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
 }
 
 @ObjectType({ description: 'Something that happened to a follow-up, from the append-only log, in commit order.' })
@@ -51,10 +123,14 @@ export class FollowUpEvent {
   @Field({ description: "The event's position in the log: pass it as `after` to resume from here." }) cursor: string;
   @Field(() => FollowUpEventTypeEnum) type: FollowUpEventType;
   @Field({ description: 'When it was committed (ISO-8601 UTC).' }) occurredAt: string;
-  @Field(() => Organisation, { nullable: true, description: 'The organisation that acted.' }) actorOrganisation?: Organisation | null;
+  @Field(() => Organisation, { nullable: true, description: 'The organisation that acted.' })
+  actorOrganisation?: Organisation | null;
   @Field({ description: 'What the event is about: FollowUp, Deviation or Reuse.' }) subjectType: string;
   @Field(() => ID) subjectId: string;
-  @Field(() => FollowUp, { description: 'The follow-up as you may see it now (confidential fields only for its organisation).' }) followUp?: FollowUp;
+  @Field(() => FollowUp, {
+    description: 'The follow-up as you may see it now (confidential fields only for its organisation).',
+  })
+  followUp?: FollowUp;
 }
 
 export const FollowUpEventConnection = Connection(FollowUpEvent);

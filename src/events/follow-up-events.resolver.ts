@@ -4,11 +4,15 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
-import { Loaders } from '../common/loaders.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { EventsArgs, FollowUpEvent, FollowUpEventConnection, FollowUpEventsArgs } from './follow-up-event.model.js';
-import { FollowUpEventsService, type FollowUpEventRow, type FollowUpEventShape, toFollowUpEvent } from './follow-up-events.service.js';
+import {
+  FollowUpEventsService,
+  type FollowUpEventRow,
+  type FollowUpEventShape,
+  toFollowUpEvent,
+} from './follow-up-events.service.js';
 
 /**
  * Each event of a subscription is executed with the same context (one per operation over the
@@ -30,16 +34,31 @@ export class FollowUpEventsResolver {
       'Follow-up events as they are committed, in commit order, over graphql-ws. With `after` (a cursor you received), first the events committed since, then live: no gap, no duplicate.',
     resolve: deliver,
   })
-  followUpEvents(@Args() args: FollowUpEventsArgs, @CurrentPrincipal() viewer: Principal, @Context() ctx: GraphQLContext) {
+  followUpEvents(
+    @Args() args: FollowUpEventsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
     // Without a cursor: live from now, or from the moment a young connection was acknowledged.
-    return this.service.stream(viewer, args.filter, args.after ?? (ctx.liveFrom !== undefined ? String(ctx.liveFrom) : undefined));
+    return this.service.stream(
+      viewer,
+      args.filter,
+      args.after ?? (ctx.liveFrom !== undefined ? String(ctx.liveFrom) : undefined),
+    );
   }
 
   @Allow(Role.READER)
-  @Query(() => FollowUpEventConnection, { description: 'Follow-up events after a cursor, oldest first: the followUpEvents subscription for clients that poll.' })
+  @Query(() => FollowUpEventConnection, {
+    description:
+      'Follow-up events after a cursor, oldest first: the followUpEvents subscription for clients that poll.',
+  })
   async events(@Args() args: EventsArgs, @CurrentPrincipal() viewer: Principal) {
     const page = await this.service.connection(viewer, args);
-    return { ...page, nodes: page.nodes.map(toFollowUpEvent), edges: page.edges.map((e) => ({ cursor: e.cursor, node: toFollowUpEvent(e.node) })) };
+    return {
+      ...page,
+      nodes: page.nodes.map(toFollowUpEvent),
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toFollowUpEvent(e.node) })),
+    };
   }
 
   @ResolveField(() => Organisation, { nullable: true })

@@ -70,22 +70,36 @@ export class FollowUpEventsService {
   ) {}
 
   /** A live stream from `after` (replaying what was committed since), or from now. */
-  async stream(viewer: Principal, filter: FollowUpEventFilter | undefined, after: string | undefined): Promise<EventStream<FollowUpEventRow>> {
+  async stream(
+    viewer: Principal,
+    filter: FollowUpEventFilter | undefined,
+    after: string | undefined,
+  ): Promise<EventStream<FollowUpEventRow>> {
     const resolved = await this.resolve(filter);
-    return EventStream.open(this.feed, (from, upTo, limit) => this.page(viewer, resolved, from, upTo, limit), after ? Number(after) : null);
+    return EventStream.open(
+      this.feed,
+      (from, upTo, limit) => this.page(viewer, resolved, from, upTo, limit),
+      after ? Number(after) : null,
+    );
   }
 
   /** One page of events after a cursor, for clients that poll. */
-  async connection(viewer: Principal, args: { filter?: FollowUpEventFilter; after?: string; first?: number }): Promise<ConnectionShape<FollowUpEventRow>> {
+  async connection(
+    viewer: Principal,
+    args: { filter?: FollowUpEventFilter; after?: string; first?: number },
+  ): Promise<ConnectionShape<FollowUpEventRow>> {
     const resolved = await this.resolve(args.filter);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after ? Number(args.after) : 0;
     // Up to the committed head only, so a page never runs ahead of what a later page could still add.
     const head = await this.feed.readHead();
-    const [rows, totalCount] = await this.feed.readCommitted(async (m) => [
-      await this.page(viewer, resolved, after, head, first + 1, m),
-      await this.query(m, viewer, resolved).andWhere('e.seq <= :head', { head }).getCount(),
-    ] as const);
+    const [rows, totalCount] = await this.feed.readCommitted(
+      async (m) =>
+        [
+          await this.page(viewer, resolved, after, head, first + 1, m),
+          await this.query(m, viewer, resolved).andWhere('e.seq <= :head', { head }).getCount(),
+        ] as const,
+    );
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ node, cursor: String(node.seq) }));
     return {
@@ -106,7 +120,14 @@ export class FollowUpEventsService {
    * manager and over a short stretch (a live stream's page): from the shared read, filtered here;
    * otherwise one query for this viewer.
    */
-  private async page(viewer: Principal, filter: ResolvedFilter, after: number, upTo: number, limit: number, manager?: EntityManager): Promise<FollowUpEventRow[]> {
+  private async page(
+    viewer: Principal,
+    filter: ResolvedFilter,
+    after: number,
+    upTo: number,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<FollowUpEventRow[]> {
     if (!manager && upTo - after <= SHARED_READ_MAX_SPAN) {
       const stretch = await this.stretches.read(after, upTo);
       return selectPage(stretch, viewer, filter, after, upTo, limit).map(copyForViewer);
@@ -135,7 +156,13 @@ export class FollowUpEventsService {
         .select(['e', 'f', 'fr.followUpId', 'fr.requirementId', 'p.id', 'p.categoryId'])
         .where('e.seq > :after AND e.seq <= :upTo', { after, upTo })
         .orderBy('e.seq', 'ASC')
-        .getMany()) as Array<EventEntity & { followUp: FollowUpEntity; checked: FollowUpRequirementEntity[]; product?: Pick<ProductEntity, 'categoryId'> | null }>;
+        .getMany()) as Array<
+        EventEntity & {
+          followUp: FollowUpEntity;
+          checked: FollowUpRequirementEntity[];
+          product?: Pick<ProductEntity, 'categoryId'> | null;
+        }
+      >;
       return events.map((e): SharedEventRow => {
         Object.freeze(e.followUp);
         return Object.freeze({
@@ -165,10 +192,16 @@ export class FollowUpEventsService {
     if (f.productId) qb.andWhere('f.product_id = :productId', { productId: f.productId });
     if (f.organisationId) qb.andWhere('f.organisation_id = :organisationId', { organisationId: f.organisationId });
     if (f.requirementId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = :requirementId)', { requirementId: f.requirementId });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = :requirementId)',
+        { requirementId: f.requirementId },
+      );
     }
     if (f.categoryIds) {
-      qb.andWhere('EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (:...categoryIds))', { categoryIds: f.categoryIds });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (:...categoryIds))',
+        { categoryIds: f.categoryIds },
+      );
     }
     return qb;
   }
@@ -177,8 +210,17 @@ export class FollowUpEventsService {
   private async resolve(filter: FollowUpEventFilter | undefined): Promise<ResolvedFilter> {
     const f = filter ?? {};
     const types = f.types?.length ? [...new Set(f.types)] : FOLLOW_UP_EVENT_TYPES;
-    const categoryIds = f.categoryCode ? await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode') : undefined;
-    return { types, supplierId: f.supplierId, productId: f.productId, requirementId: f.requirementId, organisationId: f.organisationId, categoryIds };
+    const categoryIds = f.categoryCode
+      ? await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode')
+      : undefined;
+    return {
+      types,
+      supplierId: f.supplierId,
+      productId: f.productId,
+      requirementId: f.requirementId,
+      organisationId: f.organisationId,
+      categoryIds,
+    };
   }
 }
 

@@ -14,6 +14,9 @@ export function redactPayload<T>(payload: T): T {
   if (Array.isArray(payload)) return payload.map((item) => redactPayload(item)) as T;
   if (payload === null || typeof payload !== 'object') return payload;
   return Object.fromEntries(
-    Object.entries(payload as Record<string, unknown>).map(([key, value]) => [key, SECRET_KEYS.test(key) && value !== null && value !== undefined ? REDACTED : redactPayload(value)]),
+    Object.entries(payload as Record<string, unknown>).map(([key, value]) => [
+      key,
+      SECRET_KEYS.test(key) && value !== null && value !== undefined ? REDACTED : redactPayload(value),
+    ]),
   ) as T;
 }

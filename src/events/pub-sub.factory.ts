@@ -21,11 +21,18 @@ export const redisRetryStrategy = (attempt: number): number => Math.min(attempt 
  */
 export class RedisEventPubSub extends RedisPubSub implements OnApplicationShutdown {
   constructor(url: string) {
-    const common: RedisOptions = { retryStrategy: redisRetryStrategy, connectionName: 'kemkollen-events', lazyConnect: false };
+    const common: RedisOptions = {
+      retryStrategy: redisRetryStrategy,
+      connectionName: 'kemkollen-events',
+      lazyConnect: false,
+    };
     const publisher = new Redis(url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     // The subscriber waits for Redis however long it takes: its SUBSCRIBE must not fail.
     const subscriber = new Redis(url, { ...common, maxRetriesPerRequest: null });
-    for (const [role, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    for (const [role, client] of [
+      ['publisher', publisher],
+      ['subscriber', subscriber],
+    ] as const) {
       let down = false;
       client.on('error', (error: Error) => {
         if (!down) logger.warn(`Redis ${role}: ${error.message}; reconnecting`);

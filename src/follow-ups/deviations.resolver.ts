@@ -13,14 +13,20 @@ export class DeviationsResolver {
   constructor(private readonly service: DeviationsService) {}
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Deviation, { description: 'Opens a deviation for your organisation on a follow-up you can see (your own, or one you rely on).' })
+  @Mutation(() => Deviation, {
+    description: 'Opens a deviation for your organisation on a follow-up you can see (your own, or one you rely on).',
+  })
   openDeviation(@Args('input') input: OpenDeviationInput, @CurrentPrincipal() actor: Principal) {
     return this.service.open(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => Deviation)
-  updateDeviation(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDeviationInput, @CurrentPrincipal() actor: Principal) {
+  updateDeviation(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateDeviationInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 
@@ -34,7 +40,9 @@ export class DeviationsResolver {
     return this.service.resolve(id, resolution, actor);
   }
 
-  @Query(() => SupplierStatus, { description: "The supplier's traffic light, from the deviations on follow-ups you can see." })
+  @Query(() => SupplierStatus, {
+    description: "The supplier's traffic light, from the deviations on follow-ups you can see.",
+  })
   supplierStatus(@Args('supplierId', { type: () => ID }) supplierId: string, @CurrentPrincipal() viewer: Principal) {
     return this.service.supplierStatus(supplierId, viewer);
   }

@@ -32,12 +32,14 @@ export class DeviationsService {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const followUp = await manager.findOneBy(FollowUpEntity, { id: input.followUpId });
-      if (!followUp || !canSee(actor, followUp)) throw badInput('followUpId', `"${input.followUpId}": no follow-up you can see has this id`);
+      if (!followUp || !canSee(actor, followUp))
+        throw badInput('followUpId', `"${input.followUpId}": no follow-up you can see has this id`);
       if (followUp.status === 'RETRACTED') throw conflict(`openDeviation: follow-up ${followUp.id} is RETRACTED`);
       if (input.requirementId && !(await manager.existsBy(RequirementEntity, { id: input.requirementId }))) {
         throw badInput('requirementId', `"${input.requirementId}": no requirement has this id`);
       }
-      let contractId = input.contractId ?? (followUp.organisationId === actor.organisationId ? followUp.contractId : null);
+      let contractId =
+        input.contractId ?? (followUp.organisationId === actor.organisationId ? followUp.contractId : null);
       if (contractId) {
         const contract = await manager.findOneBy(ContractEntity, { id: contractId });
         if (!contract) throw badInput('contractId', `"${contractId}": no contract has this id`);
@@ -59,7 +61,13 @@ export class DeviationsService {
         resolution: null,
       });
       await manager.insert(DeviationEntity, entity);
-      await this.events.append(uow, actor, { type: 'DEVIATION_OPENED', subjectType: 'Deviation', subjectId: entity.id, followUpId: followUp.id, payload: { severity: entity.severity, dueDate: entity.dueDate, requirementId: entity.requirementId } });
+      await this.events.append(uow, actor, {
+        type: 'DEVIATION_OPENED',
+        subjectType: 'Deviation',
+        subjectId: entity.id,
+        followUpId: followUp.id,
+        payload: { severity: entity.severity, dueDate: entity.dueDate, requirementId: entity.requirementId },
+      });
       return entity;
     });
   }
@@ -73,11 +81,18 @@ export class DeviationsService {
       if (input.actionPlan !== undefined) entity.actionPlan = input.actionPlan?.trim() || null;
       if (input.dueDate !== undefined) entity.dueDate = input.dueDate;
       if (input.status !== undefined) {
-        if (input.status === 'ACTION_PLAN_AGREED' && !entity.actionPlan) throw badInput('status', 'ACTION_PLAN_AGREED needs an actionPlan');
+        if (input.status === 'ACTION_PLAN_AGREED' && !entity.actionPlan)
+          throw badInput('status', 'ACTION_PLAN_AGREED needs an actionPlan');
         entity.status = input.status;
       }
       await uow.manager.save(DeviationEntity, entity);
-      await this.events.append(uow, actor, { type: 'DEVIATION_UPDATED', subjectType: 'Deviation', subjectId: id, followUpId: entity.followUpId, payload: { ...input } });
+      await this.events.append(uow, actor, {
+        type: 'DEVIATION_UPDATED',
+        subjectType: 'Deviation',
+        subjectId: id,
+        followUpId: entity.followUpId,
+        payload: { ...input },
+      });
       return entity;
     });
   }
@@ -90,7 +105,13 @@ export class DeviationsService {
       entity.resolvedAt = nowIso();
       entity.resolution = resolution?.trim() || null;
       await uow.manager.save(DeviationEntity, entity);
-      await this.events.append(uow, actor, { type: 'DEVIATION_RESOLVED', subjectType: 'Deviation', subjectId: id, followUpId: entity.followUpId, payload: { resolution: entity.resolution } });
+      await this.events.append(uow, actor, {
+        type: 'DEVIATION_RESOLVED',
+        subjectType: 'Deviation',
+        subjectId: id,
+        followUpId: entity.followUpId,
+        payload: { resolution: entity.resolution },
+      });
       return entity;
     });
   }
@@ -123,7 +144,12 @@ export class DeviationsService {
     };
   }
 
-  private async own(manager: import('typeorm').EntityManager, id: string, actor: Principal, what: string): Promise<DeviationEntity> {
+  private async own(
+    manager: import('typeorm').EntityManager,
+    id: string,
+    actor: Principal,
+    what: string,
+  ): Promise<DeviationEntity> {
     const entity = await manager.findOneBy(DeviationEntity, { id });
     if (!entity) throw notFound('Deviation', id);
     const followUp = await manager.findOneByOrFail(FollowUpEntity, { id: entity.followUpId });

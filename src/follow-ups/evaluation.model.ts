@@ -10,18 +10,30 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { LimitSourceEnum, SubstanceStatusEnum, TrafficLightEnum, VerdictEnum } from './follow-up.enums.js';
 import { Deviation, FollowUp, Measurement } from './follow-up.model.js';
 
-@ObjectType({ description: 'One substance in one part: the deciding (most recent) measurement, converted into the limit\'s unit.' })
+@ObjectType({
+  description: "One substance in one part: the deciding (most recent) measurement, converted into the limit's unit.",
+})
 export class SubstanceEvaluation {
   @Field(() => Substance) substance: unknown;
   @Field(() => SubstanceStatusEnum) status: string;
-  @Field(() => VerdictEnum, { nullable: true, description: 'For EACH aggregation; null under SUM or when not measured.' }) verdict: string | null;
+  @Field(() => VerdictEnum, {
+    nullable: true,
+    description: 'For EACH aggregation; null under SUM or when not measured.',
+  })
+  verdict: string | null;
   @Field(() => Measurement, { nullable: true }) measurement: unknown;
-  @Field(() => FollowUp, { nullable: true, description: 'The follow-up the deciding measurement came from.' }) followUp: unknown;
-  @Field(() => Organisation, { nullable: true, description: 'The organisation that recorded it.' }) organisation: unknown;
+  @Field(() => FollowUp, { nullable: true, description: 'The follow-up the deciding measurement came from.' })
+  followUp: unknown;
+  @Field(() => Organisation, { nullable: true, description: 'The organisation that recorded it.' })
+  organisation: unknown;
   @Field(() => Float, { nullable: true, description: "The value in the limit's unit." }) convertedValue: number | null;
   @Field(() => Float, { nullable: true, description: "The LOQ in the limit's unit." }) convertedLoq: number | null;
-  @Field(() => UnitEnum, { nullable: true, description: "The limit's unit, which the converted figures are in." }) convertedUnit: string | null;
-  @Field({ description: '|value − limit| ≤ expanded uncertainty: the verdict stands (simple acceptance) but is close.' }) withinUncertainty: boolean;
+  @Field(() => UnitEnum, { nullable: true, description: "The limit's unit, which the converted figures are in." })
+  convertedUnit: string | null;
+  @Field({
+    description: '|value − limit| ≤ expanded uncertainty: the verdict stands (simple acceptance) but is close.',
+  })
+  withinUncertainty: boolean;
 }
 
 @ObjectType()
@@ -29,20 +41,31 @@ export class PartEvaluation {
   @Field() part: string;
   @Field(() => VerdictEnum) verdict: string;
   @Field(() => Float, { nullable: true, description: 'SUM: the sum of detected values.' }) lowerBound: number | null;
-  @Field(() => Float, { nullable: true, description: 'SUM: lower bound plus the LOQs of the listed substances not detected.' }) upperBound: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SUM: lower bound plus the LOQs of the listed substances not detected.',
+  })
+  upperBound: number | null;
   @Field(() => [SubstanceEvaluation]) substances: SubstanceEvaluation[];
 }
 
-@ObjectType({ description: 'A requirement of the contract, evaluated against the limit that applies to this contract.' })
+@ObjectType({
+  description: 'A requirement of the contract, evaluated against the limit that applies to this contract.',
+})
 export class RequirementEvaluation {
   @Field(() => ChemicalRequirement) requirement: unknown;
   @Field(() => VerdictEnum) verdict: string;
-  @Field(() => Limit, { nullable: true, description: "The limit used: the contract's own, else the library default." }) limit: Limit | null;
+  @Field(() => Limit, { nullable: true, description: "The limit used: the contract's own, else the library default." })
+  limit: Limit | null;
   @Field(() => LimitSourceEnum, { nullable: true }) limitSource: string | null;
   @Field(() => [PartEvaluation]) parts: PartEvaluation[];
-  @Field(() => [Measurement], { description: 'Deciding measurements whose unit cannot be compared with the limit: counted as not measured.' }) notComparable: unknown[];
+  @Field(() => [Measurement], {
+    description: 'Deciding measurements whose unit cannot be compared with the limit: counted as not measured.',
+  })
+  notComparable: unknown[];
   @Field(() => [FollowUp], { description: 'The follow-ups whose results decided this verdict.' }) followUps: unknown[];
-  @Field(() => String, { nullable: true, description: 'How the verdict was reached, for document-based requirements.' }) explanation: string | null;
+  @Field(() => String, { nullable: true, description: 'How the verdict was reached, for document-based requirements.' })
+  explanation: string | null;
 }
 
 @ObjectType()
@@ -50,14 +73,21 @@ export class ProductEvaluation {
   @Field(() => Product) product: unknown;
   @Field(() => Contract) contract: unknown;
   @Field({ description: 'YYYY-MM-DD: follow-ups valid on this day count.' }) evaluatedOn: string;
-  @Field(() => VerdictEnum, { description: 'FAIL if any requirement fails, else INCONCLUSIVE, NO_DATA, INCOMPLETE, PASS.' }) verdict: string;
+  @Field(() => VerdictEnum, {
+    description: 'FAIL if any requirement fails, else INCONCLUSIVE, NO_DATA, INCOMPLETE, PASS.',
+  })
+  verdict: string;
   @Field(() => [RequirementEvaluation]) requirements: RequirementEvaluation[];
 }
 
 @ObjectType()
 export class ReuseRequirementDecision {
   @Field(() => ChemicalRequirement) requirement: unknown;
-  @Field(() => VerdictEnum, { nullable: true, description: "For LIMIT requirements: this follow-up's results against your limit." }) verdict: string | null;
+  @Field(() => VerdictEnum, {
+    nullable: true,
+    description: "For LIMIT requirements: this follow-up's results against your limit.",
+  })
+  verdict: string | null;
 }
 
 @ObjectType({ description: "Another organisation's follow-up, judged by the reuse rule for your contract." })
@@ -73,6 +103,7 @@ export class SupplierStatus {
   @Field(() => Supplier) supplier: unknown;
   @Field(() => TrafficLightEnum) light: string;
   @Field() evaluatedOn: string;
-  @Field(() => [Deviation], { description: 'Unresolved deviations (observations carry no colour and are not listed).' }) openDeviations: unknown[];
+  @Field(() => [Deviation], { description: 'Unresolved deviations (observations carry no colour and are not listed).' })
+  openDeviations: unknown[];
   @Field(() => [Deviation], { description: 'Unresolved deviations past their due date.' }) overdueDeviations: unknown[];
 }

@@ -12,25 +12,44 @@ export class EvaluationResolver {
   constructor(private readonly service: EvaluationService) {}
 
   @Query(() => ProductEvaluation, {
-    description: "Each requirement of the contract evaluated against the contract's own limit (else the library default), from the follow-ups that count: COMPLETED or CLOSED, valid today, visible to you.",
+    description:
+      "Each requirement of the contract evaluated against the contract's own limit (else the library default), from the follow-ups that count: COMPLETED or CLOSED, valid today, visible to you.",
   })
-  evaluateProduct(@Args('productId', { type: () => ID }) productId: string, @Args('contractId', { type: () => ID }) contractId: string, @CurrentPrincipal() viewer: Principal) {
+  evaluateProduct(
+    @Args('productId', { type: () => ID }) productId: string,
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
     return this.service.evaluateProduct(productId, contractId, viewer);
   }
 
-  @Query(() => [ReusableFollowUp], { description: "Other organisations' follow-ups of the product that satisfy the reuse rule for the contract, each with the reason." })
+  @Query(() => [ReusableFollowUp], {
+    description:
+      "Other organisations' follow-ups of the product that satisfy the reuse rule for the contract, each with the reason.",
+  })
   reusableFollowUps(
     @Args('productId', { type: () => ID }) productId: string,
     @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('includeRejected', { defaultValue: false, description: 'Also list the ones that cannot be reused, with why.' }) includeRejected: boolean,
+    @Args('includeRejected', {
+      defaultValue: false,
+      description: 'Also list the ones that cannot be reused, with why.',
+    })
+    includeRejected: boolean,
     @CurrentPrincipal() viewer: Principal,
   ) {
     return this.service.reusableFollowUps(productId, contractId, viewer, includeRejected);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Reuse, { description: "Records that your contract relies on another organisation's follow-up (it must satisfy the reuse rule)." })
-  recordReuse(@Args('followUpId', { type: () => ID }) followUpId: string, @Args('contractId', { type: () => ID }) contractId: string, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Reuse, {
+    description:
+      "Records that your contract relies on another organisation's follow-up (it must satisfy the reuse rule).",
+  })
+  recordReuse(
+    @Args('followUpId', { type: () => ID }) followUpId: string,
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.recordReuse(followUpId, contractId, actor);
   }
 }

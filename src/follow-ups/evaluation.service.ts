@@ -9,7 +9,12 @@ import { toLimit } from '../common/limit.js';
 import { todayIso } from '../common/time.js';
 import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { TransactionService } from '../database/transaction.service.js';
-import { evaluateLimit, type MeasurementFact, type RequirementEvaluation as Evaluation, type Verdict } from '../evaluation/evaluate.js';
+import {
+  evaluateLimit,
+  type MeasurementFact,
+  type RequirementEvaluation as Evaluation,
+  type Verdict,
+} from '../evaluation/evaluate.js';
 import { decideReuse, DOCUMENT_OR_AUDIT_METHODS, type RequirementOutcome } from '../evaluation/reuse.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -72,7 +77,10 @@ export class EvaluationService {
     const contract = await this.contract(contractId);
     const rules = await this.rules(contract.id);
     const today = todayIso();
-    const candidates = await this.visibleOfProduct(productId, viewer).orderBy('f.performed_on', 'DESC').addOrderBy('f.id', 'ASC').getMany();
+    const candidates = await this.visibleOfProduct(productId, viewer)
+      .orderBy('f.performed_on', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
     const facts = await this.facts(candidates, rules);
     // Judged for the contract's organisation, whoever asks: "another organisation" means another than the contract's.
     const forContract = { ...viewer, organisationId: contract.organisationId };
@@ -84,22 +92,59 @@ export class EvaluationService {
     const contract = await this.contract(contractId, 'contractId');
     assertActsFor(actor, contract.organisationId, 'recordReuse');
     const followUp = await this.dataSource.getRepository(FollowUpEntity).findOneBy({ id: followUpId });
-    if (!followUp || !canSee(actor, followUp)) throw badInput('followUpId', `"${followUpId}": no follow-up you can see has this id`);
-    if (followUp.organisationId === contract.organisationId) throw badInput('followUpId', 'the follow-up was recorded by the contract\'s own organisation; reuse is for relying on another organisation\'s work');
+    if (!followUp || !canSee(actor, followUp))
+      throw badInput('followUpId', `"${followUpId}": no follow-up you can see has this id`);
+    if (followUp.organisationId === contract.organisationId)
+      throw badInput(
+        'followUpId',
+        "the follow-up was recorded by the contract's own organisation; reuse is for relying on another organisation's work",
+      );
     const rules = await this.rules(contract.id);
     const facts = await this.facts([followUp], rules);
-    const decision = this.judgeReuse(followUp, rules, facts, { ...actor, organisationId: contract.organisationId }, todayIso());
-    if (!decision.reusable) throw conflict(`recordReuse: follow-up ${followUpId} cannot be reused for contract ${contractId}: ${decision.reasons.join('; ')}`);
+    const decision = this.judgeReuse(
+      followUp,
+      rules,
+      facts,
+      { ...actor, organisationId: contract.organisationId },
+      todayIso(),
+    );
+    if (!decision.reusable)
+      throw conflict(
+        `recordReuse: follow-up ${followUpId} cannot be reused for contract ${contractId}: ${decision.reasons.join('; ')}`,
+      );
     try {
       return await this.tx.run(async (uow) => {
-        if (await uow.manager.existsBy(ReuseEntity, { followUpId, contractId })) throw conflict(`recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`);
-        const entity = uow.manager.create(ReuseEntity, { followUpId, contractId, organisationId: contract.organisationId, principalId: actor.principalId });
+        if (await uow.manager.existsBy(ReuseEntity, { followUpId, contractId }))
+          throw conflict(
+            `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,
+          );
+        const entity = uow.manager.create(ReuseEntity, {
+          followUpId,
+          contractId,
+          organisationId: contract.organisationId,
+          principalId: actor.principalId,
+        });
         await uow.manager.insert(ReuseEntity, entity);
-        await this.events.append(uow, actor, { type: 'REUSED', subjectType: 'Reuse', subjectId: entity.id, followUpId, payload: { contractId, decided: decision.decides.map((d) => ({ requirementId: (d.requirement as RequirementEntity).id, verdict: d.verdict })) } });
+        await this.events.append(uow, actor, {
+          type: 'REUSED',
+          subjectType: 'Reuse',
+          subjectId: entity.id,
+          followUpId,
+          payload: {
+            contractId,
+            decided: decision.decides.map((d) => ({
+              requirementId: (d.requirement as RequirementEntity).id,
+              verdict: d.verdict,
+            })),
+          },
+        });
         return entity;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`);
+      if (isUniqueViolation(error))
+        throw conflict(
+          `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,
+        );
       throw error;
     }
   }
@@ -116,7 +161,15 @@ export class EvaluationService {
       return { requirementId: rule.requirement.id, requirementCode: rule.requirement.code, kind, addressed, verdict };
     });
     const decision = decideReuse(
-      { followUpId: f.id, organisationId: f.organisationId, status: f.status, retracted: f.status === 'RETRACTED', visibility: f.visibility, method: f.method, validUntil: f.validUntil },
+      {
+        followUpId: f.id,
+        organisationId: f.organisationId,
+        status: f.status,
+        retracted: f.status === 'RETRACTED',
+        visibility: f.visibility,
+        method: f.method,
+        validUntil: f.validUntil,
+      },
       viewer.organisationId,
       today,
       outcomes,
@@ -131,14 +184,34 @@ export class EvaluationService {
   }
 
   private evaluateRule(rule: ContractRule, facts: Facts, followUps: FollowUpEntity[]) {
-    const base = { requirement: rule.requirement, limit: rule.limit ? toLimit(rule.limit.value, rule.limit.unit) : null, limitSource: rule.limitSource };
+    const base = {
+      requirement: rule.requirement,
+      limit: rule.limit ? toLimit(rule.limit.value, rule.limit.unit) : null,
+      limitSource: rule.limitSource,
+    };
     const byFollowUp = new Map(followUps.map((f) => [f.id, f]));
     if (rule.limit && rule.substanceIds.length) {
-      const result = evaluateLimit({ value: rule.limit.value, unit: rule.limit.unit, aggregation: rule.requirement.aggregation, substanceIds: rule.substanceIds }, this.toFacts(facts.measurements, byFollowUp));
-      if (rule.requirement.kind === 'LIMIT' || result.verdict !== 'NO_DATA') return { ...base, ...this.present(result, facts, byFollowUp, rule.limit.unit), explanation: null };
+      const result = evaluateLimit(
+        {
+          value: rule.limit.value,
+          unit: rule.limit.unit,
+          aggregation: rule.requirement.aggregation,
+          substanceIds: rule.substanceIds,
+        },
+        this.toFacts(facts.measurements, byFollowUp),
+      );
+      if (rule.requirement.kind === 'LIMIT' || result.verdict !== 'NO_DATA')
+        return { ...base, ...this.present(result, facts, byFollowUp, rule.limit.unit), explanation: null };
     }
     if (rule.requirement.kind === 'LIMIT') {
-      return { ...base, verdict: 'NO_DATA', parts: [], notComparable: [], followUps: [], explanation: rule.limit ? 'no substances in scope' : 'the requirement has no limit' };
+      return {
+        ...base,
+        verdict: 'NO_DATA',
+        parts: [],
+        notComparable: [],
+        followUps: [],
+        explanation: rule.limit ? 'no substances in scope' : 'the requirement has no limit',
+      };
     }
     return { ...base, ...this.documentVerdict(rule, facts, followUps) };
   }
@@ -146,11 +219,31 @@ export class EvaluationService {
   /** NOT_ADDED and DOCUMENTATION: decided by the most recent document-based or audit follow-up that checked it. */
   private documentVerdict(rule: ContractRule, facts: Facts, followUps: FollowUpEntity[]) {
     const checkers = followUps
-      .filter((f) => DOCUMENT_OR_AUDIT_METHODS.includes(f.method) && facts.checked.some((c) => c.followUpId === f.id && c.requirementId === rule.requirement.id))
-      .sort((a, b) => (b.performedOn ?? '').localeCompare(a.performedOn ?? '') || b.createdAt.localeCompare(a.createdAt));
+      .filter(
+        (f) =>
+          DOCUMENT_OR_AUDIT_METHODS.includes(f.method) &&
+          facts.checked.some((c) => c.followUpId === f.id && c.requirementId === rule.requirement.id),
+      )
+      .sort(
+        (a, b) => (b.performedOn ?? '').localeCompare(a.performedOn ?? '') || b.createdAt.localeCompare(a.createdAt),
+      );
     const latest = checkers[0];
-    if (!latest) return { verdict: 'NO_DATA', parts: [], notComparable: [], followUps: [], explanation: 'no document review, declaration or audit has checked it' };
-    const unresolved = facts.deviations.filter((d) => d.followUpId === latest.id && d.requirementId === rule.requirement.id && d.organisationId === latest.organisationId && d.severity !== 'OBSERVATION' && d.status !== 'RESOLVED');
+    if (!latest)
+      return {
+        verdict: 'NO_DATA',
+        parts: [],
+        notComparable: [],
+        followUps: [],
+        explanation: 'no document review, declaration or audit has checked it',
+      };
+    const unresolved = facts.deviations.filter(
+      (d) =>
+        d.followUpId === latest.id &&
+        d.requirementId === rule.requirement.id &&
+        d.organisationId === latest.organisationId &&
+        d.severity !== 'OBSERVATION' &&
+        d.status !== 'RESOLVED',
+    );
     return {
       verdict: unresolved.length ? 'FAIL' : 'PASS',
       parts: [],
@@ -198,8 +291,18 @@ export class EvaluationService {
       .map((m) => {
         const f = byFollowUp.get(m.followUpId)!;
         return {
-          measurementId: m.id, followUpId: f.id, organisationId: f.organisationId, performedOn: f.performedOn ?? '0001-01-01', recordedAt: f.createdAt,
-          substanceId: m.substanceId, part: m.part, detected: m.detected, value: m.value, loq: m.loq, unit: m.unit, uncertainty: m.uncertainty,
+          measurementId: m.id,
+          followUpId: f.id,
+          organisationId: f.organisationId,
+          performedOn: f.performedOn ?? '0001-01-01',
+          recordedAt: f.createdAt,
+          substanceId: m.substanceId,
+          part: m.part,
+          detected: m.detected,
+          value: m.value,
+          loq: m.loq,
+          unit: m.unit,
+          uncertainty: m.uncertainty,
         };
       });
   }
@@ -210,8 +313,14 @@ export class EvaluationService {
     const substanceIds = [...new Set(rules.flatMap((r) => r.substanceIds))];
     if (!ids.length) return { followUps, measurements: [], checked: [], deviations: [] };
     const [measurements, substances, checked, deviations] = await Promise.all([
-      substanceIds.length ? this.dataSource.getRepository(MeasurementEntity).findBy({ followUpId: In(ids), substanceId: In(substanceIds) }) : Promise.resolve([]),
-      substanceIds.length ? this.dataSource.getRepository(SubstanceEntity).findBy({ id: In(substanceIds) }) : Promise.resolve([]),
+      substanceIds.length
+        ? this.dataSource
+            .getRepository(MeasurementEntity)
+            .findBy({ followUpId: In(ids), substanceId: In(substanceIds) })
+        : Promise.resolve([]),
+      substanceIds.length
+        ? this.dataSource.getRepository(SubstanceEntity).findBy({ id: In(substanceIds) })
+        : Promise.resolve([]),
       this.dataSource.getRepository(FollowUpRequirementEntity).findBy({ followUpId: In(ids) }),
       this.dataSource.getRepository(DeviationEntity).findBy({ followUpId: In(ids) }),
     ]);
@@ -221,7 +330,9 @@ export class EvaluationService {
 
   /** The contract's requirements with the limit that applies: the contract's own, else the library default. */
   private async rules(contractId: string): Promise<ContractRule[]> {
-    const rows = await this.dataSource.getRepository(ContractRequirementEntity).find({ where: { contractId }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ContractRequirementEntity)
+      .find({ where: { contractId }, order: { createdAt: 'ASC' } });
     if (!rows.length) return [];
     const requirementIds = rows.map((r) => r.requirementId);
     const [requirements, links] = await Promise.all([
@@ -231,7 +342,10 @@ export class EvaluationService {
     return rows.map((row) => {
       const requirement = requirements.find((r) => r.id === row.requirementId)!;
       const own = row.limitValue !== null && row.limitUnit ? { value: row.limitValue, unit: row.limitUnit } : null;
-      const library = requirement.defaultLimitValue !== null && requirement.defaultLimitUnit ? { value: requirement.defaultLimitValue, unit: requirement.defaultLimitUnit } : null;
+      const library =
+        requirement.defaultLimitValue !== null && requirement.defaultLimitUnit
+          ? { value: requirement.defaultLimitValue, unit: requirement.defaultLimitUnit }
+          : null;
       return {
         requirement,
         substanceIds: links.filter((l) => l.requirementId === requirement.id).map((l) => l.substanceId),
@@ -243,7 +357,10 @@ export class EvaluationService {
 
   /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
   private visibleOfProduct(productId: string, viewer: Principal) {
-    const qb = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('f').where('f.product_id = :productId', { productId });
+    const qb = this.dataSource
+      .getRepository(FollowUpEntity)
+      .createQueryBuilder('f')
+      .where('f.product_id = :productId', { productId });
     return whereVisible(qb, viewer);
   }
 
@@ -259,4 +376,3 @@ export class EvaluationService {
     return found;
   }
 }
-

@@ -15,8 +15,22 @@ import type { FollowUpFilter, FollowUpsArgs } from './follow-up.inputs.js';
 const NO_DATE = '0001-01-01';
 
 const ORDERS: Record<FollowUpsArgs['orderBy'], SortKey[]> = {
-  PERFORMED_ON_DESC: [{ column: `COALESCE(f.performed_on, '${NO_DATE}')`, property: 'performedOn', direction: 'DESC', value: (f: FollowUpEntity) => f.performedOn ?? NO_DATE }],
-  PERFORMED_ON_ASC: [{ column: `COALESCE(f.performed_on, '${NO_DATE}')`, property: 'performedOn', direction: 'ASC', value: (f: FollowUpEntity) => f.performedOn ?? NO_DATE }],
+  PERFORMED_ON_DESC: [
+    {
+      column: `COALESCE(f.performed_on, '${NO_DATE}')`,
+      property: 'performedOn',
+      direction: 'DESC',
+      value: (f: FollowUpEntity) => f.performedOn ?? NO_DATE,
+    },
+  ],
+  PERFORMED_ON_ASC: [
+    {
+      column: `COALESCE(f.performed_on, '${NO_DATE}')`,
+      property: 'performedOn',
+      direction: 'ASC',
+      value: (f: FollowUpEntity) => f.performedOn ?? NO_DATE,
+    },
+  ],
   RECORDED_AT_DESC: [{ column: 'f.created_at', property: 'createdAt', direction: 'DESC' }],
   RECORDED_AT_ASC: [{ column: 'f.created_at', property: 'createdAt', direction: 'ASC' }],
 };
@@ -30,7 +44,12 @@ export class FollowUpQueriesService {
   ) {}
 
   async list(args: FollowUpsArgs, viewer: Principal) {
-    return paginateSql(SqlReader.of(this.dataSource), await this.selection(args.filter, viewer), args, ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC']);
+    return paginateSql(
+      SqlReader.of(this.dataSource),
+      await this.selection(args.filter, viewer),
+      args,
+      ORDERS[args.orderBy ?? 'PERFORMED_ON_DESC'],
+    );
   }
 
   /** The follow-ups a filter selects among those the viewer may see (alias `f`), unordered: for lists and exports. */
@@ -48,7 +67,10 @@ export class FollowUpQueriesService {
   }
 
   /** The filter as SQL conditions on `follow_ups f`, the visibility rule first (see whereVisible). */
-  private async selection(filter: FollowUpFilter | undefined, viewer: Principal): Promise<SqlSelection<FollowUpEntity>> {
+  private async selection(
+    filter: FollowUpFilter | undefined,
+    viewer: Principal,
+  ): Promise<SqlSelection<FollowUpEntity>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const and = (condition: string, ...values: unknown[]) => {
@@ -66,14 +88,24 @@ export class FollowUpQueriesService {
     if (f.performedFrom) and('f.performed_on >= ?', f.performedFrom);
     if (f.performedTo) and('f.performed_on <= ?', f.performedTo);
     if (f.validOn) and('f.performed_on <= ? AND f.valid_until >= ?', f.validOn, f.validOn);
-    if (f.requirementId) and('EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = ?)', f.requirementId);
+    if (f.requirementId)
+      and(
+        'EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = ?)',
+        f.requirementId,
+      );
     if (f.substanceCas) {
       const cas = normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
-      and('EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number = ?)', cas);
+      and(
+        'EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number = ?)',
+        cas,
+      );
     }
     if (f.categoryCode) {
       const ids = await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode');
-      and(`EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (${placeholders(ids.length)}))`, ...ids);
+      and(
+        `EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (${placeholders(ids.length)}))`,
+        ...ids,
+      );
     }
     return { entity: FollowUpEntity, alias: 'f', where, params };
   }

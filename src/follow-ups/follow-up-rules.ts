@@ -40,26 +40,43 @@ export interface MeasurementProblem {
  * limit). Pure: the caller resolves the substance (`substanceId` null when unknown) and the
  * requirements, and decides how to name the fields in its messages. Every problem is returned.
  */
-export function measurementProblems(m: MeasurementValues, substanceCas: string, substanceId: string | null, requirements: readonly RequirementScope[]): MeasurementProblem[] {
+export function measurementProblems(
+  m: MeasurementValues,
+  substanceCas: string,
+  substanceId: string | null,
+  requirements: readonly RequirementScope[],
+): MeasurementProblem[] {
   const problems: MeasurementProblem[] = [];
   const given = (x: number | null | undefined): x is number => x !== null && x !== undefined;
-  if (!substanceId) problems.push({ field: 'substanceCas', reason: `"${substanceCas}": no substance has this CAS number` });
+  if (!substanceId)
+    problems.push({ field: 'substanceCas', reason: `"${substanceCas}": no substance has this CAS number` });
   if (!m.part.trim()) problems.push({ field: 'part', reason: 'must not be blank' });
   if (m.detected) {
     if (!given(m.value)) problems.push({ field: 'value', reason: 'a detected result needs a value' });
     else if (m.value < 0) problems.push({ field: 'value', reason: 'must not be negative' });
-    if (given(m.loq)) problems.push({ field: 'loq', reason: 'an LOQ is given only for a result that was not detected (detected: false)' });
+    if (given(m.loq))
+      problems.push({
+        field: 'loq',
+        reason: 'an LOQ is given only for a result that was not detected (detected: false)',
+      });
   } else {
-    if (!given(m.loq)) problems.push({ field: 'loq', reason: 'a result not detected needs the limit of quantification (loq)' });
+    if (!given(m.loq))
+      problems.push({ field: 'loq', reason: 'a result not detected needs the limit of quantification (loq)' });
     else if (m.loq <= 0) problems.push({ field: 'loq', reason: 'must be positive' });
-    if (given(m.value)) problems.push({ field: 'value', reason: 'a result not detected has no value; give its loq instead' });
-    if (given(m.uncertainty)) problems.push({ field: 'uncertainty', reason: 'only a detected value has an uncertainty' });
+    if (given(m.value))
+      problems.push({ field: 'value', reason: 'a result not detected has no value; give its loq instead' });
+    if (given(m.uncertainty))
+      problems.push({ field: 'uncertainty', reason: 'only a detected value has an uncertainty' });
   }
-  if (m.detected && given(m.uncertainty) && m.uncertainty < 0) problems.push({ field: 'uncertainty', reason: 'must not be negative' });
+  if (m.detected && given(m.uncertainty) && m.uncertainty < 0)
+    problems.push({ field: 'uncertainty', reason: 'must not be negative' });
   if (substanceId) {
     for (const r of requirements) {
       if (r.unit && r.substanceIds.has(substanceId) && !areComparable(m.unit, r.unit)) {
-        problems.push({ field: 'unit', reason: `${m.unit} (${UNIT_SYMBOLS[m.unit]}) does not fit requirement ${r.code}, whose limit is in ${UNIT_SYMBOLS[r.unit]}` });
+        problems.push({
+          field: 'unit',
+          reason: `${m.unit} (${UNIT_SYMBOLS[m.unit]}) does not fit requirement ${r.code}, whose limit is in ${UNIT_SYMBOLS[r.unit]}`,
+        });
       }
     }
   }
@@ -75,7 +92,11 @@ export function requirementScopes(
   requirements: ReadonlyArray<{ id: string; code: string; defaultLimitUnit: Unit | null }>,
   links: ReadonlyArray<{ requirementId: string; substanceId: string }>,
 ): RequirementScope[] {
-  return requirements.map((r) => ({ code: r.code, unit: r.defaultLimitUnit, substanceIds: new Set(links.filter((l) => l.requirementId === r.id).map((l) => l.substanceId)) }));
+  return requirements.map((r) => ({
+    code: r.code,
+    unit: r.defaultLimitUnit,
+    substanceIds: new Set(links.filter((l) => l.requirementId === r.id).map((l) => l.substanceId)),
+  }));
 }
 
 /** A date problem of a follow-up: which field, and why. */
@@ -88,9 +109,20 @@ export interface DateProblem {
  * The date rules: a COMPLETED or CLOSED follow-up has a performedOn; only a PLANNED one may be
  * performed in the future; validUntil is not before performedOn. The first problem, or null.
  */
-export function dateProblem(status: FollowUpStatus, performedOn: string | null, validUntil: string | null, today: string): DateProblem | null {
-  if ((status === 'COMPLETED' || status === 'CLOSED') && !performedOn) return { field: 'performedOn', reason: `a ${status} follow-up needs the date it was performed` };
-  if (status !== 'PLANNED' && performedOn && performedOn > today) return { field: 'performedOn', reason: `"${performedOn}": cannot be in the future unless the follow-up is PLANNED` };
-  if (performedOn && validUntil && validUntil < performedOn) return { field: 'validUntil', reason: `"${validUntil}": must not be before performedOn "${performedOn}"` };
+export function dateProblem(
+  status: FollowUpStatus,
+  performedOn: string | null,
+  validUntil: string | null,
+  today: string,
+): DateProblem | null {
+  if ((status === 'COMPLETED' || status === 'CLOSED') && !performedOn)
+    return { field: 'performedOn', reason: `a ${status} follow-up needs the date it was performed` };
+  if (status !== 'PLANNED' && performedOn && performedOn > today)
+    return {
+      field: 'performedOn',
+      reason: `"${performedOn}": cannot be in the future unless the follow-up is PLANNED`,
+    };
+  if (performedOn && validUntil && validUntil < performedOn)
+    return { field: 'validUntil', reason: `"${validUntil}": must not be before performedOn "${performedOn}"` };
   return null;
 }

@@ -1,10 +1,14 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const FOLLOW_UP_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'RETRACTED'] as const;
 export const FollowUpStatusEnum = enumOf(FOLLOW_UP_STATUSES);
-registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus', description: 'PLANNED → IN_PROGRESS → COMPLETED → CLOSED; RETRACTED at any point, never deleted.' });
+registerEnumType(FollowUpStatusEnum, {
+  name: 'FollowUpStatus',
+  description: 'PLANNED → IN_PROGRESS → COMPLETED → CLOSED; RETRACTED at any point, never deleted.',
+});
 
 export const METHODS = ['LAB_ANALYSIS', 'DOCUMENT_REVIEW', 'SUPPLIER_DECLARATION', 'DESK_AUDIT', 'SITE_AUDIT'] as const;
 export const MethodEnum = enumOf(METHODS);
@@ -12,7 +16,10 @@ registerEnumType(MethodEnum, { name: 'FollowUpMethod' });
 
 export const VISIBILITIES = ['SHARED', 'PRIVATE'] as const;
 export const VisibilityEnum = enumOf(VISIBILITIES);
-registerEnumType(VisibilityEnum, { name: 'Visibility', description: 'SHARED: all members read it; PRIVATE: its organisation only.' });
+registerEnumType(VisibilityEnum, {
+  name: 'Visibility',
+  description: 'SHARED: all members read it; PRIVATE: its organisation only.',
+});
 
 export const SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'CRITICAL'] as const;
 export const SeverityEnum = enumOf(SEVERITIES);
@@ -32,12 +39,23 @@ registerEnumType(SubstanceStatusEnum, { name: 'SubstanceMeasurementStatus' });
 
 export const TRAFFIC_LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const;
 export const TrafficLightEnum = enumOf(TRAFFIC_LIGHTS);
-registerEnumType(TrafficLightEnum, { name: 'TrafficLight', description: 'RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open.' });
+registerEnumType(TrafficLightEnum, {
+  name: 'TrafficLight',
+  description: 'RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open.',
+});
 
-export const FOLLOW_UP_ORDERS = ['PERFORMED_ON_DESC', 'PERFORMED_ON_ASC', 'RECORDED_AT_DESC', 'RECORDED_AT_ASC'] as const;
+export const FOLLOW_UP_ORDERS = [
+  'PERFORMED_ON_DESC',
+  'PERFORMED_ON_ASC',
+  'RECORDED_AT_DESC',
+  'RECORDED_AT_ASC',
+] as const;
 export const FollowUpOrderEnum = enumOf(FOLLOW_UP_ORDERS);
 registerEnumType(FollowUpOrderEnum, { name: 'FollowUpOrder' });
 
 export const LIMIT_SOURCES = ['CONTRACT', 'LIBRARY'] as const;
 export const LimitSourceEnum = enumOf(LIMIT_SOURCES);
-registerEnumType(LimitSourceEnum, { name: 'LimitSource', description: "CONTRACT: the contract's own limit; LIBRARY: the library default." });
+registerEnumType(LimitSourceEnum, {
+  name: 'LimitSource',
+  description: "CONTRACT: the contract's own limit; LIBRARY: the library default.",
+});

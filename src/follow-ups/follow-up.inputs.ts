@@ -1,7 +1,19 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { UnitEnum } from '../common/graphql-enums.js';
@@ -10,8 +22,18 @@ import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
 import { UNITS, type Unit } from '../evaluation/units.js';
 import {
-  DEVIATION_STATUSES, DeviationStatusEnum, FOLLOW_UP_ORDERS, FOLLOW_UP_STATUSES, FollowUpOrderEnum, FollowUpStatusEnum, METHODS, MethodEnum,
-  SEVERITIES, SeverityEnum, VISIBILITIES, VisibilityEnum,
+  DEVIATION_STATUSES,
+  DeviationStatusEnum,
+  FOLLOW_UP_ORDERS,
+  FOLLOW_UP_STATUSES,
+  FollowUpOrderEnum,
+  FollowUpStatusEnum,
+  METHODS,
+  MethodEnum,
+  SEVERITIES,
+  SeverityEnum,
+  VISIBILITIES,
+  VisibilityEnum,
 } from './follow-up.enums.js';
 
 const finite = { allowNaN: false, allowInfinity: false };
@@ -22,100 +44,198 @@ export class MeasurementInput {
   @Field() @IsString() @NotBlank() @Length(1, 200) part: string;
   @Field() @IsBoolean() detected: boolean;
   @Field(() => Float, { nullable: true, description: 'Required when detected; not negative.' })
-  @IsOptional() @IsNumber(finite, { message: 'value must be a finite number' }) @Min(0, { message: 'value must not be negative' }) value?: number | null;
+  @IsOptional()
+  @IsNumber(finite, { message: 'value must be a finite number' })
+  @Min(0, { message: 'value must not be negative' })
+  value?: number | null;
   @Field(() => Float, { nullable: true, description: 'Required when not detected; positive.' })
-  @IsOptional() @IsNumber(finite, { message: 'loq must be a finite number' }) @Min(0, { message: 'loq must not be negative' }) loq?: number | null;
+  @IsOptional()
+  @IsNumber(finite, { message: 'loq must be a finite number' })
+  @Min(0, { message: 'loq must not be negative' })
+  loq?: number | null;
   @Field(() => UnitEnum) @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` }) unit: Unit;
   @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, same unit as the value.' })
-  @IsOptional() @IsNumber(finite, { message: 'uncertainty must be a finite number' }) @Min(0, { message: 'uncertainty must not be negative' }) uncertainty?: number | null;
+  @IsOptional()
+  @IsNumber(finite, { message: 'uncertainty must be a finite number' })
+  @Min(0, { message: 'uncertainty must not be negative' })
+  uncertainty?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) analyticalMethod?: string | null;
 }
 
 @InputType()
 export class RecordFollowUpInput {
-  @Field(() => ID, { nullable: true, description: 'The product checked; or give supplierId for a supplier-level follow-up.' })
-  @IsOptional() @IsUUID('all', { message: 'productId must be an id' }) productId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Required without productId; must match the product\'s supplier with it.' })
-  @IsOptional() @IsUUID('all', { message: 'supplierId must be an id' }) supplierId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The product checked; or give supplierId for a supplier-level follow-up.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'productId must be an id' })
+  productId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Required without productId; must match the product's supplier with it.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be an id' })
+  supplierId?: string | null;
   @Field(() => ID, { nullable: true, description: "The recording organisation's contract it was done under." })
-  @IsOptional() @IsUUID('all', { message: 'contractId must be an id' }) contractId?: string | null;
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be an id' })
+  contractId?: string | null;
   @Field(() => [ID], { description: 'The requirements checked.' })
-  @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'requirementIds must be ids' }) requirementIds: string[];
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  requirementIds: string[];
   @Field(() => MethodEnum) @IsIn(METHODS) method: (typeof METHODS)[number];
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' }) @IsOptional() @IsIsoDate() performedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' })
+  @IsOptional()
+  @IsIsoDate()
+  performedOn?: string | null;
   @Field(() => FollowUpStatusEnum, { defaultValue: 'COMPLETED', description: 'PLANNED, IN_PROGRESS or COMPLETED.' })
-  @IsIn(['PLANNED', 'IN_PROGRESS', 'COMPLETED'], { message: 'status must be PLANNED, IN_PROGRESS or COMPLETED when recording' }) status: (typeof FOLLOW_UP_STATUSES)[number];
+  @IsIn(['PLANNED', 'IN_PROGRESS', 'COMPLETED'], {
+    message: 'status must be PLANNED, IN_PROGRESS or COMPLETED when recording',
+  })
+  status: (typeof FOLLOW_UP_STATUSES)[number];
   @Field(() => VisibilityEnum, { defaultValue: 'SHARED' }) @IsIn(VISIBILITIES) visibility: 'SHARED' | 'PRIVATE';
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' }) @IsOptional() @IsIsoDate() validUntil?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
+  @IsOptional()
+  @IsIsoDate()
+  validUntil?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
-  @Field(() => String, { nullable: true, description: 'Readable only by your organisation.' }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?: string | null;
+  @Field(() => String, { nullable: true, description: 'Readable only by your organisation.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  confidentialNotes?: string | null;
   @Field(() => [MeasurementInput], { defaultValue: [] })
-  @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MeasurementInput) measurements: MeasurementInput[];
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => MeasurementInput)
+  measurements: MeasurementInput[];
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay. `measurements`, when given, replaces all of them.' })
 export class UpdateFollowUpInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'contractId must be an id' }) contractId?: string | null;
-  @Field(() => [ID], { nullable: true }) @OmittableNotNull() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'requirementIds must be ids' }) requirementIds?: string[];
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be an id' })
+  contractId?: string | null;
+  @Field(() => [ID], { nullable: true })
+  @OmittableNotNull()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  requirementIds?: string[];
   @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: (typeof METHODS)[number];
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
-  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: 'SHARED' | 'PRIVATE';
+  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?:
+    'SHARED' | 'PRIVATE';
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?:
+    string | null;
   @Field(() => [MeasurementInput], { nullable: true })
-  @OmittableNotNull() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MeasurementInput) measurements?: MeasurementInput[];
+  @OmittableNotNull()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => MeasurementInput)
+  measurements?: MeasurementInput[];
 }
 
 @InputType()
 export class FollowUpFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() productId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() supplierId?: string;
-  @Field({ nullable: true, description: "The product's category or any sub-category." }) @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
+  @Field({ nullable: true, description: "The product's category or any sub-category." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  categoryCode?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() requirementId?: string;
-  @Field({ nullable: true, description: 'Follow-ups that measured this substance.' }) @IsOptional() @IsCasNumber() substanceCas?: string;
+  @Field({ nullable: true, description: 'Follow-ups that measured this substance.' })
+  @IsOptional()
+  @IsCasNumber()
+  substanceCas?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organisationId?: string;
   @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: string;
   @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
-  @Field(() => String, { nullable: true, description: 'Performed on or before this day and valid until at least this day.' }) @IsOptional() @IsIsoDate() validOn?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Performed on or before this day and valid until at least this day.',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  validOn?: string;
 }
 
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
-  @Field(() => FollowUpFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => FollowUpFilter) filter?: FollowUpFilter;
-  @Field(() => FollowUpOrderEnum, { defaultValue: 'PERFORMED_ON_DESC' }) @IsIn(FOLLOW_UP_ORDERS) orderBy: (typeof FOLLOW_UP_ORDERS)[number];
+  @Field(() => FollowUpFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpFilter)
+  filter?: FollowUpFilter;
+  @Field(() => FollowUpOrderEnum, { defaultValue: 'PERFORMED_ON_DESC' })
+  @IsIn(FOLLOW_UP_ORDERS)
+  orderBy: (typeof FOLLOW_UP_ORDERS)[number];
 }
 
 @InputType()
 export class OpenDeviationInput {
   @Field(() => ID) @IsUUID('all', { message: 'followUpId must be an id' }) followUpId: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'requirementId must be an id' }) requirementId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Your contract the deviation concerns (defaults to the follow-up\'s contract for its own organisation).' })
-  @IsOptional() @IsUUID('all', { message: 'contractId must be an id' }) contractId?: string | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'requirementId must be an id' })
+  requirementId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Your contract the deviation concerns (defaults to the follow-up's contract for its own organisation).",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be an id' })
+  contractId?: string | null;
   @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: (typeof SEVERITIES)[number];
   @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
+    string | null;
 }
 
 @InputType()
 export class UpdateDeviationInput {
-  @Field(() => SeverityEnum, { nullable: true }) @OmittableNotNull() @IsIn(SEVERITIES) severity?: (typeof SEVERITIES)[number];
+  @Field(() => SeverityEnum, { nullable: true })
+  @OmittableNotNull()
+  @IsIn(SEVERITIES)
+  severity?: (typeof SEVERITIES)[number];
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
-  @Field(() => DeviationStatusEnum, { nullable: true, description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.' })
-  @OmittableNotNull() @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], { message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve' }) status?: (typeof DEVIATION_STATUSES)[number];
+  @Field(() => DeviationStatusEnum, {
+    nullable: true,
+    description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.',
+  })
+  @OmittableNotNull()
+  @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], {
+    message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve',
+  })
+  status?: (typeof DEVIATION_STATUSES)[number];
 }
 
 @ArgsType()
 export class VersionArgs {
-  @Field(() => Int, { nullable: true, description: 'When given, the change is refused with CONFLICT if the follow-up has moved on.' })
-  @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) expectedVersion?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change is refused with CONFLICT if the follow-up has moved on.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  expectedVersion?: number;
 }

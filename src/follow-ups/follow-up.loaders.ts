@@ -21,7 +21,10 @@ export type MeasurementWithSubstance = MeasurementEntity & { substance: Substanc
  * request (bench/report.md). Every path that returns measurements attaches them: the loader below
  * (one query for the substances of the whole batch) and the evaluation (EvaluationService.facts).
  */
-export function withSubstances(measurements: MeasurementEntity[], substances: Iterable<SubstanceEntity | null | Error>): MeasurementWithSubstance[] {
+export function withSubstances(
+  measurements: MeasurementEntity[],
+  substances: Iterable<SubstanceEntity | null | Error>,
+): MeasurementWithSubstance[] {
   const byId = new Map<string, SubstanceEntity>();
   for (const s of substances) if (s && !(s instanceof Error)) byId.set(s.id, s);
   return measurements.map((m) => Object.assign(m, { substance: byId.get(m.substanceId)! }));
@@ -33,7 +36,10 @@ export function withSubstances(measurements: MeasurementEntity[], substances: It
  * ReadCaches: a version fixes the rows), else from one query for the batch's misses. Each request
  * gets its own objects (views over the cached rows, which are never changed).
  */
-export function measurementsOf(loaders: Loaders, followUp: Pick<FollowUpEntity, 'id' | 'version'>): Promise<MeasurementWithSubstance[]> {
+export function measurementsOf(
+  loaders: Loaders,
+  followUp: Pick<FollowUpEntity, 'id' | 'version'>,
+): Promise<MeasurementWithSubstance[]> {
   // Without a version (never the case for a follow-up read from the database) the cache is not used.
   const key = Number.isInteger(followUp.version) ? `${followUp.id}@${followUp.version}` : followUp.id;
   return measurementsLoader(loaders).load(key);
@@ -79,40 +85,68 @@ const measurementsLoader = (loaders: Loaders) =>
       }
     }
     if (missing.size) {
-      const rows = await loaders.reader.findIn(MeasurementEntity, 'followUpId', [...missing.keys()], 'follow_up_id ASC, position ASC');
+      const rows = await loaders.reader.findIn(
+        MeasurementEntity,
+        'followUpId',
+        [...missing.keys()],
+        'follow_up_id ASC, position ASC',
+      );
       const byFollowUp = new Map<string, MeasurementEntity[]>([...missing.keys()].map((id) => [id, []]));
       for (const m of rows) byFollowUp.get(m.followUpId)!.push(m);
       for (const [id, list] of byFollowUp) {
         for (const key of missing.get(id)!) {
           rowsByKey.set(key, list);
-          if (key.includes('@')) cache.set(key, list.map((m) => compact(m, id)), list.length);
+          if (key.includes('@'))
+            cache.set(
+              key,
+              list.map((m) => compact(m, id)),
+              list.length,
+            );
         }
       }
     }
     const substanceIds = new Set<string>();
     for (const list of rowsByKey.values()) for (const m of list) substanceIds.add(m.substanceId);
     const substances = new Map<string, SubstanceEntity>();
-    for (const s of await loaders.byId(SubstanceEntity).loadMany([...substanceIds])) if (s && !(s instanceof Error)) substances.set(s.id, s);
+    for (const s of await loaders.byId(SubstanceEntity).loadMany([...substanceIds]))
+      if (s && !(s instanceof Error)) substances.set(s.id, s);
     // Each request reads the shared rows through objects of its own: the row is the prototype (its
     // fields are read through it, never copied), the substance is the view's own property, and
     // whatever a resolver might set lands on the view, never on the cached row.
-    return keys.map((key) => rowsByKey.get(key)!.map((m) => Object.create(m, { substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true } }) as MeasurementWithSubstance));
+    return keys.map((key) =>
+      rowsByKey
+        .get(key)!
+        .map(
+          (m) =>
+            Object.create(m, {
+              substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true },
+            }) as MeasurementWithSubstance,
+        ),
+    );
   });
 
-export const deviationsLoader = (loaders: Loaders) =>
-  loaders.children(DeviationEntity, 'followUpId', 'created_at ASC');
+export const deviationsLoader = (loaders: Loaders) => loaders.children(DeviationEntity, 'followUpId', 'created_at ASC');
 
-export const reusesLoader = (loaders: Loaders) =>
-  loaders.children(ReuseEntity, 'followUpId', 'created_at ASC');
+export const reusesLoader = (loaders: Loaders) => loaders.children(ReuseEntity, 'followUpId', 'created_at ASC');
 
-export const historyLoader = (loaders: Loaders) =>
-  loaders.children(EventEntity, 'followUpId', 'seq ASC');
+export const historyLoader = (loaders: Loaders) => loaders.children(EventEntity, 'followUpId', 'seq ASC');
 
 export const followUpRequirementsLoader = (loaders: Loaders) =>
-  loaders.linked('followUp.requirements', FollowUpRequirementEntity, 'followUpId', 'requirementId', RequirementEntity, (a, b) => a.code.localeCompare(b.code));
+  loaders.linked(
+    'followUp.requirements',
+    FollowUpRequirementEntity,
+    'followUpId',
+    'requirementId',
+    RequirementEntity,
+    (a, b) => a.code.localeCompare(b.code),
+  );
 
 /** A follow-up reached through a relation, under the same visibility rule as a top-level lookup. */
-export async function loadVisibleFollowUp(loaders: Loaders, id: string, viewer: Principal | null): Promise<FollowUpEntity> {
+export async function loadVisibleFollowUp(
+  loaders: Loaders,
+  id: string,
+  viewer: Principal | null,
+): Promise<FollowUpEntity> {
   const followUp = await loaders.byId(FollowUpEntity).load(id);
   if (!followUp || !canSee(viewer, followUp)) throw notFound('FollowUp', id);
   return followUp;

@@ -7,7 +7,13 @@ import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Substance } from '../substances/substance.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
-import { DeviationStatusEnum, FollowUpStatusEnum, MethodEnum, SeverityEnum, VisibilityEnum } from './follow-up.enums.js';
+import {
+  DeviationStatusEnum,
+  FollowUpStatusEnum,
+  MethodEnum,
+  SeverityEnum,
+  VisibilityEnum,
+} from './follow-up.enums.js';
 
 @ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
 export class Measurement {
@@ -16,9 +22,11 @@ export class Measurement {
   @Field({ description: 'The part or material, e.g. "PVC surface".' }) part: string;
   @Field({ description: 'false: not detected, below the limit of quantification `loq`.' }) detected: boolean;
   @Field(() => Float, { nullable: true, description: 'The measured value, when detected.' }) value: number | null;
-  @Field(() => Float, { nullable: true, description: 'Limit of quantification, when not detected.' }) loq: number | null;
+  @Field(() => Float, { nullable: true, description: 'Limit of quantification, when not detected.' }) loq:
+    number | null;
   @Field(() => UnitEnum) unit: string;
-  @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, in the same unit.' }) uncertainty: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, in the same unit.' }) uncertainty:
+    number | null;
   @Field(() => String, { nullable: true }) analyticalMethod: string | null;
   @Field(() => FollowUp, { description: 'The follow-up that recorded it.' }) followUp?: unknown;
 }
@@ -56,8 +64,9 @@ export class HistoryEvent {
   @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
   @Field() type: string;
   @Field() occurredAt: string;
-  @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' }) actorOrganisation?: Organisation | null;
-  @Field(() => String, { nullable: true, description: 'The acting principal\'s name.' }) actorName?: string | null;
+  @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' })
+  actorOrganisation?: Organisation | null;
+  @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
   @Field() subjectType: string;
   @Field(() => ID) subjectId: string;
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
@@ -70,19 +79,27 @@ export class FollowUp {
   @Field(() => Product, { nullable: true }) product?: Product | null;
   @Field(() => Supplier) supplier?: Supplier;
   @Field(() => Contract, { nullable: true }) contract?: Contract | null;
-  @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' }) requirements?: ChemicalRequirement[];
+  @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' })
+  requirements?: ChemicalRequirement[];
   @Field(() => MethodEnum) method: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' }) performedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
+  performedOn: string | null;
   @Field(() => FollowUpStatusEnum) status: string;
   @Field(() => VisibilityEnum) visibility: string;
   @Field(() => String, { nullable: true }) laboratory: string | null;
   @Field(() => String, { nullable: true }) reportReference: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil:
+    string | null;
   @Field(() => String, { nullable: true }) notes: string | null;
-  @Field(() => String, { nullable: true, description: 'Readable only by the organisation that recorded it; null for everyone else.' }) confidentialNotes?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Readable only by the organisation that recorded it; null for everyone else.',
+  })
+  confidentialNotes?: string | null;
   @Field(() => String, { nullable: true }) retractedReason: string | null;
   @Field(() => String, { nullable: true }) retractedAt: string | null;
-  @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to update.' }) version: number;
+  @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to update.' })
+  version: number;
   @Field(() => [Measurement]) measurements?: Measurement[];
   @Field(() => [Deviation]) deviations?: Deviation[];
   @Field(() => [Reuse]) reuses?: Reuse[];

@@ -8,16 +8,28 @@ import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import {
-  DeviationRelationsResolver, HistoryEventResolver, MeasurementResolver, ReuseRelationsResolver, SubstanceEvaluationResolver,
+  DeviationRelationsResolver,
+  HistoryEventResolver,
+  MeasurementResolver,
+  ReuseRelationsResolver,
+  SubstanceEvaluationResolver,
 } from './relations.resolver.js';
 
 @Module({
   imports: [ProductsModule],
   providers: [
-    FollowUpsResolver, FollowUpsService, FollowUpQueriesService,
-    DeviationsResolver, DeviationsService,
-    EvaluationResolver, EvaluationService,
-    MeasurementResolver, DeviationRelationsResolver, ReuseRelationsResolver, HistoryEventResolver, SubstanceEvaluationResolver,
+    FollowUpsResolver,
+    FollowUpsService,
+    FollowUpQueriesService,
+    DeviationsResolver,
+    DeviationsService,
+    EvaluationResolver,
+    EvaluationService,
+    MeasurementResolver,
+    DeviationRelationsResolver,
+    ReuseRelationsResolver,
+    HistoryEventResolver,
+    SubstanceEvaluationResolver,
   ],
   exports: [FollowUpQueriesService],
 })

@@ -16,7 +16,13 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
-import { deviationsLoader, followUpRequirementsLoader, historyLoader, measurementsOf, reusesLoader } from './follow-up.loaders.js';
+import {
+  deviationsLoader,
+  followUpRequirementsLoader,
+  historyLoader,
+  measurementsOf,
+  reusesLoader,
+} from './follow-up.loaders.js';
 import { Deviation, FollowUp, FollowUpConnection, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
@@ -28,7 +34,9 @@ export class FollowUpsResolver {
     private readonly service: FollowUpsService,
   ) {}
 
-  @Query(() => FollowUpConnection, { description: 'Follow-ups you may see: all SHARED ones and your own PRIVATE ones.' })
+  @Query(() => FollowUpConnection, {
+    description: 'Follow-ups you may see: all SHARED ones and your own PRIVATE ones.',
+  })
   followUps(@Args() args: FollowUpsArgs, @CurrentPrincipal() viewer: Principal) {
     return this.queries.list(args, viewer);
   }
@@ -39,13 +47,17 @@ export class FollowUpsResolver {
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'Records a follow-up for your organisation with its measurements, in one transaction.' })
+  @Mutation(() => FollowUp, {
+    description: 'Records a follow-up for your organisation with its measurements, in one transaction.',
+  })
   recordFollowUp(@Args('input') input: RecordFollowUpInput, @CurrentPrincipal() actor: Principal) {
     return this.service.record(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version.' })
+  @Mutation(() => FollowUp, {
+    description: 'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version.',
+  })
   updateFollowUp(
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
@@ -57,30 +69,50 @@ export class FollowUpsResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => FollowUp, { description: 'PLANNED → IN_PROGRESS.' })
-  startFollowUp(@Args('id', { type: () => ID }) id: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+  startFollowUp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args() v: VersionArgs,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.transition('start', id, actor, { expectedVersion: v.expectedVersion });
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'PLANNED or IN_PROGRESS → COMPLETED; performedOn defaults to the recorded date, else today.' })
+  @Mutation(() => FollowUp, {
+    description: 'PLANNED or IN_PROGRESS → COMPLETED; performedOn defaults to the recorded date, else today.',
+  })
   completeFollowUp(
     @Args('id', { type: () => ID }) id: string,
     @Args() v: VersionArgs,
     @Args('performedOn', { type: () => String, nullable: true }) performedOn: string | null,
     @CurrentPrincipal() actor: Principal,
   ) {
-    return this.service.transition('complete', id, actor, { expectedVersion: v.expectedVersion, performedOn: performedOn ?? null });
+    return this.service.transition('complete', id, actor, {
+      expectedVersion: v.expectedVersion,
+      performedOn: performedOn ?? null,
+    });
   }
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => FollowUp, { description: 'COMPLETED → CLOSED; refused while your deviations on it are unresolved.' })
-  closeFollowUp(@Args('id', { type: () => ID }) id: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+  closeFollowUp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args() v: VersionArgs,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.transition('close', id, actor, { expectedVersion: v.expectedVersion });
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'Withdraws a follow-up, with a reason. Never deleted: it stays visible as RETRACTED.' })
-  retractFollowUp(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Args() v: VersionArgs, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => FollowUp, {
+    description: 'Withdraws a follow-up, with a reason. Never deleted: it stays visible as RETRACTED.',
+  })
+  retractFollowUp(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @Args() v: VersionArgs,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.retract(id, reason, actor, v.expectedVersion);
   }
 

@@ -46,7 +46,8 @@ export class FollowUpsService {
 
   async record(input: RecordFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
     checkDates(input.status, input.performedOn ?? null, input.validUntil ?? null);
-    if (input.status === 'PLANNED' && input.measurements.length) throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
+    if (input.status === 'PLANNED' && input.measurements.length)
+      throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
@@ -73,20 +74,36 @@ export class FollowUpsService {
         createdByPrincipalId: actor.principalId,
       });
       await manager.insert(FollowUpEntity, entity);
-      if (requirements.length) await manager.insert(FollowUpRequirementEntity, requirements.map((r) => ({ followUpId: entity.id, requirementId: r.id })));
+      if (requirements.length)
+        await manager.insert(
+          FollowUpRequirementEntity,
+          requirements.map((r) => ({ followUpId: entity.id, requirementId: r.id })),
+        );
       const count = await this.insertMeasurements(manager, entity.id, input.measurements, requirements, 'measurements');
       await this.events.append(uow, actor, {
         type: input.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
         subjectType: 'FollowUp',
         subjectId: entity.id,
         followUpId: entity.id,
-        payload: { status: entity.status, method: entity.method, productId, supplierId, requirementIds: requirements.map((r) => r.id), measurements: count },
+        payload: {
+          status: entity.status,
+          method: entity.method,
+          productId,
+          supplierId,
+          requirementIds: requirements.map((r) => r.id),
+          measurements: count,
+        },
       });
       return entity;
     });
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    input: UpdateFollowUpInput,
+    actor: Principal,
+  ): Promise<FollowUpEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const entity = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
@@ -105,54 +122,91 @@ export class FollowUpsService {
       if (input.confidentialNotes !== undefined) set('confidentialNotes', clean(input.confidentialNotes));
       if (input.performedOn !== undefined) {
         set('performedOn', input.performedOn);
-        if (input.validUntil === undefined && input.performedOn) set('validUntil', defaultValidUntil(input.performedOn));
+        if (input.validUntil === undefined && input.performedOn)
+          set('validUntil', defaultValidUntil(input.performedOn));
       }
-      if (input.validUntil !== undefined) set('validUntil', input.validUntil ?? (entity.performedOn ? defaultValidUntil(entity.performedOn) : null));
+      if (input.validUntil !== undefined)
+        set('validUntil', input.validUntil ?? (entity.performedOn ? defaultValidUntil(entity.performedOn) : null));
       checkDates(entity.status, entity.performedOn, entity.validUntil);
 
       let requirements: RequirementEntity[] | null = null;
       if (input.requirementIds !== undefined) {
         requirements = await this.requirements(manager, input.requirementIds);
         await manager.delete(FollowUpRequirementEntity, { followUpId: id });
-        if (requirements.length) await manager.insert(FollowUpRequirementEntity, requirements.map((r) => ({ followUpId: id, requirementId: r.id })));
+        if (requirements.length)
+          await manager.insert(
+            FollowUpRequirementEntity,
+            requirements.map((r) => ({ followUpId: id, requirementId: r.id })),
+          );
         changed.push('requirementIds');
       }
       if (input.measurements !== undefined) {
-        if (entity.status === 'PLANNED' && input.measurements.length) throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
+        if (entity.status === 'PLANNED' && input.measurements.length)
+          throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
         requirements ??= await this.requirementsOf(manager, id);
         await manager.delete(MeasurementEntity, { followUpId: id });
         await this.insertMeasurements(manager, id, input.measurements, requirements, 'measurements');
         changed.push('measurements');
       }
       await this.bumpVersion(uow, entity, expectedVersion);
-      await this.events.append(uow, actor, { type: 'UPDATED', subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { changed: changed.filter((c) => c !== 'confidentialNotes').concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []), version: entity.version } });
+      await this.events.append(uow, actor, {
+        type: 'UPDATED',
+        subjectType: 'FollowUp',
+        subjectId: id,
+        followUpId: id,
+        payload: {
+          changed: changed
+            .filter((c) => c !== 'confidentialNotes')
+            .concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []),
+          version: entity.version,
+        },
+      });
       return entity;
     });
   }
 
-  async transition(kind: keyof typeof TRANSITIONS, id: string, actor: Principal, options: { expectedVersion?: number; performedOn?: string | null } = {}): Promise<FollowUpEntity> {
+  async transition(
+    kind: keyof typeof TRANSITIONS,
+    id: string,
+    actor: Principal,
+    options: { expectedVersion?: number; performedOn?: string | null } = {},
+  ): Promise<FollowUpEntity> {
     const rule = TRANSITIONS[kind];
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const entity = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
       if (!(rule.from as readonly Status[]).includes(entity.status)) {
-        throw conflict(`${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`);
+        throw conflict(
+          `${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`,
+        );
       }
       if (kind === 'complete') {
         const performedOn = options.performedOn ?? entity.performedOn ?? todayIso();
-        if (performedOn > todayIso()) throw badInput('performedOn', `"${performedOn}": a completed follow-up cannot be performed in the future`);
+        if (performedOn > todayIso())
+          throw badInput('performedOn', `"${performedOn}": a completed follow-up cannot be performed in the future`);
         if (entity.performedOn !== performedOn) {
           entity.performedOn = performedOn;
           entity.validUntil = defaultValidUntil(performedOn);
         }
       }
       if (kind === 'close') {
-        const open = await manager.count(DeviationEntity, { where: { followUpId: id, organisationId: entity.organisationId, status: In(['OPEN', 'ACTION_PLAN_AGREED']) } });
-        if (open) throw conflict(`closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`);
+        const open = await manager.count(DeviationEntity, {
+          where: { followUpId: id, organisationId: entity.organisationId, status: In(['OPEN', 'ACTION_PLAN_AGREED']) },
+        });
+        if (open)
+          throw conflict(
+            `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`,
+          );
       }
       entity.status = rule.to;
       await this.bumpVersion(uow, entity, options.expectedVersion);
-      await this.events.append(uow, actor, { type: rule.event, subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { status: rule.to, version: entity.version } });
+      await this.events.append(uow, actor, {
+        type: rule.event,
+        subjectType: 'FollowUp',
+        subjectId: id,
+        followUpId: id,
+        payload: { status: rule.to, version: entity.version },
+      });
       return entity;
     });
   }
@@ -168,25 +222,52 @@ export class FollowUpsService {
       entity.retractedReason = text;
       entity.retractedAt = nowIso();
       await this.bumpVersion(uow, entity, expectedVersion);
-      await this.events.append(uow, actor, { type: 'RETRACTED', subjectType: 'FollowUp', subjectId: id, followUpId: id, payload: { reason: text, previousStatus: entity.statusBeforeRetraction, version: entity.version } });
+      await this.events.append(uow, actor, {
+        type: 'RETRACTED',
+        subjectType: 'FollowUp',
+        subjectId: id,
+        followUpId: id,
+        payload: { reason: text, previousStatus: entity.statusBeforeRetraction, version: entity.version },
+      });
       return entity;
     });
   }
 
   /** Saves the entity and increments its version, but only if nobody else did first. */
-  private async bumpVersion(uow: UnitOfWork, entity: FollowUpEntity, expectedVersion: number | null | undefined): Promise<void> {
+  private async bumpVersion(
+    uow: UnitOfWork,
+    entity: FollowUpEntity,
+    expectedVersion: number | null | undefined,
+  ): Promise<void> {
     const read = entity.version;
     if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== read) {
-      throw conflict(`expectedVersion ${expectedVersion}: follow-up ${entity.id} is at version ${read}; reload it and apply your change again`, 'expectedVersion');
+      throw conflict(
+        `expectedVersion ${expectedVersion}: follow-up ${entity.id} is at version ${read}; reload it and apply your change again`,
+        'expectedVersion',
+      );
     }
     entity.version = read + 1;
     entity.updatedAt = nowIso();
     const { id, createdAt: _c, ...columns } = entity;
-    const result = await uow.manager.createQueryBuilder().update(FollowUpEntity).set(columns).where('id = :id AND version = :read', { id, read }).execute();
-    if (!result.affected) throw conflict(`follow-up ${id} was changed by someone else meanwhile; reload it and apply your change again`, 'expectedVersion');
+    const result = await uow.manager
+      .createQueryBuilder()
+      .update(FollowUpEntity)
+      .set(columns)
+      .where('id = :id AND version = :read', { id, read })
+      .execute();
+    if (!result.affected)
+      throw conflict(
+        `follow-up ${id} was changed by someone else meanwhile; reload it and apply your change again`,
+        'expectedVersion',
+      );
   }
 
-  private async ownFollowUp(manager: EntityManager, id: string, actor: Principal, what: string): Promise<FollowUpEntity> {
+  private async ownFollowUp(
+    manager: EntityManager,
+    id: string,
+    actor: Principal,
+    what: string,
+  ): Promise<FollowUpEntity> {
     const entity = await manager.findOneBy(FollowUpEntity, { id });
     // A follow-up the caller cannot see does not exist for it: the same answer as an unknown id.
     if (!entity || !canSee(actor, entity)) throw notFound('FollowUp', id);
@@ -194,23 +275,34 @@ export class FollowUpsService {
     return entity;
   }
 
-  private async subject(manager: EntityManager, productId: string | null, supplierId: string | null): Promise<{ productId: string | null; supplierId: string }> {
+  private async subject(
+    manager: EntityManager,
+    productId: string | null,
+    supplierId: string | null,
+  ): Promise<{ productId: string | null; supplierId: string }> {
     if (productId) {
       const product = await manager.findOneBy(ProductEntity, { id: productId });
       if (!product) throw badInput('productId', `"${productId}": no product has this id`);
-      if (supplierId && supplierId !== product.supplierId) throw badInput('supplierId', `"${supplierId}": the product's supplier is ${product.supplierId}`);
+      if (supplierId && supplierId !== product.supplierId)
+        throw badInput('supplierId', `"${supplierId}": the product's supplier is ${product.supplierId}`);
       return { productId, supplierId: product.supplierId };
     }
     if (!supplierId) throw badInput('productId', 'a follow-up needs a productId or a supplierId');
-    if (!(await manager.existsBy(SupplierEntity, { id: supplierId }))) throw badInput('supplierId', `"${supplierId}": no supplier has this id`);
+    if (!(await manager.existsBy(SupplierEntity, { id: supplierId })))
+      throw badInput('supplierId', `"${supplierId}": no supplier has this id`);
     return { productId: null, supplierId };
   }
 
-  private async ownContract(manager: EntityManager, contractId: string | null, actor: Principal): Promise<string | null> {
+  private async ownContract(
+    manager: EntityManager,
+    contractId: string | null,
+    actor: Principal,
+  ): Promise<string | null> {
     if (!contractId) return null;
     const contract = await manager.findOneBy(ContractEntity, { id: contractId });
     if (!contract) throw badInput('contractId', `"${contractId}": no contract has this id`);
-    if (contract.organisationId !== actor.organisationId) throw badInput('contractId', `"${contractId}": the contract belongs to another organisation`);
+    if (contract.organisationId !== actor.organisationId)
+      throw badInput('contractId', `"${contractId}": the contract belongs to another organisation`);
     return contractId;
   }
 
@@ -219,7 +311,8 @@ export class FollowUpsService {
     if (!unique.length) return [];
     const found = await manager.findBy(RequirementEntity, { id: In(unique) });
     const missing = unique.filter((id) => !found.some((r) => r.id === id));
-    if (missing.length) throw badInput('requirementIds', `no requirement has the id ${missing.map((m) => `"${m}"`).join(', ')}`);
+    if (missing.length)
+      throw badInput('requirementIds', `no requirement has the id ${missing.map((m) => `"${m}"`).join(', ')}`);
     return found;
   }
 
@@ -232,23 +325,47 @@ export class FollowUpsService {
    * Checks every measurement against the shared rules (`measurementProblems`: all problems are
    * reported together) and inserts them in bulk.
    */
-  private async insertMeasurements(manager: EntityManager, followUpId: string, inputs: MeasurementInput[], requirements: RequirementEntity[], field: string): Promise<number> {
+  private async insertMeasurements(
+    manager: EntityManager,
+    followUpId: string,
+    inputs: MeasurementInput[],
+    requirements: RequirementEntity[],
+    field: string,
+  ): Promise<number> {
     if (!inputs.length) return 0;
-    const cas = [...new Set(inputs.map((m, i) => normalised(`${field}[${i}].substanceCas`, m.substanceCas, checkCasNumber)))];
+    const cas = [
+      ...new Set(inputs.map((m, i) => normalised(`${field}[${i}].substanceCas`, m.substanceCas, checkCasNumber))),
+    ];
     const substances = await manager.findBy(SubstanceEntity, { casNumber: In(cas) });
     const byCas = new Map(substances.map((s) => [s.casNumber, s]));
-    const links = requirements.length ? await manager.findBy(RequirementSubstanceEntity, { requirementId: In(requirements.map((r) => r.id)) }) : [];
+    const links = requirements.length
+      ? await manager.findBy(RequirementSubstanceEntity, { requirementId: In(requirements.map((r) => r.id)) })
+      : [];
     const scopes = requirementScopes(requirements, links);
     const problems: string[] = [];
     const createdAt = nowIso();
     const rows = inputs.map((m, i) => {
       const substance = byCas.get(m.substanceCas.trim());
-      problems.push(...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) => describeProblem(`${field}[${i}]`, p)));
+      problems.push(
+        ...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) =>
+          describeProblem(`${field}[${i}]`, p),
+        ),
+      );
       const part = m.part.trim();
       return {
-        id: randomUUID(), followUpId, substanceId: substance?.id ?? '', part, partKey: part.toLowerCase(), detected: m.detected,
-        value: m.detected ? (m.value ?? null) : null, loq: m.detected ? null : (m.loq ?? null), unit: m.unit,
-        uncertainty: m.detected ? (m.uncertainty ?? null) : null, analyticalMethod: clean(m.analyticalMethod), position: i, createdAt,
+        id: randomUUID(),
+        followUpId,
+        substanceId: substance?.id ?? '',
+        part,
+        partKey: part.toLowerCase(),
+        detected: m.detected,
+        value: m.detected ? (m.value ?? null) : null,
+        loq: m.detected ? null : (m.loq ?? null),
+        unit: m.unit,
+        uncertainty: m.detected ? (m.uncertainty ?? null) : null,
+        analyticalMethod: clean(m.analyticalMethod),
+        position: i,
+        createdAt,
       };
     });
     if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);

@@ -87,7 +87,9 @@ export class HistoryEventResolver {
 
   @ResolveField(() => String, { nullable: true })
   async actorName(@Parent() e: { actorPrincipalId: string | null }, @Context() ctx: GraphQLContext) {
-    return e.actorPrincipalId ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null) : null;
+    return e.actorPrincipalId
+      ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null)
+      : null;
   }
 }
 

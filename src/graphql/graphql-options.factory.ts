@@ -52,17 +52,28 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // collect cache hints nobody here sets (the responses are per caller and never cached), which
       // cost a lookup with a thousand fields a tenth of its time (bench/report.md).
       // graphql-jit for error-free query results, graphql-js for everything else (jit.plugin.ts).
-      plugins: [...(limits.plugins ?? []), requestIdPlugin, ...(this.config.graphqlJit ? [jitPlugin()] : []), ApolloServerPluginCacheControlDisabled()],
+      plugins: [
+        ...(limits.plugins ?? []),
+        requestIdPlugin,
+        ...(this.config.graphqlJit ? [jitPlugin()] : []),
+        ApolloServerPluginCacheControlDisabled(),
+      ],
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       fieldResolverEnhancers: ['guards'],
       subscriptions: { 'graphql-ws': this.ws.options('/graphql') },
       // One context function for both transports: graphql-ws calls it with its own ctx per operation.
-      context: async (arg: { req: GraphQLContext['req'] & { headers: Record<string, string | undefined> } }): Promise<GraphQLContext> => {
+      context: async (arg: {
+        req: GraphQLContext['req'] & { headers: Record<string, string | undefined> };
+      }): Promise<GraphQLContext> => {
         if (isWsContext(arg)) return this.ws.context(arg);
         const { req } = arg;
         try {
-          return { req, auth: await this.tokens.authenticate(req?.headers?.authorization), loaders: new Loaders(this.dataSource, this.caches) };
+          return {
+            req,
+            auth: await this.tokens.authenticate(req?.headers?.authorization),
+            loaders: new Loaders(this.dataSource, this.caches),
+          };
         } catch (error) {
           // Before Apollo's plugins see the request: tag it here for the log line (request-id.plugin.ts).
           tagErrorWithRequest(error, req?.id);

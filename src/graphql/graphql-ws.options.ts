@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  type ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode, type Context as WsContext, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { type DataSource, In } from 'typeorm';
@@ -38,7 +44,10 @@ const LIVE_FROM_CONNECT_MS = 10_000;
 
 /** The graphql-ws context (`ctx`) is an object with `extra.socket`; Apollo's HTTP context has `req` and `res`. */
 export const isWsContext = (arg: unknown): arg is Ctx =>
-  typeof arg === 'object' && arg !== null && 'extra' in arg && typeof (arg as { extra?: { socket?: unknown } }).extra?.socket === 'object';
+  typeof arg === 'object' &&
+  arg !== null &&
+  'extra' in arg &&
+  typeof (arg as { extra?: { socket?: unknown } }).extra?.socket === 'object';
 
 /** `connectionParams.authorization` ("Bearer <token>"); undefined when present but not text. */
 function authorizationOf(params: Record<string, unknown> | undefined): string | null | undefined {
@@ -48,7 +57,8 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
 }
 
 /** A WebSocket close reason is at most 123 bytes. */
-const closeReason = (reason: string): string => (Buffer.byteLength(reason) <= 123 ? reason : `${reason.slice(0, 100)}…`);
+const closeReason = (reason: string): string =>
+  Buffer.byteLength(reason) <= 123 ? reason : `${reason.slice(0, 100)}…`;
 
 /**
  * GraphQL over WebSocket (graphql-ws, path /graphql): who may connect, the context of each
@@ -87,7 +97,9 @@ export class GraphQLWsOptions {
   ) {}
 
   /** The `subscriptions['graphql-ws']` options of the Apollo driver. */
-  options(path: string): GraphQLWsSubscriptionsConfig & Pick<ServerOptions<Record<string, unknown> | undefined, Extra>, 'onError'> {
+  options(
+    path: string,
+  ): GraphQLWsSubscriptionsConfig & Pick<ServerOptions<Record<string, unknown> | undefined, Extra>, 'onError'> {
     return {
       path,
       connectionInitWaitTimeout: 5000,
@@ -95,19 +107,30 @@ export class GraphQLWsOptions {
       onClose: (ctx: Ctx) => this.forget(ctx.extra.socket),
       onSubscribe: (_ctx: Ctx, _id: string, payload: SubscribePayload) => this.onSubscribe(payload),
       onNext: (_ctx: Ctx, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result) =>
-        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined,
+        result.errors?.length
+          ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) }
+          : undefined,
       onError: (_ctx: Ctx, _id: string, _payload: SubscribePayload, errors: readonly GraphQLError[]) =>
-        errors.map((e) => formatWsError(e, /^Syntax Error/.test(e.message) ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED')),
+        errors.map((e) =>
+          formatWsError(e, /^Syntax Error/.test(e.message) ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'),
+        ),
     } as GraphQLWsSubscriptionsConfig & Pick<ServerOptions<Record<string, unknown> | undefined, Extra>, 'onError'>;
   }
 
   /** The context of one operation on a connection: authenticated again, fresh loaders. */
   async context(ctx: Ctx): Promise<GraphQLContext> {
     const session = this.sessions.get(ctx.extra.socket);
-    const auth: AuthState = session?.header ? await this.tokens.authenticate(session.header) : { principal: null, error: null };
+    const auth: AuthState = session?.header
+      ? await this.tokens.authenticate(session.header)
+      : { principal: null, error: null };
     if (auth.error) this.close(ctx.extra.socket, auth.error);
     const young = session && Date.now() - session.connectedAt < LIVE_FROM_CONNECT_MS;
-    return { req: ctx.extra.request as GraphQLContext['req'], auth, loaders: new Loaders(this.dataSource, this.caches), ...(young ? { liveFrom: session.head } : {}) };
+    return {
+      req: ctx.extra.request as GraphQLContext['req'],
+      auth,
+      loaders: new Loaders(this.dataSource, this.caches),
+      ...(young ? { liveFrom: session.head } : {}),
+    };
   }
 
   private async onConnect(ctx: Ctx): Promise<boolean> {
@@ -119,20 +142,39 @@ export class GraphQLWsOptions {
       return false;
     }
     const head = await this.feed.readHead();
-    this.sessions.set(ctx.extra.socket, { header, tokenId: auth.principal?.tokenId ?? null, connectedAt: Date.now(), head });
+    this.sessions.set(ctx.extra.socket, {
+      header,
+      tokenId: auth.principal?.tokenId ?? null,
+      connectedAt: Date.now(),
+      head,
+    });
     if (auth.principal) this.startWatching();
     return true;
   }
 
   private onSubscribe(payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
     const schema = this.schema();
-    const checked = checkOperation(schema, this.config.queryLimits, { query: payload.query, variables: payload.variables, operationName: payload.operationName });
+    const checked = checkOperation(schema, this.config.queryLimits, {
+      query: payload.query,
+      variables: payload.variables,
+      operationName: payload.operationName,
+    });
     if (checked.errors) return checked.errors;
     const operation = getOperationAST(checked.document, payload.operationName);
     if (operation && operation.operation !== 'subscription') {
-      return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP (POST /graphql)', { extensions: { code: 'BAD_REQUEST' } })];
+      return [
+        new GraphQLError(
+          'Only subscriptions are served over WebSocket: send queries and mutations over HTTP (POST /graphql)',
+          { extensions: { code: 'BAD_REQUEST' } },
+        ),
+      ];
     }
-    return { schema, document: checked.document, variableValues: payload.variables, operationName: payload.operationName };
+    return {
+      schema,
+      document: checked.document,
+      variableValues: payload.variables,
+      operationName: payload.operationName,
+    };
   }
 
   private forget(socket: Extra['socket']): void {
@@ -173,13 +215,21 @@ export class GraphQLWsOptions {
         const ids = [...new Set(open.map(([, s]) => s.tokenId!))];
         const tokens = new Map<string, ApiTokenEntity>();
         for (let i = 0; i < ids.length; i += 500) {
-          const rows = await this.dataSource.getRepository(ApiTokenEntity).find({ select: { id: true, revokedAt: true, expiresAt: true }, where: { id: In(ids.slice(i, i + 500)) } });
+          const rows = await this.dataSource
+            .getRepository(ApiTokenEntity)
+            .find({ select: { id: true, revokedAt: true, expiresAt: true }, where: { id: In(ids.slice(i, i + 500)) } });
           for (const row of rows) tokens.set(row.id, row);
         }
         const now = nowIso();
         for (const [socket, session] of open) {
           const token = tokens.get(session.tokenId!);
-          const reason = !token ? 'the token no longer exists' : token.revokedAt ? 'the token has been revoked' : token.expiresAt && token.expiresAt <= now ? 'the token has expired' : null;
+          const reason = !token
+            ? 'the token no longer exists'
+            : token.revokedAt
+              ? 'the token has been revoked'
+              : token.expiresAt && token.expiresAt <= now
+                ? 'the token has expired'
+                : null;
           if (reason && this.sessions.has(socket)) this.close(socket, reason);
         }
       } while (this.checkAgain);

@@ -38,7 +38,11 @@ type Compiled = { seen: number; query?: CompiledQuery | null };
 export function jitPlugin(): ApolloServerPlugin<GraphQLContext> {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
 
-  const compiledFor = (schema: Parameters<typeof compileQuery>[0], document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+  const compiledFor = (
+    schema: Parameters<typeof compileQuery>[0],
+    document: DocumentNode,
+    operationName: string | undefined,
+  ): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) {
       byName = new Map();
@@ -75,7 +79,10 @@ export function jitPlugin(): ApolloServerPlugin<GraphQLContext> {
             return null;
           }
           jitStats.answered++;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: result.data } },
+          };
         },
       };
     },

@@ -2,8 +2,23 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
-  type ASTNode, type DocumentNode, getNullableType, Kind, visit, GraphQLError, type GraphQLSchema, isListType, Lexer, parse, type ParseOptions, Source, specifiedRules,
-  TokenKind, validate, type ValidationContext, type ValidationRule,
+  type ASTNode,
+  type DocumentNode,
+  getNullableType,
+  Kind,
+  visit,
+  GraphQLError,
+  type GraphQLSchema,
+  isListType,
+  Lexer,
+  parse,
+  type ParseOptions,
+  Source,
+  specifiedRules,
+  TokenKind,
+  validate,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
@@ -32,8 +47,12 @@ export function documentSizeError(query: string | undefined | null, limits: Quer
   if (query.length * 4 <= limits.maxDocumentBytes) return null;
   const bytes = utf8Bytes(query);
   if (bytes <= limits.maxDocumentBytes) return null;
-  return new QueryLimitError('maxDocumentBytes', limits.maxDocumentBytes, bytes,
-    `Query limit exceeded: the document is ${bytes} bytes, more than the ${limits.maxDocumentBytes} allowed (maxDocumentBytes)`);
+  return new QueryLimitError(
+    'maxDocumentBytes',
+    limits.maxDocumentBytes,
+    bytes,
+    `Query limit exceeded: the document is ${bytes} bytes, more than the ${limits.maxDocumentBytes} allowed (maxDocumentBytes)`,
+  );
 }
 
 /** Options for graphql's `parse`: the parser gives up after maxTokens tokens instead of building a huge AST. */
@@ -59,9 +78,14 @@ export function costEstimator(limits: QueryLimits): ComplexityEstimator {
 }
 
 const costError = (max: number, actual: number | null) =>
-  new QueryLimitError('maxCost', max, actual, actual === null
-    ? `Query limit exceeded: the query selects too many fields to estimate its cost (maxCost ${max})`
-    : `Query limit exceeded: the estimated cost ${actual} is more than the ${max} allowed (maxCost; a connection counts its selection \`first\` times)`);
+  new QueryLimitError(
+    'maxCost',
+    max,
+    actual,
+    actual === null
+      ? `Query limit exceeded: the query selects too many fields to estimate its cost (maxCost ${max})`
+      : `Query limit exceeded: the estimated cost ${actual} is more than the ${max} allowed (maxCost; a connection counts its selection \`first\` times)`,
+  );
 
 /**
  * The estimated cost of an operation with its variables, or null when the variables do not fit
@@ -85,7 +109,8 @@ export function costCheck(
     });
   } catch (error) {
     // graphql-query-complexity gives up on fragment bombs with this error: over any budget.
-    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return { cost: null, error: costError(limits.maxCost, null) };
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))
+      return { cost: null, error: costError(limits.maxCost, null) };
     return { cost: null, error: null };
   }
   return { cost, error: cost > limits.maxCost ? costError(limits.maxCost, cost) : null };
@@ -101,8 +126,14 @@ function tokenRule(limits: QueryLimits): ValidationRule {
       let tokens = 0;
       while (lexer.advance().kind !== TokenKind.EOF) {
         if (++tokens > limits.maxTokens) {
-          context.reportError(new QueryLimitError('maxTokens', limits.maxTokens, null,
-            `Query limit exceeded: the document has more than ${limits.maxTokens} tokens (maxTokens ${limits.maxTokens})`));
+          context.reportError(
+            new QueryLimitError(
+              'maxTokens',
+              limits.maxTokens,
+              null,
+              `Query limit exceeded: the document has more than ${limits.maxTokens} tokens (maxTokens ${limits.maxTokens})`,
+            ),
+          );
           return;
         }
       }
@@ -119,7 +150,10 @@ function documentSizeRule(limits: QueryLimits): ValidationRule {
   });
 }
 
-function costRule(limits: QueryLimits, request: { variables?: Record<string, unknown> | null; operationName?: string | null }): ValidationRule {
+function costRule(
+  limits: QueryLimits,
+  request: { variables?: Record<string, unknown> | null; operationName?: string | null },
+): ValidationRule {
   return (context: ValidationContext) => ({
     Document: {
       leave(node) {
@@ -146,7 +180,14 @@ export function queryLimitRules(
   const report = (context: ValidationContext, limit: 'maxDepth' | 'maxAliases', max: number, message: string) => {
     const found = Number(/found (\d+)/.exec(message)?.[1] ?? Number.NaN);
     const what = limit === 'maxDepth' ? `the query is ${found} levels deep` : `the query has ${found} aliases`;
-    context.reportError(new QueryLimitError(limit, max, Number.isNaN(found) ? null : found, `Query limit exceeded: ${what}, more than the ${max} allowed (${limit})`));
+    context.reportError(
+      new QueryLimitError(
+        limit,
+        max,
+        Number.isNaN(found) ? null : found,
+        `Query limit exceeded: ${what}, more than the ${max} allowed (${limit})`,
+      ),
+    );
   };
   const rules: ValidationRule[] = [
     documentSizeRule(limits),
@@ -159,7 +200,9 @@ export function queryLimitRules(
     maxAliasesRule({
       n: limits.maxAliases,
       propagateOnRejection: false,
-      onReject: [(context, error) => report(context as ValidationContext, 'maxAliases', limits.maxAliases, error.message)],
+      onReject: [
+        (context, error) => report(context as ValidationContext, 'maxAliases', limits.maxAliases, error.message),
+      ],
     }) as ValidationRule,
   ];
   if (request) rules.push(tokenRule(limits), costRule(limits, request));
@@ -200,7 +243,10 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   // Apollo keeps one parsed document per query text, so what depends on the document alone is
   // worked out once per document: whether a string in it holds NUL, and the cost when no variable
   // can change it (most requests repeat one of a few documents with other variable values).
-  const facts = new WeakMap<DocumentNode, { hasNul: boolean; costVaries: boolean; costs: Map<string, QueryLimitError | null> }>();
+  const facts = new WeakMap<
+    DocumentNode,
+    { hasNul: boolean; costVaries: boolean; costs: Map<string, QueryLimitError | null> }
+  >();
   return {
     async requestDidStart() {
       return {

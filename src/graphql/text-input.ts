@@ -28,10 +28,16 @@ export function hasNulString(document: DocumentNode): boolean {
  * surface as an internal error (found by test/fuzz.e2e-spec.ts). Checked for every operation, in
  * the variables and in the document's string literals, before anything runs.
  */
-export function nulCharacterError(document: DocumentNode | undefined, variables: Record<string, unknown> | null | undefined, documentHasNul?: boolean): GraphQLError | null {
+export function nulCharacterError(
+  document: DocumentNode | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  documentHasNul?: boolean,
+): GraphQLError | null {
   let where = findNul(variables ?? {}, 'variables');
   if (!where && document && (documentHasNul ?? hasNulString(document))) where = 'a string in the query';
   return where
-    ? new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })
+    ? new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      })
     : null;
 }

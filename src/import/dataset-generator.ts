@@ -10,7 +10,14 @@ import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './follow-up-csv.js';
 import type { FollowUpImportService } from './follow-up-import.service.js';
 
 /** At scale 1; scale n is n times each (the 21 seeded regions stay 21). */
-export const SCALE_1 = { organisations: 50, suppliers: 2_000, products: 20_000, contractsPerRegion: 10, followUps: 100_000, measurements: 500_000 } as const;
+export const SCALE_1 = {
+  organisations: 50,
+  suppliers: 2_000,
+  products: 20_000,
+  contractsPerRegion: 10,
+  followUps: 100_000,
+  measurements: 500_000,
+} as const;
 
 /** Follow-ups written per import transaction. */
 const CHUNK = 5_000;
@@ -38,12 +45,28 @@ export interface GenerateReport {
 
 /** Mass-fraction LIMIT requirements lab analyses check, with how often each is chosen. */
 const LAB_REQUIREMENTS: Array<[string, number]> = [
-  ['K-PHT-01', 30], ['K-PAH-02', 15], ['K-PAH-01', 10], ['K-REACH-SVHC', 10], ['K-ROHS-01', 8], ['K-ROHS-CD', 3], ['K-CMR-MED', 6],
-  ['K-FORM-TOY', 6], ['K-CLEAN-01', 4], ['K-MED-PVC', 4], ['K-ORGANOTIN-TEXT', 2], ['K-NPE-TEXT', 2],
+  ['K-PHT-01', 30],
+  ['K-PAH-02', 15],
+  ['K-PAH-01', 10],
+  ['K-REACH-SVHC', 10],
+  ['K-ROHS-01', 8],
+  ['K-ROHS-CD', 3],
+  ['K-CMR-MED', 6],
+  ['K-FORM-TOY', 6],
+  ['K-CLEAN-01', 4],
+  ['K-MED-PVC', 4],
+  ['K-ORGANOTIN-TEXT', 2],
+  ['K-NPE-TEXT', 2],
 ];
 const DOCUMENT_REQUIREMENTS = ['K-SDS-SV', 'K-FR-TEXT', 'K-PFAS-01'];
 const CONTRACT_REQUIREMENTS: Array<{ code: string; ownLimits: Array<[number, Unit]> }> = [
-  { code: 'K-PHT-01', ownLimits: [[100, 'MG_PER_KG'], [0.05, 'PERCENT_WW']] },
+  {
+    code: 'K-PHT-01',
+    ownLimits: [
+      [100, 'MG_PER_KG'],
+      [0.05, 'PERCENT_WW'],
+    ],
+  },
   { code: 'K-PAH-02', ownLimits: [[0.2, 'MG_PER_KG']] },
   { code: 'K-REACH-SVHC', ownLimits: [[0.05, 'PERCENT_WW']] },
   { code: 'K-ROHS-01', ownLimits: [] },
@@ -51,10 +74,66 @@ const CONTRACT_REQUIREMENTS: Array<{ code: string; ownLimits: Array<[number, Uni
   { code: 'K-CMR-MED', ownLimits: [] },
   { code: 'K-SDS-SV', ownLimits: [] },
 ];
-const PARTS = ['PVC-yta', 'Skumfyllning', 'Textilöverdrag', 'Handtag', 'Kabel', 'Slang', 'Plastdetalj', 'Gummidetalj', 'Dragkedja', 'Tryck', 'Foder', 'Sula'];
-const NOUNS = ['Lekmatta', 'Boll', 'Handske', 'Kateter', 'Infusionsset', 'Slang', 'Arbetsjacka', 'Varselväst', 'Madrass', 'Stol', 'Kabel', 'Skärm', 'Dräkt', 'Gymmatta', 'Förkläde', 'Rengöringsmedel'];
-const ADJECTIVES = ['mjuk', 'stor', 'liten', 'blå', 'röd', 'premium', 'bas', 'pro', 'eco', 'steril', 'flex', 'klassisk'];
-const SUPPLIER_WORDS = ['Nordisk', 'Svensk', 'Medi', 'Lek', 'Textil', 'Care', 'Clean', 'Plast', 'Tech', 'Hälso', 'Skydd', 'Kontor'];
+const PARTS = [
+  'PVC-yta',
+  'Skumfyllning',
+  'Textilöverdrag',
+  'Handtag',
+  'Kabel',
+  'Slang',
+  'Plastdetalj',
+  'Gummidetalj',
+  'Dragkedja',
+  'Tryck',
+  'Foder',
+  'Sula',
+];
+const NOUNS = [
+  'Lekmatta',
+  'Boll',
+  'Handske',
+  'Kateter',
+  'Infusionsset',
+  'Slang',
+  'Arbetsjacka',
+  'Varselväst',
+  'Madrass',
+  'Stol',
+  'Kabel',
+  'Skärm',
+  'Dräkt',
+  'Gymmatta',
+  'Förkläde',
+  'Rengöringsmedel',
+];
+const ADJECTIVES = [
+  'mjuk',
+  'stor',
+  'liten',
+  'blå',
+  'röd',
+  'premium',
+  'bas',
+  'pro',
+  'eco',
+  'steril',
+  'flex',
+  'klassisk',
+];
+const SUPPLIER_WORDS = [
+  'Nordisk',
+  'Svensk',
+  'Medi',
+  'Lek',
+  'Textil',
+  'Care',
+  'Clean',
+  'Plast',
+  'Tech',
+  'Hälso',
+  'Skydd',
+  'Kontor',
+];
 const SUFFIXES = ['AB', 'Handel AB', 'Sverige AB', 'Nordic AB', 'Produkter AB', 'Group AB'];
 const FOREIGN = ['DE', 'FI', 'DK', 'NO', 'CN', 'PL', 'NL', 'IT', 'GB', 'US'];
 
@@ -89,29 +168,70 @@ export class DatasetGenerator {
       return result;
     };
 
-    const [{ generated }] = await this.dataSource.query(`SELECT COUNT(*) AS generated FROM organisations WHERE code LIKE '${CODE_PREFIX}%'`);
-    if (Number(generated) > 0) throw new Error('this database already holds generated data; generate into an empty database (DATABASE_PATH or DATABASE_SCHEMA)');
-    const regions: Array<{ id: string; code: string }> = await this.dataSource.query(`SELECT id, code FROM organisations WHERE kind = 'REGION' ORDER BY code`);
+    const [{ generated }] = await this.dataSource.query(
+      `SELECT COUNT(*) AS generated FROM organisations WHERE code LIKE '${CODE_PREFIX}%'`,
+    );
+    if (Number(generated) > 0)
+      throw new Error(
+        'this database already holds generated data; generate into an empty database (DATABASE_PATH or DATABASE_SCHEMA)',
+      );
+    const regions: Array<{ id: string; code: string }> = await this.dataSource.query(
+      `SELECT id, code FROM organisations WHERE kind = 'REGION' ORDER BY code`,
+    );
     if (!regions.length) throw new Error('no regions: load the reference data first (npm run cli -- seed --no-demo)');
     // A larger page cache for the connection transactions write on: the indexes of a large dataset outgrow the default 2 MB.
-    if (this.dataSource.options.type === 'better-sqlite3') await this.tx.run(async ({ manager }) => void sqliteHandle(manager).pragma('cache_size = -262144'));
+    if (this.dataSource.options.type === 'better-sqlite3')
+      await this.tx.run(async ({ manager }) => void sqliteHandle(manager).pragma('cache_size = -262144'));
 
-    const catalogue = await timed('catalogue', () => this.catalogue(n(SCALE_1.organisations), n(SCALE_1.suppliers), n(SCALE_1.products), n(SCALE_1.contractsPerRegion), regions, progress));
-    const written = await timed('followUps', () => this.followUps(n(SCALE_1.followUps), n(SCALE_1.measurements), catalogue, regions, progress));
+    const catalogue = await timed('catalogue', () =>
+      this.catalogue(
+        n(SCALE_1.organisations),
+        n(SCALE_1.suppliers),
+        n(SCALE_1.products),
+        n(SCALE_1.contractsPerRegion),
+        regions,
+        progress,
+      ),
+    );
+    const written = await timed('followUps', () =>
+      this.followUps(n(SCALE_1.followUps), n(SCALE_1.measurements), catalogue, regions, progress),
+    );
     // Fresh statistics, so the query planners see the generated volumes.
     await timed('analyze', () => this.dataSource.query('ANALYZE'));
-    return { organisations: catalogue.organisations.length, suppliers: catalogue.suppliers.length, products: catalogue.products.length, contracts: catalogue.contracts, ...written, seconds };
+    return {
+      organisations: catalogue.organisations.length,
+      suppliers: catalogue.suppliers.length,
+      products: catalogue.products.length,
+      contracts: catalogue.contracts,
+      ...written,
+      seconds,
+    };
   }
 
-  private async catalogue(orgCount: number, supplierCount: number, productCount: number, contractsPerRegion: number, regions: Array<{ id: string; code: string }>, progress: NonNullable<GenerateOptions['onProgress']>) {
+  private async catalogue(
+    orgCount: number,
+    supplierCount: number,
+    productCount: number,
+    contractsPerRegion: number,
+    regions: Array<{ id: string; code: string }>,
+    progress: NonNullable<GenerateOptions['onProgress']>,
+  ) {
     const rnd = this.random;
     const used = async (sql: string) => new Set((await this.dataSource.query(sql)).map((r: { v: string }) => r.v));
-    const takenOrgNumbers = await used('SELECT organisation_number AS v FROM organisations WHERE organisation_number IS NOT NULL');
-    const takenSupplierNumbers = await used('SELECT organisation_number AS v FROM suppliers WHERE organisation_number IS NOT NULL');
+    const takenOrgNumbers = await used(
+      'SELECT organisation_number AS v FROM organisations WHERE organisation_number IS NOT NULL',
+    );
+    const takenSupplierNumbers = await used(
+      'SELECT organisation_number AS v FROM suppliers WHERE organisation_number IS NOT NULL',
+    );
     const takenGtins = await used('SELECT gtin AS v FROM products WHERE gtin IS NOT NULL');
-    const categories: Array<{ id: string; code: string }> = await this.dataSource.query('SELECT id, code FROM product_categories WHERE parent_id IS NOT NULL ORDER BY code');
+    const categories: Array<{ id: string; code: string }> = await this.dataSource.query(
+      'SELECT id, code FROM product_categories WHERE parent_id IS NOT NULL ORDER BY code',
+    );
     const requirements = new Map<string, { id: string; unit: Unit | null }>(
-      (await this.dataSource.query('SELECT id, code, default_limit_unit AS unit FROM requirements')).map((r: { id: string; code: string; unit: Unit | null }) => [r.code, r]),
+      (await this.dataSource.query('SELECT id, code, default_limit_unit AS unit FROM requirements')).map(
+        (r: { id: string; code: string; unit: Unit | null }) => [r.code, r],
+      ),
     );
     const now = nowIso();
 
@@ -128,7 +248,17 @@ export class DatasetGenerator {
       const name = `Genererad kommun ${i}`;
       const id = randomUUID();
       organisations.push({ id, code });
-      orgRows.push([id, code, name, 'MUNICIPALITY', null, number, organisationSearchText({ code, name, organisationNumber: number }), now, now]);
+      orgRows.push([
+        id,
+        code,
+        name,
+        'MUNICIPALITY',
+        null,
+        number,
+        organisationSearchText({ code, name, organisationNumber: number }),
+        now,
+        now,
+      ]);
     }
 
     const suppliers: string[] = [];
@@ -146,7 +276,15 @@ export class DatasetGenerator {
       }
       const name = `${pick(rnd, SUPPLIER_WORDS)}${pick(rnd, SUPPLIER_WORDS).toLowerCase()} ${swedish ? pick(rnd, SUFFIXES) : 'GmbH'} ${i}`;
       suppliers.push(id);
-      supplierRows.push([id, name, swedish ? 'SE' : pick(rnd, FOREIGN), number, [name, number ?? ''].join(' ').toLowerCase(), now, now]);
+      supplierRows.push([
+        id,
+        name,
+        swedish ? 'SE' : pick(rnd, FOREIGN),
+        number,
+        [name, number ?? ''].join(' ').toLowerCase(),
+        now,
+        now,
+      ]);
     }
 
     const supplierOf = zipfSampler(supplierCount, 5, rnd);
@@ -163,7 +301,17 @@ export class DatasetGenerator {
       const name = `${pick(rnd, NOUNS)} ${pick(rnd, ADJECTIVES)} ${i}`;
       const article = `A-${String(i).padStart(7, '0')}`;
       products.push(id);
-      productRows.push([id, suppliers[supplierOf()]!, name, article, gtin, pick(rnd, categories).id, [name, article, gtin].join(' ').toLowerCase(), now, now]);
+      productRows.push([
+        id,
+        suppliers[supplierOf()]!,
+        name,
+        article,
+        gtin,
+        pick(rnd, categories).id,
+        [name, article, gtin].join(' ').toLowerCase(),
+        now,
+        now,
+      ]);
     }
 
     const contractRows: Row[] = [];
@@ -172,35 +320,109 @@ export class DatasetGenerator {
     for (const region of regions) {
       for (let i = 1; i <= contractsPerRegion; i++) {
         const id = randomUUID();
-        contractRows.push([id, region.id, suppliers[supplierOf()]!, `Avtal ${i} (${region.code})`, `${CODE_PREFIX}${region.code}-${i}`, `${year - 2}-01-01`, `${year + 2}-12-31`, now, now]);
+        contractRows.push([
+          id,
+          region.id,
+          suppliers[supplierOf()]!,
+          `Avtal ${i} (${region.code})`,
+          `${CODE_PREFIX}${region.code}-${i}`,
+          `${year - 2}-01-01`,
+          `${year + 2}-12-31`,
+          now,
+          now,
+        ]);
         const chosen = CONTRACT_REQUIREMENTS.filter(() => rnd() < 0.5);
         for (const r of chosen.length ? chosen : [CONTRACT_REQUIREMENTS[0]!]) {
           const own = r.ownLimits.length && rnd() < 0.4 ? pick(rnd, r.ownLimits) : null;
-          contractRequirementRows.push([id, requirements.get(r.code)!.id, own?.[0] ?? null, own?.[1] ?? null, now, now]);
+          contractRequirementRows.push([
+            id,
+            requirements.get(r.code)!.id,
+            own?.[0] ?? null,
+            own?.[1] ?? null,
+            now,
+            now,
+          ]);
         }
       }
     }
 
     await this.tx.run(async ({ manager }) => {
-      await bulkInsert(manager, 'organisations', ['id', 'code', 'name', 'kind', 'county_code', 'organisation_number', 'search_text', 'created_at', 'updated_at'], orgRows);
-      await bulkInsert(manager, 'suppliers', ['id', 'name', 'country', 'organisation_number', 'search_text', 'created_at', 'updated_at'], supplierRows);
+      await bulkInsert(
+        manager,
+        'organisations',
+        ['id', 'code', 'name', 'kind', 'county_code', 'organisation_number', 'search_text', 'created_at', 'updated_at'],
+        orgRows,
+      );
+      await bulkInsert(
+        manager,
+        'suppliers',
+        ['id', 'name', 'country', 'organisation_number', 'search_text', 'created_at', 'updated_at'],
+        supplierRows,
+      );
       for (let i = 0; i < productRows.length; i += 20_000) {
-        await bulkInsert(manager, 'products', ['id', 'supplier_id', 'name', 'article_number', 'gtin', 'category_id', 'search_text', 'created_at', 'updated_at'], productRows.slice(i, i + 20_000));
+        await bulkInsert(
+          manager,
+          'products',
+          [
+            'id',
+            'supplier_id',
+            'name',
+            'article_number',
+            'gtin',
+            'category_id',
+            'search_text',
+            'created_at',
+            'updated_at',
+          ],
+          productRows.slice(i, i + 20_000),
+        );
         progress('products', Math.min(i + 20_000, productRows.length), productRows.length);
       }
-      await bulkInsert(manager, 'contracts', ['id', 'organisation_id', 'supplier_id', 'title', 'reference', 'valid_from', 'valid_to', 'created_at', 'updated_at'], contractRows);
-      await bulkInsert(manager, 'contract_requirements', ['contract_id', 'requirement_id', 'limit_value', 'limit_unit', 'created_at', 'updated_at'], contractRequirementRows);
+      await bulkInsert(
+        manager,
+        'contracts',
+        [
+          'id',
+          'organisation_id',
+          'supplier_id',
+          'title',
+          'reference',
+          'valid_from',
+          'valid_to',
+          'created_at',
+          'updated_at',
+        ],
+        contractRows,
+      );
+      await bulkInsert(
+        manager,
+        'contract_requirements',
+        ['contract_id', 'requirement_id', 'limit_value', 'limit_unit', 'created_at', 'updated_at'],
+        contractRequirementRows,
+      );
     });
     return { organisations, suppliers, products, contracts: contractRows.length };
   }
 
-  private async followUps(count: number, measurementTarget: number, catalogue: { organisations: Array<{ code: string }>; products: string[] }, regions: Array<{ code: string }>, progress: NonNullable<GenerateOptions['onProgress']>) {
+  private async followUps(
+    count: number,
+    measurementTarget: number,
+    catalogue: { organisations: Array<{ code: string }>; products: string[] },
+    regions: Array<{ code: string }>,
+    progress: NonNullable<GenerateOptions['onProgress']>,
+  ) {
     const rnd = this.random;
     const substancesOf = new Map<string, string[]>();
-    for (const r of await this.dataSource.query(`SELECT r.code AS code, s.cas_number AS cas FROM requirement_substances rs JOIN requirements r ON r.id = rs.requirement_id JOIN substances s ON s.id = rs.substance_id`)) {
+    for (const r of await this.dataSource.query(
+      `SELECT r.code AS code, s.cas_number AS cas FROM requirement_substances rs JOIN requirements r ON r.id = rs.requirement_id JOIN substances s ON s.id = rs.substance_id`,
+    )) {
       substancesOf.set(r.code, [...(substancesOf.get(r.code) ?? []), r.cas]);
     }
-    const units = new Map<string, Unit>((await this.dataSource.query('SELECT code, default_limit_unit AS unit FROM requirements')).map((r: { code: string; unit: Unit }) => [r.code, r.unit]));
+    const units = new Map<string, Unit>(
+      (await this.dataSource.query('SELECT code, default_limit_unit AS unit FROM requirements')).map(
+        (r: { code: string; unit: Unit }) => [r.code, r.unit],
+      ),
+    );
     const productOf = zipfSampler(catalogue.products.length, 10, rnd);
     const labWeights = LAB_REQUIREMENTS.map(([, w]) => w);
     const today = Date.parse(`${todayIso()}T00:00:00Z`);
@@ -211,12 +433,18 @@ export class DatasetGenerator {
     const plans: Plan[] = [];
     for (let i = 0; i < count; i++) {
       const u = rnd();
-      const method = u < 0.7 ? 'LAB_ANALYSIS' : u < 0.85 ? 'DOCUMENT_REVIEW' : u < 0.95 ? 'SUPPLIER_DECLARATION' : 'DESK_AUDIT';
+      const method =
+        u < 0.7 ? 'LAB_ANALYSIS' : u < 0.85 ? 'DOCUMENT_REVIEW' : u < 0.95 ? 'SUPPLIER_DECLARATION' : 'DESK_AUDIT';
       const s = rnd();
       const status = s < 0.8 ? 'COMPLETED' : s < 0.9 ? 'CLOSED' : s < 0.97 ? 'IN_PROGRESS' : 'PLANNED';
       const requirements =
         method === 'LAB_ANALYSIS'
-          ? [...new Set([LAB_REQUIREMENTS[weighted(rnd, labWeights)]![0], ...(rnd() < 0.3 ? [LAB_REQUIREMENTS[weighted(rnd, labWeights)]![0]] : [])])]
+          ? [
+              ...new Set([
+                LAB_REQUIREMENTS[weighted(rnd, labWeights)]![0],
+                ...(rnd() < 0.3 ? [LAB_REQUIREMENTS[weighted(rnd, labWeights)]![0]] : []),
+              ]),
+            ]
           : [pick(rnd, DOCUMENT_REQUIREMENTS)];
       plans.push({ method, status, requirements, results: 0 });
     }
@@ -228,8 +456,13 @@ export class DatasetGenerator {
       // Nudge random follow-ups up or down until the total is exact.
       while (total !== measurementTarget) {
         const p = withResults[Math.floor(rnd() * withResults.length)]!;
-        if (total < measurementTarget) (p.results++, total++);
-        else if (p.results > 1) (p.results--, total--);
+        if (total < measurementTarget) {
+          p.results++;
+          total++;
+        } else if (p.results > 1) {
+          p.results--;
+          total--;
+        }
       }
     }
 
@@ -244,11 +477,17 @@ export class DatasetGenerator {
         const p = plans[i]!;
         const region = rnd() < 0.7;
         const planned = p.status === 'PLANNED';
-        const performedOn = planned ? (rnd() < 0.5 ? '' : day(1 + Math.floor(rnd() * 90))) : day(-Math.floor(rnd() * 6 * 365));
+        const performedOn = planned
+          ? rnd() < 0.5
+            ? ''
+            : day(1 + Math.floor(rnd() * 90))
+          : day(-Math.floor(rnd() * 6 * 365));
         const common: Record<CsvColumn, string> = {
           ...blank,
           follow_up_key: `g${i}`,
-          organisation: region ? organisations[Math.floor(rnd() * regions.length)]! : organisations[regions.length + Math.floor(rnd() * (organisations.length - regions.length))]!,
+          organisation: region
+            ? organisations[Math.floor(rnd() * regions.length)]!
+            : organisations[regions.length + Math.floor(rnd() * (organisations.length - regions.length))]!,
           product_id: catalogue.products[productOf()]!,
           requirement_codes: p.requirements.join(';'),
           method: p.method,
@@ -289,7 +528,13 @@ export class DatasetGenerator {
         }
       }
       const outcome = await this.importer.importRows(rows, { principal: null });
-      if (!outcome.imported) throw new Error(`generated rows were refused (a generator bug): ${outcome.errors.slice(0, 5).map((e) => `row ${e.row} ${e.column}: ${e.reason}`).join('; ')}`);
+      if (!outcome.imported)
+        throw new Error(
+          `generated rows were refused (a generator bug): ${outcome.errors
+            .slice(0, 5)
+            .map((e) => `row ${e.row} ${e.column}: ${e.reason}`)
+            .join('; ')}`,
+        );
       followUps += outcome.followUps;
       measurements += outcome.measurements;
       progress('follow-ups', followUps, plans.length);

@@ -8,10 +8,34 @@ import { stringify } from 'csv-stringify/sync';
  * columns are empty.
  */
 export const FOLLOW_UP_COLUMNS = [
-  'follow_up_key', 'organisation', 'product_id', 'product_gtin', 'supplier_id', 'supplier_organisation_number', 'contract_id',
-  'requirement_codes', 'method', 'status', 'performed_on', 'valid_until', 'visibility', 'laboratory', 'report_reference', 'notes', 'confidential_notes',
+  'follow_up_key',
+  'organisation',
+  'product_id',
+  'product_gtin',
+  'supplier_id',
+  'supplier_organisation_number',
+  'contract_id',
+  'requirement_codes',
+  'method',
+  'status',
+  'performed_on',
+  'valid_until',
+  'visibility',
+  'laboratory',
+  'report_reference',
+  'notes',
+  'confidential_notes',
 ] as const;
-export const MEASUREMENT_COLUMNS = ['substance_cas', 'part', 'detected', 'value', 'loq', 'unit', 'uncertainty', 'analytical_method'] as const;
+export const MEASUREMENT_COLUMNS = [
+  'substance_cas',
+  'part',
+  'detected',
+  'value',
+  'loq',
+  'unit',
+  'uncertainty',
+  'analytical_method',
+] as const;
 export const CSV_COLUMNS = [...FOLLOW_UP_COLUMNS, ...MEASUREMENT_COLUMNS] as const;
 export const REQUIRED_COLUMNS = ['follow_up_key', 'method'] as const;
 
@@ -48,16 +72,27 @@ export function parseFollowUpCsv(text: string): { rows: CsvRow[]; errors: RowErr
     const e = error as { message: string; lines?: number };
     return { rows: [], errors: [{ row: e.lines ?? 1, column: '', reason: `the file is not valid CSV: ${e.message}` }] };
   }
-  if (!records.length) return { rows: [], errors: [{ row: 1, column: '', reason: 'the file is empty; it needs a header row and at least one data row' }] };
+  if (!records.length)
+    return {
+      rows: [],
+      errors: [{ row: 1, column: '', reason: 'the file is empty; it needs a header row and at least one data row' }],
+    };
 
   const errors: RowError[] = [];
   const header = records[0]!.map((h) => h.trim().toLowerCase());
   const known = new Set<string>(CSV_COLUMNS);
   header.forEach((h, i) => {
-    if (!known.has(h)) errors.push({ row: 1, column: h || `#${i + 1}`, reason: `unknown column; the columns are ${CSV_COLUMNS.join(', ')}` });
+    if (!known.has(h))
+      errors.push({
+        row: 1,
+        column: h || `#${i + 1}`,
+        reason: `unknown column; the columns are ${CSV_COLUMNS.join(', ')}`,
+      });
     else if (header.indexOf(h) !== i) errors.push({ row: 1, column: h, reason: 'appears more than once' });
   });
-  for (const required of REQUIRED_COLUMNS) if (!header.includes(required)) errors.push({ row: 1, column: required, reason: 'the header must have this column' });
+  for (const required of REQUIRED_COLUMNS)
+    if (!header.includes(required))
+      errors.push({ row: 1, column: required, reason: 'the header must have this column' });
   if (records.length === 1) errors.push({ row: 1, column: '', reason: 'the file has a header but no data rows' });
 
   const indexOf = CSV_COLUMNS.map((c) => header.indexOf(c));
@@ -66,7 +101,11 @@ export function parseFollowUpCsv(text: string): { rows: CsvRow[]; errors: RowErr
     const record = records[r]!;
     const row = r + 1;
     if (record.length !== header.length) {
-      errors.push({ row, column: '', reason: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}` });
+      errors.push({
+        row,
+        column: '',
+        reason: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}`,
+      });
       continue;
     }
     const values = {} as Record<CsvColumn, string>;
@@ -78,5 +117,8 @@ export function parseFollowUpCsv(text: string): { rows: CsvRow[]; errors: RowErr
 
 /** Writes rows in the layout, with the header; every value is text, quoted where CSV needs it. */
 export function formatFollowUpCsv(rows: ReadonlyArray<Record<CsvColumn, string>>): string {
-  return stringify(rows.map((r) => CSV_COLUMNS.map((c) => r[c])), { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\n' });
+  return stringify(
+    rows.map((r) => CSV_COLUMNS.map((c) => r[c])),
+    { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\n' },
+  );
 }

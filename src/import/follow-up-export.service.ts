@@ -36,12 +36,21 @@ export class FollowUpExportService {
   async exportCsv(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
     const qb = (await this.queries.filtered(filter, viewer)).andWhere("f.status <> 'RETRACTED'");
     const total = await qb.clone().getCount();
-    if (total > MAX_EXPORT_FOLLOW_UPS) throw badInput('filter', `selects ${total} follow-ups; an export holds at most ${MAX_EXPORT_FOLLOW_UPS}, so narrow the filter (by organisation, product, supplier, category or dates)`);
-    const followUps = await qb.orderBy(`COALESCE(f.performed_on, '0001-01-01')`, 'DESC').addOrderBy('f.id', 'ASC').getMany();
+    if (total > MAX_EXPORT_FOLLOW_UPS)
+      throw badInput(
+        'filter',
+        `selects ${total} follow-ups; an export holds at most ${MAX_EXPORT_FOLLOW_UPS}, so narrow the filter (by organisation, product, supplier, category or dates)`,
+      );
+    const followUps = await qb
+      .orderBy(`COALESCE(f.performed_on, '0001-01-01')`, 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
     const ids = followUps.map((f) => f.id);
     const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository<T>(entity);
     const [measurements, links] = await Promise.all([
-      chunked(ids, (c) => repo(MeasurementEntity).find({ where: { followUpId: In(c) }, order: { followUpId: 'ASC', position: 'ASC' } })),
+      chunked(ids, (c) =>
+        repo(MeasurementEntity).find({ where: { followUpId: In(c) }, order: { followUpId: 'ASC', position: 'ASC' } }),
+      ),
       chunked(ids, (c) => repo(FollowUpRequirementEntity).findBy({ followUpId: In(c) })),
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
@@ -71,7 +80,10 @@ export class FollowUpExportService {
         supplier_id: f.supplierId,
         supplier_organisation_number: supplier.get(f.supplierId)?.organisationNumber ?? '',
         contract_id: f.contractId ?? '',
-        requirement_codes: (codesOf.get(f.id) ?? []).map((l) => requirement.get(l.requirementId) ?? '').sort().join(LIST_SEPARATOR),
+        requirement_codes: (codesOf.get(f.id) ?? [])
+          .map((l) => requirement.get(l.requirementId) ?? '')
+          .sort()
+          .join(LIST_SEPARATOR),
         method: f.method,
         status: f.status,
         performed_on: f.performedOn ?? '',

@@ -26,7 +26,9 @@ export interface ImportActor {
   defaultOrganisationCode?: string | null;
 }
 
-export type ImportProgress = { phase: 'checking'; rows: number; checked: number } | ({ phase: 'writing'; totalFollowUps: number; totalMeasurements: number } & WriteProgress);
+export type ImportProgress =
+  | { phase: 'checking'; rows: number; checked: number }
+  | ({ phase: 'writing'; totalFollowUps: number; totalMeasurements: number } & WriteProgress);
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -71,19 +73,31 @@ export class FollowUpImportService {
    * suppliers, contracts, substances and requirements, is never deleted), so a large file does not
    * hold up other writers while it is checked; only the writes are one transaction.
    */
-  async importRows(rows: readonly CsvRow[], actor: ImportActor, options: ImportOptions = {}, earlier: RowError[] = []): Promise<ImportOutcome> {
+  async importRows(
+    rows: readonly CsvRow[],
+    actor: ImportActor,
+    options: ImportOptions = {},
+    earlier: RowError[] = [],
+  ): Promise<ImportOutcome> {
     const dryRun = options.dryRun ?? false;
     const refs = await this.references(this.dataSource.manager, rows);
     const scope = await this.scope(actor, refs);
     const progress = options.onProgress;
     progress?.({ phase: 'checking', rows: rows.length, checked: 0 });
-    const { drafts, errors: found } = checkRows(rows, refs, scope, progress && ((checked) => progress({ phase: 'checking', rows: rows.length, checked })));
+    const { drafts, errors: found } = checkRows(
+      rows,
+      refs,
+      scope,
+      progress && ((checked) => progress({ phase: 'checking', rows: rows.length, checked })),
+    );
     const errors = [...earlier, ...found].sort((a, b) => a.row - b.row);
     const measurements = drafts.reduce((sum, d) => sum + d.measurements.length, 0);
     if (errors.length) return { dryRun, imported: false, followUps: 0, measurements: 0, errors };
     if (dryRun) return { dryRun, imported: false, followUps: drafts.length, measurements, errors };
     const written = await this.tx.run((uow) =>
-      writeFollowUps(uow, this.events, drafts, actor.principal, (p) => progress?.({ phase: 'writing', totalFollowUps: drafts.length, totalMeasurements: measurements, ...p })),
+      writeFollowUps(uow, this.events, drafts, actor.principal, (p) =>
+        progress?.({ phase: 'writing', totalFollowUps: drafts.length, totalMeasurements: measurements, ...p }),
+      ),
     );
     return { dryRun, imported: true, followUps: written.followUps, measurements: written.measurements, errors };
   }
@@ -92,8 +106,15 @@ export class FollowUpImportService {
   private async scope(actor: ImportActor, refs: ImportReferences): Promise<ImportScope> {
     const today = todayIso();
     if (actor.principal) {
-      const own = [...refs.organisations.values()].find((o) => o.id === actor.principal!.organisationId) ?? { id: actor.principal.organisationId, code: actor.principal.organisationId };
-      return { today, defaultOrganisationId: own.id, onlyOrganisation: actor.principal.role === Role.ADMIN ? null : own };
+      const own = [...refs.organisations.values()].find((o) => o.id === actor.principal!.organisationId) ?? {
+        id: actor.principal.organisationId,
+        code: actor.principal.organisationId,
+      };
+      return {
+        today,
+        defaultOrganisationId: own.id,
+        onlyOrganisation: actor.principal.role === Role.ADMIN ? null : own,
+      };
     }
     const code = actor.defaultOrganisationCode;
     if (!code) return { today, defaultOrganisationId: null, onlyOrganisation: null };
@@ -105,18 +126,48 @@ export class FollowUpImportService {
   /** Loads what the rows refer to: all organisations, substances and requirements; products, suppliers and contracts by the keys in the file. */
   private async references(m: EntityManager, rows: readonly CsvRow[]): Promise<ImportReferences> {
     const distinct = (f: (r: CsvRow) => string) => [...new Set(rows.map(f).filter(Boolean))];
-    const gtins = distinct((r) => r.values.product_gtin).map(checkGtin).flatMap((c) => (c.ok ? [c.value] : []));
-    const numbers = distinct((r) => r.values.supplier_organisation_number).map(checkOrganisationNumber).flatMap((c) => (c.ok ? [c.value] : []));
-    const [organisations, substances, requirements, links, productsById, productsByGtin, suppliersById, suppliersByNumber, contracts] = await Promise.all([
+    const gtins = distinct((r) => r.values.product_gtin)
+      .map(checkGtin)
+      .flatMap((c) => (c.ok ? [c.value] : []));
+    const numbers = distinct((r) => r.values.supplier_organisation_number)
+      .map(checkOrganisationNumber)
+      .flatMap((c) => (c.ok ? [c.value] : []));
+    const [
+      organisations,
+      substances,
+      requirements,
+      links,
+      productsById,
+      productsByGtin,
+      suppliersById,
+      suppliersByNumber,
+      contracts,
+    ] = await Promise.all([
       m.find(OrganisationEntity, { select: { id: true, code: true } }),
       m.find(SubstanceEntity, { select: { id: true, casNumber: true } }),
       m.find(RequirementEntity),
       m.find(RequirementSubstanceEntity),
-      inChunks(distinct((r) => r.values.product_id), (ids) => m.find(ProductEntity, { select: { id: true, supplierId: true, gtin: true }, where: { id: In(ids) } })),
-      inChunks(gtins, (values) => m.find(ProductEntity, { select: { id: true, supplierId: true, gtin: true }, where: { gtin: In(values) } })),
-      inChunks(distinct((r) => r.values.supplier_id), (ids) => m.find(SupplierEntity, { select: { id: true }, where: { id: In(ids) } })),
-      inChunks(numbers, (values) => m.find(SupplierEntity, { select: { id: true, organisationNumber: true }, where: { organisationNumber: In(values) } })),
-      inChunks(distinct((r) => r.values.contract_id), (ids) => m.find(ContractEntity, { select: { id: true, organisationId: true }, where: { id: In(ids) } })),
+      inChunks(
+        distinct((r) => r.values.product_id),
+        (ids) => m.find(ProductEntity, { select: { id: true, supplierId: true, gtin: true }, where: { id: In(ids) } }),
+      ),
+      inChunks(gtins, (values) =>
+        m.find(ProductEntity, { select: { id: true, supplierId: true, gtin: true }, where: { gtin: In(values) } }),
+      ),
+      inChunks(
+        distinct((r) => r.values.supplier_id),
+        (ids) => m.find(SupplierEntity, { select: { id: true }, where: { id: In(ids) } }),
+      ),
+      inChunks(numbers, (values) =>
+        m.find(SupplierEntity, {
+          select: { id: true, organisationNumber: true },
+          where: { organisationNumber: In(values) },
+        }),
+      ),
+      inChunks(
+        distinct((r) => r.values.contract_id),
+        (ids) => m.find(ContractEntity, { select: { id: true, organisationId: true }, where: { id: In(ids) } }),
+      ),
     ]);
     const scopes = requirementScopes(requirements, links);
     return {

@@ -4,7 +4,12 @@ import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { defaultValidUntil, type FollowUpStatus, type Method } from '../evaluation/reuse.js';
 import { UNITS, type Unit } from '../evaluation/units.js';
 import { METHODS } from '../follow-ups/follow-up.enums.js';
-import { dateProblem, measurementProblems, type MeasurementProblem, type RequirementScope } from '../follow-ups/follow-up-rules.js';
+import {
+  dateProblem,
+  measurementProblems,
+  type MeasurementProblem,
+  type RequirementScope,
+} from '../follow-ups/follow-up-rules.js';
 import { FOLLOW_UP_COLUMNS, LIST_SEPARATOR, type CsvColumn, type CsvRow, type RowError } from './follow-up-csv.js';
 
 /** What the checks need to know from the database, loaded once per file (see FollowUpImportService.references). */
@@ -29,7 +34,10 @@ export interface ImportScope {
 }
 
 /** A measurement as the evaluation reads it (MeasurementFact's own fields), plus the method text. */
-export interface MeasurementDraft extends Pick<MeasurementFact, 'substanceId' | 'part' | 'detected' | 'value' | 'loq' | 'unit' | 'uncertainty'> {
+export interface MeasurementDraft extends Pick<
+  MeasurementFact,
+  'substanceId' | 'part' | 'detected' | 'value' | 'loq' | 'unit' | 'uncertainty'
+> {
   analyticalMethod: string | null;
 }
 
@@ -57,13 +65,33 @@ export interface FollowUpDraft {
 const PROGRESS_EVERY = 10_000;
 const IMPORTABLE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED'] as const;
 const MAX_LENGTH: Partial<Record<CsvColumn, number>> = {
-  follow_up_key: 200, laboratory: 200, report_reference: 100, notes: 20_000, confidential_notes: 20_000, part: 200, analytical_method: 200,
+  follow_up_key: 200,
+  laboratory: 200,
+  report_reference: 100,
+  notes: 20_000,
+  confidential_notes: 20_000,
+  part: 200,
+  analytical_method: 200,
 };
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const COLUMN_OF: Record<MeasurementProblem['field'], CsvColumn> = {
-  substanceCas: 'substance_cas', part: 'part', value: 'value', loq: 'loq', uncertainty: 'uncertainty', unit: 'unit',
+  substanceCas: 'substance_cas',
+  part: 'part',
+  value: 'value',
+  loq: 'loq',
+  uncertainty: 'uncertainty',
+  unit: 'unit',
 };
-const MEASUREMENT_FIELDS = ['substance_cas', 'part', 'detected', 'value', 'loq', 'unit', 'uncertainty', 'analytical_method'] as const;
+const MEASUREMENT_FIELDS = [
+  'substance_cas',
+  'part',
+  'detected',
+  'value',
+  'loq',
+  'unit',
+  'uncertainty',
+  'analytical_method',
+] as const;
 
 /**
  * Checks every row of a file and turns the good ones into follow-up drafts. Pure: references come
@@ -95,13 +123,19 @@ export function checkRows(
   const drafts: FollowUpDraft[] = [];
   let checked = 0;
   for (const [key, group] of groups) {
-    if (onProgress && Math.floor((checked + group.length) / PROGRESS_EVERY) > Math.floor(checked / PROGRESS_EVERY)) onProgress(checked + group.length);
+    if (onProgress && Math.floor((checked + group.length) / PROGRESS_EVERY) > Math.floor(checked / PROGRESS_EVERY))
+      onProgress(checked + group.length);
     checked += group.length;
     const first = group[0]!;
     const before = errors.length;
     for (const r of group.slice(1)) {
       for (const c of FOLLOW_UP_COLUMNS) {
-        if (r.values[c] !== first.values[c]) fail(r.row, c, `differs from row ${first.row}, the first row of follow-up "${key}"; a follow-up's columns must be the same on all its rows`);
+        if (r.values[c] !== first.values[c])
+          fail(
+            r.row,
+            c,
+            `differs from row ${first.row}, the first row of follow-up "${key}"; a follow-up's columns must be the same on all its rows`,
+          );
       }
     }
     const followUp = checkFollowUp(first, refs, scope, fail);
@@ -128,7 +162,12 @@ const columnOrder = (c: string) => ORDER.get(c) ?? -1;
 
 type Fail = (row: number, column: CsvColumn | '', reason: string) => void;
 
-function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fail: Fail): { draft: Omit<FollowUpDraft, 'key' | 'measurements'>; scopes: RequirementScope[] } | null {
+function checkFollowUp(
+  r: CsvRow,
+  refs: ImportReferences,
+  scope: ImportScope,
+  fail: Fail,
+): { draft: Omit<FollowUpDraft, 'key' | 'measurements'>; scopes: RequirementScope[] } | null {
   const v = r.values;
   let ok = true;
   const bad = (column: CsvColumn, reason: string) => {
@@ -136,7 +175,8 @@ function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fa
     ok = false;
   };
   for (const [column, max] of Object.entries(MAX_LENGTH) as Array<[CsvColumn, number]>) {
-    if ((FOLLOW_UP_COLUMNS as readonly string[]).includes(column) && v[column].length > max) bad(column, `at most ${max} characters (has ${v[column].length})`);
+    if ((FOLLOW_UP_COLUMNS as readonly string[]).includes(column) && v[column].length > max)
+      bad(column, `at most ${max} characters (has ${v[column].length})`);
   }
 
   let organisationId: string | null = null;
@@ -146,7 +186,11 @@ function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fa
   } else {
     const org = refs.organisations.get(v.organisation);
     if (!org) bad('organisation', `"${v.organisation}": no organisation has this code`);
-    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id) bad('organisation', `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code})`);
+    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id)
+      bad(
+        'organisation',
+        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code})`,
+      );
     else organisationId = org.id;
   }
 
@@ -160,7 +204,8 @@ function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fa
     const byGtin = gtin.ok ? refs.productsByGtin.get(gtin.value) : undefined;
     if (!gtin.ok) bad('product_gtin', `"${v.product_gtin}": ${gtin.reason}`);
     else if (!byGtin) bad('product_gtin', `"${v.product_gtin}": no product has this GTIN`);
-    else if (product && product.id !== byGtin.id) bad('product_gtin', `"${v.product_gtin}" is another product than product_id "${v.product_id}"`);
+    else if (product && product.id !== byGtin.id)
+      bad('product_gtin', `"${v.product_gtin}" is another product than product_id "${v.product_id}"`);
     else product = byGtin;
   }
   let supplierId: string | null = null;
@@ -172,36 +217,66 @@ function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fa
     const number = checkOrganisationNumber(v.supplier_organisation_number);
     const found = number.ok ? refs.suppliersByNumber.get(number.value) : undefined;
     if (!number.ok) bad('supplier_organisation_number', `"${v.supplier_organisation_number}": ${number.reason}`);
-    else if (!found) bad('supplier_organisation_number', `"${v.supplier_organisation_number}": no supplier has this organisationsnummer`);
-    else if (supplierId && supplierId !== found.id) bad('supplier_organisation_number', `"${v.supplier_organisation_number}" is another supplier than supplier_id "${v.supplier_id}"`);
+    else if (!found)
+      bad(
+        'supplier_organisation_number',
+        `"${v.supplier_organisation_number}": no supplier has this organisationsnummer`,
+      );
+    else if (supplierId && supplierId !== found.id)
+      bad(
+        'supplier_organisation_number',
+        `"${v.supplier_organisation_number}" is another supplier than supplier_id "${v.supplier_id}"`,
+      );
     else supplierId = found.id;
   }
-  if (product && supplierId && product.supplierId !== supplierId) bad(v.supplier_id ? 'supplier_id' : 'supplier_organisation_number', `the product's supplier is ${product.supplierId}`);
+  if (product && supplierId && product.supplierId !== supplierId)
+    bad(
+      v.supplier_id ? 'supplier_id' : 'supplier_organisation_number',
+      `the product's supplier is ${product.supplierId}`,
+    );
   if (!v.product_id && !v.product_gtin && !v.supplier_id && !v.supplier_organisation_number) {
-    bad('product_id', 'a follow-up needs a product (product_id or product_gtin) or a supplier (supplier_id or supplier_organisation_number)');
+    bad(
+      'product_id',
+      'a follow-up needs a product (product_id or product_gtin) or a supplier (supplier_id or supplier_organisation_number)',
+    );
   }
 
   let contractId: string | null = null;
   if (v.contract_id) {
     const contract = refs.contracts.get(v.contract_id);
     if (!contract) bad('contract_id', `"${v.contract_id}": no contract has this id`);
-    else if (organisationId && contract.organisationId !== organisationId) bad('contract_id', `"${v.contract_id}": the contract belongs to another organisation`);
+    else if (organisationId && contract.organisationId !== organisationId)
+      bad('contract_id', `"${v.contract_id}": the contract belongs to another organisation`);
     else contractId = contract.id;
   }
 
-  const codes = [...new Set(v.requirement_codes.split(LIST_SEPARATOR).map((c) => c.trim()).filter(Boolean))];
+  const codes = [
+    ...new Set(
+      v.requirement_codes
+        .split(LIST_SEPARATOR)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = codes.filter((c) => !refs.requirements.has(c));
-  if (unknown.length) bad('requirement_codes', `no requirement has the code ${unknown.map((c) => `"${c}"`).join(', ')}`);
+  if (unknown.length)
+    bad('requirement_codes', `no requirement has the code ${unknown.map((c) => `"${c}"`).join(', ')}`);
   if (codes.length > 200) bad('requirement_codes', `at most 200 requirements (has ${codes.length})`);
   const requirements = codes.filter((c) => refs.requirements.has(c)).map((c) => refs.requirements.get(c)!);
 
   const method = v.method as Method;
-  if (!(METHODS as readonly string[]).includes(method)) bad('method', v.method ? `"${v.method}": must be one of ${METHODS.join(', ')}` : `required: one of ${METHODS.join(', ')}`);
+  if (!(METHODS as readonly string[]).includes(method))
+    bad(
+      'method',
+      v.method ? `"${v.method}": must be one of ${METHODS.join(', ')}` : `required: one of ${METHODS.join(', ')}`,
+    );
   const status = (v.status || 'COMPLETED') as FollowUpStatus;
   if (status === 'RETRACTED') bad('status', 'a RETRACTED follow-up cannot be imported');
-  else if (!(IMPORTABLE_STATUSES as readonly string[]).includes(status)) bad('status', `"${v.status}": must be one of ${IMPORTABLE_STATUSES.join(', ')}`);
+  else if (!(IMPORTABLE_STATUSES as readonly string[]).includes(status))
+    bad('status', `"${v.status}": must be one of ${IMPORTABLE_STATUSES.join(', ')}`);
   const visibility = (v.visibility || 'SHARED') as 'SHARED' | 'PRIVATE';
-  if (visibility !== 'SHARED' && visibility !== 'PRIVATE') bad('visibility', `"${v.visibility}": must be SHARED or PRIVATE`);
+  if (visibility !== 'SHARED' && visibility !== 'PRIVATE')
+    bad('visibility', `"${v.visibility}": must be SHARED or PRIVATE`);
 
   let datesOk = true;
   for (const column of ['performed_on', 'valid_until'] as const) {
@@ -220,9 +295,20 @@ function checkFollowUp(r: CsvRow, refs: ImportReferences, scope: ImportScope, fa
   if (!ok || !organisationId) return null;
   return {
     draft: {
-      organisationId, productId: product?.id ?? null, supplierId: product?.supplierId ?? supplierId!, contractId,
-      requirementIds: requirements.map((r) => r.id), method, status, performedOn, validUntil, visibility,
-      laboratory: v.laboratory || null, reportReference: v.report_reference || null, notes: v.notes || null, confidentialNotes: v.confidential_notes || null,
+      organisationId,
+      productId: product?.id ?? null,
+      supplierId: product?.supplierId ?? supplierId!,
+      contractId,
+      requirementIds: requirements.map((r) => r.id),
+      method,
+      status,
+      performedOn,
+      validUntil,
+      visibility,
+      laboratory: v.laboratory || null,
+      reportReference: v.report_reference || null,
+      notes: v.notes || null,
+      confidentialNotes: v.confidential_notes || null,
     },
     scopes: requirements.map((r) => r.scope),
   };
@@ -239,7 +325,12 @@ function casCheck(text: string): ReturnType<typeof checkCasNumber> {
   return check;
 }
 
-function checkMeasurement(r: CsvRow, refs: ImportReferences, scopes: RequirementScope[], fail: Fail): MeasurementDraft | null {
+function checkMeasurement(
+  r: CsvRow,
+  refs: ImportReferences,
+  scopes: RequirementScope[],
+  fail: Fail,
+): MeasurementDraft | null {
   const v = r.values;
   let ok = true;
   const bad = (column: CsvColumn, reason: string) => {
@@ -247,7 +338,8 @@ function checkMeasurement(r: CsvRow, refs: ImportReferences, scopes: Requirement
     ok = false;
   };
   for (const column of ['part', 'analytical_method'] as const) {
-    if (v[column].length > MAX_LENGTH[column]!) bad(column, `at most ${MAX_LENGTH[column]} characters (has ${v[column].length})`);
+    if (v[column].length > MAX_LENGTH[column]!)
+      bad(column, `at most ${MAX_LENGTH[column]} characters (has ${v[column].length})`);
   }
   let substanceId: string | null = null;
   let casOk = false;
@@ -261,9 +353,11 @@ function checkMeasurement(r: CsvRow, refs: ImportReferences, scopes: Requirement
     }
   }
   const detected = v.detected.toLowerCase();
-  if (detected !== 'true' && detected !== 'false') bad('detected', v.detected ? `"${v.detected}": must be true or false` : 'required: true or false');
+  if (detected !== 'true' && detected !== 'false')
+    bad('detected', v.detected ? `"${v.detected}": must be true or false` : 'required: true or false');
   const unit = v.unit as Unit;
-  if (!(UNITS as readonly string[]).includes(unit)) bad('unit', v.unit ? `"${v.unit}": must be one of ${UNITS.join(', ')}` : `required: one of ${UNITS.join(', ')}`);
+  if (!(UNITS as readonly string[]).includes(unit))
+    bad('unit', v.unit ? `"${v.unit}": must be one of ${UNITS.join(', ')}` : `required: one of ${UNITS.join(', ')}`);
   const numbers: Record<'value' | 'loq' | 'uncertainty', number | null> = { value: null, loq: null, uncertainty: null };
   let numbersOk = true;
   for (const column of ['value', 'loq', 'uncertainty'] as const) {
@@ -274,10 +368,23 @@ function checkMeasurement(r: CsvRow, refs: ImportReferences, scopes: Requirement
       numbersOk = false;
     } else numbers[column] = n;
   }
-  const values = { part: v.part, detected: detected === 'true', value: numbers.value, loq: numbers.loq, unit, uncertainty: numbers.uncertainty };
+  const values = {
+    part: v.part,
+    detected: detected === 'true',
+    value: numbers.value,
+    loq: numbers.loq,
+    unit,
+    uncertainty: numbers.uncertainty,
+  };
   // The shared rules, once the columns themselves are readable; an unknown substance is reported there.
-  if (casOk && numbersOk && (detected === 'true' || detected === 'false') && (UNITS as readonly string[]).includes(unit)) {
-    for (const p of measurementProblems(values, v.substance_cas, substanceId, scopes)) bad(COLUMN_OF[p.field], p.reason);
+  if (
+    casOk &&
+    numbersOk &&
+    (detected === 'true' || detected === 'false') &&
+    (UNITS as readonly string[]).includes(unit)
+  ) {
+    for (const p of measurementProblems(values, v.substance_cas, substanceId, scopes))
+      bad(COLUMN_OF[p.field], p.reason);
   }
   if (!ok || !substanceId) return null;
   return { substanceId, ...values, analyticalMethod: v.analytical_method || null };

@@ -7,12 +7,53 @@ import type { EventLogService } from '../events/event-log.service.js';
 import type { FollowUpDraft } from './follow-up-rows.js';
 
 const FOLLOW_UP_COLUMNS = [
-  'id', 'organisation_id', 'product_id', 'supplier_id', 'contract_id', 'method', 'performed_on', 'status', 'visibility', 'laboratory',
-  'report_reference', 'valid_until', 'notes', 'confidential_notes', 'retracted_reason', 'retracted_at', 'status_before_retraction', 'version',
-  'created_by_principal_id', 'created_at', 'updated_at',
+  'id',
+  'organisation_id',
+  'product_id',
+  'supplier_id',
+  'contract_id',
+  'method',
+  'performed_on',
+  'status',
+  'visibility',
+  'laboratory',
+  'report_reference',
+  'valid_until',
+  'notes',
+  'confidential_notes',
+  'retracted_reason',
+  'retracted_at',
+  'status_before_retraction',
+  'version',
+  'created_by_principal_id',
+  'created_at',
+  'updated_at',
 ];
-const MEASUREMENT_COLUMNS = ['id', 'follow_up_id', 'substance_id', 'part', 'part_key', 'detected', 'value', 'loq', 'unit', 'uncertainty', 'analytical_method', 'position', 'created_at'];
-const EVENT_COLUMNS = ['type', 'occurred_at', 'actor_principal_id', 'actor_organisation_id', 'subject_type', 'subject_id', 'follow_up_id', 'payload'];
+const MEASUREMENT_COLUMNS = [
+  'id',
+  'follow_up_id',
+  'substance_id',
+  'part',
+  'part_key',
+  'detected',
+  'value',
+  'loq',
+  'unit',
+  'uncertainty',
+  'analytical_method',
+  'position',
+  'created_at',
+];
+const EVENT_COLUMNS = [
+  'type',
+  'occurred_at',
+  'actor_principal_id',
+  'actor_organisation_id',
+  'subject_type',
+  'subject_id',
+  'follow_up_id',
+  'payload',
+];
 
 /** Follow-ups written per step, so progress can be reported while one transaction runs. */
 const STEP = 2_000;
@@ -45,15 +86,50 @@ export async function writeFollowUps(
   for (let start = 0; start < drafts.length; start += STEP) {
     const chunk = drafts.slice(start, start + STEP);
     const followUpRows = chunk.map((d, i) => [
-      ids[start + i]!, d.organisationId, d.productId, d.supplierId, d.contractId, d.method, d.performedOn, d.status, d.visibility, d.laboratory,
-      d.reportReference, d.validUntil, d.notes, d.confidentialNotes, null, null, null, 1, actor?.principalId ?? null, now, now,
+      ids[start + i]!,
+      d.organisationId,
+      d.productId,
+      d.supplierId,
+      d.contractId,
+      d.method,
+      d.performedOn,
+      d.status,
+      d.visibility,
+      d.laboratory,
+      d.reportReference,
+      d.validUntil,
+      d.notes,
+      d.confidentialNotes,
+      null,
+      null,
+      null,
+      1,
+      actor?.principalId ?? null,
+      now,
+      now,
     ]);
     await bulkInsert(manager, 'follow_ups', FOLLOW_UP_COLUMNS, followUpRows);
-    await bulkInsert(manager, 'follow_up_requirements', ['follow_up_id', 'requirement_id'], chunk.flatMap((d, i) => d.requirementIds.map((r) => [ids[start + i]!, r])));
+    await bulkInsert(
+      manager,
+      'follow_up_requirements',
+      ['follow_up_id', 'requirement_id'],
+      chunk.flatMap((d, i) => d.requirementIds.map((r) => [ids[start + i]!, r])),
+    );
     const measurementRows = chunk.flatMap((d, i) =>
       d.measurements.map((m, position) => [
-        randomUUID(), ids[start + i]!, m.substanceId, m.part, m.part.toLowerCase(), m.detected,
-        m.detected ? m.value : null, m.detected ? null : m.loq, m.unit, m.detected ? m.uncertainty : null, m.analyticalMethod, position, now,
+        randomUUID(),
+        ids[start + i]!,
+        m.substanceId,
+        m.part,
+        m.part.toLowerCase(),
+        m.detected,
+        m.detected ? m.value : null,
+        m.detected ? null : m.loq,
+        m.unit,
+        m.detected ? m.uncertainty : null,
+        m.analyticalMethod,
+        position,
+        now,
       ]),
     );
     await bulkInsert(manager, 'measurements', MEASUREMENT_COLUMNS, measurementRows);
@@ -72,8 +148,25 @@ export async function writeFollowUps(
   for (let start = 0; start < drafts.length; start += STEP) {
     const eventRows = drafts.slice(start, start + STEP).map((d, i) => {
       const id = ids[start + i]!;
-      const payload = { status: d.status, method: d.method, productId: d.productId, supplierId: d.supplierId, requirementIds: d.requirementIds, measurements: d.measurements.length, importId };
-      return [d.status === 'PLANNED' ? 'PLANNED' : 'RECORDED', now, actor?.principalId ?? null, actor?.organisationId ?? d.organisationId, 'FollowUp', id, id, JSON.stringify(payload)];
+      const payload = {
+        status: d.status,
+        method: d.method,
+        productId: d.productId,
+        supplierId: d.supplierId,
+        requirementIds: d.requirementIds,
+        measurements: d.measurements.length,
+        importId,
+      };
+      return [
+        d.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
+        now,
+        actor?.principalId ?? null,
+        actor?.organisationId ?? d.organisationId,
+        'FollowUp',
+        id,
+        id,
+        JSON.stringify(payload),
+      ];
     });
     await bulkInsert(manager, 'events', EVENT_COLUMNS, eventRows);
   }

@@ -14,14 +14,23 @@ export class OrganisationFilter {
 
 @ArgsType()
 export class OrganisationsArgs extends PageArgs {
-  @Field(() => OrganisationFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => OrganisationFilter) filter?: OrganisationFilter;
+  @Field(() => OrganisationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganisationFilter)
+  filter?: OrganisationFilter;
 }
 
 @InputType()
 export class CreateOrganisationInput {
-  @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be 2 to 64 lower-case letters, digits or dashes' }) code: string;
+  @Field()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be 2 to 64 lower-case letters, digits or dashes' })
+  code: string;
   @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
   @Field(() => OrganisationKindEnum) @IsIn(ORGANISATION_KINDS) kind: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{2}$/, { message: 'countyCode must be a two-digit länskod, e.g. "12"' }) countyCode?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'countyCode must be a two-digit länskod, e.g. "12"' })
+  countyCode?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsOrganisationNumber() organisationNumber?: string | null;
 }

@@ -9,7 +9,8 @@ export class Organisation {
   @Field() name: string;
   @Field(() => OrganisationKindEnum) kind: string;
   @Field(() => String, { nullable: true, description: 'Two-digit länskod, for regions.' }) countyCode: string | null;
-  @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, NNNNNN-NNNN.' }) organisationNumber: string | null;
+  @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, NNNNNN-NNNN.' })
+  organisationNumber: string | null;
 }
 
 export const OrganisationConnection = Connection(Organisation);

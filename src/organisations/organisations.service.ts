@@ -41,17 +41,34 @@ export class OrganisationsService {
   }
 
   async create(input: CreateOrganisationInput, actor: Principal | null): Promise<OrganisationEntity> {
-    const organisationNumber = input.organisationNumber ? (checkOrganisationNumber(input.organisationNumber) as { value: string }).value : null;
+    const organisationNumber = input.organisationNumber
+      ? (checkOrganisationNumber(input.organisationNumber) as { value: string }).value
+      : null;
     return this.tx.run(async ({ manager, afterCommit }) => {
       const repo = manager.getRepository(OrganisationEntity);
-      if (await repo.existsBy({ code: input.code })) throw conflict(`code "${input.code}": an organisation with this code already exists`, 'code');
+      if (await repo.existsBy({ code: input.code }))
+        throw conflict(`code "${input.code}": an organisation with this code already exists`, 'code');
       if (organisationNumber && (await repo.existsBy({ organisationNumber }))) {
-        throw conflict(`organisationNumber "${organisationNumber}": an organisation with this number already exists`, 'organisationNumber');
+        throw conflict(
+          `organisationNumber "${organisationNumber}": an organisation with this number already exists`,
+          'organisationNumber',
+        );
       }
-      const values = { code: input.code, name: input.name.trim(), kind: input.kind as OrganisationEntity['kind'], countyCode: input.countyCode ?? null, organisationNumber };
+      const values = {
+        code: input.code,
+        name: input.name.trim(),
+        kind: input.kind as OrganisationEntity['kind'],
+        countyCode: input.countyCode ?? null,
+        organisationNumber,
+      };
       const entity = repo.create({ ...values, searchText: organisationSearchText(values) });
       await repo.insert(entity);
-      await this.events.append({ manager, afterCommit }, actor, { type: 'ORGANISATION_CREATED', subjectType: 'Organisation', subjectId: entity.id, payload: { code: entity.code } });
+      await this.events.append({ manager, afterCommit }, actor, {
+        type: 'ORGANISATION_CREATED',
+        subjectType: 'Organisation',
+        subjectId: entity.id,
+        payload: { code: entity.code },
+      });
       return entity;
     });
   }

@@ -32,7 +32,11 @@ export class ProductCategoriesResolver {
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => ProductCategory)
-  updateProductCategory(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductCategoryInput, @CurrentPrincipal() actor: Principal) {
+  updateProductCategory(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateProductCategoryInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 

@@ -19,10 +19,16 @@ export class ProductCategoriesService {
   ) {}
 
   list(args: PageArgs & { parentCode?: string | null }) {
-    return paginate(this.dataSource.getRepository(ProductCategoryEntity).createQueryBuilder('c'), args, [{ column: 'c.code', property: 'code' }]);
+    return paginate(this.dataSource.getRepository(ProductCategoryEntity).createQueryBuilder('c'), args, [
+      { column: 'c.code', property: 'code' },
+    ]);
   }
 
-  async byCode(code: string, manager: EntityManager = this.dataSource.manager, field = 'categoryCode'): Promise<ProductCategoryEntity> {
+  async byCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+    field = 'categoryCode',
+  ): Promise<ProductCategoryEntity> {
     const found = await manager.findOneBy(ProductCategoryEntity, { code });
     if (!found) throw badInput(field, `"${code}": no product category has this code`);
     return found;
@@ -37,7 +43,9 @@ export class ProductCategoriesService {
 
   /** The ids of a category and all its descendants (the tree is small: read whole). */
   async idsWithDescendants(code: string, field = 'categoryCode'): Promise<string[]> {
-    const all = await this.dataSource.getRepository(ProductCategoryEntity).find({ select: { id: true, code: true, parentId: true } });
+    const all = await this.dataSource
+      .getRepository(ProductCategoryEntity)
+      .find({ select: { id: true, code: true, parentId: true } });
     const root = all.find((c) => c.code === code);
     if (!root) throw badInput(field, `"${code}": no product category has this code`);
     const ids = [root.id];
@@ -47,12 +55,19 @@ export class ProductCategoriesService {
 
   /** The ids of a category and all its ancestors. */
   async idsWithAncestors(code: string, field = 'categoryCode'): Promise<string[]> {
-    const all = await this.dataSource.getRepository(ProductCategoryEntity).find({ select: { id: true, code: true, parentId: true } });
+    const all = await this.dataSource
+      .getRepository(ProductCategoryEntity)
+      .find({ select: { id: true, code: true, parentId: true } });
     const byId = new Map(all.map((c) => [c.id, c]));
     const root = all.find((c) => c.code === code);
     if (!root) throw badInput(field, `"${code}": no product category has this code`);
     const ids: string[] = [];
-    for (let at: ProductCategoryEntity | undefined = root; at && !ids.includes(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) ids.push(at.id);
+    for (
+      let at: ProductCategoryEntity | undefined = root;
+      at && !ids.includes(at.id);
+      at = at.parentId ? byId.get(at.parentId) : undefined
+    )
+      ids.push(at.id);
     return ids;
   }
 
@@ -60,9 +75,15 @@ export class ProductCategoriesService {
   async idsForCodes(manager: EntityManager, codes: string[], field = 'categoryCodes'): Promise<string[]> {
     const unique = [...new Set(codes)];
     if (!unique.length) return [];
-    const rows = await manager.getRepository(ProductCategoryEntity).createQueryBuilder('c').select(['c.id', 'c.code']).where('c.code IN (:...codes)', { codes: unique }).getMany();
+    const rows = await manager
+      .getRepository(ProductCategoryEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.code'])
+      .where('c.code IN (:...codes)', { codes: unique })
+      .getMany();
     const missing = unique.filter((c) => !rows.some((r) => r.code === c));
-    if (missing.length) throw badInput(field, `no product category has the code ${missing.map((m) => `"${m}"`).join(', ')}`);
+    if (missing.length)
+      throw badInput(field, `no product category has the code ${missing.map((m) => `"${m}"`).join(', ')}`);
     return rows.map((r) => r.id);
   }
 
@@ -72,9 +93,18 @@ export class ProductCategoriesService {
         throw conflict(`code "${input.code}": a product category with this code already exists`, 'code');
       }
       const parent = input.parentCode ? await this.byCode(input.parentCode, uow.manager, 'parentCode') : null;
-      const entity = uow.manager.create(ProductCategoryEntity, { code: input.code, name: input.name.trim(), parentId: parent?.id ?? null });
+      const entity = uow.manager.create(ProductCategoryEntity, {
+        code: input.code,
+        name: input.name.trim(),
+        parentId: parent?.id ?? null,
+      });
       await uow.manager.insert(ProductCategoryEntity, entity);
-      await this.events.append(uow, actor, { type: 'CATEGORY_CREATED', subjectType: 'ProductCategory', subjectId: entity.id, payload: { code: input.code } });
+      await this.events.append(uow, actor, {
+        type: 'CATEGORY_CREATED',
+        subjectType: 'ProductCategory',
+        subjectId: entity.id,
+        payload: { code: input.code },
+      });
       return entity;
     });
   }
@@ -90,7 +120,12 @@ export class ProductCategoriesService {
         entity.parentId = parent?.id ?? null;
       }
       await uow.manager.save(ProductCategoryEntity, entity);
-      await this.events.append(uow, actor, { type: 'CATEGORY_UPDATED', subjectType: 'ProductCategory', subjectId: id, payload: { ...input } });
+      await this.events.append(uow, actor, {
+        type: 'CATEGORY_UPDATED',
+        subjectType: 'ProductCategory',
+        subjectId: id,
+        payload: { ...input },
+      });
       return entity;
     });
   }

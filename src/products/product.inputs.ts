@@ -6,20 +6,37 @@ import { IsGtin } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 
 const CATEGORY_CODE = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
-const categoryCodeMessage = { message: '$property must be 1 to 64 upper-case letters, digits or dashes, e.g. CHILD-PLAYMAT' };
+const categoryCodeMessage = {
+  message: '$property must be 1 to 64 upper-case letters, digits or dashes, e.g. CHILD-PLAYMAT',
+};
 
 @InputType()
 export class ProductFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'supplierId must be an id' }) supplierId?: string;
-  @Field({ nullable: true, description: 'The category or any of its sub-categories.' }) @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be an id' })
+  supplierId?: string;
+  @Field({ nullable: true, description: 'The category or any of its sub-categories.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  categoryCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsGtin() gtin?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) articleNumber?: string;
-  @Field({ nullable: true, description: 'Part of the name, article number or GTIN, case-insensitive.' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @Field({ nullable: true, description: 'Part of the name, article number or GTIN, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }
 
 @ArgsType()
 export class ProductsArgs extends PageArgs {
-  @Field(() => ProductFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ProductFilter) filter?: ProductFilter;
+  @Field(() => ProductFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProductFilter)
+  filter?: ProductFilter;
 }
 
 @InputType()
@@ -28,7 +45,8 @@ export class CreateProductInput {
   @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100) articleNumber?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsGtin() gtin?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?:
+    string | null;
 }
 
 @InputType()
@@ -36,18 +54,23 @@ export class UpdateProductInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100) articleNumber?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsGtin() gtin?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) categoryCode?:
+    string | null;
 }
 
 @InputType()
 export class CreateProductCategoryInput {
   @Field() @Matches(CATEGORY_CODE, categoryCodeMessage) code: string;
   @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) parentCode?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) parentCode?:
+    string | null;
 }
 
 @InputType()
 export class UpdateProductCategoryInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 200) name?: string;
-  @Field(() => String, { nullable: true, description: 'null makes it a top-level category.' }) @IsOptional() @Matches(CATEGORY_CODE, categoryCodeMessage) parentCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'null makes it a top-level category.' })
+  @IsOptional()
+  @Matches(CATEGORY_CODE, categoryCodeMessage)
+  parentCode?: string | null;
 }

@@ -34,7 +34,11 @@ export class ProductsResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => Product)
-  updateProduct(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductInput, @CurrentPrincipal() actor: Principal) {
+  updateProduct(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateProductInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 

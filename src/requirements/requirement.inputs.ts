@@ -2,7 +2,14 @@ import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
-import { AGGREGATIONS, AggregationEnum, LIMIT_BASES, LimitBasisEnum, REQUIREMENT_KINDS, RequirementKindEnum } from '../common/graphql-enums.js';
+import {
+  AGGREGATIONS,
+  AggregationEnum,
+  LIMIT_BASES,
+  LimitBasisEnum,
+  REQUIREMENT_KINDS,
+  RequirementKindEnum,
+} from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { LimitInput } from '../common/limit.js';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -11,27 +18,49 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 
 @InputType()
 export class RequirementFilter {
-  @Field({ nullable: true, description: 'Part of the code, title or text, case-insensitive.' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @Field({ nullable: true, description: 'Requirements with this substance in scope.' }) @IsOptional() @IsCasNumber() substanceCas?: string;
-  @Field({ nullable: true, description: 'Requirements that apply to this category or one of its ancestors.' }) @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
+  @Field({ nullable: true, description: 'Part of the code, title or text, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+  @Field({ nullable: true, description: 'Requirements with this substance in scope.' })
+  @IsOptional()
+  @IsCasNumber()
+  substanceCas?: string;
+  @Field({ nullable: true, description: 'Requirements that apply to this category or one of its ancestors.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  categoryCode?: string;
   @Field(() => RequirementKindEnum, { nullable: true }) @IsOptional() @IsIn(REQUIREMENT_KINDS) kind?: string;
 }
 
 @ArgsType()
 export class RequirementsArgs extends PageArgs {
-  @Field(() => RequirementFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => RequirementFilter) filter?: RequirementFilter;
+  @Field(() => RequirementFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RequirementFilter)
+  filter?: RequirementFilter;
 }
 
 @InputType()
 export class CreateRequirementInput {
-  @Field() @Matches(CODE, { message: 'code must be 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01' }) code: string;
+  @Field()
+  @Matches(CODE, { message: 'code must be 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01' })
+  code: string;
   @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
   @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
   @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
   @Field(() => [String], { defaultValue: [], description: 'CAS numbers of the substances in scope.' })
-  @ArrayMaxSize(1000) @IsCasNumber({ each: true }) substanceCas: string[];
+  @ArrayMaxSize(1000)
+  @IsCasNumber({ each: true })
+  substanceCas: string[];
   @Field(() => LimitInput, { nullable: true, description: 'Required for LIMIT; not allowed for DOCUMENTATION.' })
-  @IsOptional() @ValidateNested() @Type(() => LimitInput) defaultLimit?: LimitInput | null;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitInput)
+  defaultLimit?: LimitInput | null;
   @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: string | null;
   @Field(() => AggregationEnum, { defaultValue: 'EACH' }) @IsIn(AGGREGATIONS) aggregation: 'EACH' | 'SUM';
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes: string[];
@@ -42,11 +71,25 @@ export class CreateRequirementInput {
 export class UpdateRequirementInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) text?: string;
-  @Field(() => RequirementKindEnum, { nullable: true }) @OmittableNotNull() @IsIn(REQUIREMENT_KINDS) kind?: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
-  @Field(() => [String], { nullable: true, description: 'Replaces the substances in scope.' }) @OmittableNotNull() @ArrayMaxSize(1000) @IsCasNumber({ each: true }) substanceCas?: string[];
-  @Field(() => LimitInput, { nullable: true, description: 'null removes the default limit.' }) @IsOptional() @ValidateNested() @Type(() => LimitInput) defaultLimit?: LimitInput | null;
+  @Field(() => RequirementKindEnum, { nullable: true }) @OmittableNotNull() @IsIn(REQUIREMENT_KINDS) kind?:
+    'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  @Field(() => [String], { nullable: true, description: 'Replaces the substances in scope.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(1000)
+  @IsCasNumber({ each: true })
+  substanceCas?: string[];
+  @Field(() => LimitInput, { nullable: true, description: 'null removes the default limit.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitInput)
+  defaultLimit?: LimitInput | null;
   @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: string | null;
-  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?: 'EACH' | 'SUM';
-  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' }) @OmittableNotNull() @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes?: string[];
+  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?:
+    'EACH' | 'SUM';
+  @Field(() => [String], { nullable: true, description: 'Replaces the categories.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  categoryCodes?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalSource?: string | null;
 }

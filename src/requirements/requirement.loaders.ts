@@ -5,8 +5,22 @@ import { RequirementCategoryEntity, RequirementSubstanceEntity } from './require
 
 /** requirementId → the substances in scope, by name. */
 export const requirementSubstancesLoader = (loaders: Loaders) =>
-  loaders.linked('requirement.substances', RequirementSubstanceEntity, 'requirementId', 'substanceId', SubstanceEntity, (a, b) => a.name.localeCompare(b.name));
+  loaders.linked(
+    'requirement.substances',
+    RequirementSubstanceEntity,
+    'requirementId',
+    'substanceId',
+    SubstanceEntity,
+    (a, b) => a.name.localeCompare(b.name),
+  );
 
 /** requirementId → the categories it applies to, by code. */
 export const requirementCategoriesLoader = (loaders: Loaders) =>
-  loaders.linked('requirement.categories', RequirementCategoryEntity, 'requirementId', 'categoryId', ProductCategoryEntity, (a, b) => a.code.localeCompare(b.code));
+  loaders.linked(
+    'requirement.categories',
+    RequirementCategoryEntity,
+    'requirementId',
+    'categoryId',
+    ProductCategoryEntity,
+    (a, b) => a.code.localeCompare(b.code),
+  );

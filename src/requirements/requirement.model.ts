@@ -5,7 +5,9 @@ import { Connection } from '../common/pagination/connection.js';
 import { ProductCategory } from '../products/product.model.js';
 import { Substance } from '../substances/substance.model.js';
 
-@ObjectType({ description: 'A requirement in the shared library (kemikaliekrav). Contracts may set their own limit for it.' })
+@ObjectType({
+  description: 'A requirement in the shared library (kemikaliekrav). Contracts may set their own limit for it.',
+})
 export class ChemicalRequirement {
   @Field(() => ID) id: string;
   @Field() code: string;
@@ -13,10 +15,12 @@ export class ChemicalRequirement {
   @Field() text: string;
   @Field(() => RequirementKindEnum) kind: string;
   @Field(() => [Substance], { description: 'The substances in scope.' }) substances?: Substance[];
-  @Field(() => Limit, { nullable: true, description: 'The library default limit; a contract may set its own.' }) defaultLimit?: Limit | null;
+  @Field(() => Limit, { nullable: true, description: 'The library default limit; a contract may set its own.' })
+  defaultLimit?: Limit | null;
   @Field(() => LimitBasisEnum, { nullable: true }) basis: string | null;
   @Field(() => AggregationEnum) aggregation: string;
-  @Field(() => [ProductCategory], { description: 'Product categories the requirement applies to.' }) categories?: ProductCategory[];
+  @Field(() => [ProductCategory], { description: 'Product categories the requirement applies to.' })
+  categories?: ProductCategory[];
   @Field(() => String, { nullable: true }) legalSource: string | null;
 }
 

@@ -35,7 +35,11 @@ export class RequirementsResolver {
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => ChemicalRequirement)
-  updateRequirement(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateRequirementInput, @CurrentPrincipal() actor: Principal) {
+  updateRequirement(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateRequirementInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 

@@ -11,10 +11,16 @@ import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
-import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity, type RequirementKind } from './requirement.entity.js';
+import {
+  RequirementCategoryEntity,
+  RequirementEntity,
+  RequirementSubstanceEntity,
+  type RequirementKind,
+} from './requirement.entity.js';
 import type { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
 
-const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) => [r.code, r.title, r.text].join(' ').toLowerCase();
+const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) =>
+  [r.code, r.title, r.text].join(' ').toLowerCase();
 
 /** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"). */
 function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | undefined, field: string): void {
@@ -38,11 +44,17 @@ export class RequirementsService {
     if (f?.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
     if (f?.substanceCas) {
       const cas = normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
-      qb.andWhere('EXISTS (SELECT 1 FROM requirement_substances rs JOIN substances s ON s.id = rs.substance_id WHERE rs.requirement_id = r.id AND s.cas_number = :cas)', { cas });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM requirement_substances rs JOIN substances s ON s.id = rs.substance_id WHERE rs.requirement_id = r.id AND s.cas_number = :cas)',
+        { cas },
+      );
     }
     if (f?.categoryCode) {
       const ids = await this.categories.idsWithAncestors(f.categoryCode, 'filter.categoryCode');
-      qb.andWhere('EXISTS (SELECT 1 FROM requirement_categories rc WHERE rc.requirement_id = r.id AND rc.category_id IN (:...categoryIds))', { categoryIds: ids });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM requirement_categories rc WHERE rc.requirement_id = r.id AND rc.category_id IN (:...categoryIds))',
+        { categoryIds: ids },
+      );
     }
     return paginate(qb, args, [{ column: 'r.code', property: 'code' }]);
   }
@@ -56,7 +68,8 @@ export class RequirementsService {
   async create(input: CreateRequirementInput, actor: Principal | null): Promise<RequirementEntity> {
     checkKindAndLimit(input.kind, input.defaultLimit, 'defaultLimit');
     return this.tx.run(async (uow) => {
-      if (await uow.manager.existsBy(RequirementEntity, { code: input.code })) throw conflict(`code "${input.code}": a requirement with this code already exists`, 'code');
+      if (await uow.manager.existsBy(RequirementEntity, { code: input.code }))
+        throw conflict(`code "${input.code}": a requirement with this code already exists`, 'code');
       const substanceIds = await this.substanceIds(uow.manager, input.substanceCas);
       const categoryIds = await this.categories.idsForCodes(uow.manager, input.categoryCodes);
       const values = {
@@ -73,7 +86,12 @@ export class RequirementsService {
       const entity = uow.manager.create(RequirementEntity, { ...values, searchText: searchText(values) });
       await uow.manager.insert(RequirementEntity, entity);
       await this.replaceLinks(uow.manager, entity.id, substanceIds, categoryIds);
-      await this.events.append(uow, actor, { type: 'REQUIREMENT_CREATED', subjectType: 'ChemicalRequirement', subjectId: entity.id, payload: { ...values, substanceCas: input.substanceCas, categoryCodes: input.categoryCodes } });
+      await this.events.append(uow, actor, {
+        type: 'REQUIREMENT_CREATED',
+        subjectType: 'ChemicalRequirement',
+        subjectId: entity.id,
+        payload: { ...values, substanceCas: input.substanceCas, categoryCodes: input.categoryCodes },
+      });
       return entity;
     });
   }
@@ -92,20 +110,30 @@ export class RequirementsService {
       if (input.basis !== undefined) entity.basis = (input.basis ?? null) as RequirementEntity['basis'];
       if (input.aggregation !== undefined) entity.aggregation = input.aggregation;
       if (input.legalSource !== undefined) entity.legalSource = input.legalSource?.trim() || null;
-      const limit = entity.defaultLimitValue !== null && entity.defaultLimitUnit ? { value: entity.defaultLimitValue, unit: entity.defaultLimitUnit } : null;
+      const limit =
+        entity.defaultLimitValue !== null && entity.defaultLimitUnit
+          ? { value: entity.defaultLimitValue, unit: entity.defaultLimitUnit }
+          : null;
       checkKindAndLimit(entity.kind, limit, 'defaultLimit');
       entity.searchText = searchText(entity);
       await uow.manager.save(RequirementEntity, entity);
       if (input.substanceCas !== undefined || input.categoryCodes !== undefined) {
-        const substanceIds = input.substanceCas !== undefined
-          ? await this.substanceIds(uow.manager, input.substanceCas)
-          : (await uow.manager.findBy(RequirementSubstanceEntity, { requirementId: id })).map((r) => r.substanceId);
-        const categoryIds = input.categoryCodes !== undefined
-          ? await this.categories.idsForCodes(uow.manager, input.categoryCodes)
-          : (await uow.manager.findBy(RequirementCategoryEntity, { requirementId: id })).map((r) => r.categoryId);
+        const substanceIds =
+          input.substanceCas !== undefined
+            ? await this.substanceIds(uow.manager, input.substanceCas)
+            : (await uow.manager.findBy(RequirementSubstanceEntity, { requirementId: id })).map((r) => r.substanceId);
+        const categoryIds =
+          input.categoryCodes !== undefined
+            ? await this.categories.idsForCodes(uow.manager, input.categoryCodes)
+            : (await uow.manager.findBy(RequirementCategoryEntity, { requirementId: id })).map((r) => r.categoryId);
         await this.replaceLinks(uow.manager, id, substanceIds, categoryIds);
       }
-      await this.events.append(uow, actor, { type: 'REQUIREMENT_UPDATED', subjectType: 'ChemicalRequirement', subjectId: id, payload: { ...input } });
+      await this.events.append(uow, actor, {
+        type: 'REQUIREMENT_UPDATED',
+        subjectType: 'ChemicalRequirement',
+        subjectId: id,
+        payload: { ...input },
+      });
       return entity;
     });
   }
@@ -113,16 +141,38 @@ export class RequirementsService {
   private async substanceIds(manager: EntityManager, casNumbers: string[]): Promise<string[]> {
     const unique = [...new Set(casNumbers.map((c, i) => normalised(`substanceCas[${i}]`, c, checkCasNumber)))];
     if (!unique.length) return [];
-    const rows = await manager.getRepository(SubstanceEntity).createQueryBuilder('s').select(['s.id', 's.casNumber']).where('s.cas_number IN (:...cas)', { cas: unique }).getMany();
+    const rows = await manager
+      .getRepository(SubstanceEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.casNumber'])
+      .where('s.cas_number IN (:...cas)', { cas: unique })
+      .getMany();
     const missing = unique.filter((c) => !rows.some((r) => r.casNumber === c));
-    if (missing.length) throw badInput('substanceCas', `no substance has the CAS number ${missing.map((m) => `"${m}"`).join(', ')}; create it first`);
+    if (missing.length)
+      throw badInput(
+        'substanceCas',
+        `no substance has the CAS number ${missing.map((m) => `"${m}"`).join(', ')}; create it first`,
+      );
     return rows.map((r) => r.id);
   }
 
-  private async replaceLinks(manager: EntityManager, requirementId: string, substanceIds: string[], categoryIds: string[]): Promise<void> {
+  private async replaceLinks(
+    manager: EntityManager,
+    requirementId: string,
+    substanceIds: string[],
+    categoryIds: string[],
+  ): Promise<void> {
     await manager.delete(RequirementSubstanceEntity, { requirementId });
     await manager.delete(RequirementCategoryEntity, { requirementId });
-    if (substanceIds.length) await manager.insert(RequirementSubstanceEntity, substanceIds.map((substanceId) => ({ requirementId, substanceId })));
-    if (categoryIds.length) await manager.insert(RequirementCategoryEntity, categoryIds.map((categoryId) => ({ requirementId, categoryId })));
+    if (substanceIds.length)
+      await manager.insert(
+        RequirementSubstanceEntity,
+        substanceIds.map((substanceId) => ({ requirementId, substanceId })),
+      );
+    if (categoryIds.length)
+      await manager.insert(
+        RequirementCategoryEntity,
+        categoryIds.map((categoryId) => ({ requirementId, categoryId })),
+      );
   }
 }

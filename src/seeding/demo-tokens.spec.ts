@@ -14,6 +14,8 @@ describe('demo tokens', () => {
 
   it('are recognisable as demo tokens (kk_demo_…), one per role', () => {
     expect(DEMO_TOKENS.every((t) => t.token.startsWith('kk_demo_'))).toBe(true);
-    expect(new Set(DEMO_TOKENS.map((t) => t.role))).toEqual(new Set(['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN']));
+    expect(new Set(DEMO_TOKENS.map((t) => t.role))).toEqual(
+      new Set(['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN']),
+    );
   });
 });

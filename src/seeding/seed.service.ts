@@ -17,13 +17,24 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
-import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import {
+  RequirementCategoryEntity,
+  RequirementEntity,
+  RequirementSubstanceEntity,
+} from '../requirements/requirement.entity.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DEMO_TOKENS } from './demo-tokens.js';
 import {
-  type CategorySeed, type ContractSeed, type FollowUpSeed, type OrganisationSeed, type ProductSeed, readSeed,
-  type RequirementSeed, type SubstanceSeed, type SupplierSeed,
+  type CategorySeed,
+  type ContractSeed,
+  type FollowUpSeed,
+  type OrganisationSeed,
+  type ProductSeed,
+  readSeed,
+  type RequirementSeed,
+  type SubstanceSeed,
+  type SupplierSeed,
 } from './seed-files.js';
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -77,7 +88,13 @@ export class SeedService {
       await this.reference(uow.manager, count);
       if (options.demo) await this.demo(uow, count);
     });
-    this.logger.log(`seeded: ${Object.entries(inserted).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing new'}`);
+    this.logger.log(
+      `seeded: ${
+        Object.entries(inserted)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'nothing new'
+      }`,
+    );
     return { inserted };
   }
 
@@ -85,7 +102,19 @@ export class SeedService {
     const orgs = readSeed<OrganisationSeed[]>('reference/organisations.json');
     const existingOrgs = new Set((await m.find(OrganisationEntity, { select: { code: true } })).map((o) => o.code));
     const newOrgs = orgs.filter((o) => !existingOrgs.has(o.code));
-    for (const o of newOrgs) await m.save(OrganisationEntity, m.create(OrganisationEntity, { id: seedId('organisation', o.code), code: o.code, name: o.name, kind: o.kind, countyCode: o.countyCode, organisationNumber: o.organisationNumber, searchText: organisationSearchText(o) }));
+    for (const o of newOrgs)
+      await m.save(
+        OrganisationEntity,
+        m.create(OrganisationEntity, {
+          id: seedId('organisation', o.code),
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          countyCode: o.countyCode,
+          organisationNumber: o.organisationNumber,
+          searchText: organisationSearchText(o),
+        }),
+      );
     count('organisations', newOrgs.length);
 
     const categories = readSeed<CategorySeed[]>('reference/product-categories.json');
@@ -93,7 +122,12 @@ export class SeedService {
     let newCats = 0;
     for (const c of categories) {
       if (catIds.has(c.code)) continue;
-      const entity = m.create(ProductCategoryEntity, { id: seedId('category', c.code), code: c.code, name: c.name, parentId: c.parentCode ? catIds.get(c.parentCode)! : null });
+      const entity = m.create(ProductCategoryEntity, {
+        id: seedId('category', c.code),
+        code: c.code,
+        name: c.name,
+        parentId: c.parentCode ? catIds.get(c.parentCode)! : null,
+      });
       await m.save(ProductCategoryEntity, entity);
       catIds.set(c.code, entity.id);
       newCats++;
@@ -101,15 +135,31 @@ export class SeedService {
     count('categories', newCats);
 
     const substances = readSeed<SubstanceSeed[]>('reference/substances.json');
-    const subIds = new Map((await m.find(SubstanceEntity, { select: { id: true, casNumber: true } })).map((s) => [s.casNumber, s.id]));
+    const subIds = new Map(
+      (await m.find(SubstanceEntity, { select: { id: true, casNumber: true } })).map((s) => [s.casNumber, s.id]),
+    );
     let newSubs = 0;
     for (const s of substances) {
       if (subIds.has(s.casNumber)) continue;
-      const entity = m.create(SubstanceEntity, { id: seedId('substance', s.casNumber), name: s.name, casNumber: s.casNumber, ecNumber: s.ecNumber, searchText: [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase() });
+      const entity = m.create(SubstanceEntity, {
+        id: seedId('substance', s.casNumber),
+        name: s.name,
+        casNumber: s.casNumber,
+        ecNumber: s.ecNumber,
+        searchText: [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase(),
+      });
       await m.save(SubstanceEntity, entity);
       subIds.set(s.casNumber, entity.id);
-      if (s.groups.length) await m.insert(SubstanceGroupEntity, s.groups.map((groupCode) => ({ substanceId: entity.id, groupCode })));
-      if (s.lists.length) await m.insert(SubstanceListEntity, s.lists.map((listCode) => ({ substanceId: entity.id, listCode })));
+      if (s.groups.length)
+        await m.insert(
+          SubstanceGroupEntity,
+          s.groups.map((groupCode) => ({ substanceId: entity.id, groupCode })),
+        );
+      if (s.lists.length)
+        await m.insert(
+          SubstanceListEntity,
+          s.lists.map((listCode) => ({ substanceId: entity.id, listCode })),
+        );
       newSubs++;
     }
     count('substances', newSubs);
@@ -120,13 +170,30 @@ export class SeedService {
     for (const r of requirements) {
       if (reqCodes.has(r.code)) continue;
       const entity = m.create(RequirementEntity, {
-        id: seedId('requirement', r.code), code: r.code, title: r.title, text: r.text, kind: r.kind, defaultLimitValue: r.defaultLimitValue, defaultLimitUnit: r.defaultLimitUnit as Unit | null,
-        basis: r.basis as RequirementEntity['basis'], aggregation: r.aggregation, legalSource: r.legalSource, searchText: [r.code, r.title, r.text].join(' ').toLowerCase(),
+        id: seedId('requirement', r.code),
+        code: r.code,
+        title: r.title,
+        text: r.text,
+        kind: r.kind,
+        defaultLimitValue: r.defaultLimitValue,
+        defaultLimitUnit: r.defaultLimitUnit as Unit | null,
+        basis: r.basis as RequirementEntity['basis'],
+        aggregation: r.aggregation,
+        legalSource: r.legalSource,
+        searchText: [r.code, r.title, r.text].join(' ').toLowerCase(),
       });
       await m.save(RequirementEntity, entity);
       const substanceIds = [...new Set(r.substanceCas.map((cas) => subIds.get(cas)!))];
-      if (substanceIds.length) await m.insert(RequirementSubstanceEntity, substanceIds.map((substanceId) => ({ requirementId: entity.id, substanceId })));
-      if (r.categoryCodes.length) await m.insert(RequirementCategoryEntity, r.categoryCodes.map((code) => ({ requirementId: entity.id, categoryId: catIds.get(code)! })));
+      if (substanceIds.length)
+        await m.insert(
+          RequirementSubstanceEntity,
+          substanceIds.map((substanceId) => ({ requirementId: entity.id, substanceId })),
+        );
+      if (r.categoryCodes.length)
+        await m.insert(
+          RequirementCategoryEntity,
+          r.categoryCodes.map((code) => ({ requirementId: entity.id, categoryId: catIds.get(code)! })),
+        );
       newReqs++;
     }
     count('requirements', newReqs);
@@ -137,14 +204,28 @@ export class SeedService {
     const orgIds = new Map((await m.find(OrganisationEntity)).map((o) => [o.code, o.id]));
     const catIds = new Map((await m.find(ProductCategoryEntity)).map((c) => [c.code, c.id]));
     const reqs = new Map((await m.find(RequirementEntity)).map((r) => [r.code, r]));
-    const subIds = new Map((await m.find(SubstanceEntity, { select: { id: true, casNumber: true } })).map((s) => [s.casNumber, s.id]));
+    const subIds = new Map(
+      (await m.find(SubstanceEntity, { select: { id: true, casNumber: true } })).map((s) => [s.casNumber, s.id]),
+    );
 
     const supplierIds = new Map<string, string>();
     let n = 0;
     for (const s of readSeed<SupplierSeed[]>('demo/suppliers.json')) {
-      const existing = await m.findOneBy(SupplierEntity, s.organisationNumber ? { organisationNumber: s.organisationNumber } : { name: s.name });
-      if (existing) { supplierIds.set(s.key, existing.id); continue; }
-      const entity = m.create(SupplierEntity, { id: seedId('supplier', s.key), name: s.name, country: s.country, organisationNumber: s.organisationNumber, searchText: [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase() });
+      const existing = await m.findOneBy(
+        SupplierEntity,
+        s.organisationNumber ? { organisationNumber: s.organisationNumber } : { name: s.name },
+      );
+      if (existing) {
+        supplierIds.set(s.key, existing.id);
+        continue;
+      }
+      const entity = m.create(SupplierEntity, {
+        id: seedId('supplier', s.key),
+        name: s.name,
+        country: s.country,
+        organisationNumber: s.organisationNumber,
+        searchText: [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase(),
+      });
       await m.save(SupplierEntity, entity);
       supplierIds.set(s.key, entity.id);
       n++;
@@ -155,10 +236,18 @@ export class SeedService {
     n = 0;
     for (const p of readSeed<ProductSeed[]>('demo/products.json')) {
       const existing = p.gtin ? await m.findOneBy(ProductEntity, { gtin: p.gtin }) : null;
-      if (existing) { productIds.set(p.key, existing.id); continue; }
+      if (existing) {
+        productIds.set(p.key, existing.id);
+        continue;
+      }
       const entity = m.create(ProductEntity, {
-        id: seedId('product', p.key), supplierId: supplierIds.get(p.supplierKey)!, name: p.name, articleNumber: p.articleNumber, gtin: p.gtin,
-        categoryId: p.categoryCode ? catIds.get(p.categoryCode)! : null, searchText: [p.name, p.articleNumber ?? '', p.gtin ?? ''].join(' ').toLowerCase(),
+        id: seedId('product', p.key),
+        supplierId: supplierIds.get(p.supplierKey)!,
+        name: p.name,
+        articleNumber: p.articleNumber,
+        gtin: p.gtin,
+        categoryId: p.categoryCode ? catIds.get(p.categoryCode)! : null,
+        searchText: [p.name, p.articleNumber ?? '', p.gtin ?? ''].join(' ').toLowerCase(),
       });
       await m.save(ProductEntity, entity);
       productIds.set(p.key, entity.id);
@@ -171,15 +260,38 @@ export class SeedService {
     for (const c of readSeed<ContractSeed[]>('demo/contracts.json')) {
       const organisationId = orgIds.get(c.organisationCode)!;
       const existing = await m.findOneBy(ContractEntity, { organisationId, reference: c.reference ?? '' });
-      if (existing) { contracts.set(c.key, existing); continue; }
-      const entity = m.create(ContractEntity, { id: seedId('contract', c.key), organisationId, supplierId: supplierIds.get(c.supplierKey)!, title: c.title, reference: c.reference, validFrom: c.validFrom, validTo: c.validTo });
+      if (existing) {
+        contracts.set(c.key, existing);
+        continue;
+      }
+      const entity = m.create(ContractEntity, {
+        id: seedId('contract', c.key),
+        organisationId,
+        supplierId: supplierIds.get(c.supplierKey)!,
+        title: c.title,
+        reference: c.reference,
+        validFrom: c.validFrom,
+        validTo: c.validTo,
+      });
       await m.save(ContractEntity, entity);
       contracts.set(c.key, entity);
-      if (c.categoryCodes.length) await m.insert(ContractCategoryEntity, c.categoryCodes.map((code) => ({ contractId: entity.id, categoryId: catIds.get(code)! })));
+      if (c.categoryCodes.length)
+        await m.insert(
+          ContractCategoryEntity,
+          c.categoryCodes.map((code) => ({ contractId: entity.id, categoryId: catIds.get(code)! })),
+        );
       const now = nowIso();
-      await m.insert(ContractRequirementEntity, c.requirements.map((r) => ({
-        contractId: entity.id, requirementId: reqs.get(r.requirementCode)!.id, limitValue: r.limitValue, limitUnit: r.limitUnit as Unit | null, createdAt: now, updatedAt: now,
-      })));
+      await m.insert(
+        ContractRequirementEntity,
+        c.requirements.map((r) => ({
+          contractId: entity.id,
+          requirementId: reqs.get(r.requirementCode)!.id,
+          limitValue: r.limitValue,
+          limitUnit: r.limitUnit as Unit | null,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
       n++;
     }
     count('contracts', n);
@@ -188,34 +300,89 @@ export class SeedService {
     for (const f of readSeed<FollowUpSeed[]>('demo/follow-ups.json')) {
       const organisationId = orgIds.get(f.organisationCode)!;
       const productId = productIds.get(f.productKey)!;
-      const already = await m.findOneBy(FollowUpEntity, { organisationId, productId, method: f.method as FollowUpEntity['method'], performedOn: f.performedOn ?? IsNull() });
+      const already = await m.findOneBy(FollowUpEntity, {
+        organisationId,
+        productId,
+        method: f.method as FollowUpEntity['method'],
+        performedOn: f.performedOn ?? IsNull(),
+      });
       if (already) continue;
       const product = await m.findOneByOrFail(ProductEntity, { id: productId });
       const retracted = f.status === 'RETRACTED';
       const entity = m.create(FollowUpEntity, {
-        id: seedId('follow-up', f.key), organisationId, productId, supplierId: product.supplierId, contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
-        method: f.method as FollowUpEntity['method'], performedOn: f.performedOn, status: f.status as FollowUpEntity['status'], visibility: f.visibility,
-        laboratory: f.laboratory, reportReference: f.reportReference, validUntil: f.performedOn ? defaultValidUntil(f.performedOn) : null,
-        notes: f.notes, confidentialNotes: f.confidentialNotes, retractedReason: retracted ? f.retractedReason : null, retractedAt: retracted ? nowIso() : null,
-        statusBeforeRetraction: retracted ? 'COMPLETED' : null, version: 1, createdByPrincipalId: null,
+        id: seedId('follow-up', f.key),
+        organisationId,
+        productId,
+        supplierId: product.supplierId,
+        contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
+        method: f.method as FollowUpEntity['method'],
+        performedOn: f.performedOn,
+        status: f.status as FollowUpEntity['status'],
+        visibility: f.visibility,
+        laboratory: f.laboratory,
+        reportReference: f.reportReference,
+        validUntil: f.performedOn ? defaultValidUntil(f.performedOn) : null,
+        notes: f.notes,
+        confidentialNotes: f.confidentialNotes,
+        retractedReason: retracted ? f.retractedReason : null,
+        retractedAt: retracted ? nowIso() : null,
+        statusBeforeRetraction: retracted ? 'COMPLETED' : null,
+        version: 1,
+        createdByPrincipalId: null,
       });
       await m.save(FollowUpEntity, entity);
-      await m.insert(FollowUpRequirementEntity, f.requirementCodes.map((code) => ({ followUpId: entity.id, requirementId: reqs.get(code)!.id })));
+      await m.insert(
+        FollowUpRequirementEntity,
+        f.requirementCodes.map((code) => ({ followUpId: entity.id, requirementId: reqs.get(code)!.id })),
+      );
       if (f.measurements.length) {
         const createdAt = nowIso();
-        await m.insert(MeasurementEntity, f.measurements.map((x, position) => ({
-          id: randomUUID(), followUpId: entity.id, substanceId: subIds.get(x.casNumber)!, part: x.part.trim(), partKey: x.part.trim().toLowerCase(), detected: x.detected,
-          value: x.value, loq: x.loq, unit: x.unit as Unit, uncertainty: x.uncertainty, analyticalMethod: x.method, position, createdAt,
-        })));
+        await m.insert(
+          MeasurementEntity,
+          f.measurements.map((x, position) => ({
+            id: randomUUID(),
+            followUpId: entity.id,
+            substanceId: subIds.get(x.casNumber)!,
+            part: x.part.trim(),
+            partKey: x.part.trim().toLowerCase(),
+            detected: x.detected,
+            value: x.value,
+            loq: x.loq,
+            unit: x.unit as Unit,
+            uncertainty: x.uncertainty,
+            analyticalMethod: x.method,
+            position,
+            createdAt,
+          })),
+        );
       }
       for (const d of f.deviations) {
-        await m.save(DeviationEntity, m.create(DeviationEntity, {
-          followUpId: entity.id, organisationId, supplierId: product.supplierId, requirementId: reqs.get(d.requirementCode)?.id ?? null, contractId: entity.contractId,
-          severity: d.severity as DeviationEntity['severity'], description: d.description, actionPlan: d.actionPlan, dueDate: d.dueDate,
-          status: d.status as DeviationEntity['status'], resolvedAt: d.status === 'RESOLVED' ? nowIso() : null, resolution: null,
-        }));
+        await m.save(
+          DeviationEntity,
+          m.create(DeviationEntity, {
+            followUpId: entity.id,
+            organisationId,
+            supplierId: product.supplierId,
+            requirementId: reqs.get(d.requirementCode)?.id ?? null,
+            contractId: entity.contractId,
+            severity: d.severity as DeviationEntity['severity'],
+            description: d.description,
+            actionPlan: d.actionPlan,
+            dueDate: d.dueDate,
+            status: d.status as DeviationEntity['status'],
+            resolvedAt: d.status === 'RESOLVED' ? nowIso() : null,
+            resolution: null,
+          }),
+        );
       }
-      await this.events.append(uow, null, { type: f.status === 'PLANNED' ? 'PLANNED' : 'RECORDED', subjectType: 'FollowUp', subjectId: entity.id, followUpId: entity.id, payload: { seeded: true, status: f.status }, actorOrganisationId: organisationId });
+      await this.events.append(uow, null, {
+        type: f.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
+        subjectType: 'FollowUp',
+        subjectId: entity.id,
+        followUpId: entity.id,
+        payload: { seeded: true, status: f.status },
+        actorOrganisationId: organisationId,
+      });
       n++;
     }
     count('followUps', n);
@@ -223,9 +390,19 @@ export class SeedService {
     n = 0;
     for (const t of DEMO_TOKENS) {
       if (await m.existsBy(ApiTokenEntity, { tokenHash: hashToken(t.token) })) continue;
-      const principal = m.create(PrincipalEntity, { organisationId: orgIds.get(t.organisationCode)!, kind: 'MEMBER', name: t.principal, email: t.email });
+      const principal = m.create(PrincipalEntity, {
+        organisationId: orgIds.get(t.organisationCode)!,
+        kind: 'MEMBER',
+        name: t.principal,
+        email: t.email,
+      });
       await m.save(PrincipalEntity, principal);
-      await this.tokens.issue(m, { principalId: principal.id, role: t.role, name: `demo token (${t.role})`, token: t.token });
+      await this.tokens.issue(m, {
+        principalId: principal.id,
+        role: t.role,
+        name: `demo token (${t.role})`,
+        token: t.token,
+      });
       n++;
     }
     count('demoTokens', n);

@@ -2,10 +2,18 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'How many measured results of one substance, in one product category, had one verdict.' })
 export class VerdictCount {
-  @Field(() => String, { nullable: true, description: 'Product category code; null for follow-ups of a supplier rather than a product.' }) categoryCode: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Product category code; null for follow-ups of a supplier rather than a product.',
+  })
+  categoryCode: string | null;
   @Field() casNumber: string;
   @Field() substanceName: string;
-  @Field({ description: "PASS, FAIL or INCONCLUSIVE against the strictest library default limit for the substance; NOT_COMPARABLE when units differ." }) verdict: string;
+  @Field({
+    description:
+      'PASS, FAIL or INCONCLUSIVE against the strictest library default limit for the substance; NOT_COMPARABLE when units differ.',
+  })
+  verdict: string;
   @Field(() => Int) count: number;
 }
 
@@ -16,7 +24,9 @@ export class FollowUpCount {
   @Field(() => Int) count: number;
 }
 
-@ObjectType({ description: 'Anonymised statistics over SHARED, completed follow-ups: no supplier, product or organisation.' })
+@ObjectType({
+  description: 'Anonymised statistics over SHARED, completed follow-ups: no supplier, product or organisation.',
+})
 export class PublicStatistics {
   @Field(() => Int) followUpCount: number;
   @Field(() => Int) measurementCount: number;

@@ -8,7 +8,9 @@ export class StatisticsResolver {
   constructor(private readonly service: StatisticsService) {}
 
   @Allow(PUBLIC)
-  @Query(() => PublicStatistics, { description: 'Anonymised counts by category, substance and verdict. Needs no token.' })
+  @Query(() => PublicStatistics, {
+    description: 'Anonymised counts by category, substance and verdict. Needs no token.',
+  })
   publicStatistics() {
     return this.service.publicStatistics();
   }

@@ -5,8 +5,21 @@ import { evaluateSubstance } from '../evaluation/evaluate.js';
 import { convert, type Unit } from '../evaluation/units.js';
 import type { PublicStatistics } from './statistics.model.js';
 
-interface MeasurementRow { category_code: string | null; cas_number: string; substance_name: string; substance_id: string; detected: boolean | number; value: number | null; loq: number | null; unit: Unit }
-interface LimitRow { substance_id: string; value: number; unit: Unit }
+interface MeasurementRow {
+  category_code: string | null;
+  cas_number: string;
+  substance_name: string;
+  substance_id: string;
+  detected: boolean | number;
+  value: number | null;
+  loq: number | null;
+  unit: Unit;
+}
+interface LimitRow {
+  substance_id: string;
+  value: number;
+  unit: Unit;
+}
 
 const COUNTED = "f.status IN ('COMPLETED', 'CLOSED') AND f.visibility = 'SHARED'";
 
@@ -22,7 +35,9 @@ export class StatisticsService {
 
   async publicStatistics(): Promise<PublicStatistics> {
     const [[totals], byCategory, measurements, limits] = await Promise.all([
-      this.dataSource.query(`SELECT COUNT(*) AS n FROM follow_ups f WHERE ${COUNTED}`) as Promise<{ n: string | number }[]>,
+      this.dataSource.query(`SELECT COUNT(*) AS n FROM follow_ups f WHERE ${COUNTED}`) as Promise<
+        { n: string | number }[]
+      >,
       this.dataSource.query(
         `SELECT c.code AS category_code, f.method AS method, COUNT(*) AS n FROM follow_ups f
          LEFT JOIN products p ON p.id = f.product_id LEFT JOIN product_categories c ON c.id = p.category_id
@@ -41,25 +56,56 @@ export class StatisticsService {
     ]);
     const strictest = new Map<string, LimitRow[]>();
     for (const l of limits) strictest.set(l.substance_id, [...(strictest.get(l.substance_id) ?? []), l]);
-    const counts = new Map<string, { categoryCode: string | null; casNumber: string; substanceName: string; verdict: string; count: number }>();
+    const counts = new Map<
+      string,
+      { categoryCode: string | null; casNumber: string; substanceName: string; verdict: string; count: number }
+    >();
     for (const m of measurements) {
       const limit = this.strictestFor(strictest.get(m.substance_id) ?? [], m.unit);
       if (!limit) continue;
       const result = evaluateSubstance(
-        { measurementId: '', followUpId: '', organisationId: '', performedOn: '', recordedAt: '', substanceId: m.substance_id, part: '', detected: Boolean(m.detected), value: m.value, loq: m.loq, unit: m.unit, uncertainty: null },
+        {
+          measurementId: '',
+          followUpId: '',
+          organisationId: '',
+          performedOn: '',
+          recordedAt: '',
+          substanceId: m.substance_id,
+          part: '',
+          detected: Boolean(m.detected),
+          value: m.value,
+          loq: m.loq,
+          unit: m.unit,
+          uncertainty: null,
+        },
         limit,
       );
       const verdict = result.verdict ?? result.status;
       const key = [m.category_code, m.cas_number, verdict].join('\u0000');
-      const entry = counts.get(key) ?? { categoryCode: m.category_code, casNumber: m.cas_number, substanceName: m.substance_name, verdict, count: 0 };
+      const entry = counts.get(key) ?? {
+        categoryCode: m.category_code,
+        casNumber: m.cas_number,
+        substanceName: m.substance_name,
+        verdict,
+        count: 0,
+      };
       entry.count++;
       counts.set(key, entry);
     }
     return {
       followUpCount: Number(totals?.n ?? 0),
       measurementCount: measurements.length,
-      followUpsByCategory: byCategory.map((r) => ({ categoryCode: r.category_code, method: r.method, count: Number(r.n) })),
-      verdicts: [...counts.values()].sort((a, b) => (a.categoryCode ?? '').localeCompare(b.categoryCode ?? '') || a.casNumber.localeCompare(b.casNumber) || a.verdict.localeCompare(b.verdict)),
+      followUpsByCategory: byCategory.map((r) => ({
+        categoryCode: r.category_code,
+        method: r.method,
+        count: Number(r.n),
+      })),
+      verdicts: [...counts.values()].sort(
+        (a, b) =>
+          (a.categoryCode ?? '').localeCompare(b.categoryCode ?? '') ||
+          a.casNumber.localeCompare(b.casNumber) ||
+          a.verdict.localeCompare(b.verdict),
+      ),
     };
   }
 

@@ -11,7 +11,11 @@ const groupMessage = { each: true, message: '$property must be upper-case codes 
 
 @InputType()
 export class SubstanceFilter {
-  @Field({ nullable: true, description: 'Part of the name, CAS or EC number, case-insensitive.' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @Field({ nullable: true, description: 'Part of the name, CAS or EC number, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
   @Field({ nullable: true }) @IsOptional() @IsCasNumber() casNumber?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) group?: string;
   @Field(() => RegulatoryListEnum, { nullable: true }) @IsOptional() @IsIn(REGULATORY_LISTS) list?: string;
@@ -19,7 +23,11 @@ export class SubstanceFilter {
 
 @ArgsType()
 export class SubstancesArgs extends PageArgs {
-  @Field(() => SubstanceFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => SubstanceFilter) filter?: SubstanceFilter;
+  @Field(() => SubstanceFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubstanceFilter)
+  filter?: SubstanceFilter;
 }
 
 @InputType()
@@ -27,14 +35,30 @@ export class CreateSubstanceInput {
   @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
   @Field() @IsCasNumber() casNumber: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @Matches(GROUP, groupMessage) groups?: string[];
-  @Field(() => [RegulatoryListEnum], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsIn(REGULATORY_LISTS, { each: true }) lists?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(GROUP, groupMessage)
+  groups?: string[];
+  @Field(() => [RegulatoryListEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsIn(REGULATORY_LISTS, { each: true })
+  lists?: string[];
 }
 
 @InputType()
 export class UpdateSubstanceInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Replaces the groups.' }) @OmittableNotNull() @ArrayMaxSize(20) @Matches(GROUP, groupMessage) groups?: string[];
-  @Field(() => [RegulatoryListEnum], { nullable: true, description: 'Replaces the lists.' }) @OmittableNotNull() @ArrayMaxSize(20) @IsIn(REGULATORY_LISTS, { each: true }) lists?: string[];
+  @Field(() => [String], { nullable: true, description: 'Replaces the groups.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(20)
+  @Matches(GROUP, groupMessage)
+  groups?: string[];
+  @Field(() => [RegulatoryListEnum], { nullable: true, description: 'Replaces the lists.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(20)
+  @IsIn(REGULATORY_LISTS, { each: true })
+  lists?: string[];
 }

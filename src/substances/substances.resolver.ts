@@ -32,7 +32,11 @@ export class SubstancesResolver {
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => Substance)
-  updateSubstance(@Args('casNumber') casNumber: string, @Args('input') input: UpdateSubstanceInput, @CurrentPrincipal() actor: Principal) {
+  updateSubstance(
+    @Args('casNumber') casNumber: string,
+    @Args('input') input: UpdateSubstanceInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(casNumber, input, actor);
   }
 

@@ -11,7 +11,8 @@ import { EventLogService } from '../events/event-log.service.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';
 import type { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
 
-const searchText = (s: Pick<SubstanceEntity, 'name' | 'casNumber' | 'ecNumber'>) => [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
+const searchText = (s: Pick<SubstanceEntity, 'name' | 'casNumber' | 'ecNumber'>) =>
+  [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
 
 @Injectable()
 export class SubstancesService {
@@ -25,9 +26,16 @@ export class SubstancesService {
     const qb = this.dataSource.getRepository(SubstanceEntity).createQueryBuilder('s');
     const f = args.filter;
     if (f?.search) qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.casNumber) qb.andWhere('s.cas_number = :cas', { cas: normalised('filter.casNumber', f.casNumber, checkCasNumber) });
-    if (f?.group) qb.andWhere('EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = :group)', { group: f.group.trim().toUpperCase() });
-    if (f?.list) qb.andWhere('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = :list)', { list: f.list });
+    if (f?.casNumber)
+      qb.andWhere('s.cas_number = :cas', { cas: normalised('filter.casNumber', f.casNumber, checkCasNumber) });
+    if (f?.group)
+      qb.andWhere('EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = :group)', {
+        group: f.group.trim().toUpperCase(),
+      });
+    if (f?.list)
+      qb.andWhere('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = :list)', {
+        list: f.list,
+      });
     return paginate(qb, args, [{ column: 's.name', property: 'name' }]);
   }
 
@@ -46,11 +54,20 @@ export class SubstancesService {
     };
     return this.tx.run(async (uow) => {
       const existing = await uow.manager.findOneBy(SubstanceEntity, { casNumber: values.casNumber });
-      if (existing) throw conflict(`casNumber "${values.casNumber}": substance "${existing.name}" already has this CAS number`, 'casNumber');
+      if (existing)
+        throw conflict(
+          `casNumber "${values.casNumber}": substance "${existing.name}" already has this CAS number`,
+          'casNumber',
+        );
       const entity = uow.manager.create(SubstanceEntity, { ...values, searchText: searchText(values) });
       await uow.manager.insert(SubstanceEntity, entity);
       await this.replaceMemberships(uow.manager, entity.id, input.groups ?? [], input.lists ?? []);
-      await this.events.append(uow, actor, { type: 'SUBSTANCE_CREATED', subjectType: 'Substance', subjectId: entity.id, payload: { ...values, groups: input.groups ?? [], lists: input.lists ?? [] } });
+      await this.events.append(uow, actor, {
+        type: 'SUBSTANCE_CREATED',
+        subjectType: 'Substance',
+        subjectId: entity.id,
+        payload: { ...values, groups: input.groups ?? [], lists: input.lists ?? [] },
+      });
       return entity;
     });
   }
@@ -65,22 +82,44 @@ export class SubstancesService {
       entity.searchText = searchText(entity);
       await uow.manager.save(SubstanceEntity, entity);
       if (input.groups !== undefined || input.lists !== undefined) {
-        const groups = input.groups ?? (await uow.manager.findBy(SubstanceGroupEntity, { substanceId: entity.id })).map((g) => g.groupCode);
-        const lists = input.lists ?? (await uow.manager.findBy(SubstanceListEntity, { substanceId: entity.id })).map((l) => l.listCode);
+        const groups =
+          input.groups ??
+          (await uow.manager.findBy(SubstanceGroupEntity, { substanceId: entity.id })).map((g) => g.groupCode);
+        const lists =
+          input.lists ??
+          (await uow.manager.findBy(SubstanceListEntity, { substanceId: entity.id })).map((l) => l.listCode);
         await this.replaceMemberships(uow.manager, entity.id, groups, lists);
       }
-      await this.events.append(uow, actor, { type: 'SUBSTANCE_UPDATED', subjectType: 'Substance', subjectId: entity.id, payload: { ...input } });
+      await this.events.append(uow, actor, {
+        type: 'SUBSTANCE_UPDATED',
+        subjectType: 'Substance',
+        subjectId: entity.id,
+        payload: { ...input },
+      });
       return entity;
     });
   }
 
   /** Replaces a substance's groups and lists (bulk inserts, inside the caller's transaction). */
-  async replaceMemberships(manager: EntityManager, substanceId: string, groups: string[], lists: string[]): Promise<void> {
+  async replaceMemberships(
+    manager: EntityManager,
+    substanceId: string,
+    groups: string[],
+    lists: string[],
+  ): Promise<void> {
     await manager.delete(SubstanceGroupEntity, { substanceId });
     await manager.delete(SubstanceListEntity, { substanceId });
     const uniqueGroups = [...new Set(groups.map((g) => g.trim().toUpperCase()))];
     const uniqueLists = [...new Set(lists)];
-    if (uniqueGroups.length) await manager.insert(SubstanceGroupEntity, uniqueGroups.map((groupCode) => ({ substanceId, groupCode })));
-    if (uniqueLists.length) await manager.insert(SubstanceListEntity, uniqueLists.map((listCode) => ({ substanceId, listCode })));
+    if (uniqueGroups.length)
+      await manager.insert(
+        SubstanceGroupEntity,
+        uniqueGroups.map((groupCode) => ({ substanceId, groupCode })),
+      );
+    if (uniqueLists.length)
+      await manager.insert(
+        SubstanceListEntity,
+        uniqueLists.map((listCode) => ({ substanceId, listCode })),
+      );
   }
 }

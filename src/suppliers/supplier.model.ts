@@ -6,7 +6,8 @@ export class Supplier {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country: string;
-  @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, for Swedish companies.' }) organisationNumber: string | null;
+  @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, for Swedish companies.' })
+  organisationNumber: string | null;
   @Field() createdAt: string;
   @Field() updatedAt: string;
 }

@@ -29,7 +29,11 @@ export class SuppliersResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => Supplier)
-  updateSupplier(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSupplierInput, @CurrentPrincipal() actor: Principal) {
+  updateSupplier(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateSupplierInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.update(id, input, actor);
   }
 }

@@ -11,7 +11,8 @@ import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from './supplier.entity.js';
 import type { CreateSupplierInput, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
 
-const searchText = (s: Pick<SupplierEntity, 'name' | 'organisationNumber'>) => [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase();
+const searchText = (s: Pick<SupplierEntity, 'name' | 'organisationNumber'>) =>
+  [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase();
 
 @Injectable()
 export class SuppliersService {
@@ -25,8 +26,12 @@ export class SuppliersService {
     const qb = this.dataSource.getRepository(SupplierEntity).createQueryBuilder('s');
     const f = args.filter;
     if (f?.search) qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.organisationNumber) qb.andWhere('s.organisation_number = :nr', { nr: normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber) });
-    if (f?.country) qb.andWhere('s.country = :country', { country: normalised('filter.country', f.country, checkCountryCode) });
+    if (f?.organisationNumber)
+      qb.andWhere('s.organisation_number = :nr', {
+        nr: normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
+      });
+    if (f?.country)
+      qb.andWhere('s.country = :country', { country: normalised('filter.country', f.country, checkCountryCode) });
     return paginate(qb, args, [{ column: 's.name', property: 'name' }]);
   }
 
@@ -47,7 +52,12 @@ export class SuppliersService {
       await this.assertNumberFree(uow.manager, values.organisationNumber, null);
       const entity = uow.manager.create(SupplierEntity, { ...values, searchText: searchText(values) });
       await uow.manager.insert(SupplierEntity, entity);
-      await this.events.append(uow, actor, { type: 'SUPPLIER_CREATED', subjectType: 'Supplier', subjectId: entity.id, payload: values });
+      await this.events.append(uow, actor, {
+        type: 'SUPPLIER_CREATED',
+        subjectType: 'Supplier',
+        subjectId: entity.id,
+        payload: values,
+      });
       return entity;
     });
   }
@@ -59,28 +69,48 @@ export class SuppliersService {
       const changes: Partial<SupplierEntity> = {};
       if (input.name !== undefined) changes.name = input.name.trim();
       if (input.country !== undefined) changes.country = normalised('country', input.country, checkCountryCode);
-      if (input.organisationNumber !== undefined) changes.organisationNumber = normalisedOrNull('organisationNumber', input.organisationNumber, checkOrganisationNumber);
+      if (input.organisationNumber !== undefined)
+        changes.organisationNumber = normalisedOrNull(
+          'organisationNumber',
+          input.organisationNumber,
+          checkOrganisationNumber,
+        );
       Object.assign(entity, changes);
       this.checkNumberFitsCountry(entity.country, entity.organisationNumber);
       await this.assertNumberFree(uow.manager, entity.organisationNumber, id);
       entity.searchText = searchText(entity);
       await uow.manager.save(SupplierEntity, entity);
-      await this.events.append(uow, actor, { type: 'SUPPLIER_UPDATED', subjectType: 'Supplier', subjectId: id, payload: changes });
+      await this.events.append(uow, actor, {
+        type: 'SUPPLIER_UPDATED',
+        subjectType: 'Supplier',
+        subjectId: id,
+        payload: changes,
+      });
       return entity;
     });
   }
 
   private checkNumberFitsCountry(country: string, organisationNumber: string | null): void {
     if (organisationNumber && country !== 'SE') {
-      throw badInput('organisationNumber', `"${organisationNumber}": a Swedish organisationsnummer is only for suppliers in SE, not ${country}`);
+      throw badInput(
+        'organisationNumber',
+        `"${organisationNumber}": a Swedish organisationsnummer is only for suppliers in SE, not ${country}`,
+      );
     }
   }
 
-  private async assertNumberFree(manager: EntityManager, organisationNumber: string | null, selfId: string | null): Promise<void> {
+  private async assertNumberFree(
+    manager: EntityManager,
+    organisationNumber: string | null,
+    selfId: string | null,
+  ): Promise<void> {
     if (!organisationNumber) return;
     const other = await manager.findOneBy(SupplierEntity, { organisationNumber });
     if (other && other.id !== selfId) {
-      throw conflict(`organisationNumber "${organisationNumber}": supplier "${other.name}" (${other.id}) already has this number`, 'organisationNumber');
+      throw conflict(
+        `organisationNumber "${organisationNumber}": supplier "${other.name}" (${other.id}) already has this number`,
+        'organisationNumber',
+      );
     }
   }
 }

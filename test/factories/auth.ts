@@ -8,7 +8,16 @@ import { TOKENS, type TestApp } from '../helpers/test-app.js';
  * expired and revoked tokens are Skåne ADMIN tokens: the most a token of the owner can be, so
  * their refusal can only come from the expiry or the revocation.
  */
-export const CALLERS = ['noToken', 'expired', 'revoked', 'reader', 'otherContact', 'ownerContact', 'coordinator', 'admin'] as const;
+export const CALLERS = [
+  'noToken',
+  'expired',
+  'revoked',
+  'reader',
+  'otherContact',
+  'ownerContact',
+  'coordinator',
+  'admin',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** What each caller holds: organisation (code) and role, for messages and rules. */
@@ -40,8 +49,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
   const admin = sut.app.get(TokenAdminService);
   const expiresAt = new Date(Date.now() + 1500).toISOString();
-  const expired = await admin.create({ organisationCode: 'region-skane', role: 'ADMIN', name: 'Utgången Admin Skåne', email: 'utgangen@example.org', expiresAt });
-  const revoked = await admin.create({ organisationCode: 'region-skane', role: 'ADMIN', name: 'Återkallad Admin Skåne', email: 'aterkallad@example.org' });
+  const expired = await admin.create({
+    organisationCode: 'region-skane',
+    role: 'ADMIN',
+    name: 'Utgången Admin Skåne',
+    email: 'utgangen@example.org',
+    expiresAt,
+  });
+  const revoked = await admin.create({
+    organisationCode: 'region-skane',
+    role: 'ADMIN',
+    name: 'Återkallad Admin Skåne',
+    email: 'aterkallad@example.org',
+  });
   await admin.revoke(revoked.summary.id);
   const tokens: Record<Caller, string | null> = {
     noToken: null,
@@ -55,7 +75,9 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
   };
   const ids = new Map<Caller, { principalId: string; organisationId: string }>();
   for (const caller of ['reader', 'otherContact', 'ownerContact', 'coordinator', 'admin'] as const) {
-    const me = dataOf(await sut.gql('{ me { principal { id } organisation { id code } role } }', {}, tokens[caller])).me;
+    const me = dataOf(
+      await sut.gql('{ me { principal { id } organisation { id code } role } }', {}, tokens[caller]),
+    ).me;
     if (me.organisation.code !== CALLER_INFO[caller].organisation || me.role !== CALLER_INFO[caller].role) {
       throw new Error(`${caller}: expected ${JSON.stringify(CALLER_INFO[caller])}, me says ${JSON.stringify(me)}`);
     }
@@ -68,7 +90,11 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     if (!found) throw new Error(`${caller} has no valid token`);
     return found;
   };
-  return { token: (c) => tokens[c], principalId: (c) => of(c).principalId, organisationId: (c) => of(c).organisationId };
+  return {
+    token: (c) => tokens[c],
+    principalId: (c) => of(c).principalId,
+    organisationId: (c) => of(c).organisationId,
+  };
 }
 
 /**
@@ -81,7 +107,9 @@ export async function databaseSnapshot(sut: TestApp): Promise<Record<string, str
   for (const meta of sut.dataSource.entityMetadatas) {
     const table = meta.tablePath;
     const hasUpdatedAt = meta.columns.some((c) => c.databaseName === 'updated_at');
-    const [row] = await sut.dataSource.query(`SELECT COUNT(*) AS n${hasUpdatedAt ? ', MAX(updated_at) AS u' : ''} FROM ${table}`);
+    const [row] = await sut.dataSource.query(
+      `SELECT COUNT(*) AS n${hasUpdatedAt ? ', MAX(updated_at) AS u' : ''} FROM ${table}`,
+    );
     snapshot[table] = `${Number(row.n)}${hasUpdatedAt ? ` @${row.u}` : ''}`;
   }
   const [extra] = await sut.dataSource.query(
@@ -96,7 +124,23 @@ export async function databaseSnapshot(sut: TestApp): Promise<Record<string, str
 }
 
 /** The newest event: who the log says acted. */
-export async function lastEvent(sut: TestApp): Promise<{ seq: number; type: string; actorPrincipalId: string | null; actorOrganisationId: string | null; payload: string | null }> {
-  const [row] = await sut.dataSource.query('SELECT seq, type, actor_principal_id, actor_organisation_id, payload FROM events ORDER BY seq DESC LIMIT 1');
-  return { seq: Number(row.seq), type: row.type, actorPrincipalId: row.actor_principal_id, actorOrganisationId: row.actor_organisation_id, payload: row.payload };
+export async function lastEvent(
+  sut: TestApp,
+): Promise<{
+  seq: number;
+  type: string;
+  actorPrincipalId: string | null;
+  actorOrganisationId: string | null;
+  payload: string | null;
+}> {
+  const [row] = await sut.dataSource.query(
+    'SELECT seq, type, actor_principal_id, actor_organisation_id, payload FROM events ORDER BY seq DESC LIMIT 1',
+  );
+  return {
+    seq: Number(row.seq),
+    type: row.type,
+    actorPrincipalId: row.actor_principal_id,
+    actorOrganisationId: row.actor_organisation_id,
+    payload: row.payload,
+  };
 }

@@ -14,13 +14,45 @@ import {
  * thing through the GraphQL API, as a client would, and returns what the API answered.
  */
 
-export type Unit = 'PERCENT_WW' | 'MG_PER_KG' | 'PPM' | 'UG_PER_G' | 'MG_PER_L' | 'UG_PER_L' | 'MG_PER_M3' | 'UG_PER_M3' | 'UG_PER_CM2_WEEK';
-export interface LimitInput { value: number; unit: Unit }
+export type Unit =
+  | 'PERCENT_WW'
+  | 'MG_PER_KG'
+  | 'PPM'
+  | 'UG_PER_G'
+  | 'MG_PER_L'
+  | 'UG_PER_L'
+  | 'MG_PER_M3'
+  | 'UG_PER_M3'
+  | 'UG_PER_CM2_WEEK';
+export interface LimitInput {
+  value: number;
+  unit: Unit;
+}
 
-export interface SupplierInput { name: string; country?: string | null; organisationNumber?: string | null }
-export interface ProductInput { supplierId: string; name: string; articleNumber?: string | null; gtin?: string | null; categoryCode?: string | null }
-export interface CategoryInput { code: string; name: string; parentCode?: string | null }
-export interface SubstanceInput { name: string; casNumber: string; ecNumber?: string | null; groups?: string[]; lists?: string[] }
+export interface SupplierInput {
+  name: string;
+  country?: string | null;
+  organisationNumber?: string | null;
+}
+export interface ProductInput {
+  supplierId: string;
+  name: string;
+  articleNumber?: string | null;
+  gtin?: string | null;
+  categoryCode?: string | null;
+}
+export interface CategoryInput {
+  code: string;
+  name: string;
+  parentCode?: string | null;
+}
+export interface SubstanceInput {
+  name: string;
+  casNumber: string;
+  ecNumber?: string | null;
+  groups?: string[];
+  lists?: string[];
+}
 export interface RequirementInput {
   code: string;
   title: string;
@@ -67,7 +99,14 @@ export const build = {
   }),
   product: (supplierId: string, o: Partial<ProductInput> = {}): ProductInput => {
     const n = uniqueSuffix();
-    return { supplierId, name: `Testprodukt ${n}`, articleNumber: `ART-${n}`, gtin: uniqueGtin13(), categoryCode: 'CHILD-PLAYMAT', ...o };
+    return {
+      supplierId,
+      name: `Testprodukt ${n}`,
+      articleNumber: `ART-${n}`,
+      gtin: uniqueGtin13(),
+      categoryCode: 'CHILD-PLAYMAT',
+      ...o,
+    };
   },
   category: (o: Partial<CategoryInput> = {}): CategoryInput => {
     const n = uniqueSuffix();
@@ -114,10 +153,23 @@ export const build = {
 
 /** Creates catalogue data through the API. Every call must succeed (use `sut.gql` directly to test refusals). */
 export class CatalogueFactory {
-  constructor(private readonly sut: TestApp, private readonly token: string = TOKENS.admin) {}
+  constructor(
+    private readonly sut: TestApp,
+    private readonly token: string = TOKENS.admin,
+  ) {}
 
-  private async create(mutation: string, inputType: string, fields: string, input: object, token = this.token): Promise<any> {
-    const r = await this.sut.gql(`mutation ($input: ${inputType}!) { result: ${mutation}(input: $input) { ${fields} } }`, { input }, token);
+  private async create(
+    mutation: string,
+    inputType: string,
+    fields: string,
+    input: object,
+    token = this.token,
+  ): Promise<any> {
+    const r = await this.sut.gql(
+      `mutation ($input: ${inputType}!) { result: ${mutation}(input: $input) { ${fields} } }`,
+      { input },
+      token,
+    );
     return dataOf(r).result;
   }
 
@@ -131,7 +183,13 @@ export class CatalogueFactory {
   }
 
   category(o: Partial<CategoryInput> = {}, token?: string) {
-    return this.create('createProductCategory', 'CreateProductCategoryInput', FIELDS.category, build.category(o), token);
+    return this.create(
+      'createProductCategory',
+      'CreateProductCategoryInput',
+      FIELDS.category,
+      build.category(o),
+      token,
+    );
   }
 
   substance(o: Partial<SubstanceInput> = {}, token?: string) {
@@ -150,7 +208,11 @@ export class CatalogueFactory {
 
   /** The id of a seeded library requirement, by its code. */
   async requirementId(code: string): Promise<string> {
-    const r = await this.sut.gql('query ($q: String) { requirements(first: 100, filter: { search: $q }) { nodes { id code } } }', { q: code }, TOKENS.reader);
+    const r = await this.sut.gql(
+      'query ($q: String) { requirements(first: 100, filter: { search: $q }) { nodes { id code } } }',
+      { q: code },
+      TOKENS.reader,
+    );
     const found = dataOf(r).requirements.nodes.find((n: { code: string }) => n.code === code);
     if (!found) throw new Error(`no requirement ${code}`);
     return found.id;
@@ -158,7 +220,11 @@ export class CatalogueFactory {
 
   /** The id of an organisation, by its code (e.g. `region-skane`). */
   async organisationId(code: string): Promise<string> {
-    const r = await this.sut.gql('query ($q: String) { organisations(first: 100, filter: { search: $q }) { nodes { id code } } }', { q: code }, TOKENS.reader);
+    const r = await this.sut.gql(
+      'query ($q: String) { organisations(first: 100, filter: { search: $q }) { nodes { id code } } }',
+      { q: code },
+      TOKENS.reader,
+    );
     const found = dataOf(r).organisations.nodes.find((n: { code: string }) => n.code === code);
     if (!found) throw new Error(`no organisation ${code}`);
     return found.id;
@@ -167,7 +233,11 @@ export class CatalogueFactory {
   /** A seeded demo contract, by its organisation's code and its title. */
   async contractId(organisationCode: string, title: string): Promise<string> {
     const organisationId = await this.organisationId(organisationCode);
-    const r = await this.sut.gql('query ($org: ID) { contracts(first: 100, filter: { organisationId: $org }) { nodes { id title } } }', { org: organisationId }, TOKENS.reader);
+    const r = await this.sut.gql(
+      'query ($org: ID) { contracts(first: 100, filter: { organisationId: $org }) { nodes { id title } } }',
+      { org: organisationId },
+      TOKENS.reader,
+    );
     const found = dataOf(r).contracts.nodes.find((n: { title: string }) => n.title === title);
     if (!found) throw new Error(`no contract "${title}" for ${organisationCode}`);
     return found.id;
@@ -175,14 +245,22 @@ export class CatalogueFactory {
 
   /** A seeded demo supplier's id, by its exact name. */
   async supplierId(name: string): Promise<string> {
-    const r = await this.sut.gql('query ($q: String) { suppliers(first: 100, filter: { search: $q }) { nodes { id name } } }', { q: name }, TOKENS.reader);
+    const r = await this.sut.gql(
+      'query ($q: String) { suppliers(first: 100, filter: { search: $q }) { nodes { id name } } }',
+      { q: name },
+      TOKENS.reader,
+    );
     const found = dataOf(r).suppliers.nodes.find((n: { name: string }) => n.name === name);
     if (!found) throw new Error(`no supplier "${name}"`);
     return found.id;
   }
 
   /** The totalCount of a list, to show that a refused write stored nothing. */
-  async count(list: 'organisations' | 'suppliers' | 'products' | 'productCategories' | 'substances' | 'requirements' | 'contracts', filter?: object): Promise<number> {
+  async count(
+    list:
+      'organisations' | 'suppliers' | 'products' | 'productCategories' | 'substances' | 'requirements' | 'contracts',
+    filter?: object,
+  ): Promise<number> {
     const args = list === 'productCategories' ? '' : '(filter: $filter)';
     const variables = list === 'productCategories' ? {} : { filter: filter ?? null };
     const filterType = FILTER_TYPES[list];

@@ -32,7 +32,16 @@ export const CAS = {
 export const PHTHALATES = [CAS.DEHP, CAS.DBP, CAS.BBP, CAS.DIBP] as const;
 
 /** The 8 PAHs of K-PAH-01 / K-PAH-02, in the library's order. */
-export const PAHS = ['50-32-8', '192-97-2', '56-55-3', '218-01-9', '205-99-2', '205-82-3', '207-08-9', '53-70-3'] as const;
+export const PAHS = [
+  '50-32-8',
+  '192-97-2',
+  '56-55-3',
+  '218-01-9',
+  '205-99-2',
+  '205-82-3',
+  '207-08-9',
+  '53-70-3',
+] as const;
 
 export interface MeasurementInput {
   substanceCas: string;
@@ -62,7 +71,7 @@ export interface RecordFollowUpInput {
   measurements: MeasurementInput[];
 }
 
-export interface UpdateFollowUpInput extends Partial<Omit<RecordFollowUpInput, 'productId' | 'supplierId' | 'status'>> {}
+export type UpdateFollowUpInput = Partial<Omit<RecordFollowUpInput, 'productId' | 'supplierId' | 'status'>>;
 
 export interface OpenDeviationInput {
   followUpId: string;
@@ -99,11 +108,35 @@ export function nextDay(day: string): string {
 
 /** One result: detected with a value, or not detected below an LOQ. */
 export const measure = {
-  detected: (substanceCas: string, part: string, value: number, unit: Unit = 'MG_PER_KG', o: Partial<MeasurementInput> = {}): MeasurementInput => ({
-    substanceCas, part, detected: true, value, unit, analyticalMethod: 'GC-MS, EN 14372', ...o,
+  detected: (
+    substanceCas: string,
+    part: string,
+    value: number,
+    unit: Unit = 'MG_PER_KG',
+    o: Partial<MeasurementInput> = {},
+  ): MeasurementInput => ({
+    substanceCas,
+    part,
+    detected: true,
+    value,
+    unit,
+    analyticalMethod: 'GC-MS, EN 14372',
+    ...o,
   }),
-  notDetected: (substanceCas: string, part: string, loq: number, unit: Unit = 'MG_PER_KG', o: Partial<MeasurementInput> = {}): MeasurementInput => ({
-    substanceCas, part, detected: false, loq, unit, analyticalMethod: 'GC-MS, EN 14372', ...o,
+  notDetected: (
+    substanceCas: string,
+    part: string,
+    loq: number,
+    unit: Unit = 'MG_PER_KG',
+    o: Partial<MeasurementInput> = {},
+  ): MeasurementInput => ({
+    substanceCas,
+    part,
+    detected: false,
+    loq,
+    unit,
+    analyticalMethod: 'GC-MS, EN 14372',
+    ...o,
   }),
 };
 
@@ -111,8 +144,17 @@ export const measure = {
  * The four K-PHT-01 phthalates in one part: those named in `detected` with their value, every
  * other one not detected below `loq`.
  */
-export function phthalates(part: string, detected: Partial<Record<(typeof PHTHALATES)[number], number>>, loq = 10, unit: Unit = 'MG_PER_KG'): MeasurementInput[] {
-  return PHTHALATES.map((cas) => (detected[cas] !== undefined ? measure.detected(cas, part, detected[cas]!, unit) : measure.notDetected(cas, part, loq, unit)));
+export function phthalates(
+  part: string,
+  detected: Partial<Record<(typeof PHTHALATES)[number], number>>,
+  loq = 10,
+  unit: Unit = 'MG_PER_KG',
+): MeasurementInput[] {
+  return PHTHALATES.map((cas) =>
+    detected[cas] !== undefined
+      ? measure.detected(cas, part, detected[cas]!, unit)
+      : measure.notDetected(cas, part, loq, unit),
+  );
 }
 
 /** A valid RecordFollowUpInput: a COMPLETED, SHARED lab analysis performed 30 days ago. */
@@ -148,14 +190,19 @@ export const EVALUATION_FIELDS = `verdict evaluatedOn product { id } contract { 
     followUps { id organisation { code } }
   }`;
 
-export const REUSABLE_FIELDS = 'reusable reasons followUp { id status organisation { code } confidentialNotes } decides { requirement { code } verdict }';
+export const REUSABLE_FIELDS =
+  'reusable reasons followUp { id status organisation { code } confidentialNotes } decides { requirement { code } verdict }';
 
-export const DEVIATION_FIELDS = 'id severity status description actionPlan dueDate resolution organisation { code } supplier { id } requirement { code } contract { id } followUp { id }';
+export const DEVIATION_FIELDS =
+  'id severity status description actionPlan dueDate resolution organisation { code } supplier { id } requirement { code } contract { id } followUp { id }';
 
 /** The evaluation of one requirement (by code) out of an evaluateProduct answer. */
 export function requirementOf(evaluation: any, code: string): any {
   const found = evaluation.requirements.find((r: any) => r.requirement.code === code);
-  if (!found) throw new Error(`requirement ${code} not in the evaluation: ${JSON.stringify(evaluation.requirements.map((r: any) => r.requirement.code))}`);
+  if (!found)
+    throw new Error(
+      `requirement ${code} not in the evaluation: ${JSON.stringify(evaluation.requirements.map((r: any) => r.requirement.code))}`,
+    );
   return found;
 }
 
@@ -197,13 +244,22 @@ export class FollowUpFactory {
   }
 
   /** A fresh product with a fresh valid GTIN-13 (check digit from gtinCheckDigit), of `supplierId`. */
-  product(supplierId: string, o: { name?: string; categoryCode?: string | null; gtin?: string | null } = {}): Promise<{ id: string; name: string; gtin: string | null }> {
+  product(
+    supplierId: string,
+    o: { name?: string; categoryCode?: string | null; gtin?: string | null } = {},
+  ): Promise<{ id: string; name: string; gtin: string | null }> {
     return this.catalogue.product({ supplierId, gtin: uniqueGtin13(), ...o }, TOKENS.skane);
   }
 
   /** A contract of the token's organisation with `supplierId`, listing the requirements (limit omitted or null: library default). */
-  async contract(token: Token, supplierId: string, requirements: Array<{ code: string; limit?: LimitInput | null }>): Promise<{ id: string }> {
-    const rows = await Promise.all(requirements.map(async (r) => ({ requirementId: await this.requirementId(r.code), limit: r.limit ?? null })));
+  async contract(
+    token: Token,
+    supplierId: string,
+    requirements: Array<{ code: string; limit?: LimitInput | null }>,
+  ): Promise<{ id: string }> {
+    const rows = await Promise.all(
+      requirements.map(async (r) => ({ requirementId: await this.requirementId(r.code), limit: r.limit ?? null })),
+    );
     return this.catalogue.contract({ supplierId, requirements: rows }, token);
   }
 
@@ -219,7 +275,11 @@ export class FollowUpFactory {
   }
 
   recordRaw(input: RecordFollowUpInput, token: Token, fields = FOLLOW_UP_FIELDS): Promise<GraphQLResponse> {
-    return this.sut.gql(`mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { ${fields} } }`, { input }, token);
+    return this.sut.gql(
+      `mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { ${fields} } }`,
+      { input },
+      token,
+    );
   }
 
   async record(input: RecordFollowUpInput, token: Token, fields = FOLLOW_UP_FIELDS): Promise<any> {
@@ -236,12 +296,22 @@ export class FollowUpFactory {
 
   /** followUps(filter) as `token` sees them: totalCount and the ids of the first 100. */
   async list(filter: Record<string, unknown>, token: Token): Promise<{ totalCount: number; ids: string[] }> {
-    const r = await this.sut.gql('query ($filter: FollowUpFilter) { followUps(first: 100, filter: $filter) { totalCount nodes { id } } }', { filter }, token);
+    const r = await this.sut.gql(
+      'query ($filter: FollowUpFilter) { followUps(first: 100, filter: $filter) { totalCount nodes { id } } }',
+      { filter },
+      token,
+    );
     const { totalCount, nodes } = dataOf(r).followUps;
     return { totalCount, ids: nodes.map((n: { id: string }) => n.id) };
   }
 
-  updateRaw(id: string, expectedVersion: number, input: UpdateFollowUpInput, token: Token, fields = FOLLOW_UP_FIELDS): Promise<GraphQLResponse> {
+  updateRaw(
+    id: string,
+    expectedVersion: number,
+    input: UpdateFollowUpInput,
+    token: Token,
+    fields = FOLLOW_UP_FIELDS,
+  ): Promise<GraphQLResponse> {
     return this.sut.gql(
       `mutation ($id: ID!, $v: Int!, $input: UpdateFollowUpInput!) { updateFollowUp(id: $id, expectedVersion: $v, input: $input) { ${fields} } }`,
       { id, v: expectedVersion, input },
@@ -253,7 +323,12 @@ export class FollowUpFactory {
    * start, complete or close. `expectedVersion` is sent only when given (`null` sends an explicit
    * null, which the schema allows as "not given").
    */
-  transitionRaw(kind: 'start' | 'complete' | 'close', id: string, token: Token, o: { performedOn?: string; expectedVersion?: number | null } = {}): Promise<GraphQLResponse> {
+  transitionRaw(
+    kind: 'start' | 'complete' | 'close',
+    id: string,
+    token: Token,
+    o: { performedOn?: string; expectedVersion?: number | null } = {},
+  ): Promise<GraphQLResponse> {
     const params = ['$id: ID!'];
     const args = ['id: $id'];
     const variables: Record<string, unknown> = { id };
@@ -275,7 +350,11 @@ export class FollowUpFactory {
   }
 
   retractRaw(id: string, reason: string, token: Token): Promise<GraphQLResponse> {
-    return this.sut.gql('mutation ($id: ID!, $reason: String!) { result: retractFollowUp(id: $id, reason: $reason) { id status version retractedReason retractedAt } }', { id, reason }, token);
+    return this.sut.gql(
+      'mutation ($id: ID!, $reason: String!) { result: retractFollowUp(id: $id, reason: $reason) { id status version retractedReason retractedAt } }',
+      { id, reason },
+      token,
+    );
   }
 
   async retract(id: string, token: Token, reason = 'Fel prov analyserades'): Promise<any> {
@@ -283,7 +362,11 @@ export class FollowUpFactory {
   }
 
   openDeviationRaw(input: OpenDeviationInput, token: Token): Promise<GraphQLResponse> {
-    return this.sut.gql(`mutation ($input: OpenDeviationInput!) { openDeviation(input: $input) { ${DEVIATION_FIELDS} } }`, { input }, token);
+    return this.sut.gql(
+      `mutation ($input: OpenDeviationInput!) { openDeviation(input: $input) { ${DEVIATION_FIELDS} } }`,
+      { input },
+      token,
+    );
   }
 
   async openDeviation(input: OpenDeviationInput, token: Token): Promise<any> {
@@ -291,17 +374,29 @@ export class FollowUpFactory {
   }
 
   async resolveDeviation(id: string, token: Token, resolution = 'Åtgärdat av leverantören'): Promise<any> {
-    const r = await this.sut.gql(`mutation ($id: ID!, $res: String) { resolveDeviation(id: $id, resolution: $res) { ${DEVIATION_FIELDS} } }`, { id, res: resolution }, token);
+    const r = await this.sut.gql(
+      `mutation ($id: ID!, $res: String) { resolveDeviation(id: $id, resolution: $res) { ${DEVIATION_FIELDS} } }`,
+      { id, res: resolution },
+      token,
+    );
     return dataOf(r).resolveDeviation;
   }
 
   async updateDeviation(id: string, input: Record<string, unknown>, token: Token): Promise<any> {
-    const r = await this.sut.gql(`mutation ($id: ID!, $input: UpdateDeviationInput!) { updateDeviation(id: $id, input: $input) { ${DEVIATION_FIELDS} } }`, { id, input }, token);
+    const r = await this.sut.gql(
+      `mutation ($id: ID!, $input: UpdateDeviationInput!) { updateDeviation(id: $id, input: $input) { ${DEVIATION_FIELDS} } }`,
+      { id, input },
+      token,
+    );
     return dataOf(r).updateDeviation;
   }
 
   evaluateRaw(productId: string, contractId: string, token: Token): Promise<GraphQLResponse> {
-    return this.sut.gql(`query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { ${EVALUATION_FIELDS} } }`, { p: productId, c: contractId }, token);
+    return this.sut.gql(
+      `query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { ${EVALUATION_FIELDS} } }`,
+      { p: productId, c: contractId },
+      token,
+    );
   }
 
   async evaluate(productId: string, contractId: string, token: Token): Promise<any> {
@@ -336,6 +431,10 @@ export class FollowUpFactory {
 
   /** The reuses and history of a follow-up, as `token` sees it. */
   async trail(id: string, token: Token): Promise<{ reuses: any[]; history: any[] }> {
-    return this.get(id, token, 'reuses { id organisation { code } contract { id } } history { type actorOrganisation { code } actorName subjectType details }');
+    return this.get(
+      id,
+      token,
+      'reuses { id organisation { code } contract { id } } history { type actorOrganisation { code } actorName subjectType details }',
+    );
   }
 }

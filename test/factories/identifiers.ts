@@ -1,4 +1,9 @@
-import { casCheckDigit, ecCheckDigit, gtinCheckDigit, luhnCheckDigit } from '../../src/common/identifiers/identifiers.js';
+import {
+  casCheckDigit,
+  ecCheckDigit,
+  gtinCheckDigit,
+  luhnCheckDigit,
+} from '../../src/common/identifiers/identifiers.js';
 
 /**
  * Valid, unique identifiers for tests, built with the same check-digit helpers the service

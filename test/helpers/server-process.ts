@@ -20,7 +20,10 @@ function newestSource(dir = join(ROOT, 'src')): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0,
+    );
   }
   return newest;
 }
@@ -30,9 +33,12 @@ export function buildDist(): void {
   const built = [MAIN, CLI].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
   if (Math.min(...built) > newestSource()) return;
   try {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   } catch (error) {
-    throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+    throw new Error(`the build failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`, { cause: error });
   }
 }
 
@@ -46,7 +52,6 @@ export async function freePort(): Promise<number> {
     });
   });
 }
-
 
 /** A database for child processes: its environment, and how to remove it. */
 export interface ScratchDatabase {
@@ -81,7 +86,10 @@ export async function scratchDatabase(extra: NodeJS.ProcessEnv = {}): Promise<Sc
 }
 
 /** Runs the built CLI on the same database. */
-export function runCli(env: NodeJS.ProcessEnv, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+export function runCli(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -95,7 +103,17 @@ export interface ServerProcess {
   stderr(): string;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<{
+    status: number;
+    headers: Headers;
+    data?: T;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  }>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -114,12 +132,18 @@ export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): P
 
 async function startServerOnce(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let ended = false;
@@ -168,7 +192,17 @@ async function startServerOnce(env: NodeJS.ProcessEnv, timeoutMs: number): Promi
 
 /** The bearer token printed by `cli token create`. */
 export function createToken(env: NodeJS.ProcessEnv, organisation: string, role: string): string {
-  const r = runCli(env, 'token', 'create', '--organisation', organisation, '--role', role, '--name', `Fault tester ${role}`);
+  const r = runCli(
+    env,
+    'token',
+    'create',
+    '--organisation',
+    organisation,
+    '--role',
+    role,
+    '--name',
+    `Fault tester ${role}`,
+  );
   const token = /kk_[A-Za-z0-9_-]{43}/.exec(r.stdout)?.[0];
   if (r.status !== 0 || !token) throw new Error(`token create failed (${r.status}):\n${r.stderr}${r.stdout}`);
   return token;

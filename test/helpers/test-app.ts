@@ -57,7 +57,9 @@ export async function onPostgres(sql: string): Promise<void> {
  * schema or SQLite file; it neither seeds again nor drops it on close), as several instances of
  * the service would run. `env` is set before the app reads its configuration (e.g. REDIS_URL).
  */
-export async function startTestApp(options: { demo?: boolean; sharing?: TestApp; env?: Record<string, string | undefined> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; sharing?: TestApp; env?: Record<string, string | undefined> } = {},
+): Promise<TestApp> {
   let tempDir: string | null = null;
   let schema: string | null = null;
   let sqlitePath: string | null = null;

@@ -108,7 +108,11 @@ export class WsSubscription<T = any> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners = this.listeners.filter((l) => l !== check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; received ${this.received.length}: ${JSON.stringify(this.received)}; errors: ${JSON.stringify(this.errors)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; received ${this.received.length}: ${JSON.stringify(this.received)}; errors: ${JSON.stringify(this.errors)}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         if (!condition()) return;

@@ -14,7 +14,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // TypeORM's answer when the connection of a transaction died under it (it cannot even roll back).
     if ((current as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
     const message = typeof current.message === 'string' ? current.message : '';
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down)/i.test(message)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down)/i.test(
+        message,
+      )
+    )
+      return true;
     current = (current.driverError ?? current.cause) as typeof current;
   }
   return false;

@@ -16,7 +16,8 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (field: string, reason: string) => new DomainError('BAD_USER_INPUT', `${field}: ${reason}`, field);
+export const badInput = (field: string, reason: string) =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${reason}`, field);
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} "${id}" was not found`);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);

@@ -59,7 +59,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const errorId = randomUUID();
   if (isDatabaseUnavailable(original)) {
     // Retryable, and said so; the driver's own message (host, port) stays in the log.
-    logger.warn(new RequestLogMessage(`[${errorId}] database unavailable: ${original instanceof Error ? original.message : String(original)}`, requestIdOfError(error)));
+    logger.warn(
+      new RequestLogMessage(
+        `[${errorId}] database unavailable: ${original instanceof Error ? original.message : String(original)}`,
+        requestIdOfError(error),
+      ),
+    );
     return {
       message: `The database is unavailable; try again shortly (error id ${errorId})`,
       locations: formatted.locations,
@@ -67,7 +72,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: 'SERVICE_UNAVAILABLE', errorId },
     };
   }
-  logger.error(new RequestLogMessage(`[${errorId}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`, requestIdOfError(error)));
+  logger.error(
+    new RequestLogMessage(
+      `[${errorId}] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+      requestIdOfError(error),
+    ),
+  );
   return {
     message: `Internal server error (error id ${errorId})`,
     locations: formatted.locations,

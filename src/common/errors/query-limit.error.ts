@@ -15,7 +15,15 @@ export class QueryLimitError extends GraphQLError {
     readonly actual: number | null,
     message: string,
   ) {
-    super(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, max, ...(actual === null ? {} : { actual }), http: { status: 400 } } });
+    super(message, {
+      extensions: {
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit,
+        max,
+        ...(actual === null ? {} : { actual }),
+        http: { status: 400 },
+      },
+    });
     this.name = 'QueryLimitError';
   }
 }
@@ -36,7 +44,12 @@ export function queryLimitErrorOf(error: unknown): QueryLimitError | null {
       const tokens = TOKEN_LIMIT.exec(current.message);
       if (tokens) {
         const max = Number(tokens[1]);
-        return new QueryLimitError('maxTokens', max, null, `Query limit exceeded: the document has more than ${max} tokens (maxTokens ${max})`);
+        return new QueryLimitError(
+          'maxTokens',
+          max,
+          null,
+          `Query limit exceeded: the document has more than ${max} tokens (maxTokens ${max})`,
+        );
       }
       current = current.originalError;
     } else {

@@ -33,13 +33,24 @@ function graphqlHttpErrors(maxBodyBytes: number) {
       case 'entity.parse.failed':
         return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
       case 'entity.too.large':
-        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the ${maxBodyBytes} bytes allowed (MAX_BODY_BYTES)`);
+        return sendError(
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than the ${maxBodyBytes} bytes allowed (MAX_BODY_BYTES)`,
+        );
       case 'charset.unsupported':
       case 'encoding.unsupported':
         return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
       default:
-        if (status >= 400 && status < 500) return sendError(res, status, 'BAD_REQUEST', 'The request could not be read');
-        logger.error(new RequestLogMessage(`HTTP layer error on ${req.method} ${req.url?.split('?')[0]}: ${error.stack ?? error.message}`, (req as { id?: string }).id));
+        if (status >= 400 && status < 500)
+          return sendError(res, status, 'BAD_REQUEST', 'The request could not be read');
+        logger.error(
+          new RequestLogMessage(
+            `HTTP layer error on ${req.method} ${req.url?.split('?')[0]}: ${error.stack ?? error.message}`,
+            (req as { id?: string }).id,
+          ),
+        );
         return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   };

@@ -43,8 +43,7 @@ function identifierDecorator(name: string, check: IdentifierCheck) {
         options,
         validator: {
           validate: (value: unknown) => run(check, value)?.ok ?? true,
-          defaultMessage: (args?: ValidationArguments) =>
-            args ? messageFor(check, args) : `is not a valid ${name}`,
+          defaultMessage: (args?: ValidationArguments) => (args ? messageFor(check, args) : `is not a valid ${name}`),
         },
       });
     };

@@ -11,13 +11,7 @@ import {
   ISO_3166_1_ALPHA_2,
   luhnCheckDigit,
 } from './identifiers.js';
-import {
-  IsCasNumber,
-  IsCountryCode,
-  IsEcNumber,
-  IsGtin,
-  IsOrganisationNumber,
-} from './identifier.validators.js';
+import { IsCasNumber, IsCountryCode, IsEcNumber, IsGtin, IsOrganisationNumber } from './identifier.validators.js';
 
 const CAS_FORM = 'must have the form NNNNNNN-NN-N (2 to 7 digits, 2 digits, check digit)';
 const EC_FORM = 'must have the form NNN-NNN-N';
@@ -238,7 +232,15 @@ describe('identifier validators', () => {
   it.each<[Partial<Sample>]>([
     [{}],
     [{ casNumber: null, ecNumber: null, organisationNumber: null, gtin: null, country: null }],
-    [{ casNumber: '117-81-7', ecNumber: '204-211-0', organisationNumber: '5560360793', gtin: '73513537', country: 'se' }],
+    [
+      {
+        casNumber: '117-81-7',
+        ecNumber: '204-211-0',
+        organisationNumber: '5560360793',
+        gtin: '73513537',
+        country: 'se',
+      },
+    ],
     [{ casNumbers: ['117-81-7', '84-74-2'] }],
   ])('accepts %p', async (props) => {
     const sut = Object.assign(new Sample(), props);

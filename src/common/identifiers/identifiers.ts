@@ -34,9 +34,11 @@ function assertDigits(digits: string, lengths: readonly number[], helper: string
 export function casCheckDigit(digits: string): number {
   const plain = digits.replace(/-/g, '');
   assertDigits(plain, [4, 5, 6, 7, 8, 9], 'casCheckDigit');
-  return digitsOf(plain)
-    .reverse()
-    .reduce((sum, d, i) => sum + d * (i + 1), 0) % 10;
+  return (
+    digitsOf(plain)
+      .reverse()
+      .reduce((sum, d, i) => sum + d * (i + 1), 0) % 10
+  );
 }
 
 /**
@@ -113,9 +115,7 @@ export function checkOrganisationNumber(input: string): Check {
   if (!match) return fail('must have the form NNNNNN-NNNN (10 digits)');
   const [, head, tail] = match;
   const expected = luhnCheckDigit(head + tail.slice(0, 3));
-  return Number(tail[3]) === expected
-    ? ok(`${head}-${tail}`)
-    : fail(`Luhn check digit should be ${expected}`);
+  return Number(tail[3]) === expected ? ok(`${head}-${tail}`) : fail(`Luhn check digit should be ${expected}`);
 }
 
 /** GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN) or GTIN-14, digits only. */

@@ -11,6 +11,10 @@ export function normalised(field: string, value: string, check: (v: string) => C
   return result.value;
 }
 
-export function normalisedOrNull(field: string, value: string | null | undefined, check: (v: string) => Check): string | null {
+export function normalisedOrNull(
+  field: string,
+  value: string | null | undefined,
+  check: (v: string) => Check,
+): string | null {
   return value === null || value === undefined || value === '' ? null : normalised(field, value, check);
 }

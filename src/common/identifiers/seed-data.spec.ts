@@ -39,7 +39,14 @@ type Requirement = {
   legalSource: string;
 };
 type Supplier = { key: string; name: string; country: string; organisationNumber: string | null };
-type Product = { key: string; supplierKey: string; name: string; articleNumber: string; gtin: string; categoryCode: string };
+type Product = {
+  key: string;
+  supplierKey: string;
+  name: string;
+  articleNumber: string;
+  gtin: string;
+  categoryCode: string;
+};
 type ContractRequirement = { requirementCode: string; limitValue: number | null; limitUnit: string | null };
 type Contract = {
   key: string;
@@ -99,9 +106,20 @@ const contracts = load<Contract>('demo/contracts.json');
 const followUps = load<FollowUp>('demo/follow-ups.json');
 
 const GROUPS = [
-  'ORTHO_PHTHALATE', 'PFAS', 'BROMINATED_FLAME_RETARDANT', 'ORGANOPHOSPHATE_FLAME_RETARDANT',
-  'CHLORINATED_PARAFFIN', 'BISPHENOL', 'PAH', 'HEAVY_METAL', 'ORGANOTIN', 'FORMALDEHYDE',
-  'ALKYLPHENOL', 'SOLVENT', 'COMPLEXING_AGENT', 'OTHER',
+  'ORTHO_PHTHALATE',
+  'PFAS',
+  'BROMINATED_FLAME_RETARDANT',
+  'ORGANOPHOSPHATE_FLAME_RETARDANT',
+  'CHLORINATED_PARAFFIN',
+  'BISPHENOL',
+  'PAH',
+  'HEAVY_METAL',
+  'ORGANOTIN',
+  'FORMALDEHYDE',
+  'ALKYLPHENOL',
+  'SOLVENT',
+  'COMPLEXING_AGENT',
+  'OTHER',
 ];
 const LISTS = ['REACH_CANDIDATE_LIST', 'REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'ROHS', 'POPS', 'CLP_CMR'];
 const KINDS = ['LIMIT', 'NOT_ADDED', 'DOCUMENTATION'];
@@ -114,8 +132,27 @@ const SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'CRITICAL'];
 const DEVIATION_STATUSES = ['OPEN', 'ACTION_PLAN_AGREED', 'RESOLVED'];
 /** Länskoder of the 21 counties, each with one region. */
 const COUNTY_CODES = [
-  '01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13',
-  '14', '17', '18', '19', '20', '21', '22', '23', '24', '25',
+  '01',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '12',
+  '13',
+  '14',
+  '17',
+  '18',
+  '19',
+  '20',
+  '21',
+  '22',
+  '23',
+  '24',
+  '25',
 ];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -162,7 +199,11 @@ describe('seed data: identifiers', () => {
     ],
     ['product GTINs', products.map((p) => [p.key, p.gtin]), checkGtin],
     ['supplier countries', suppliers.map((s) => [s.key, s.country]), checkCountryCode],
-    ['measurement CAS numbers', followUps.flatMap((f) => f.measurements.map((m): [string, string] => [f.key, m.casNumber])), checkCasNumber],
+    [
+      'measurement CAS numbers',
+      followUps.flatMap((f) => f.measurements.map((m): [string, string] => [f.key, m.casNumber])),
+      checkCasNumber,
+    ],
   ])('every one of the %s passes its check', (_what, values, check) => {
     expect(values.length).toBeGreaterThan(0);
     expect(failures(values, check)).toEqual([]);
@@ -183,7 +224,10 @@ describe('seed data: identifiers', () => {
     ['substance CAS numbers', substances.map((s) => s.casNumber)],
     ['substance EC numbers', substances.flatMap((s) => (s.ecNumber ? [s.ecNumber] : []))],
     ['organisation codes', organisations.map((o) => o.code)],
-    ['organisation numbers', [...organisations, ...suppliers].flatMap((o) => (o.organisationNumber ? [o.organisationNumber] : []))],
+    [
+      'organisation numbers',
+      [...organisations, ...suppliers].flatMap((o) => (o.organisationNumber ? [o.organisationNumber] : [])),
+    ],
     ['category codes', categories.map((c) => c.code)],
     ['requirement codes', requirements.map((r) => r.code)],
     ['supplier keys', suppliers.map((s) => s.key)],
@@ -211,7 +255,12 @@ describe('seed data: organisations', () => {
 
   it('uses kebab-case codes and known kinds', () => {
     expect(organisations.filter((o) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(o.code))).toEqual([]);
-    expect(notOneOf(organisations.map((o) => o.kind), ['REGION', 'MUNICIPALITY', 'OTHER'])).toEqual([]);
+    expect(
+      notOneOf(
+        organisations.map((o) => o.kind),
+        ['REGION', 'MUNICIPALITY', 'OTHER'],
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -225,8 +274,18 @@ describe('seed data: substances', () => {
   });
 
   it('uses only known groups and lists, and every substance has a group', () => {
-    expect(notOneOf(substances.flatMap((s) => s.groups), GROUPS)).toEqual([]);
-    expect(notOneOf(substances.flatMap((s) => s.lists), LISTS)).toEqual([]);
+    expect(
+      notOneOf(
+        substances.flatMap((s) => s.groups),
+        GROUPS,
+      ),
+    ).toEqual([]);
+    expect(
+      notOneOf(
+        substances.flatMap((s) => s.lists),
+        LISTS,
+      ),
+    ).toEqual([]);
     expect(substances.filter((s) => s.groups.length === 0)).toEqual([]);
   });
 
@@ -266,15 +325,45 @@ describe('seed data: requirements', () => {
   });
 
   it('uses only known kinds, units, bases and aggregations', () => {
-    expect(notOneOf(requirements.map((r) => r.kind), KINDS)).toEqual([]);
-    expect(notOneOf(requirements.flatMap((r) => (r.defaultLimitUnit ? [r.defaultLimitUnit] : [])), UNITS)).toEqual([]);
-    expect(notOneOf(requirements.map((r) => r.basis), BASES)).toEqual([]);
-    expect(notOneOf(requirements.map((r) => r.aggregation), AGGREGATIONS)).toEqual([]);
+    expect(
+      notOneOf(
+        requirements.map((r) => r.kind),
+        KINDS,
+      ),
+    ).toEqual([]);
+    expect(
+      notOneOf(
+        requirements.flatMap((r) => (r.defaultLimitUnit ? [r.defaultLimitUnit] : [])),
+        UNITS,
+      ),
+    ).toEqual([]);
+    expect(
+      notOneOf(
+        requirements.map((r) => r.basis),
+        BASES,
+      ),
+    ).toEqual([]);
+    expect(
+      notOneOf(
+        requirements.map((r) => r.aggregation),
+        AGGREGATIONS,
+      ),
+    ).toEqual([]);
   });
 
   it('refers only to substances and categories that exist', () => {
-    expect(dangling(requirements.flatMap((r) => r.substanceCas.map((cas): [string, string] => [r.code, cas])), substanceCas)).toEqual([]);
-    expect(dangling(requirements.flatMap((r) => r.categoryCodes.map((c): [string, string] => [r.code, c])), categories.map((c) => c.code))).toEqual([]);
+    expect(
+      dangling(
+        requirements.flatMap((r) => r.substanceCas.map((cas): [string, string] => [r.code, cas])),
+        substanceCas,
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        requirements.flatMap((r) => r.categoryCodes.map((c): [string, string] => [r.code, c])),
+        categories.map((c) => c.code),
+      ),
+    ).toEqual([]);
   });
 
   it.each(requirements.map((r) => [r.code, r] as const))('%s has a consistent limit', (_code, r) => {
@@ -296,17 +385,27 @@ describe('seed data: requirements', () => {
   });
 
   it.each<[string, Partial<Requirement>]>([
-    ['K-REACH-SVHC', { kind: 'LIMIT', defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'ARTICLE', aggregation: 'EACH' }],
+    [
+      'K-REACH-SVHC',
+      { kind: 'LIMIT', defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'ARTICLE', aggregation: 'EACH' },
+    ],
     [
       'K-PHT-01',
       {
-        kind: 'LIMIT', defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'HOMOGENEOUS_MATERIAL', aggregation: 'SUM',
+        kind: 'LIMIT',
+        defaultLimitValue: 0.1,
+        defaultLimitUnit: 'PERCENT_WW',
+        basis: 'HOMOGENEOUS_MATERIAL',
+        aggregation: 'SUM',
         substanceCas: ['117-81-7', '84-74-2', '84-69-5', '85-68-7'],
       },
     ],
     ['K-PAH-01', { defaultLimitValue: 1, defaultLimitUnit: 'MG_PER_KG', basis: 'PART', aggregation: 'EACH' }],
     ['K-PAH-02', { defaultLimitValue: 0.5, defaultLimitUnit: 'MG_PER_KG', aggregation: 'EACH' }],
-    ['K-ROHS-01', { defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'HOMOGENEOUS_MATERIAL', aggregation: 'EACH' }],
+    [
+      'K-ROHS-01',
+      { defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'HOMOGENEOUS_MATERIAL', aggregation: 'EACH' },
+    ],
     ['K-ROHS-CD', { defaultLimitValue: 0.01, defaultLimitUnit: 'PERCENT_WW', substanceCas: ['7440-43-9'] }],
     ['K-CMR-MED', { defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW', basis: 'PART', aggregation: 'EACH' }],
     ['K-FR-TEXT', { kind: 'NOT_ADDED', defaultLimitValue: 0.1, defaultLimitUnit: 'PERCENT_WW' }],
@@ -327,13 +426,41 @@ describe('seed data: demo suppliers, products and contracts', () => {
 
   it('refers only to suppliers, categories, organisations and requirements that exist', () => {
     const categoryCodes = categories.map((c) => c.code);
-    expect(dangling(products.map((p) => [p.key, p.supplierKey]), suppliers.map((s) => s.key))).toEqual([]);
-    expect(dangling(products.map((p) => [p.key, p.categoryCode]), categoryCodes)).toEqual([]);
-    expect(dangling(contracts.map((c) => [c.key, c.organisationCode]), organisations.map((o) => o.code))).toEqual([]);
-    expect(dangling(contracts.map((c) => [c.key, c.supplierKey]), suppliers.map((s) => s.key))).toEqual([]);
-    expect(dangling(contracts.flatMap((c) => c.categoryCodes.map((x): [string, string] => [c.key, x])), categoryCodes)).toEqual([]);
     expect(
-      dangling(contracts.flatMap((c) => c.requirements.map((r): [string, string] => [c.key, r.requirementCode])), requirementByCode.keys()),
+      dangling(
+        products.map((p) => [p.key, p.supplierKey]),
+        suppliers.map((s) => s.key),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        products.map((p) => [p.key, p.categoryCode]),
+        categoryCodes,
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        contracts.map((c) => [c.key, c.organisationCode]),
+        organisations.map((o) => o.code),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        contracts.map((c) => [c.key, c.supplierKey]),
+        suppliers.map((s) => s.key),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        contracts.flatMap((c) => c.categoryCodes.map((x): [string, string] => [c.key, x])),
+        categoryCodes,
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        contracts.flatMap((c) => c.requirements.map((r): [string, string] => [c.key, r.requirementCode])),
+        requirementByCode.keys(),
+      ),
     ).toEqual([]);
   });
 
@@ -354,7 +481,9 @@ describe('seed data: demo suppliers, products and contracts', () => {
   it('tells the demo story: two regions, one supplier, different phthalate limits', () => {
     const limitIn = (key: string) => contractByKey.get(key)?.requirements.find((r) => r.requirementCode === 'K-PHT-01');
     const skane = contractByKey.get('skane-lek-2025')!;
-    const stockholm = contracts.find((c) => c.organisationCode === 'region-stockholm' && c.supplierKey === skane.supplierKey)!;
+    const stockholm = contracts.find(
+      (c) => c.organisationCode === 'region-stockholm' && c.supplierKey === skane.supplierKey,
+    )!;
     expect(limitIn(skane.key)).toEqual({ requirementCode: 'K-PHT-01', limitValue: null, limitUnit: null });
     expect(limitIn(stockholm.key)).toEqual({ requirementCode: 'K-PHT-01', limitValue: 100, limitUnit: 'MG_PER_KG' });
   });
@@ -362,11 +491,36 @@ describe('seed data: demo suppliers, products and contracts', () => {
 
 describe('seed data: demo follow-ups', () => {
   it('refers only to organisations, products, contracts and requirements that exist', () => {
-    expect(dangling(followUps.map((f) => [f.key, f.organisationCode]), organisations.map((o) => o.code))).toEqual([]);
-    expect(dangling(followUps.map((f) => [f.key, f.productKey]), productByKey.keys())).toEqual([]);
-    expect(dangling(followUps.flatMap((f): Array<[string, string]> => (f.contractKey ? [[f.key, f.contractKey]] : [])), contractByKey.keys())).toEqual([]);
-    expect(dangling(followUps.flatMap((f) => f.requirementCodes.map((r): [string, string] => [f.key, r])), requirementByCode.keys())).toEqual([]);
-    expect(dangling(followUps.flatMap((f) => f.measurements.map((m): [string, string] => [f.key, m.casNumber])), substanceCas)).toEqual([]);
+    expect(
+      dangling(
+        followUps.map((f) => [f.key, f.organisationCode]),
+        organisations.map((o) => o.code),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        followUps.map((f) => [f.key, f.productKey]),
+        productByKey.keys(),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        followUps.flatMap((f): Array<[string, string]> => (f.contractKey ? [[f.key, f.contractKey]] : [])),
+        contractByKey.keys(),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        followUps.flatMap((f) => f.requirementCodes.map((r): [string, string] => [f.key, r])),
+        requirementByCode.keys(),
+      ),
+    ).toEqual([]);
+    expect(
+      dangling(
+        followUps.flatMap((f) => f.measurements.map((m): [string, string] => [f.key, m.casNumber])),
+        substanceCas,
+      ),
+    ).toEqual([]);
   });
 
   it.each(followUps.map((f) => [f.key, f] as const))('%s is consistent', (_key, f) => {

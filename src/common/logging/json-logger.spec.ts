@@ -2,9 +2,15 @@ import { JsonLogger } from './json-logger.js';
 import { RequestLogMessage, requestIdMiddleware, requestIdOfError, tagErrorWithRequest } from './request-context.js';
 
 describe('JsonLogger', () => {
-  const capture = (levels: Parameters<typeof JsonLogger['prototype']['setLogLevels']>[0] = ['error', 'warn', 'log']) => {
+  const capture = (
+    levels: Parameters<(typeof JsonLogger)['prototype']['setLogLevels']>[0] = ['error', 'warn', 'log'],
+  ) => {
     const lines: string[] = [];
-    return { sut: new JsonLogger([...levels], (line) => lines.push(line)), lines, parsed: () => lines.map((l) => JSON.parse(l)) };
+    return {
+      sut: new JsonLogger([...levels], (line) => lines.push(line)),
+      lines,
+      parsed: () => lines.map((l) => JSON.parse(l)),
+    };
   };
 
   it('writes one JSON object per line: time, level, context, message', () => {
@@ -18,11 +24,19 @@ describe('JsonLogger', () => {
     ]);
   });
 
-  it('keeps an error\'s stack in the log line, and drops levels not enabled', () => {
+  it("keeps an error's stack in the log line, and drops levels not enabled", () => {
     const { sut, parsed } = capture(['error']);
     sut.log('not shown', 'X');
     sut.error('failed\nsecond line', 'Error: boom\n    at f (a.js:1:1)', 'GraphQL');
-    expect(parsed()).toEqual([{ time: expect.any(String), level: 'error', context: 'GraphQL', message: 'failed\nsecond line', stack: 'Error: boom\n    at f (a.js:1:1)' }]);
+    expect(parsed()).toEqual([
+      {
+        time: expect.any(String),
+        level: 'error',
+        context: 'GraphQL',
+        message: 'failed\nsecond line',
+        stack: 'Error: boom\n    at f (a.js:1:1)',
+      },
+    ]);
   });
 
   it('writes the request id of a line about a request, and the message alone', () => {
@@ -47,7 +61,10 @@ describe('request ids', () => {
     requestIdMiddleware(kept as never, res, () => undefined);
     expect(kept.id).toBe('abc-123');
     expect(headers['x-request-id']).toBe('abc-123');
-    const made = { headers: { 'x-request-id': 'not ok; <script>' } } as { headers: Record<string, string>; id?: string };
+    const made = { headers: { 'x-request-id': 'not ok; <script>' } } as {
+      headers: Record<string, string>;
+      id?: string;
+    };
     requestIdMiddleware(made as never, res, () => undefined);
     expect(made.id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -55,7 +72,9 @@ describe('request ids', () => {
   it('finds the request an error was tagged with, through the errors that wrap it', () => {
     const original = new Error('driver failed');
     tagErrorWithRequest(original, 'req-7');
-    const wrapped = Object.assign(new Error('wrapped'), { originalError: Object.assign(new Error('middle'), { cause: original }) });
+    const wrapped = Object.assign(new Error('wrapped'), {
+      originalError: Object.assign(new Error('middle'), { cause: original }),
+    });
     expect(requestIdOfError(wrapped)).toBe('req-7');
     expect(requestIdOfError(new Error('untagged'))).toBeUndefined();
     expect(requestIdOfError(null)).toBeUndefined();

@@ -22,12 +22,24 @@ export class JsonLogger implements LoggerService {
     private readonly write: (line: string) => void = (line) => process.stdout.write(line),
   ) {}
 
-  log(message: unknown, ...params: unknown[]) { this.emit('log', message, params); }
-  error(message: unknown, ...params: unknown[]) { this.emit('error', message, params); }
-  warn(message: unknown, ...params: unknown[]) { this.emit('warn', message, params); }
-  debug(message: unknown, ...params: unknown[]) { this.emit('debug', message, params); }
-  verbose(message: unknown, ...params: unknown[]) { this.emit('verbose', message, params); }
-  fatal(message: unknown, ...params: unknown[]) { this.emit('fatal', message, params); }
+  log(message: unknown, ...params: unknown[]) {
+    this.emit('log', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.emit('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.emit('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.emit('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.emit('verbose', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.emit('fatal', message, params);
+  }
 
   setLogLevels(levels: LogLevel[]) {
     this.levels.splice(0, this.levels.length, ...levels);
@@ -37,9 +49,17 @@ export class JsonLogger implements LoggerService {
     if (level !== 'fatal' && !this.levels.includes(level)) return;
     const rest = [...params];
     const context = rest.length && typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
-    const stack = level === 'error' || level === 'fatal' ? rest.find((p): p is string => typeof p === 'string' && p.length > 0) : undefined;
+    const stack =
+      level === 'error' || level === 'fatal'
+        ? rest.find((p): p is string => typeof p === 'string' && p.length > 0)
+        : undefined;
     const about = message instanceof RequestLogMessage ? message : null;
-    const entry: LogEntry = { time: new Date().toISOString(), level, ...(context ? { context } : {}), message: about ? about.message : text(message) };
+    const entry: LogEntry = {
+      time: new Date().toISOString(),
+      level,
+      ...(context ? { context } : {}),
+      message: about ? about.message : text(message),
+    };
     if (about?.requestId) entry.requestId = about.requestId;
     const errorStack = message instanceof Error ? message.stack : stack;
     if (errorStack) entry.stack = errorStack;

@@ -9,6 +9,7 @@ export interface SortKey {
   /** Property on the entity that holds the column's value, e.g. `name`. */
   property: string;
   /** The value the column expression has for a node, when it is not just the property (e.g. COALESCE). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one sort key type serves every entity
   value?: (node: any) => string | number | null;
   direction?: 'ASC' | 'DESC';
 }
@@ -22,7 +23,11 @@ export function encodeCursor(values: CursorValue[]): string {
 export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => v === null || ['string', 'number'].includes(typeof v))
+    ) {
       return values as CursorValue[];
     }
   } catch {
@@ -51,7 +56,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     const { sql, params } = keysetAfter(keys, decodeCursor(args.after, keys.length));
     page.andWhere(...namedParameters(sql, params, 'c'));
   }
-  keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
+  keys.forEach((key, i) =>
+    i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC'),
+  );
   const rows = await page.limit(first + 1).getMany();
   return connectionOf(rows, totalCount, first, keys, args);
 }
@@ -120,10 +127,19 @@ function keysetAfter(keys: SortKey[], values: CursorValue[]): { sql: string; par
   return { sql: `(${clauses.join(' OR ')})`, params };
 }
 
-function connectionOf<T extends ObjectLiteral & { id: string }>(rows: T[], totalCount: number, first: number, keys: SortKey[], args: { after?: string }): ConnectionShape<T> {
+function connectionOf<T extends ObjectLiteral & { id: string }>(
+  rows: T[],
+  totalCount: number,
+  first: number,
+  keys: SortKey[],
+  args: { after?: string },
+): ConnectionShape<T> {
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (k.value ? k.value(node) : (node[k.property] ?? null)) as CursorValue)) }));
+  const edges = nodes.map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((k) => (k.value ? k.value(node) : (node[k.property] ?? null)) as CursorValue)),
+  }));
   return {
     edges,
     nodes,
@@ -139,5 +155,8 @@ function connectionOf<T extends ObjectLiteral & { id: string }>(rows: T[], total
 
 /** Escapes a user's search text for a LIKE pattern (with ESCAPE '\\'). */
 export function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${search
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

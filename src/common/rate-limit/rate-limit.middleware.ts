@@ -26,18 +26,29 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
  */
 export function rateLimiters(config: RateLimitConfig): RateLimitRequestHandler[] {
   if (!config.enabled) return [];
-  const refuse = (what: 'perToken' | 'perAddress', max: number) =>
+  const refuse =
+    (what: 'perToken' | 'perAddress', max: number) =>
     (req: Req & { rateLimit?: { resetTime?: Date } }, res: ServerResponse) => {
       const retryAfter = seconds((req.rateLimit?.resetTime?.getTime() ?? Date.now() + config.windowMs) - Date.now());
       const who = what === 'perToken' ? 'this token' : 'this address';
       res.statusCode = 429;
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify({
-        errors: [{
-          message: `Rate limit exceeded: at most ${max} requests per ${seconds(config.windowMs)} s from ${who} (${what}); retry in ${retryAfter} s`,
-          extensions: { code: 'RATE_LIMITED', limit: what, max, windowSeconds: seconds(config.windowMs), retryAfter },
-        }],
-      }));
+      res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: `Rate limit exceeded: at most ${max} requests per ${seconds(config.windowMs)} s from ${who} (${what}); retry in ${retryAfter} s`,
+              extensions: {
+                code: 'RATE_LIMITED',
+                limit: what,
+                max,
+                windowSeconds: seconds(config.windowMs),
+                retryAfter,
+              },
+            },
+          ],
+        }),
+      );
     };
   const common = {
     windowMs: config.windowMs,
@@ -48,23 +59,27 @@ export function rateLimiters(config: RateLimitConfig): RateLimitRequestHandler[]
   };
   const limiters: RateLimitRequestHandler[] = [];
   if (config.perAddress > 0) {
-    limiters.push(rateLimit({
-      ...common,
-      identifier: 'address',
-      limit: config.perAddress,
-      keyGenerator: (req) => `address:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`,
-      handler: refuse('perAddress', config.perAddress),
-    }));
+    limiters.push(
+      rateLimit({
+        ...common,
+        identifier: 'address',
+        limit: config.perAddress,
+        keyGenerator: (req) => `address:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`,
+        handler: refuse('perAddress', config.perAddress),
+      }),
+    );
   }
   if (config.perToken > 0) {
-    limiters.push(rateLimit({
-      ...common,
-      identifier: 'token',
-      limit: config.perToken,
-      skip: (req) => bearer(req) === null,
-      keyGenerator: (req) => tokenKey(bearer(req)!),
-      handler: refuse('perToken', config.perToken),
-    }));
+    limiters.push(
+      rateLimit({
+        ...common,
+        identifier: 'token',
+        limit: config.perToken,
+        skip: (req) => bearer(req) === null,
+        keyGenerator: (req) => tokenKey(bearer(req)!),
+        handler: refuse('perToken', config.perToken),
+      }),
+    );
   }
   return limiters;
 }

@@ -4,7 +4,11 @@ import { DomainError } from '../errors/domain-error.js';
 /** Flattens class-validator's tree into `path: reason` lines, e.g. `input.measurements[2].unit must be …`. */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
     );
@@ -15,7 +19,11 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
 function firstPath(errors: ValidationError[], parent = ''): string {
   const e = errors[0];
   if (!e) return parent;
-  const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+  const path = parent
+    ? /^\d+$/.test(e.property)
+      ? `${parent}[${e.property}]`
+      : `${parent}.${e.property}`
+    : e.property;
   return e.children?.length ? firstPath(e.children, path) : path;
 }
 

@@ -4,4 +4,9 @@ import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
-export const MIGRATIONS = [CreateCatalogue1763769600000, CreateAuthAndEvents1763769700000, CreateFollowUps1763769800000, AddLookupIndexes1763770600000];
+export const MIGRATIONS = [
+  CreateCatalogue1763769600000,
+  CreateAuthAndEvents1763769700000,
+  CreateFollowUps1763769800000,
+  AddLookupIndexes1763770600000,
+];
