@@ -71,16 +71,14 @@ export function createRawHandler(file) {
     );
     const byFollowUp = new Map(ids.map((id) => [id, []]));
     for (const m of measurements) {
-      byFollowUp
-        .get(m.follow_up_id)
-        .push({
-          part: m.part,
-          value: m.value,
-          loq: m.loq,
-          unit: m.unit,
-          detected: Boolean(m.detected),
-          substance: { casNumber: m.cas_number, name: m.name },
-        });
+      byFollowUp.get(m.follow_up_id).push({
+        part: m.part,
+        value: m.value,
+        loq: m.loq,
+        unit: m.unit,
+        detected: Boolean(m.detected),
+        substance: { casNumber: m.cas_number, name: m.name },
+      });
     }
     return {
       followUps: {

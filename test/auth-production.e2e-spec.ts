@@ -52,14 +52,12 @@ describe('auth in production: no demo tokens', () => {
     await sut.dataSource.query(
       `INSERT INTO principals (id, organisation_id, kind, name, email, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001', '${organisation.id}', 'MEMBER', 'Demo Admin', NULL, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
     );
-    await sut.app
-      .get(TokenService)
-      .issue(sut.dataSource.manager, {
-        principalId: '00000000-0000-4000-8000-000000000001',
-        role: Role.ADMIN,
-        name: 'copied demo token',
-        token: 'kk_demo_admin',
-      });
+    await sut.app.get(TokenService).issue(sut.dataSource.manager, {
+      principalId: '00000000-0000-4000-8000-000000000001',
+      role: Role.ADMIN,
+      name: 'copied demo token',
+      token: 'kk_demo_admin',
+    });
 
     expectError(
       await sut.gql('{ me { role } }', {}, 'kk_demo_admin'),

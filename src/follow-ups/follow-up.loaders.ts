@@ -114,14 +114,12 @@ const measurementsLoader = (loaders: Loaders) =>
     // fields are read through it, never copied), the substance is the view's own property, and
     // whatever a resolver might set lands on the view, never on the cached row.
     return keys.map((key) =>
-      rowsByKey
-        .get(key)!
-        .map(
-          (m) =>
-            Object.create(m, {
-              substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true },
-            }) as MeasurementWithSubstance,
-        ),
+      rowsByKey.get(key)!.map(
+        (m) =>
+          Object.create(m, {
+            substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true },
+          }) as MeasurementWithSubstance,
+      ),
     );
   });
 

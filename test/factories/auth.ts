@@ -124,9 +124,7 @@ export async function databaseSnapshot(sut: TestApp): Promise<Record<string, str
 }
 
 /** The newest event: who the log says acted. */
-export async function lastEvent(
-  sut: TestApp,
-): Promise<{
+export async function lastEvent(sut: TestApp): Promise<{
   seq: number;
   type: string;
   actorPrincipalId: string | null;
