@@ -25,7 +25,6 @@ import {
   checkOrganisationNumber,
 } from '../src/common/identifiers/identifiers.js';
 import { isIsoDate } from '../src/common/validation/is-iso-date.js';
-import { UNITS } from '../src/evaluation/units.js';
 import {
   DEVIATION_STATUSES,
   FOLLOW_UP_STATUSES,
@@ -35,6 +34,7 @@ import {
 } from '../src/follow-ups/follow-up.enums.js';
 import { uniqueCasNumber, uniqueEcNumber, uniqueGtin13, uniqueOrganisationNumber } from './factories/identifiers.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
+import { UNITS } from '../src/vocabulary/vocabulary.js';
 
 /**
  * Property-based input fuzzing (issue 7) of every mutation in the schema, read from the running

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { UNIT_SYMBOLS, UNITS, type Unit } from '../evaluation/units.js';
+import { UNIT_SYMBOLS } from '../evaluation/units.js';
+import { type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 /**
  * GraphQL enums for the domain's fixed vocabularies. The values live as string unions in the

@@ -1,5 +1,5 @@
-import type { FollowUpStatus } from '../evaluation/reuse.js';
-import { areComparable, UNIT_SYMBOLS, type Unit } from '../evaluation/units.js';
+import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
+import type { FollowUpStatus, Unit } from '../vocabulary/vocabulary.js';
 
 /**
  * The write rules of follow-ups as pure functions, shared by every path that stores one

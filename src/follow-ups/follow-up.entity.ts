@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { FollowUpStatus, Method } from '../evaluation/reuse.js';
+import type { FollowUpStatus, Method } from '../vocabulary/vocabulary.js';
 
 export type Visibility = 'SHARED' | 'PRIVATE';
 

@@ -20,7 +20,6 @@ import { UnitEnum } from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
-import { UNITS, type Unit } from '../evaluation/units.js';
 import {
   DEVIATION_STATUSES,
   DeviationStatusEnum,
@@ -35,6 +34,7 @@ import {
   VISIBILITIES,
   VisibilityEnum,
 } from './follow-up.enums.js';
+import { type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 const finite = { allowNaN: false, allowInfinity: false };
 

@@ -4,10 +4,10 @@ import { gtinCheckDigit, luhnCheckDigit } from '../common/identifiers/identifier
 import { nowIso, todayIso } from '../common/time.js';
 import { bulkInsert, sqliteHandle } from '../database/bulk-insert.js';
 import type { TransactionService } from '../database/transaction.service.js';
-import type { Unit } from '../evaluation/units.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
 import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './follow-up-csv.js';
 import type { FollowUpImportService } from './follow-up-import.service.js';
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 /** At scale 1; scale n is n times each (the 21 seeded regions stay 21). */
 export const SCALE_1 = {

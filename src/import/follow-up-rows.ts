@@ -1,8 +1,7 @@
 import { checkCasNumber, checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
 import type { MeasurementFact } from '../evaluation/evaluate.js';
-import { defaultValidUntil, type FollowUpStatus, type Method } from '../evaluation/reuse.js';
-import { UNITS, type Unit } from '../evaluation/units.js';
+import { defaultValidUntil } from '../evaluation/reuse.js';
 import { METHODS } from '../follow-ups/follow-up.enums.js';
 import {
   dateProblem,
@@ -11,6 +10,7 @@ import {
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
 import { FOLLOW_UP_COLUMNS, LIST_SEPARATOR, type CsvColumn, type CsvRow, type RowError } from './follow-up-csv.js';
+import { type FollowUpStatus, type Method, type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 /** What the checks need to know from the database, loaded once per file (see FollowUpImportService.references). */
 export interface ImportReferences {

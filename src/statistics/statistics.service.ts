@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { evaluateSubstance } from '../evaluation/evaluate.js';
-import { convert, type Unit } from '../evaluation/units.js';
+import { convert } from '../evaluation/units.js';
 import type { PublicStatistics } from './statistics.model.js';
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 interface MeasurementRow {
   category_code: string | null;

@@ -13,7 +13,7 @@ import {
   checkGtin,
   checkOrganisationNumber,
 } from './identifiers.js';
-import { UNITS } from '../../evaluation/units.js';
+import { UNITS } from '../../vocabulary/vocabulary.js';
 
 type Organisation = {
   code: string;
