@@ -74,8 +74,18 @@ export interface ReuseDecision {
   decided: { requirementId: string; requirementCode: string; verdict: Verdict | null }[];
 }
 
-/** Only PASS and FAIL decide: reusing a FAIL is as valuable as a PASS, it tells me to act. */
-const DECIDING_VERDICTS: readonly (Verdict | null)[] = ['PASS', 'FAIL'];
+/**
+ * Which verdicts against my limit decide a LIMIT requirement: only PASS and FAIL (reusing a FAIL is
+ * as valuable as a PASS, it tells me to act); what could not be shown, or was measured only in
+ * part or not at all, decides nothing.
+ */
+const VERDICT_DECIDES: Record<Verdict, boolean> = {
+  PASS: true,
+  FAIL: true,
+  INCONCLUSIVE: false,
+  INCOMPLETE: false,
+  NO_DATA: false,
+};
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -128,7 +138,7 @@ function dayAfter(isoDate: string): string {
 function undecidedReason(outcome: RequirementOutcome, method: Method): string | null {
   switch (outcome.kind) {
     case 'LIMIT':
-      if (DECIDING_VERDICTS.includes(outcome.verdict)) return null;
+      if (outcome.verdict !== null && VERDICT_DECIDES[outcome.verdict]) return null;
       return `${outcome.requirementCode}: ${outcome.verdict ?? 'not evaluated'} against your limit`;
     case 'NOT_ADDED':
     case 'DOCUMENTATION':
