@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { applicableLimit, evaluateRequirement, productVerdict } from '../dist/evaluation/product-verdict.js';
+import { sqlConstantList } from '../dist/database/sql-constants.js';
 import { COUNTING_STATUSES } from '../dist/vocabulary/vocabulary.js';
 
 const PAGE = 20;
@@ -40,7 +41,7 @@ export function createRawHandler(file) {
     requirementSubstances: db.prepare('SELECT substance_id FROM requirement_substances WHERE requirement_id = ?'),
     counting: db.prepare(
       `SELECT f.id, f.organisation_id, f.performed_on, f.created_at, f.method FROM follow_ups f
-       WHERE f.product_id = ? AND f.status IN (${COUNTING_STATUSES.map(() => '?').join(', ')}) AND f.performed_on <= ? AND f.valid_until >= ?
+       WHERE f.product_id = ? AND f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.performed_on <= ? AND f.valid_until >= ?
        AND (f.visibility = 'SHARED' OR f.organisation_id = ?)`,
     ),
   };
@@ -114,7 +115,7 @@ export function createRawHandler(file) {
       };
     });
     const today = new Date().toISOString().slice(0, 10);
-    const followUps = stmt.counting.all(productId, ...COUNTING_STATUSES, today, today, viewer.organisation_id);
+    const followUps = stmt.counting.all(productId, today, today, viewer.organisation_id);
     const byId = new Map(followUps.map((f) => [f.id, f]));
     const substanceIds = [...new Set(rules.flatMap((r) => r.rule.substanceIds))];
     const ids = followUps.map((f) => f.id);

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../common/errors/format-error.js';
 import { toLimit } from '../common/limit.js';
 import { todayIso } from '../common/time.js';
 import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
+import { sqlConstantList } from '../database/sql-constants.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { MeasurementFact } from '../evaluation/evaluate.js';
 import {
@@ -33,6 +34,9 @@ import { SubstanceEntity } from '../substances/substance.entity.js';
 import { assertNever } from '../vocabulary/assert-never.js';
 import { COUNTING_STATUSES, type LimitSource } from '../vocabulary/vocabulary.js';
 import type { ProductEvaluation, RequirementEvaluation } from './assessment.model.js';
+
+/** The statuses whose follow-ups count (COMPLETED, CLOSED), as SQL. */
+const COUNTED = sqlConstantList(COUNTING_STATUSES);
 
 /** One of the contract's requirements: the library record, and the rule the evaluation applies. */
 interface ContractRequirement {
@@ -71,7 +75,7 @@ export class AssessmentsService {
     const today = todayIso();
     // Only follow-ups that count: COMPLETED or CLOSED (so not retracted), valid today, visible to the caller.
     const followUps = await this.visibleOfProduct(productId, viewer)
-      .andWhere('f.status IN (:...counting)', { counting: COUNTING_STATUSES })
+      .andWhere(`f.status IN (${COUNTED})`)
       .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
       .getMany();
     const gathered = await this.gather(followUps, requirements);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlConstantList } from '../database/sql-constants.js';
 import { evaluateSubstance } from '../evaluation/evaluate.js';
 import { convert } from '../evaluation/units.js';
 import {
@@ -28,8 +29,8 @@ interface LimitRow {
   unit: Unit;
 }
 
-/** Completed or closed (COUNTING_STATUSES: constants of the code, written into the SQL as literals) and SHARED. */
-const COUNTED = `f.status IN (${COUNTING_STATUSES.map((s) => `'${s}'`).join(', ')}) AND f.visibility = 'SHARED'`;
+/** Completed or closed (COUNTING_STATUSES) and SHARED. */
+const COUNTED = `f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.visibility = 'SHARED'`;
 
 /**
  * Statistics anyone may read, without a token: counts only, grouped by category, substance and
