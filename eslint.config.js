@@ -29,6 +29,28 @@ export default tseslint.config(
     },
   },
   {
+    // The rules and the vocabulary are plain TypeScript, read and tested on their own (STYLE.md).
+    files: ['src/evaluation/**/*.ts', 'src/vocabulary/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'graphql', 'graphql-*'],
+              message: 'src/evaluation and src/vocabulary are framework-free: plain values in, plain values out.',
+            },
+            {
+              regex: '^\\.\\./(?!evaluation/|vocabulary/)',
+              message: 'src/evaluation and src/vocabulary import only each other.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
     // Tests read GraphQL answers from outside, as a client does: untyped JSON.

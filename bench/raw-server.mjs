@@ -3,17 +3,17 @@
 // It does what the service does for these requests, minus the framework: the bearer token is
 // checked with the same query, the same visibility rule applies, the lookup returns the same page
 // (20 follow-ups, newest first, with totalCount, organisation, measurements and substances), and
-// the evaluation runs the same pure rules (dist/evaluation/evaluate.js) on the same facts.
+// the evaluation runs the same pure rules (dist/evaluation/product-verdict.js) on the same facts.
 //
 //   node bench/raw-server.mjs <database file> <port>      (prints "listening <port>" when ready)
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { evaluateLimit } from '../dist/evaluation/evaluate.js';
-import { DOCUMENT_OR_AUDIT_METHODS } from '../dist/evaluation/reuse.js';
+import { applicableLimit, evaluateRequirement, productVerdict } from '../dist/evaluation/product-verdict.js';
+import { sqlConstantList } from '../dist/database/sql-constants.js';
+import { COUNTING_STATUSES } from '../dist/vocabulary/vocabulary.js';
 
 const PAGE = 20;
-const VERDICT_ORDER = ['FAIL', 'INCONCLUSIVE', 'NO_DATA', 'INCOMPLETE', 'PASS'];
 
 export function createRawHandler(file) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -41,7 +41,7 @@ export function createRawHandler(file) {
     requirementSubstances: db.prepare('SELECT substance_id FROM requirement_substances WHERE requirement_id = ?'),
     counting: db.prepare(
       `SELECT f.id, f.organisation_id, f.performed_on, f.created_at, f.method FROM follow_ups f
-       WHERE f.product_id = ? AND f.status IN ('COMPLETED', 'CLOSED') AND f.performed_on <= ? AND f.valid_until >= ?
+       WHERE f.product_id = ? AND f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.performed_on <= ? AND f.valid_until >= ?
        AND (f.visibility = 'SHARED' OR f.organisation_id = ?)`,
     ),
   };
@@ -99,21 +99,25 @@ export function createRawHandler(file) {
     if (!stmt.product.get(productId) || !stmt.contract.get(contractId)) return null;
     const rules = stmt.contractRequirements.all(contractId).map((row) => {
       const r = stmt.requirement.get(row.requirement_id);
-      const own = row.limit_value !== null && row.limit_unit ? { value: row.limit_value, unit: row.limit_unit } : null;
-      const library =
-        r.default_limit_value !== null && r.default_limit_unit
-          ? { value: r.default_limit_value, unit: r.default_limit_unit }
-          : null;
+      const { limit } = applicableLimit(
+        { value: row.limit_value, unit: row.limit_unit },
+        { value: r.default_limit_value, unit: r.default_limit_unit },
+      );
       return {
-        requirement: r,
-        substanceIds: stmt.requirementSubstances.all(r.id).map((s) => s.substance_id),
-        limit: own ?? library,
+        code: r.code,
+        rule: {
+          requirementId: r.id,
+          kind: r.kind,
+          aggregation: r.aggregation,
+          substanceIds: stmt.requirementSubstances.all(r.id).map((s) => s.substance_id),
+          limit,
+        },
       };
     });
     const today = new Date().toISOString().slice(0, 10);
     const followUps = stmt.counting.all(productId, today, today, viewer.organisation_id);
     const byId = new Map(followUps.map((f) => [f.id, f]));
-    const substanceIds = [...new Set(rules.flatMap((r) => r.substanceIds))];
+    const substanceIds = [...new Set(rules.flatMap((r) => r.rule.substanceIds))];
     const ids = followUps.map((f) => f.id);
     const measurements =
       ids.length && substanceIds.length
@@ -131,70 +135,52 @@ export function createRawHandler(file) {
       'SELECT follow_up_id, requirement_id, organisation_id, severity, status FROM deviations WHERE follow_up_id IN (?)',
       ids,
     );
-    const facts = measurements.map((m) => {
-      const f = byId.get(m.follow_up_id);
-      return {
-        measurementId: m.id,
+    const facts = {
+      followUps: followUps.map((f) => ({
         followUpId: f.id,
         organisationId: f.organisation_id,
-        performedOn: f.performed_on ?? '0001-01-01',
+        method: f.method,
+        performedOn: f.performed_on,
         recordedAt: f.created_at,
-        substanceId: m.substance_id,
-        part: m.part,
-        detected: Boolean(m.detected),
-        value: m.value,
-        loq: m.loq,
-        unit: m.unit,
-        uncertainty: m.uncertainty,
+      })),
+      measurements: measurements.map((m) => {
+        const f = byId.get(m.follow_up_id);
+        return {
+          measurementId: m.id,
+          followUpId: f.id,
+          organisationId: f.organisation_id,
+          performedOn: f.performed_on ?? '0001-01-01',
+          recordedAt: f.created_at,
+          substanceId: m.substance_id,
+          part: m.part,
+          detected: Boolean(m.detected),
+          value: m.value,
+          loq: m.loq,
+          unit: m.unit,
+          uncertainty: m.uncertainty,
+        };
+      }),
+      checked: checked.map((c) => ({ followUpId: c.follow_up_id, requirementId: c.requirement_id })),
+      deviations: deviations.map((d) => ({
+        followUpId: d.follow_up_id,
+        requirementId: d.requirement_id,
+        organisationId: d.organisation_id,
+        severity: d.severity,
+        status: d.status,
+      })),
+    };
+    const requirements = rules.map(({ code, rule }) => {
+      const result = evaluateRequirement(rule, facts);
+      return {
+        requirement: { code },
+        verdict: result.verdict,
+        parts:
+          result.decidedBy === 'MEASUREMENTS'
+            ? result.evaluation.parts.map((p) => ({ part: p.part, verdict: p.verdict }))
+            : [],
       };
     });
-    // NOT_ADDED and DOCUMENTATION: the most recent document-based or audit follow-up that checked it decides.
-    const documentVerdict = (rule) => {
-      const latest = followUps
-        .filter(
-          (f) =>
-            DOCUMENT_OR_AUDIT_METHODS.includes(f.method) &&
-            checked.some((c) => c.follow_up_id === f.id && c.requirement_id === rule.requirement.id),
-        )
-        .sort(
-          (a, b) =>
-            (b.performed_on ?? '').localeCompare(a.performed_on ?? '') || b.created_at.localeCompare(a.created_at),
-        )[0];
-      if (!latest) return 'NO_DATA';
-      const open = deviations.some(
-        (d) =>
-          d.follow_up_id === latest.id &&
-          d.requirement_id === rule.requirement.id &&
-          d.organisation_id === latest.organisation_id &&
-          d.severity !== 'OBSERVATION' &&
-          d.status !== 'RESOLVED',
-      );
-      return open ? 'FAIL' : 'PASS';
-    };
-    const requirements = rules.map((rule) => {
-      const code = { code: rule.requirement.code };
-      if (rule.limit && rule.substanceIds.length) {
-        const result = evaluateLimit(
-          {
-            value: rule.limit.value,
-            unit: rule.limit.unit,
-            aggregation: rule.requirement.aggregation,
-            substanceIds: rule.substanceIds,
-          },
-          facts,
-        );
-        if (rule.requirement.kind === 'LIMIT' || result.verdict !== 'NO_DATA')
-          return {
-            requirement: code,
-            verdict: result.verdict,
-            parts: result.parts.map((p) => ({ part: p.part, verdict: p.verdict })),
-          };
-      }
-      if (rule.requirement.kind === 'LIMIT') return { requirement: code, verdict: 'NO_DATA', parts: [] };
-      return { requirement: code, verdict: documentVerdict(rule), parts: [] };
-    });
-    const verdict = VERDICT_ORDER.find((v) => requirements.some((r) => r.verdict === v)) ?? 'NO_DATA';
-    return { evaluateProduct: { verdict, requirements } };
+    return { evaluateProduct: { verdict: productVerdict(requirements.map((r) => r.verdict)), requirements } };
   }
 
   return (req, res) => {

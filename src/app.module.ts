@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
@@ -34,6 +35,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     RequirementsModule,
     ContractsModule,
     FollowUpsModule,
+    AssessmentsModule,
     ImportModule,
     FollowUpEventsModule,
     StatisticsModule,

@@ -24,6 +24,7 @@ import {
 } from './factories/follow-ups.js';
 import { uniqueSuffix } from './factories/identifiers.js';
 import { startTestApp, TOKENS, type GraphQLResponse, type TestApp } from './helpers/test-app.js';
+import type { Role } from '../src/vocabulary/vocabulary.js';
 
 /**
  * The authorization matrix (issue 4): every mutation of the schema, and every sensitive read,
@@ -43,7 +44,7 @@ import { startTestApp, TOKENS, type GraphQLResponse, type TestApp } from './help
 
 /** ROW_ERRORS: answered, but refused inside the result (importFollowUps lists bad rows and stores nothing). */
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'ROW_ERRORS';
-type Role = 'READER' | 'CONTACT_PERSON' | 'COORDINATOR' | 'ADMIN';
+/** What each role may, in the matrix's own words: a role added to the vocabulary must be given its place here. */
 const RANK: Record<Role, number> = { READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
 
 /** The expected outcome per caller: the token and role rules, then the record's own rules (`special`). */

@@ -4,7 +4,8 @@ import { Role } from '../src/auth/role.js';
 import { TransactionService } from '../src/database/transaction.service.js';
 import { EventFeedService } from '../src/events/event-feed.service.js';
 import { EventLogService } from '../src/events/event-log.service.js';
-import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventFilter } from '../src/events/follow-up-event.model.js';
+import type { FollowUpEventFilter } from '../src/events/follow-up-event.model.js';
+import { FOLLOW_UP_EVENT_TYPES } from '../src/vocabulary/vocabulary.js';
 import {
   type FollowUpEventRow,
   FollowUpEventsService,

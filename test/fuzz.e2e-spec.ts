@@ -11,13 +11,6 @@ import {
   isScalarType,
 } from 'graphql';
 import {
-  AGGREGATIONS,
-  LIMIT_BASES,
-  ORGANISATION_KINDS,
-  REGULATORY_LISTS,
-  REQUIREMENT_KINDS,
-} from '../src/common/graphql-enums.js';
-import {
   checkCasNumber,
   checkCountryCode,
   checkEcNumber,
@@ -25,16 +18,21 @@ import {
   checkOrganisationNumber,
 } from '../src/common/identifiers/identifiers.js';
 import { isIsoDate } from '../src/common/validation/is-iso-date.js';
-import { UNITS } from '../src/evaluation/units.js';
-import {
-  DEVIATION_STATUSES,
-  FOLLOW_UP_STATUSES,
-  METHODS,
-  SEVERITIES,
-  VISIBILITIES,
-} from '../src/follow-ups/follow-up.enums.js';
 import { uniqueCasNumber, uniqueEcNumber, uniqueGtin13, uniqueOrganisationNumber } from './factories/identifiers.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
+import {
+  AGGREGATIONS,
+  DEVIATION_STATUSES,
+  FOLLOW_UP_STATUSES,
+  LIMIT_BASES,
+  METHODS,
+  ORGANISATION_KINDS,
+  REGULATORY_LISTS,
+  REQUIREMENT_KINDS,
+  SEVERITIES,
+  UNITS,
+  VISIBILITIES,
+} from '../src/vocabulary/vocabulary.js';
 
 /**
  * Property-based input fuzzing (issue 7) of every mutation in the schema, read from the running

@@ -1,6 +1,6 @@
 import { TokenAdminService } from '../src/auth/token-admin.service.js';
 import { TransactionService } from '../src/database/transaction.service.js';
-import { EventLogService } from '../src/events/event-log.service.js';
+import { EventLogService, type NewEvent } from '../src/events/event-log.service.js';
 import { uniqueCasNumber } from './factories/identifiers.js';
 import {
   buildFollowUp,
@@ -478,7 +478,7 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     await sub.waitFor(1);
     const tx = sut.app.get(TransactionService);
     const log = sut.app.get(EventLogService);
-    const event = {
+    const event: NewEvent = {
       type: 'UPDATED',
       subjectType: 'FollowUp',
       subjectId: followUp.id,

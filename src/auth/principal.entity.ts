@@ -1,8 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { Role } from './role.js';
-
-export type PrincipalKind = 'MEMBER' | 'API_CLIENT';
+import type { PrincipalKind, Role } from '../vocabulary/vocabulary.js';
 
 /** A person in an organisation, or another tool acting for it. Holds tokens. */
 @Entity('principals')

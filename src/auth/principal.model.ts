@@ -1,19 +1,15 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
+import { PRINCIPAL_KINDS, type PrincipalKind, TOKEN_STATUSES, type TokenStatus } from '../vocabulary/vocabulary.js';
 import { Role } from './role.js';
 
-export const PRINCIPAL_KINDS = ['MEMBER', 'API_CLIENT'] as const;
-export const PrincipalKindEnum = { MEMBER: 'MEMBER', API_CLIENT: 'API_CLIENT' } as const;
-registerEnumType(PrincipalKindEnum, {
-  name: 'PrincipalKind',
+export const PrincipalKindEnum = graphqlEnum(PRINCIPAL_KINDS, 'PrincipalKind', {
   description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.',
 });
 
-export const TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
-export type TokenStatus = (typeof TOKEN_STATUSES)[number];
-export const TokenStatusEnum = { ACTIVE: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
-registerEnumType(TokenStatusEnum, { name: 'TokenStatus' });
+export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus');
 
 /**
  * GraphQL types of the token administration. The entities (principal.entity.ts) hold more than
@@ -22,7 +18,7 @@ registerEnumType(TokenStatusEnum, { name: 'TokenStatus' });
 @ObjectType('Principal', { description: 'A member of an organisation or an API client acting for it; holds tokens.' })
 export class PrincipalModel {
   @Field(() => ID) id: string;
-  @Field(() => PrincipalKindEnum) kind: string;
+  @Field(() => PrincipalKindEnum) kind: PrincipalKind;
   @Field() name: string;
   @Field(() => String, { nullable: true, description: 'For members.' }) email: string | null;
   @Field(() => Organisation) organisation?: Organisation;
@@ -36,7 +32,7 @@ export class ApiTokenModel {
   @Field(() => ID) id: string;
   @Field({ description: 'The first characters of the token, to tell tokens apart.' }) prefix: string;
   @Field() name: string;
-  @Field(() => Role) role: string;
+  @Field(() => Role) role: Role;
   @Field(() => TokenStatusEnum, { description: 'REVOKED wins over EXPIRED.' }) status?: TokenStatus;
   @Field(() => String, { nullable: true }) expiresAt: string | null;
   @Field(() => String, { nullable: true }) revokedAt: string | null;

@@ -1,19 +1,14 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum } from '../common/graphql-enums.js';
+import { ROLES, type Role as RoleName } from '../vocabulary/vocabulary.js';
 
-/** Roles are ordered: each includes the rights of the ones before it. */
-export enum Role {
-  READER = 'READER',
-  CONTACT_PERSON = 'CONTACT_PERSON',
-  COORDINATOR = 'COORDINATOR',
-  ADMIN = 'ADMIN',
-}
-
-const RANK: Record<Role, number> = { READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
-
-export const roleAtLeast = (held: Role, required: Role): boolean => RANK[held] >= RANK[required];
-
-registerEnumType(Role, {
-  name: 'Role',
+/** A role (src/vocabulary/vocabulary.ts: ROLES, lowest first); `Role.ADMIN` names one. */
+export type Role = RoleName;
+export const Role = graphqlEnum(ROLES, 'Role', {
   description:
     'READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens.',
 });
+
+/** Roles are ordered: each includes the rights of the ones before it in ROLES. */
+const RANK = Object.fromEntries(ROLES.map((role, rank) => [role, rank])) as Record<Role, number>;
+
+export const roleAtLeast = (held: Role, required: Role): boolean => RANK[held] >= RANK[required];

@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
 import { NotBlank } from '../common/validation/field-rules.js';
-import { PRINCIPAL_KINDS, PrincipalKindEnum } from './principal.model.js';
+import { PRINCIPAL_KINDS, type PrincipalKind, ROLES } from '../vocabulary/vocabulary.js';
+import { PrincipalKindEnum } from './principal.model.js';
 import { Role } from './role.js';
-
-const ROLES = Object.values(Role);
 
 @InputType()
 export class CreateMemberInput {
@@ -92,7 +91,7 @@ export class PrincipalFilter {
   @Field(() => PrincipalKindEnum, { nullable: true })
   @IsOptional()
   @IsIn(PRINCIPAL_KINDS)
-  kind?: (typeof PRINCIPAL_KINDS)[number];
+  kind?: PrincipalKind;
 }
 
 @ArgsType()

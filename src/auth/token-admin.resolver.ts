@@ -12,11 +12,11 @@ import {
   CreatedToken,
   PrincipalConnection,
   PrincipalModel,
-  type TokenStatus,
   TokenStatusEnum,
 } from './principal.model.js';
 import type { Principal } from './principal.js';
 import { Role } from './role.js';
+import type { TokenStatus } from '../vocabulary/vocabulary.js';
 import {
   CreateApiClientInput,
   CreateMemberInput,

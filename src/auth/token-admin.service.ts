@@ -8,7 +8,9 @@ import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { assertManages } from './ownership.js';
-import { ApiTokenEntity, PrincipalEntity, type PrincipalKind } from './principal.entity.js';
+import { assertNever } from '../vocabulary/assert-never.js';
+import { isOneOf, ROLES, type PrincipalKind } from '../vocabulary/vocabulary.js';
+import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
 import type { Principal } from './principal.js';
 import { Role, roleAtLeast } from './role.js';
 import { TokenService } from './token.service.js';
@@ -65,7 +67,6 @@ export interface CreatedToken {
   summary: TokenSummary;
 }
 
-const ROLES = Object.values(Role) as string[];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** An ISO date-time with an explicit zone: a bare local time would depend on the server's zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -92,8 +93,22 @@ export function parseExpiry(value: string, now: Date = new Date()): string {
 }
 
 function checkRole(role: string): Role {
-  if (!ROLES.includes(role)) throw badInput('role', `must be one of ${ROLES.join(', ')} (got "${role}")`);
-  return role as Role;
+  if (!isOneOf(ROLES, role)) throw badInput('role', `must be one of ${ROLES.join(', ')} (got "${role}")`);
+  return role;
+}
+
+/** A member is a person with an e-mail address; an API client is a tool without one. Returns the operation that creates it. */
+function checkKindAndEmail(kind: PrincipalKind, email: string | null): 'createMember' | 'createApiClient' {
+  switch (kind) {
+    case 'MEMBER':
+      if (!email) throw badInput('email', 'a member needs an e-mail address');
+      return 'createMember';
+    case 'API_CLIENT':
+      if (email) throw badInput('email', 'an API client has no e-mail address');
+      return 'createApiClient';
+    default:
+      return assertNever(kind, 'principal kind');
+  }
 }
 
 function checkName(field: string, value: string): string {
@@ -159,13 +174,12 @@ export class TokenAdminService {
   async createPrincipal(input: NewPrincipal, actor: Principal): Promise<PrincipalEntity> {
     const name = checkName('name', input.name);
     const email = checkEmail(input.email);
-    if (input.kind === 'MEMBER' && !email) throw badInput('email', 'a member needs an e-mail address');
-    if (input.kind === 'API_CLIENT' && email) throw badInput('email', 'an API client has no e-mail address');
+    const operation = checkKindAndEmail(input.kind, email);
     return this.tx.run(async (uow) => {
       const m = uow.manager;
       if (!(await m.existsBy(OrganisationEntity, { id: input.organisationId })))
         throw notFound('Organisation', input.organisationId);
-      assertManages(actor, input.organisationId, input.kind === 'MEMBER' ? 'createMember' : 'createApiClient');
+      assertManages(actor, input.organisationId, operation);
       const principal = m.create(PrincipalEntity, {
         organisationId: input.organisationId,
         kind: input.kind,

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
-import type { PrincipalKind } from '../auth/principal.entity.js';
-import type { TokenAdminService, TokenSummary } from '../auth/token-admin.service.js';
+import type { CreateTokenInput, TokenAdminService, TokenSummary } from '../auth/token-admin.service.js';
 import { loadConfig } from '../config/configuration.js';
+import { ROLES } from '../vocabulary/vocabulary.js';
 
 /**
  * The operator's command line: `node dist/cli/main.js <command>` (see the npm scripts).
@@ -45,7 +45,7 @@ Commands:
   backup <file>               SQLite only: an online, consistent copy of the database into a new
                               file (safe while the server runs), checked with integrity_check.
 
-Roles: READER, CONTACT_PERSON, COORDINATOR, ADMIN.
+Roles: ${ROLES.join(', ')}.
 The database is the one the server uses: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite).`;
 
 /** Bad command line: usage is printed and the exit code is 2. */
@@ -227,13 +227,13 @@ async function token(args: string[]): Promise<void> {
         },
         [],
       );
-      const input = {
+      const input: CreateTokenInput = {
         organisationCode: required(values.organisation, 'organisation'),
         role: required(values.role, 'role'),
         name: required(values.name, 'name'),
         email: values.email ?? null,
         expiresAt: values.expires ?? null,
-        kind: (values.client ? 'API_CLIENT' : 'MEMBER') as PrincipalKind,
+        kind: values.client ? 'API_CLIENT' : 'MEMBER',
       };
       const { token: secret, summary } = await withTokens((tokens) => tokens.create(input));
       console.log(

@@ -1,55 +1,52 @@
-import { registerEnumType } from '@nestjs/graphql';
-import { UNIT_SYMBOLS, UNITS, type Unit } from '../evaluation/units.js';
+import { type EnumOptions, registerEnumType } from '@nestjs/graphql';
+import { UNIT_SYMBOLS } from '../evaluation/units.js';
+import {
+  AGGREGATIONS,
+  LIMIT_BASES,
+  ORGANISATION_KINDS,
+  REGULATORY_LISTS,
+  REQUIREMENT_KINDS,
+  UNITS,
+} from '../vocabulary/vocabulary.js';
 
 /**
- * GraphQL enums for the domain's fixed vocabularies. The values live as string unions in the
- * pure evaluation module (no framework there); these objects expose the same values to GraphQL.
+ * A GraphQL enum made from one of the vocabulary's lists (src/vocabulary/vocabulary.ts): the
+ * object `{ VALUE: 'VALUE', … }` that Nest's code-first schema expects, registered under `name`.
+ * Each value is itself, so what GraphQL hands a resolver is the vocabulary's value, and a value
+ * added to the list appears in the schema without anything else to change here.
  */
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export function graphqlEnum<T extends string>(
+  values: readonly T[],
+  name: string,
+  options: Omit<EnumOptions<{ [K in T]: K }>, 'name'> = {},
+) {
+  const object = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+  registerEnumType(object, { name, ...options });
+  return object;
+}
 
-export const UnitEnum = enumOf<Unit>(UNITS);
-registerEnumType(UnitEnum, {
-  name: 'Unit',
+// The catalogue's vocabulary. The follow-ups' enums are in src/follow-ups/follow-up.enums.ts,
+// Role in src/auth/role.ts, the principal and token enums in src/auth/principal.model.ts.
+
+export const UnitEnum = graphqlEnum(UNITS, 'Unit', {
   description:
     'Units of limits and results. Mass fractions (PERCENT_WW, MG_PER_KG, PPM, UG_PER_G) convert exactly; other dimensions compare only with the same dimension.',
   valuesMap: Object.fromEntries(UNITS.map((u) => [u, { description: UNIT_SYMBOLS[u] }])),
 });
 
-export const ORGANISATION_KINDS = ['REGION', 'MUNICIPALITY', 'OTHER'] as const;
-export const OrganisationKindEnum = enumOf(ORGANISATION_KINDS);
-registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
+export const OrganisationKindEnum = graphqlEnum(ORGANISATION_KINDS, 'OrganisationKind');
 
-export const REQUIREMENT_KINDS = ['LIMIT', 'NOT_ADDED', 'DOCUMENTATION'] as const;
-export const RequirementKindEnum = enumOf(REQUIREMENT_KINDS);
-registerEnumType(RequirementKindEnum, {
-  name: 'RequirementKind',
+export const RequirementKindEnum = graphqlEnum(REQUIREMENT_KINDS, 'RequirementKind', {
   description:
     'LIMIT: a measured threshold; NOT_ADDED: not intentionally added, shown by declaration; DOCUMENTATION: e.g. a safety data sheet.',
 });
 
-export const LIMIT_BASES = ['HOMOGENEOUS_MATERIAL', 'PART', 'ARTICLE', 'MIXTURE'] as const;
-export const LimitBasisEnum = enumOf(LIMIT_BASES);
-registerEnumType(LimitBasisEnum, {
-  name: 'LimitBasis',
+export const LimitBasisEnum = graphqlEnum(LIMIT_BASES, 'LimitBasis', {
   description: 'What the limit is a fraction of: "0.1 % per part" is not "0.1 % of the article".',
 });
 
-export const AGGREGATIONS = ['EACH', 'SUM'] as const;
-export const AggregationEnum = enumOf(AGGREGATIONS);
-registerEnumType(AggregationEnum, {
-  name: 'Aggregation',
+export const AggregationEnum = graphqlEnum(AGGREGATIONS, 'Aggregation', {
   description: 'EACH substance individually, or the SUM of the listed substances.',
 });
 
-export const REGULATORY_LISTS = [
-  'REACH_CANDIDATE_LIST',
-  'REACH_ANNEX_XIV',
-  'REACH_ANNEX_XVII',
-  'ROHS',
-  'POPS',
-  'CLP_CMR',
-] as const;
-export type RegulatoryList = (typeof REGULATORY_LISTS)[number];
-export const RegulatoryListEnum = enumOf(REGULATORY_LISTS);
-registerEnumType(RegulatoryListEnum, { name: 'RegulatoryList' });
+export const RegulatoryListEnum = graphqlEnum(REGULATORY_LISTS, 'RegulatoryList');

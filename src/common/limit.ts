@@ -1,7 +1,8 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsNumber, IsPositive, Max } from 'class-validator';
-import { UNIT_SYMBOLS, UNITS, type Unit } from '../evaluation/units.js';
+import { UNIT_SYMBOLS } from '../evaluation/units.js';
 import { UnitEnum } from './graphql-enums.js';
+import { type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'A limit value with its unit.' })
 export class Limit {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { Unit } from '../evaluation/units.js';
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 @Entity('contracts')
 export class ContractEntity extends BaseEntity {

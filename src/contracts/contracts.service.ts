@@ -9,6 +9,7 @@ import { paginate } from '../common/pagination/paginate.js';
 import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
+import { LIMIT_OF_KIND } from '../vocabulary/vocabulary.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
@@ -31,8 +32,8 @@ export function checkContractLimit(
   if (!limit) return;
   if (!(Number.isFinite(limit.value) && limit.value > 0 && limit.value <= 1e12))
     throw badInput(`${field}.value`, `${limit.value}: must be a positive number, at most 1e12`);
-  if (requirement.kind === 'DOCUMENTATION')
-    throw badInput(field, `requirement ${requirement.code} is a DOCUMENTATION requirement and takes no limit`);
+  if (LIMIT_OF_KIND[requirement.kind] === 'NONE')
+    throw badInput(field, `requirement ${requirement.code} is a ${requirement.kind} requirement and takes no limit`);
   if (requirement.defaultLimitUnit && !areComparable(limit.unit, requirement.defaultLimitUnit)) {
     throw badInput(
       `${field}.unit`,

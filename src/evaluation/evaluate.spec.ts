@@ -9,32 +9,13 @@ import {
   type MeasurementFact,
   type SubstanceEvaluation,
   type SubstanceResult,
-  type Verdict,
 } from './evaluate.js';
-import type { Unit } from './units.js';
+import { measurementFact } from '../../test/factories/evaluation.js';
+import type { Aggregation, Unit, Verdict } from '../vocabulary/vocabulary.js';
 
 const PHTHALATES = ['DEHP', 'DBP', 'BBP', 'DIBP'];
 
-function measurement(overrides: Partial<MeasurementFact> = {}): MeasurementFact {
-  const substanceId = overrides.substanceId ?? 'DEHP';
-  const part = overrides.part ?? 'PVC surface';
-  const followUpId = overrides.followUpId ?? 'fu-skane';
-  return {
-    measurementId: `${followUpId}/${part.trim()}/${substanceId}`,
-    followUpId,
-    organisationId: 'org-skane',
-    performedOn: '2024-03-01',
-    recordedAt: '2024-03-04T10:00:00Z',
-    substanceId,
-    part,
-    detected: true,
-    value: 1,
-    loq: null,
-    unit: 'MG_PER_KG',
-    uncertainty: null,
-    ...overrides,
-  };
-}
+const measurement = measurementFact;
 
 /** A detected value. */
 function found(
@@ -56,7 +37,7 @@ function belowLoq(
   return measurement({ substanceId, detected: false, value: null, loq, unit, ...extra });
 }
 
-function rule(value: number, unit: Unit, aggregation: 'EACH' | 'SUM', substanceIds: string[]): LimitRule {
+function rule(value: number, unit: Unit, aggregation: Aggregation, substanceIds: string[]): LimitRule {
   return { value, unit, aggregation, substanceIds };
 }
 

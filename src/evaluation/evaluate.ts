@@ -3,13 +3,9 @@
  * part against a limit, the SUM of listed substances per part, and the requirement verdict over
  * all parts. Pure functions over plain values, so the rules can be read and tested on their own.
  */
-import { areComparable, convert, roundSignificant, sumExact, type Unit } from './units.js';
-
-export type Verdict = 'PASS' | 'FAIL' | 'INCONCLUSIVE' | 'INCOMPLETE' | 'NO_DATA';
-
-export type SubstanceStatus = 'MEASURED' | 'NOT_MEASURED' | 'NOT_COMPARABLE';
-
-export type Aggregation = 'EACH' | 'SUM';
+import { assertNever } from '../vocabulary/assert-never.js';
+import type { Aggregation, SubstanceStatus, Unit, Verdict } from '../vocabulary/vocabulary.js';
+import { areComparable, convert, roundSignificant, sumExact } from './units.js';
 
 /** One measured substance in one part, with the facts of the follow-up it came from. */
 export interface MeasurementFact {
@@ -41,7 +37,7 @@ export interface LimitRule {
   unit: Unit;
   aggregation: Aggregation;
   /** The substances in scope: the listed substances of the requirement. */
-  substanceIds: string[];
+  substanceIds: readonly string[];
 }
 
 export interface SubstanceResult {
@@ -137,7 +133,7 @@ export function compareRecency(a: MeasurementFact, b: MeasurementFact): number {
  * measurement in an incomparable unit still replaces an older comparable one, because the
  * newer one is what the product is now known to be.
  */
-export function selectMostRecent(measurements: MeasurementFact[]): Map<string, MeasurementFact> {
+export function selectMostRecent(measurements: readonly MeasurementFact[]): Map<string, MeasurementFact> {
   const selected = new Map<string, MeasurementFact>();
   for (const m of measurements) {
     const key = selectionKey(m);
@@ -268,9 +264,15 @@ function notMeasured(substanceId: string): SubstanceResult {
 function substanceResult(substanceId: string, m: MeasurementFact | undefined, rule: LimitRule): SubstanceResult {
   if (m === undefined) return notMeasured(substanceId);
   const evaluation = evaluateSubstance(m, rule);
-  if (rule.aggregation === 'EACH') return { substanceId, measurement: m, ...evaluation };
-  // Under SUM a single substance decides nothing on its own: only the part's sum has a verdict.
-  return { substanceId, measurement: m, ...evaluation, verdict: null, withinUncertainty: false };
+  switch (rule.aggregation) {
+    case 'EACH':
+      return { substanceId, measurement: m, ...evaluation };
+    case 'SUM':
+      // Under SUM a single substance decides nothing on its own: only the part's sum has a verdict.
+      return { substanceId, measurement: m, ...evaluation, verdict: null, withinUncertainty: false };
+    default:
+      return assertNever(rule.aggregation, 'aggregation');
+  }
 }
 
 function evaluatePart(
@@ -282,25 +284,30 @@ function evaluatePart(
   const bySubstance = new Map(deciding.map((m) => [m.substanceId, m]));
   const substances = substanceIds.map((id) => substanceResult(id, bySubstance.get(id), rule));
   const label = deciding.reduce((a, b) => (compareRecency(b, a) > 0 ? b : a)).part.trim();
-  if (rule.aggregation === 'EACH') {
-    return {
-      part: label,
-      partKey,
-      verdict: eachPartVerdict(substances),
-      lowerBound: null,
-      upperBound: null,
-      substances,
-    };
+  switch (rule.aggregation) {
+    case 'EACH':
+      return {
+        part: label,
+        partKey,
+        verdict: eachPartVerdict(substances),
+        lowerBound: null,
+        upperBound: null,
+        substances,
+      };
+    case 'SUM': {
+      const sum = evaluateSum(substances, rule.value);
+      return {
+        part: label,
+        partKey,
+        verdict: sum.verdict,
+        lowerBound: sum.lowerBound,
+        upperBound: sum.upperBound,
+        substances,
+      };
+    }
+    default:
+      return assertNever(rule.aggregation, 'aggregation');
   }
-  const sum = evaluateSum(substances, rule.value);
-  return {
-    part: label,
-    partKey,
-    verdict: sum.verdict,
-    lowerBound: sum.lowerBound,
-    upperBound: sum.upperBound,
-    substances,
-  };
 }
 
 function groupByPart(deciding: Iterable<MeasurementFact>): Map<string, MeasurementFact[]> {
@@ -325,7 +332,7 @@ function assertValidLimit(rule: LimitRule): void {
  * measurements, sorted by key; in each, the most recent measurement per substance decides.
  * @throws RangeError when the limit value is not greater than zero.
  */
-export function evaluateLimit(rule: LimitRule, measurements: MeasurementFact[]): RequirementEvaluation {
+export function evaluateLimit(rule: LimitRule, measurements: readonly MeasurementFact[]): RequirementEvaluation {
   assertValidLimit(rule);
   const substanceIds = [...new Set(rule.substanceIds)];
   const inScope = measurements.filter((m) => substanceIds.includes(m.substanceId));

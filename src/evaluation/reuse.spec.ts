@@ -1,8 +1,12 @@
+import type { Method } from '../vocabulary/vocabulary.js';
+import { measurementFact } from '../../test/factories/evaluation.js';
+import type { MeasurementFact } from './evaluate.js';
+import type { ContractRule } from './product-verdict.js';
 import {
   decideReuse,
   defaultValidUntil,
   isValidOn,
-  type Method,
+  reuseOutcome,
   type RequirementOutcome,
   type ReuseCandidate,
 } from './reuse.js';
@@ -252,6 +256,34 @@ describe('decideReuse', () => {
         limitOutcome('K-PAH-01', 'INCONCLUSIVE'),
       ]);
       expect(sut.decided).toEqual([{ requirementId: 'req-K-PHT-01', requirementCode: 'K-PHT-01', verdict: 'FAIL' }]);
+    });
+  });
+});
+
+describe('reuseOutcome', () => {
+  const dehp = (followUpId: string, value: number) => measurementFact({ followUpId, substanceId: 'sub-dehp', value });
+  const rule = (overrides: Partial<ContractRule> = {}): ContractRule => ({
+    requirementId: 'req-1',
+    kind: 'LIMIT',
+    aggregation: 'EACH',
+    substanceIds: ['sub-dehp'],
+    limit: { value: 100, unit: 'MG_PER_KG' },
+    ...overrides,
+  });
+  it.each<[string, ContractRule, boolean, MeasurementFact[], RequirementOutcome['verdict']]>([
+    ["LIMIT: the follow-up's measurements against my limit", rule(), true, [dehp('fu', 800)], 'FAIL'],
+    ['LIMIT: within my limit', rule(), true, [dehp('fu', 80)], 'PASS'],
+    ['LIMIT: nothing measured', rule(), true, [], 'NO_DATA'],
+    ['LIMIT without a limit', rule({ limit: null }), false, [dehp('fu', 80)], 'NO_DATA'],
+    ['NOT_ADDED: decided by the method, not by a verdict', rule({ kind: 'NOT_ADDED' }), true, [dehp('fu', 800)], null],
+    ['DOCUMENTATION', rule({ kind: 'DOCUMENTATION', limit: null, substanceIds: [] }), true, [], null],
+  ])('%s', (_name, r, addressed, measurements, verdict) => {
+    expect(reuseOutcome(r, 'K-1', addressed, measurements)).toEqual({
+      requirementId: 'req-1',
+      requirementCode: 'K-1',
+      kind: r.kind,
+      addressed,
+      verdict,
     });
   });
 });

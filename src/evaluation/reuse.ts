@@ -2,28 +2,26 @@
  * The regions' rule for relying on another authority's follow-up (DOMAIN.md, "Reuse"), and the
  * validity dates it depends on. Pure functions over plain values.
  */
-import type { Verdict } from './evaluate.js';
-
-export type FollowUpStatus = 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED' | 'RETRACTED';
-
-export type Method = 'LAB_ANALYSIS' | 'DOCUMENT_REVIEW' | 'SUPPLIER_DECLARATION' | 'DESK_AUDIT' | 'SITE_AUDIT';
-
-/** Methods that can decide NOT_ADDED and DOCUMENTATION requirements: a lab cannot show intent. */
-export const DOCUMENT_OR_AUDIT_METHODS: readonly Method[] = [
-  'DOCUMENT_REVIEW',
-  'SUPPLIER_DECLARATION',
-  'DESK_AUDIT',
-  'SITE_AUDIT',
-];
-
-export type RequirementKind = 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+import { assertNever } from '../vocabulary/assert-never.js';
+import {
+  COUNTING_STATUSES,
+  DOCUMENT_OR_AUDIT_METHODS,
+  orList,
+  type FollowUpStatus,
+  type Method,
+  type RequirementKind,
+  type Verdict,
+  type Visibility,
+} from '../vocabulary/vocabulary.js';
+import type { MeasurementFact } from './evaluate.js';
+import { limitVerdict, type ContractRule } from './product-verdict.js';
 
 export interface ReuseCandidate {
   followUpId: string;
   organisationId: string;
   status: FollowUpStatus;
   retracted: boolean;
-  visibility: 'SHARED' | 'PRIVATE';
+  visibility: Visibility;
   method: Method;
   /** 'YYYY-MM-DD', the last day the follow-up is valid. */
   /** null when the follow-up has no validity yet (not performed): it cannot be reused. */
@@ -41,6 +39,30 @@ export interface RequirementOutcome {
   verdict: Verdict | null;
 }
 
+/**
+ * How one follow-up bears on one of my contract's requirements. It addresses the requirements it
+ * says it checked (the caller tells): a substance measured in passing (say DEHP, also on the
+ * Candidate List) does not make it a check of that list. For a LIMIT requirement, the verdict is
+ * the follow-up's own measurements against my limit; other kinds are decided by its method.
+ */
+export function reuseOutcome(
+  rule: ContractRule,
+  requirementCode: string,
+  addressed: boolean,
+  ownMeasurements: readonly MeasurementFact[],
+): RequirementOutcome {
+  const outcome = { requirementId: rule.requirementId, requirementCode, kind: rule.kind, addressed };
+  switch (rule.kind) {
+    case 'LIMIT':
+      return { ...outcome, verdict: limitVerdict(rule, ownMeasurements).verdict };
+    case 'NOT_ADDED':
+    case 'DOCUMENTATION':
+      return { ...outcome, verdict: null };
+    default:
+      return assertNever(rule.kind, 'requirement kind');
+  }
+}
+
 export interface ReuseDecision {
   reusable: boolean;
   /** English sentences naming the facts: why it can be reused, or every reason it cannot. */
@@ -52,10 +74,18 @@ export interface ReuseDecision {
   decided: { requirementId: string; requirementCode: string; verdict: Verdict | null }[];
 }
 
-const REUSABLE_STATUSES: readonly FollowUpStatus[] = ['COMPLETED', 'CLOSED'];
-
-/** Only PASS and FAIL decide: reusing a FAIL is as valuable as a PASS, it tells me to act. */
-const DECIDING_VERDICTS: readonly (Verdict | null)[] = ['PASS', 'FAIL'];
+/**
+ * Which verdicts against my limit decide a LIMIT requirement: only PASS and FAIL (reusing a FAIL is
+ * as valuable as a PASS, it tells me to act); what could not be shown, or was measured only in
+ * part or not at all, decides nothing.
+ */
+const VERDICT_DECIDES: Record<Verdict, boolean> = {
+  PASS: true,
+  FAIL: true,
+  INCONCLUSIVE: false,
+  INCOMPLETE: false,
+  NO_DATA: false,
+};
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -106,12 +136,17 @@ function dayAfter(isoDate: string): string {
 
 /** Why this one requirement is not decided by the follow-up, or null when it is. */
 function undecidedReason(outcome: RequirementOutcome, method: Method): string | null {
-  if (outcome.kind === 'LIMIT') {
-    if (DECIDING_VERDICTS.includes(outcome.verdict)) return null;
-    return `${outcome.requirementCode}: ${outcome.verdict ?? 'not evaluated'} against your limit`;
+  switch (outcome.kind) {
+    case 'LIMIT':
+      if (outcome.verdict !== null && VERDICT_DECIDES[outcome.verdict]) return null;
+      return `${outcome.requirementCode}: ${outcome.verdict ?? 'not evaluated'} against your limit`;
+    case 'NOT_ADDED':
+    case 'DOCUMENTATION':
+      if (DOCUMENT_OR_AUDIT_METHODS.includes(method)) return null;
+      return `${outcome.requirementCode}: method ${method} cannot decide a ${outcome.kind} requirement`;
+    default:
+      return assertNever(outcome.kind, 'requirement kind');
   }
-  if (DOCUMENT_OR_AUDIT_METHODS.includes(method)) return null;
-  return `${outcome.requirementCode}: method ${method} cannot decide a ${outcome.kind} requirement`;
 }
 
 /** The conditions on the follow-up itself, each failing one as a sentence. */
@@ -119,8 +154,8 @@ function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today:
   const reasons: string[] = [];
   if (c.organisationId === callerOrganisationId) reasons.push('recorded by your own organisation');
   if (c.retracted || c.status === 'RETRACTED') reasons.push('retracted');
-  if (c.status !== 'RETRACTED' && !REUSABLE_STATUSES.includes(c.status)) {
-    reasons.push(`status ${c.status}: only COMPLETED or CLOSED follow-ups can be reused`);
+  if (c.status !== 'RETRACTED' && !COUNTING_STATUSES.includes(c.status)) {
+    reasons.push(`status ${c.status}: only ${orList(COUNTING_STATUSES)} follow-ups can be reused`);
   }
   // No validity date means not performed yet: the status reason already says why.
   if (c.validUntil !== null && !isValidOn(c.validUntil, today))
@@ -130,8 +165,15 @@ function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today:
 }
 
 function describeDecided(outcome: RequirementOutcome, method: Method): string {
-  if (outcome.kind === 'LIMIT') return `${outcome.requirementCode} (${outcome.verdict} against your limit)`;
-  return `${outcome.requirementCode} (${outcome.kind} checked by ${method})`;
+  switch (outcome.kind) {
+    case 'LIMIT':
+      return `${outcome.requirementCode} (${outcome.verdict} against your limit)`;
+    case 'NOT_ADDED':
+    case 'DOCUMENTATION':
+      return `${outcome.requirementCode} (${outcome.kind} checked by ${method})`;
+    default:
+      return assertNever(outcome.kind, 'requirement kind');
+  }
 }
 
 /**
@@ -161,7 +203,7 @@ export function decideReuse(
     verdict: o.verdict,
   }));
   if (reasons.length > 0) return { reusable: false, reasons, decided };
-  const state = c.status === 'CLOSED' ? 'closed' : 'completed';
+  const state = c.status.toLowerCase(); // 'completed' or 'closed'
   const summary = decidedOutcomes.map((o) => describeDecided(o, c.method)).join(', ');
   return {
     reusable: true,

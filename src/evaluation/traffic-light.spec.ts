@@ -1,4 +1,5 @@
-import { trafficLight, type DeviationFact, type TrafficLight } from './traffic-light.js';
+import { trafficLight, type DeviationFact } from './traffic-light.js';
+import type { TrafficLight } from '../vocabulary/vocabulary.js';
 
 const TODAY = '2025-06-01';
 

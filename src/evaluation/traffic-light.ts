@@ -1,10 +1,13 @@
 /**
  * A supplier's traffic light from its deviations (DOMAIN.md, "Deviations"). Pure function.
  */
-
-export type Severity = 'OBSERVATION' | 'MINOR' | 'MAJOR' | 'CRITICAL';
-
-export type DeviationStatus = 'OPEN' | 'ACTION_PLAN_AGREED' | 'RESOLVED';
+import {
+  DEVIATION_STATUS_RESOLVED,
+  SEVERITY_DEMANDS_ACTION,
+  type DeviationStatus,
+  type Severity,
+  type TrafficLight,
+} from '../vocabulary/vocabulary.js';
 
 export interface DeviationFact {
   id: string;
@@ -13,8 +16,6 @@ export interface DeviationFact {
   /** 'YYYY-MM-DD', the last day to resolve it; null when no due date is set. */
   dueDate: string | null;
 }
-
-export type TrafficLight = 'RED' | 'YELLOW' | 'GREEN';
 
 export interface TrafficLightResult {
   light: TrafficLight;
@@ -25,6 +26,14 @@ export interface TrafficLightResult {
 }
 
 /**
+ * A deviation that still demands something of the supplier: unresolved, and more than an
+ * observation (observations note something, they demand nothing).
+ */
+export function countsAgainstSupplier(d: Pick<DeviationFact, 'severity' | 'status'>): boolean {
+  return SEVERITY_DEMANDS_ACTION[d.severity] && !DEVIATION_STATUS_RESOLVED[d.status];
+}
+
+/**
  * RED when an unresolved deviation is past its due date (the due date itself is still in time);
  * YELLOW when deviations are unresolved but in time (an agreed action plan is still unresolved);
  * GREEN when none are open. Observations are ignored: they note something, they demand nothing.
@@ -32,7 +41,7 @@ export interface TrafficLightResult {
  * @param today 'YYYY-MM-DD'; ISO dates order as strings.
  */
 export function trafficLight(deviations: DeviationFact[], today: string): TrafficLightResult {
-  const open = deviations.filter((d) => d.severity !== 'OBSERVATION' && d.status !== 'RESOLVED');
+  const open = deviations.filter((d) => countsAgainstSupplier(d));
   const overdue = open.filter((d) => d.dueDate !== null && d.dueDate < today);
   const light: TrafficLight = overdue.length > 0 ? 'RED' : open.length > 0 ? 'YELLOW' : 'GREEN';
   return { light, overdue, open };

@@ -1,5 +1,4 @@
 import {
-  UNITS,
   UNIT_SYMBOLS,
   areComparable,
   convert,
@@ -7,8 +6,8 @@ import {
   roundSignificant,
   sumExact,
   type Dimension,
-  type Unit,
 } from './units.js';
+import { type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 describe('dimensionOf', () => {
   it.each<[Unit, Dimension]>([

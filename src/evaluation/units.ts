@@ -2,20 +2,7 @@
  * Units of measurement for chemical limits and results, and the exact conversions between
  * them (DOMAIN.md, "Units"). Plain TypeScript: no framework imports.
  */
-
-export const UNITS = [
-  'PERCENT_WW',
-  'MG_PER_KG',
-  'PPM',
-  'UG_PER_G',
-  'MG_PER_L',
-  'UG_PER_L',
-  'MG_PER_M3',
-  'UG_PER_M3',
-  'UG_PER_CM2_WEEK',
-] as const;
-
-export type Unit = (typeof UNITS)[number];
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 /**
  * What a unit measures. Only units of the same dimension can be compared: a migration in mg/L

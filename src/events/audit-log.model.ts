@@ -1,13 +1,12 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { PrincipalModel } from '../auth/principal.model.js';
+import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
 
 export const AUDIT_LOG_ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
 export type AuditLogOrder = (typeof AUDIT_LOG_ORDERS)[number];
-export const AuditLogOrderEnum = { NEWEST_FIRST: 'NEWEST_FIRST', OLDEST_FIRST: 'OLDEST_FIRST' } as const;
-registerEnumType(AuditLogOrderEnum, {
-  name: 'AuditLogOrder',
+export const AuditLogOrderEnum = graphqlEnum(AUDIT_LOG_ORDERS, 'AuditLogOrder', {
   description: 'By position in the log (seq), which is commit order.',
 });
 

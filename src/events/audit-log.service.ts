@@ -11,6 +11,7 @@ import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import type { AuditLogArgs } from './audit-log.inputs.js';
 import { EventEntity } from './event.entity.js';
+import { AUDIENCE_OF_SUBJECT, EVENT_SUBJECT_TYPES } from '../vocabulary/vocabulary.js';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_SEQ = 2_147_483_647;
@@ -18,8 +19,8 @@ const MAX_SEQ = 2_147_483_647;
 /** An event with its seq as text: the entry's id and cursor. */
 export type AuditLogRow = EventEntity & { id: string };
 
-/** Administration events that only the organisation they belong to may read. */
-const ADMINISTRATION_SUBJECTS = ['ApiToken', 'Principal'];
+/** Administration events (members and tokens) that only the organisation they belong to may read. */
+const ADMINISTRATION_SUBJECTS = EVENT_SUBJECT_TYPES.filter((s) => AUDIENCE_OF_SUBJECT[s] === 'ORGANISATION');
 
 /**
  * A bound of the time filter as the stored form (ISO UTC text, compared as text). A bare date

@@ -7,6 +7,7 @@ import { nowIso } from '../common/time.js';
 import type { UnitOfWork } from '../database/transaction.service.js';
 import { EventEntity } from './event.entity.js';
 import { redactPayload } from './payload-redaction.js';
+import type { EventSubjectType, EventType } from '../vocabulary/vocabulary.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 export const EVENTS_TOPIC = 'kemkollen.events';
@@ -18,8 +19,8 @@ export const EVENTS_TOPIC = 'kemkollen.events';
 const EVENT_ORDER_LOCK = 1802200438;
 
 export interface NewEvent {
-  type: string;
-  subjectType: string;
+  type: EventType;
+  subjectType: EventSubjectType;
   subjectId: string;
   followUpId?: string | null;
   /** Changed field names and non-confidential values. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { FOLLOW_UP_EVENT_TYPES } from './follow-up-event.model.js';
+import { FOLLOW_UP_EVENT_TYPES } from '../vocabulary/vocabulary.js';
 import {
   type FollowUpEventFacts,
   matchesFollowUpEvent,

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import { canSee } from '../follow-ups/follow-up-access.js';
 import type { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
-import type { FollowUpEventType } from './follow-up-event.model.js';
+import type { FollowUpEventType } from '../vocabulary/vocabulary.js';
 
 /** A subscriber's filter with its category code resolved to the ids of the category and its sub-categories. */
 export interface ResolvedFilter {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,29 +12,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
 import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
+import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
 
-/** The follow-up events a subscriber can receive: what happened to a follow-up, its deviations and its reuse. */
-export const FOLLOW_UP_EVENT_TYPES = [
-  'PLANNED',
-  'RECORDED',
-  'UPDATED',
-  'COMPLETED',
-  'CLOSED',
-  'RETRACTED',
-  'DEVIATION_OPENED',
-  'DEVIATION_UPDATED',
-  'DEVIATION_RESOLVED',
-  'REUSED',
-] as const;
-export type FollowUpEventType = (typeof FOLLOW_UP_EVENT_TYPES)[number];
-export const FollowUpEventTypeEnum = Object.fromEntries(FOLLOW_UP_EVENT_TYPES.map((t) => [t, t])) as {
-  [K in FollowUpEventType]: K;
-};
-registerEnumType(FollowUpEventTypeEnum, {
-  name: 'FollowUpEventType',
+export const FollowUpEventTypeEnum = graphqlEnum(FOLLOW_UP_EVENT_TYPES, 'FollowUpEventType', {
   description:
     'PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it.',
 });

@@ -11,7 +11,8 @@ import { EventFeedService } from './event-feed.service.js';
 import { EventStream } from './event-stream.js';
 import { EventStretchCache } from './event-stretch-cache.js';
 import { EventEntity } from './event.entity.js';
-import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventFilter, type FollowUpEventType } from './follow-up-event.model.js';
+import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
+import type { FollowUpEventFilter } from './follow-up-event.model.js';
 import { type FollowUpEventFacts, type ResolvedFilter, selectPage } from './follow-up-event-match.js';
 
 /** An event of the log with the follow-up it concerns, as read for one viewer. */

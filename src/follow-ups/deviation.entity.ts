@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { DeviationStatus, Severity } from '../evaluation/traffic-light.js';
+import type { DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
 
 @Entity('deviations')
 export class DeviationEntity extends BaseEntity {

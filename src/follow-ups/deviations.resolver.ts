@@ -4,9 +4,9 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
 import { DeviationsService } from './deviations.service.js';
-import { SupplierStatus } from './evaluation.model.js';
 import { OpenDeviationInput, UpdateDeviationInput } from './follow-up.inputs.js';
 import { Deviation } from './follow-up.model.js';
+import { SupplierStatus } from './supplier-status.model.js';
 
 @Resolver(() => Deviation)
 export class DeviationsResolver {

@@ -15,6 +15,7 @@ import { DeviationEntity } from './deviation.entity.js';
 import { canSee, whereVisible } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import type { OpenDeviationInput, UpdateDeviationInput } from './follow-up.inputs.js';
+import { DEVIATION_STATUS_RESOLVED } from '../vocabulary/vocabulary.js';
 
 /**
  * Deviations: opened by the organisation that recorded the follow-up, or by one that relies on
@@ -75,7 +76,8 @@ export class DeviationsService {
   async update(id: string, input: UpdateDeviationInput, actor: Principal): Promise<DeviationEntity> {
     return this.tx.run(async (uow) => {
       const entity = await this.own(uow.manager, id, actor, 'updateDeviation');
-      if (entity.status === 'RESOLVED') throw conflict(`updateDeviation: deviation ${id} is RESOLVED`);
+      if (DEVIATION_STATUS_RESOLVED[entity.status])
+        throw conflict(`updateDeviation: deviation ${id} is ${entity.status}`);
       if (input.severity !== undefined) entity.severity = input.severity;
       if (input.description !== undefined) entity.description = input.description.trim();
       if (input.actionPlan !== undefined) entity.actionPlan = input.actionPlan?.trim() || null;
@@ -100,7 +102,8 @@ export class DeviationsService {
   async resolve(id: string, resolution: string | null | undefined, actor: Principal): Promise<DeviationEntity> {
     return this.tx.run(async (uow) => {
       const entity = await this.own(uow.manager, id, actor, 'resolveDeviation');
-      if (entity.status === 'RESOLVED') throw conflict(`resolveDeviation: deviation ${id} is already RESOLVED`);
+      if (DEVIATION_STATUS_RESOLVED[entity.status])
+        throw conflict(`resolveDeviation: deviation ${id} is already ${entity.status}`);
       entity.status = 'RESOLVED';
       entity.resolvedAt = nowIso();
       entity.resolution = resolution?.trim() || null;

@@ -1,5 +1,11 @@
-import type { FollowUpStatus } from '../evaluation/reuse.js';
-import { areComparable, UNIT_SYMBOLS, type Unit } from '../evaluation/units.js';
+import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
+import {
+  FOLLOW_UP_STATUS_RULES,
+  FOLLOW_UP_STATUSES,
+  orList,
+  type FollowUpStatus,
+  type Unit,
+} from '../vocabulary/vocabulary.js';
 
 /**
  * The write rules of follow-ups as pure functions, shared by every path that stores one
@@ -99,6 +105,9 @@ export function requirementScopes(
   }));
 }
 
+/** The statuses a follow-up may be dated in the future in (PLANNED). */
+const FUTURE_STATUSES = FOLLOW_UP_STATUSES.filter((s) => FOLLOW_UP_STATUS_RULES[s].future);
+
 /** A date problem of a follow-up: which field, and why. */
 export interface DateProblem {
   field: 'performedOn' | 'validUntil';
@@ -115,12 +124,13 @@ export function dateProblem(
   validUntil: string | null,
   today: string,
 ): DateProblem | null {
-  if ((status === 'COMPLETED' || status === 'CLOSED') && !performedOn)
+  const rule = FOLLOW_UP_STATUS_RULES[status];
+  if (rule.performed && !performedOn)
     return { field: 'performedOn', reason: `a ${status} follow-up needs the date it was performed` };
-  if (status !== 'PLANNED' && performedOn && performedOn > today)
+  if (!rule.future && performedOn && performedOn > today)
     return {
       field: 'performedOn',
-      reason: `"${performedOn}": cannot be in the future unless the follow-up is PLANNED`,
+      reason: `"${performedOn}": cannot be in the future unless the follow-up is ${orList(FUTURE_STATUSES)}`,
     };
   if (performedOn && validUntil && validUntil < performedOn)
     return { field: 'validUntil', reason: `"${validUntil}": must not be before performedOn "${performedOn}"` };

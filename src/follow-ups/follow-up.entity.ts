@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { FollowUpStatus, Method } from '../evaluation/reuse.js';
-
-export type Visibility = 'SHARED' | 'PRIVATE';
+import type { FollowUpStatus, Method, Visibility } from '../vocabulary/vocabulary.js';
 
 @Entity('follow_ups')
 export class FollowUpEntity extends BaseEntity {

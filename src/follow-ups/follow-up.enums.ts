@@ -1,61 +1,49 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum } from '../common/graphql-enums.js';
+import {
+  DEVIATION_STATUSES,
+  FOLLOW_UP_STATUSES,
+  LIMIT_SOURCES,
+  METHODS,
+  SEVERITIES,
+  SUBSTANCE_STATUSES,
+  TRAFFIC_LIGHTS,
+  VERDICTS,
+  VISIBILITIES,
+} from '../vocabulary/vocabulary.js';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+// The follow-ups' vocabulary as GraphQL enums; the lists are in src/vocabulary/vocabulary.ts.
 
-export const FOLLOW_UP_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'RETRACTED'] as const;
-export const FollowUpStatusEnum = enumOf(FOLLOW_UP_STATUSES);
-registerEnumType(FollowUpStatusEnum, {
-  name: 'FollowUpStatus',
+export const FollowUpStatusEnum = graphqlEnum(FOLLOW_UP_STATUSES, 'FollowUpStatus', {
   description: 'PLANNED → IN_PROGRESS → COMPLETED → CLOSED; RETRACTED at any point, never deleted.',
 });
 
-export const METHODS = ['LAB_ANALYSIS', 'DOCUMENT_REVIEW', 'SUPPLIER_DECLARATION', 'DESK_AUDIT', 'SITE_AUDIT'] as const;
-export const MethodEnum = enumOf(METHODS);
-registerEnumType(MethodEnum, { name: 'FollowUpMethod' });
+export const MethodEnum = graphqlEnum(METHODS, 'FollowUpMethod');
 
-export const VISIBILITIES = ['SHARED', 'PRIVATE'] as const;
-export const VisibilityEnum = enumOf(VISIBILITIES);
-registerEnumType(VisibilityEnum, {
-  name: 'Visibility',
+export const VisibilityEnum = graphqlEnum(VISIBILITIES, 'Visibility', {
   description: 'SHARED: all members read it; PRIVATE: its organisation only.',
 });
 
-export const SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'CRITICAL'] as const;
-export const SeverityEnum = enumOf(SEVERITIES);
-registerEnumType(SeverityEnum, { name: 'DeviationSeverity' });
+export const SeverityEnum = graphqlEnum(SEVERITIES, 'DeviationSeverity');
 
-export const DEVIATION_STATUSES = ['OPEN', 'ACTION_PLAN_AGREED', 'RESOLVED'] as const;
-export const DeviationStatusEnum = enumOf(DEVIATION_STATUSES);
-registerEnumType(DeviationStatusEnum, { name: 'DeviationStatus' });
+export const DeviationStatusEnum = graphqlEnum(DEVIATION_STATUSES, 'DeviationStatus');
 
-export const VERDICTS = ['PASS', 'FAIL', 'INCONCLUSIVE', 'INCOMPLETE', 'NO_DATA'] as const;
-export const VerdictEnum = enumOf(VERDICTS);
-registerEnumType(VerdictEnum, { name: 'Verdict' });
+export const VerdictEnum = graphqlEnum(VERDICTS, 'Verdict');
 
-export const SUBSTANCE_STATUSES = ['MEASURED', 'NOT_MEASURED', 'NOT_COMPARABLE'] as const;
-export const SubstanceStatusEnum = enumOf(SUBSTANCE_STATUSES);
-registerEnumType(SubstanceStatusEnum, { name: 'SubstanceMeasurementStatus' });
+export const SubstanceStatusEnum = graphqlEnum(SUBSTANCE_STATUSES, 'SubstanceMeasurementStatus');
 
-export const TRAFFIC_LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const;
-export const TrafficLightEnum = enumOf(TRAFFIC_LIGHTS);
-registerEnumType(TrafficLightEnum, {
-  name: 'TrafficLight',
+export const TrafficLightEnum = graphqlEnum(TRAFFIC_LIGHTS, 'TrafficLight', {
   description: 'RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open.',
 });
 
+export const LimitSourceEnum = graphqlEnum(LIMIT_SOURCES, 'LimitSource', {
+  description: "CONTRACT: the contract's own limit; LIBRARY: the library default.",
+});
+
+/** How a list of follow-ups is ordered: an option of the `followUps` query, not a word of the domain. */
 export const FOLLOW_UP_ORDERS = [
   'PERFORMED_ON_DESC',
   'PERFORMED_ON_ASC',
   'RECORDED_AT_DESC',
   'RECORDED_AT_ASC',
 ] as const;
-export const FollowUpOrderEnum = enumOf(FOLLOW_UP_ORDERS);
-registerEnumType(FollowUpOrderEnum, { name: 'FollowUpOrder' });
-
-export const LIMIT_SOURCES = ['CONTRACT', 'LIBRARY'] as const;
-export const LimitSourceEnum = enumOf(LIMIT_SOURCES);
-registerEnumType(LimitSourceEnum, {
-  name: 'LimitSource',
-  description: "CONTRACT: the contract's own limit; LIBRARY: the library default.",
-});
+export const FollowUpOrderEnum = graphqlEnum(FOLLOW_UP_ORDERS, 'FollowUpOrder');

@@ -20,21 +20,31 @@ import { UnitEnum } from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
-import { UNITS, type Unit } from '../evaluation/units.js';
 import {
-  DEVIATION_STATUSES,
   DeviationStatusEnum,
   FOLLOW_UP_ORDERS,
-  FOLLOW_UP_STATUSES,
   FollowUpOrderEnum,
   FollowUpStatusEnum,
-  METHODS,
   MethodEnum,
-  SEVERITIES,
   SeverityEnum,
-  VISIBILITIES,
   VisibilityEnum,
 } from './follow-up.enums.js';
+import {
+  FOLLOW_UP_STATUSES,
+  METHODS,
+  orList,
+  RECORDABLE_STATUSES,
+  SEVERITIES,
+  UNITS,
+  UNRESOLVED_DEVIATION_STATUSES,
+  VISIBILITIES,
+  type DeviationStatus,
+  type FollowUpStatus,
+  type Method,
+  type Severity,
+  type Unit,
+  type Visibility,
+} from '../vocabulary/vocabulary.js';
 
 const finite = { allowNaN: false, allowInfinity: false };
 
@@ -86,17 +96,15 @@ export class RecordFollowUpInput {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds: string[];
-  @Field(() => MethodEnum) @IsIn(METHODS) method: (typeof METHODS)[number];
+  @Field(() => MethodEnum) @IsIn(METHODS) method: Method;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' })
   @IsOptional()
   @IsIsoDate()
   performedOn?: string | null;
-  @Field(() => FollowUpStatusEnum, { defaultValue: 'COMPLETED', description: 'PLANNED, IN_PROGRESS or COMPLETED.' })
-  @IsIn(['PLANNED', 'IN_PROGRESS', 'COMPLETED'], {
-    message: 'status must be PLANNED, IN_PROGRESS or COMPLETED when recording',
-  })
-  status: (typeof FOLLOW_UP_STATUSES)[number];
-  @Field(() => VisibilityEnum, { defaultValue: 'SHARED' }) @IsIn(VISIBILITIES) visibility: 'SHARED' | 'PRIVATE';
+  @Field(() => FollowUpStatusEnum, { defaultValue: 'COMPLETED', description: `${orList(RECORDABLE_STATUSES)}.` })
+  @IsIn(RECORDABLE_STATUSES, { message: `status must be ${orList(RECORDABLE_STATUSES)} when recording` })
+  status: FollowUpStatus;
+  @Field(() => VisibilityEnum, { defaultValue: 'SHARED' }) @IsIn(VISIBILITIES) visibility: Visibility;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
@@ -127,10 +135,9 @@ export class UpdateFollowUpInput {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds?: string[];
-  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: (typeof METHODS)[number];
+  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
-  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?:
-    'SHARED' | 'PRIVATE';
+  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: Visibility;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
@@ -160,8 +167,8 @@ export class FollowUpFilter {
   @IsCasNumber()
   substanceCas?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organisationId?: string;
-  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: string;
-  @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: string;
+  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
+  @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
   @Field(() => String, {
@@ -200,7 +207,7 @@ export class OpenDeviationInput {
   @IsOptional()
   @IsUUID('all', { message: 'contractId must be an id' })
   contractId?: string | null;
-  @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: (typeof SEVERITIES)[number];
+  @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: Severity;
   @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
@@ -212,19 +219,19 @@ export class UpdateDeviationInput {
   @Field(() => SeverityEnum, { nullable: true })
   @OmittableNotNull()
   @IsIn(SEVERITIES)
-  severity?: (typeof SEVERITIES)[number];
+  severity?: Severity;
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
   @Field(() => DeviationStatusEnum, {
     nullable: true,
-    description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.',
+    description: `${orList(UNRESOLVED_DEVIATION_STATUSES)}; use resolveDeviation to resolve.`,
   })
   @OmittableNotNull()
-  @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], {
-    message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve',
+  @IsIn(UNRESOLVED_DEVIATION_STATUSES, {
+    message: `status must be ${orList(UNRESOLVED_DEVIATION_STATUSES)}; use resolveDeviation to resolve`,
   })
-  status?: (typeof DEVIATION_STATUSES)[number];
+  status?: DeviationStatus;
 }
 
 @ArgsType()

@@ -19,7 +19,7 @@ export type MeasurementWithSubstance = MeasurementEntity & { substance: Substanc
  * object, not a field resolver: a lookup lists a hundred measurements, and resolving each one's
  * substance through a resolver (guard, pipes, a promise per field) cost more than the rest of the
  * request (bench/report.md). Every path that returns measurements attaches them: the loader below
- * (one query for the substances of the whole batch) and the evaluation (EvaluationService.facts).
+ * (one query for the substances of the whole batch) and the evaluation (AssessmentsService.gather).
  */
 export function withSubstances(
   measurements: MeasurementEntity[],

@@ -14,6 +14,7 @@ import {
   SeverityEnum,
   VisibilityEnum,
 } from './follow-up.enums.js';
+import type { DeviationStatus, FollowUpStatus, Method, Severity, Unit, Visibility } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
 export class Measurement {
@@ -24,7 +25,7 @@ export class Measurement {
   @Field(() => Float, { nullable: true, description: 'The measured value, when detected.' }) value: number | null;
   @Field(() => Float, { nullable: true, description: 'Limit of quantification, when not detected.' }) loq:
     number | null;
-  @Field(() => UnitEnum) unit: string;
+  @Field(() => UnitEnum) unit: Unit;
   @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, in the same unit.' }) uncertainty:
     number | null;
   @Field(() => String, { nullable: true }) analyticalMethod: string | null;
@@ -39,11 +40,11 @@ export class Deviation {
   @Field(() => Supplier) supplier?: Supplier;
   @Field(() => ChemicalRequirement, { nullable: true }) requirement?: ChemicalRequirement | null;
   @Field(() => Contract, { nullable: true }) contract?: Contract | null;
-  @Field(() => SeverityEnum) severity: string;
+  @Field(() => SeverityEnum) severity: Severity;
   @Field() description: string;
   @Field(() => String, { nullable: true }) actionPlan: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
-  @Field(() => DeviationStatusEnum) status: string;
+  @Field(() => DeviationStatusEnum) status: DeviationStatus;
   @Field(() => String, { nullable: true }) resolvedAt: string | null;
   @Field(() => String, { nullable: true }) resolution: string | null;
   @Field() createdAt: string;
@@ -81,11 +82,11 @@ export class FollowUp {
   @Field(() => Contract, { nullable: true }) contract?: Contract | null;
   @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' })
   requirements?: ChemicalRequirement[];
-  @Field(() => MethodEnum) method: string;
+  @Field(() => MethodEnum) method: Method;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
   performedOn: string | null;
-  @Field(() => FollowUpStatusEnum) status: string;
-  @Field(() => VisibilityEnum) visibility: string;
+  @Field(() => FollowUpStatusEnum) status: FollowUpStatus;
+  @Field(() => VisibilityEnum) visibility: Visibility;
   @Field(() => String, { nullable: true }) laboratory: string | null;
   @Field(() => String, { nullable: true }) reportReference: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil:

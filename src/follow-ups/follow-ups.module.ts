@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { ProductsModule } from '../products/products.module.js';
 import { DeviationsResolver } from './deviations.resolver.js';
 import { DeviationsService } from './deviations.service.js';
-import { EvaluationResolver } from './evaluation.resolver.js';
-import { EvaluationService } from './evaluation.service.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpsService } from './follow-ups.service.js';
@@ -12,7 +10,6 @@ import {
   HistoryEventResolver,
   MeasurementResolver,
   ReuseRelationsResolver,
-  SubstanceEvaluationResolver,
 } from './relations.resolver.js';
 
 @Module({
@@ -23,13 +20,10 @@ import {
     FollowUpQueriesService,
     DeviationsResolver,
     DeviationsService,
-    EvaluationResolver,
-    EvaluationService,
     MeasurementResolver,
     DeviationRelationsResolver,
     ReuseRelationsResolver,
     HistoryEventResolver,
-    SubstanceEvaluationResolver,
   ],
   exports: [FollowUpQueriesService],
 })

@@ -21,6 +21,7 @@ import { dateProblem, describeProblem, measurementProblems, requirementScopes } 
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
 import { MeasurementEntity } from './measurement.entity.js';
+import { UNRESOLVED_DEVIATION_STATUSES } from '../vocabulary/vocabulary.js';
 
 type Status = FollowUpEntity['status'];
 
@@ -191,7 +192,11 @@ export class FollowUpsService {
       }
       if (kind === 'close') {
         const open = await manager.count(DeviationEntity, {
-          where: { followUpId: id, organisationId: entity.organisationId, status: In(['OPEN', 'ACTION_PLAN_AGREED']) },
+          where: {
+            followUpId: id,
+            organisationId: entity.organisationId,
+            status: In([...UNRESOLVED_DEVIATION_STATUSES]),
+          },
         });
         if (open)
           throw conflict(

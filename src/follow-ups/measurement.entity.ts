@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Unit } from '../evaluation/units.js';
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 @Entity('measurements')
 export class MeasurementEntity {

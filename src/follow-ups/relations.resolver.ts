@@ -9,12 +9,9 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
-import { SubstanceEntity } from '../substances/substance.entity.js';
-import { Substance } from '../substances/substance.model.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { DeviationEntity } from './deviation.entity.js';
-import { SubstanceEvaluation } from './evaluation.model.js';
 import { loadVisibleFollowUp } from './follow-up.loaders.js';
 import { Deviation, FollowUp, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
 import { MeasurementEntity } from './measurement.entity.js';
@@ -90,18 +87,5 @@ export class HistoryEventResolver {
     return e.actorPrincipalId
       ? ((await ctx.loaders.byId(PrincipalEntity).load(e.actorPrincipalId))?.name ?? null)
       : null;
-  }
-}
-
-@Resolver(() => SubstanceEvaluation)
-export class SubstanceEvaluationResolver {
-  @ResolveField(() => Substance)
-  substance(@Parent() s: { substance: { id: string } }, @Context() ctx: GraphQLContext) {
-    return ctx.loaders.byId(SubstanceEntity).load(s.substance.id);
-  }
-
-  @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() s: { organisation: { id: string } | null }, @Context() ctx: GraphQLContext) {
-    return s.organisation ? ctx.loaders.byId(OrganisationEntity).load(s.organisation.id) : null;
   }
 }

@@ -4,10 +4,10 @@ import { gtinCheckDigit, luhnCheckDigit } from '../common/identifiers/identifier
 import { nowIso, todayIso } from '../common/time.js';
 import { bulkInsert, sqliteHandle } from '../database/bulk-insert.js';
 import type { TransactionService } from '../database/transaction.service.js';
-import type { Unit } from '../evaluation/units.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
 import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './follow-up-csv.js';
 import type { FollowUpImportService } from './follow-up-import.service.js';
+import type { FollowUpStatus, Method, Unit } from '../vocabulary/vocabulary.js';
 
 /** At scale 1; scale n is n times each (the 21 seeded regions stay 21). */
 export const SCALE_1 = {
@@ -429,7 +429,7 @@ export class DatasetGenerator {
     const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
 
     // The follow-ups' shape first, so that the measurements can be spread to hit the target exactly.
-    type Plan = { method: string; status: string; requirements: string[]; results: number };
+    type Plan = { method: Method; status: FollowUpStatus; requirements: string[]; results: number };
     const plans: Plan[] = [];
     for (let i = 0; i < count; i++) {
       const u = rnd();

@@ -1,9 +1,7 @@
 import { checkCasNumber, checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
 import type { MeasurementFact } from '../evaluation/evaluate.js';
-import { defaultValidUntil, type FollowUpStatus, type Method } from '../evaluation/reuse.js';
-import { UNITS, type Unit } from '../evaluation/units.js';
-import { METHODS } from '../follow-ups/follow-up.enums.js';
+import { defaultValidUntil } from '../evaluation/reuse.js';
 import {
   dateProblem,
   measurementProblems,
@@ -11,6 +9,18 @@ import {
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
 import { FOLLOW_UP_COLUMNS, LIST_SEPARATOR, type CsvColumn, type CsvRow, type RowError } from './follow-up-csv.js';
+import {
+  FOLLOW_UP_STATUSES,
+  IMPORTABLE_STATUSES,
+  isOneOf,
+  METHODS,
+  orList,
+  UNITS,
+  VISIBILITIES,
+  type FollowUpStatus,
+  type Method,
+  type Visibility,
+} from '../vocabulary/vocabulary.js';
 
 /** What the checks need to know from the database, loaded once per file (see FollowUpImportService.references). */
 export interface ImportReferences {
@@ -53,7 +63,7 @@ export interface FollowUpDraft {
   status: FollowUpStatus;
   performedOn: string | null;
   validUntil: string | null;
-  visibility: 'SHARED' | 'PRIVATE';
+  visibility: Visibility;
   laboratory: string | null;
   reportReference: string | null;
   notes: string | null;
@@ -63,7 +73,6 @@ export interface FollowUpDraft {
 
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 10_000;
-const IMPORTABLE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED'] as const;
 const MAX_LENGTH: Partial<Record<CsvColumn, number>> = {
   follow_up_key: 200,
   laboratory: 200,
@@ -264,19 +273,24 @@ function checkFollowUp(
   if (codes.length > 200) bad('requirement_codes', `at most 200 requirements (has ${codes.length})`);
   const requirements = codes.filter((c) => refs.requirements.has(c)).map((c) => refs.requirements.get(c)!);
 
-  const method = v.method as Method;
-  if (!(METHODS as readonly string[]).includes(method))
+  const method: Method | null = isOneOf(METHODS, v.method) ? v.method : null;
+  if (!method)
     bad(
       'method',
       v.method ? `"${v.method}": must be one of ${METHODS.join(', ')}` : `required: one of ${METHODS.join(', ')}`,
     );
-  const status = (v.status || 'COMPLETED') as FollowUpStatus;
-  if (status === 'RETRACTED') bad('status', 'a RETRACTED follow-up cannot be imported');
-  else if (!(IMPORTABLE_STATUSES as readonly string[]).includes(status))
-    bad('status', `"${v.status}": must be one of ${IMPORTABLE_STATUSES.join(', ')}`);
-  const visibility = (v.visibility || 'SHARED') as 'SHARED' | 'PRIVATE';
-  if (visibility !== 'SHARED' && visibility !== 'PRIVATE')
-    bad('visibility', `"${v.visibility}": must be SHARED or PRIVATE`);
+  const statusText = v.status || 'COMPLETED';
+  const status: FollowUpStatus | null = isOneOf(IMPORTABLE_STATUSES, statusText) ? statusText : null;
+  if (!status)
+    bad(
+      'status',
+      isOneOf(FOLLOW_UP_STATUSES, statusText)
+        ? `a ${statusText} follow-up cannot be imported`
+        : `"${v.status}": must be one of ${IMPORTABLE_STATUSES.join(', ')}`,
+    );
+  const visibilityText = v.visibility || 'SHARED';
+  const visibility: Visibility | null = isOneOf(VISIBILITIES, visibilityText) ? visibilityText : null;
+  if (!visibility) bad('visibility', `"${v.visibility}": must be ${orList(VISIBILITIES)}`);
 
   let datesOk = true;
   for (const column of ['performed_on', 'valid_until'] as const) {
@@ -287,12 +301,12 @@ function checkFollowUp(
   }
   const performedOn = v.performed_on || null;
   const validUntil = v.valid_until || (performedOn && datesOk ? defaultValidUntil(performedOn) : null);
-  if (datesOk && (IMPORTABLE_STATUSES as readonly string[]).includes(status)) {
+  if (datesOk && status) {
     const problem = dateProblem(status, performedOn, v.valid_until || null, scope.today);
     if (problem) bad(problem.field === 'performedOn' ? 'performed_on' : 'valid_until', problem.reason);
   }
 
-  if (!ok || !organisationId) return null;
+  if (!ok || !organisationId || !method || !status || !visibility) return null;
   return {
     draft: {
       organisationId,
@@ -355,8 +369,8 @@ function checkMeasurement(
   const detected = v.detected.toLowerCase();
   if (detected !== 'true' && detected !== 'false')
     bad('detected', v.detected ? `"${v.detected}": must be true or false` : 'required: true or false');
-  const unit = v.unit as Unit;
-  if (!(UNITS as readonly string[]).includes(unit))
+  const unit = isOneOf(UNITS, v.unit) ? v.unit : null;
+  if (!unit)
     bad('unit', v.unit ? `"${v.unit}": must be one of ${UNITS.join(', ')}` : `required: one of ${UNITS.join(', ')}`);
   const numbers: Record<'value' | 'loq' | 'uncertainty', number | null> = { value: null, loq: null, uncertainty: null };
   let numbersOk = true;
@@ -373,19 +387,13 @@ function checkMeasurement(
     detected: detected === 'true',
     value: numbers.value,
     loq: numbers.loq,
-    unit,
     uncertainty: numbers.uncertainty,
   };
   // The shared rules, once the columns themselves are readable; an unknown substance is reported there.
-  if (
-    casOk &&
-    numbersOk &&
-    (detected === 'true' || detected === 'false') &&
-    (UNITS as readonly string[]).includes(unit)
-  ) {
-    for (const p of measurementProblems(values, v.substance_cas, substanceId, scopes))
+  if (casOk && numbersOk && (detected === 'true' || detected === 'false') && unit) {
+    for (const p of measurementProblems({ ...values, unit }, v.substance_cas, substanceId, scopes))
       bad(COLUMN_OF[p.field], p.reason);
   }
-  if (!ok || !substanceId) return null;
-  return { substanceId, ...values, analyticalMethod: v.analytical_method || null };
+  if (!ok || !substanceId || !unit) return null;
+  return { substanceId, ...values, unit, analyticalMethod: v.analytical_method || null };
 }

@@ -1,7 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-
-export type OrganisationKind = 'REGION' | 'MUNICIPALITY' | 'OTHER';
+import type { OrganisationKind } from '../vocabulary/vocabulary.js';
 
 @Entity('organisations')
 export class OrganisationEntity extends BaseEntity {

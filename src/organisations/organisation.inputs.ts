@@ -3,13 +3,17 @@ import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested 
 import { NotBlank } from '../common/validation/field-rules.js';
 import { Type } from 'class-transformer';
 import { IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
-import { ORGANISATION_KINDS, OrganisationKindEnum } from '../common/graphql-enums.js';
+import { OrganisationKindEnum } from '../common/graphql-enums.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../vocabulary/vocabulary.js';
 import { PageArgs } from '../common/pagination/connection.js';
 
 @InputType()
 export class OrganisationFilter {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @Field(() => OrganisationKindEnum, { nullable: true }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: string;
+  @Field(() => OrganisationKindEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
 }
 
 @ArgsType()
@@ -27,7 +31,7 @@ export class CreateOrganisationInput {
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be 2 to 64 lower-case letters, digits or dashes' })
   code: string;
   @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
-  @Field(() => OrganisationKindEnum) @IsIn(ORGANISATION_KINDS) kind: string;
+  @Field(() => OrganisationKindEnum) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'countyCode must be a two-digit länskod, e.g. "12"' })

@@ -1,13 +1,14 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.js';
 import { OrganisationKindEnum } from '../common/graphql-enums.js';
+import type { OrganisationKind } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'A contracting authority (region, municipality, other): a member of the registry.' })
 export class Organisation {
   @Field(() => ID) id: string;
   @Field({ description: 'Short stable handle, e.g. region-skane.' }) code: string;
   @Field() name: string;
-  @Field(() => OrganisationKindEnum) kind: string;
+  @Field(() => OrganisationKindEnum) kind: OrganisationKind;
   @Field(() => String, { nullable: true, description: 'Two-digit länskod, for regions.' }) countyCode: string | null;
   @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, NNNNNN-NNNN.' })
   organisationNumber: string | null;

@@ -1,10 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { Unit } from '../evaluation/units.js';
-
-export type RequirementKind = 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
-export type LimitBasis = 'HOMOGENEOUS_MATERIAL' | 'PART' | 'ARTICLE' | 'MIXTURE';
-export type Aggregation = 'EACH' | 'SUM';
+import type { Aggregation, LimitBasis, RequirementKind, Unit } from '../vocabulary/vocabulary.js';
 
 @Entity('requirements')
 export class RequirementEntity extends BaseEntity {

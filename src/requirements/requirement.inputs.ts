@@ -2,17 +2,18 @@ import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
-import {
-  AGGREGATIONS,
-  AggregationEnum,
-  LIMIT_BASES,
-  LimitBasisEnum,
-  REQUIREMENT_KINDS,
-  RequirementKindEnum,
-} from '../common/graphql-enums.js';
+import { AggregationEnum, LimitBasisEnum, RequirementKindEnum } from '../common/graphql-enums.js';
 import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { LimitInput } from '../common/limit.js';
 import { PageArgs } from '../common/pagination/connection.js';
+import {
+  AGGREGATIONS,
+  LIMIT_BASES,
+  REQUIREMENT_KINDS,
+  type Aggregation,
+  type LimitBasis,
+  type RequirementKind,
+} from '../vocabulary/vocabulary.js';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 
@@ -32,7 +33,7 @@ export class RequirementFilter {
   @IsString()
   @MaxLength(64)
   categoryCode?: string;
-  @Field(() => RequirementKindEnum, { nullable: true }) @IsOptional() @IsIn(REQUIREMENT_KINDS) kind?: string;
+  @Field(() => RequirementKindEnum, { nullable: true }) @IsOptional() @IsIn(REQUIREMENT_KINDS) kind?: RequirementKind;
 }
 
 @ArgsType()
@@ -51,7 +52,7 @@ export class CreateRequirementInput {
   code: string;
   @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
   @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
-  @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: RequirementKind;
   @Field(() => [String], { defaultValue: [], description: 'CAS numbers of the substances in scope.' })
   @ArrayMaxSize(1000)
   @IsCasNumber({ each: true })
@@ -61,8 +62,8 @@ export class CreateRequirementInput {
   @ValidateNested()
   @Type(() => LimitInput)
   defaultLimit?: LimitInput | null;
-  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: string | null;
-  @Field(() => AggregationEnum, { defaultValue: 'EACH' }) @IsIn(AGGREGATIONS) aggregation: 'EACH' | 'SUM';
+  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: LimitBasis | null;
+  @Field(() => AggregationEnum, { defaultValue: 'EACH' }) @IsIn(AGGREGATIONS) aggregation: Aggregation;
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalSource?: string | null;
 }
@@ -71,8 +72,10 @@ export class CreateRequirementInput {
 export class UpdateRequirementInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) text?: string;
-  @Field(() => RequirementKindEnum, { nullable: true }) @OmittableNotNull() @IsIn(REQUIREMENT_KINDS) kind?:
-    'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  @Field(() => RequirementKindEnum, { nullable: true })
+  @OmittableNotNull()
+  @IsIn(REQUIREMENT_KINDS)
+  kind?: RequirementKind;
   @Field(() => [String], { nullable: true, description: 'Replaces the substances in scope.' })
   @OmittableNotNull()
   @ArrayMaxSize(1000)
@@ -83,9 +86,8 @@ export class UpdateRequirementInput {
   @ValidateNested()
   @Type(() => LimitInput)
   defaultLimit?: LimitInput | null;
-  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: string | null;
-  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?:
-    'EACH' | 'SUM';
+  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: LimitBasis | null;
+  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?: Aggregation;
   @Field(() => [String], { nullable: true, description: 'Replaces the categories.' })
   @OmittableNotNull()
   @ArrayMaxSize(200)

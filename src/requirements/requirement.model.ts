@@ -4,6 +4,7 @@ import { Limit } from '../common/limit.js';
 import { Connection } from '../common/pagination/connection.js';
 import { ProductCategory } from '../products/product.model.js';
 import { Substance } from '../substances/substance.model.js';
+import type { Aggregation, LimitBasis, RequirementKind } from '../vocabulary/vocabulary.js';
 
 @ObjectType({
   description: 'A requirement in the shared library (kemikaliekrav). Contracts may set their own limit for it.',
@@ -13,12 +14,12 @@ export class ChemicalRequirement {
   @Field() code: string;
   @Field() title: string;
   @Field() text: string;
-  @Field(() => RequirementKindEnum) kind: string;
+  @Field(() => RequirementKindEnum) kind: RequirementKind;
   @Field(() => [Substance], { description: 'The substances in scope.' }) substances?: Substance[];
   @Field(() => Limit, { nullable: true, description: 'The library default limit; a contract may set its own.' })
   defaultLimit?: Limit | null;
-  @Field(() => LimitBasisEnum, { nullable: true }) basis: string | null;
-  @Field(() => AggregationEnum) aggregation: string;
+  @Field(() => LimitBasisEnum, { nullable: true }) basis: LimitBasis | null;
+  @Field(() => AggregationEnum) aggregation: Aggregation;
   @Field(() => [ProductCategory], { description: 'Product categories the requirement applies to.' })
   categories?: ProductCategory[];
   @Field(() => String, { nullable: true }) legalSource: string | null;

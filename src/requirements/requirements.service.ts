@@ -11,21 +11,19 @@ import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
-import {
-  RequirementCategoryEntity,
-  RequirementEntity,
-  RequirementSubstanceEntity,
-  type RequirementKind,
-} from './requirement.entity.js';
+import { LIMIT_OF_KIND, type RequirementKind } from '../vocabulary/vocabulary.js';
+import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from './requirement.entity.js';
 import type { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
 
 const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) =>
   [r.code, r.title, r.text].join(' ').toLowerCase();
 
-/** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"). */
+/** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"): LIMIT_OF_KIND. */
 function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | undefined, field: string): void {
-  if (kind === 'LIMIT' && !limit) throw badInput(field, 'a LIMIT requirement needs a default limit (value and unit)');
-  if (kind === 'DOCUMENTATION' && limit) throw badInput(field, 'a DOCUMENTATION requirement has no limit');
+  const rule = LIMIT_OF_KIND[kind];
+  if (rule === 'REQUIRED' && !limit)
+    throw badInput(field, `a ${kind} requirement needs a default limit (value and unit)`);
+  if (rule === 'NONE' && limit) throw badInput(field, `a ${kind} requirement has no limit`);
 }
 
 @Injectable()

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/configuration.js';
 import { DEMO_TOKENS } from './demo-tokens.js';
+import { ROLES } from '../vocabulary/vocabulary.js';
 
 /** The demo data, and with it the demo tokens, is never loaded in production, whatever DEMO_DATA says. */
 describe('demo tokens', () => {
@@ -14,8 +15,6 @@ describe('demo tokens', () => {
 
   it('are recognisable as demo tokens (kk_demo_…), one per role', () => {
     expect(DEMO_TOKENS.every((t) => t.token.startsWith('kk_demo_'))).toBe(true);
-    expect(new Set(DEMO_TOKENS.map((t) => t.role))).toEqual(
-      new Set(['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN']),
-    );
+    expect(new Set(DEMO_TOKENS.map((t) => t.role))).toEqual(new Set(ROLES));
   });
 });

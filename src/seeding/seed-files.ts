@@ -1,15 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type {
+  Aggregation,
+  DeviationStatus,
+  FollowUpStatus,
+  LimitBasis,
+  Method,
+  OrganisationKind,
+  RegulatoryList,
+  RequirementKind,
+  Severity,
+  Unit,
+  Visibility,
+} from '../vocabulary/vocabulary.js';
 
 /** The seeds/ folder at the repository root (the same from src/ under Jest and from dist/). */
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
+/**
+ * The seed files' shapes. Their closed fields carry the vocabulary's types; that the JSON keeps to
+ * them is checked by src/common/identifiers/seed-data.spec.ts against the same lists.
+ */
 export const readSeed = <T>(relativePath: string): T => JSON.parse(readFileSync(SEEDS_DIR + relativePath, 'utf8')) as T;
 
 export interface OrganisationSeed {
   code: string;
   name: string;
-  kind: 'REGION' | 'MUNICIPALITY' | 'OTHER';
+  kind: OrganisationKind;
   countyCode: string | null;
   organisationNumber: string | null;
 }
@@ -18,7 +35,7 @@ export interface SubstanceSeed {
   casNumber: string;
   ecNumber: string | null;
   groups: string[];
-  lists: string[];
+  lists: RegulatoryList[];
 }
 export interface CategorySeed {
   code: string;
@@ -29,12 +46,12 @@ export interface RequirementSeed {
   code: string;
   title: string;
   text: string;
-  kind: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  kind: RequirementKind;
   substanceCas: string[];
   defaultLimitValue: number | null;
-  defaultLimitUnit: string | null;
-  basis: string | null;
-  aggregation: 'EACH' | 'SUM';
+  defaultLimitUnit: Unit | null;
+  basis: LimitBasis | null;
+  aggregation: Aggregation;
   categoryCodes: string[];
   legalSource: string | null;
 }
@@ -61,7 +78,7 @@ export interface ContractSeed {
   validFrom: string | null;
   validTo: string | null;
   categoryCodes: string[];
-  requirements: { requirementCode: string; limitValue: number | null; limitUnit: string | null }[];
+  requirements: { requirementCode: string; limitValue: number | null; limitUnit: Unit | null }[];
 }
 export interface FollowUpSeed {
   key: string;
@@ -69,10 +86,10 @@ export interface FollowUpSeed {
   productKey: string;
   contractKey: string | null;
   requirementCodes: string[];
-  method: string;
+  method: Method;
   performedOn: string | null;
-  status: string;
-  visibility: 'SHARED' | 'PRIVATE';
+  status: FollowUpStatus;
+  visibility: Visibility;
   laboratory: string | null;
   reportReference: string | null;
   notes: string | null;
@@ -84,16 +101,16 @@ export interface FollowUpSeed {
     detected: boolean;
     value: number | null;
     loq: number | null;
-    unit: string;
+    unit: Unit;
     uncertainty: number | null;
     method: string | null;
   }[];
   deviations: {
     requirementCode: string;
-    severity: string;
+    severity: Severity;
     description: string;
     actionPlan: string | null;
     dueDate: string | null;
-    status: string;
+    status: DeviationStatus;
   }[];
 }

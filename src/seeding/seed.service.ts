@@ -8,7 +8,6 @@ import { nowIso } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
-import type { Unit } from '../evaluation/units.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
@@ -37,6 +36,7 @@ import {
   type SupplierSeed,
 } from './seed-files.js';
 import { createHash, randomUUID } from 'node:crypto';
+import type { Unit } from '../vocabulary/vocabulary.js';
 
 /**
  * Seeded records get ids derived from their natural key (a name-based, version-5-style UUID), so

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Method, SubstanceStatus, Verdict } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'How many measured results of one substance, in one product category, had one verdict.' })
 export class VerdictCount {
@@ -9,18 +10,19 @@ export class VerdictCount {
   categoryCode: string | null;
   @Field() casNumber: string;
   @Field() substanceName: string;
-  @Field({
+  // GraphQL String (not an enum): the schema stays as it was. An explicit type, since the TypeScript one is a union.
+  @Field(() => String, {
     description:
       'PASS, FAIL or INCONCLUSIVE against the strictest library default limit for the substance; NOT_COMPARABLE when units differ.',
   })
-  verdict: string;
+  verdict: Verdict | SubstanceStatus;
   @Field(() => Int) count: number;
 }
 
 @ObjectType({ description: 'Follow-ups per product category and method.' })
 export class FollowUpCount {
   @Field(() => String, { nullable: true }) categoryCode: string | null;
-  @Field() method: string;
+  @Field(() => String) method: Method;
   @Field(() => Int) count: number;
 }
 

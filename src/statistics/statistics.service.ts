@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlConstantList } from '../database/sql-constants.js';
 import { evaluateSubstance } from '../evaluation/evaluate.js';
-import { convert, type Unit } from '../evaluation/units.js';
+import { convert } from '../evaluation/units.js';
+import {
+  COUNTING_STATUSES,
+  type Method,
+  type SubstanceStatus,
+  type Unit,
+  type Verdict,
+} from '../vocabulary/vocabulary.js';
 import type { PublicStatistics } from './statistics.model.js';
 
 interface MeasurementRow {
@@ -21,7 +29,8 @@ interface LimitRow {
   unit: Unit;
 }
 
-const COUNTED = "f.status IN ('COMPLETED', 'CLOSED') AND f.visibility = 'SHARED'";
+/** Completed or closed (COUNTING_STATUSES) and SHARED. */
+const COUNTED = `f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.visibility = 'SHARED'`;
 
 /**
  * Statistics anyone may read, without a token: counts only, grouped by category, substance and
@@ -42,7 +51,7 @@ export class StatisticsService {
         `SELECT c.code AS category_code, f.method AS method, COUNT(*) AS n FROM follow_ups f
          LEFT JOIN products p ON p.id = f.product_id LEFT JOIN product_categories c ON c.id = p.category_id
          WHERE ${COUNTED} GROUP BY c.code, f.method ORDER BY c.code, f.method`,
-      ) as Promise<{ category_code: string | null; method: string; n: string | number }[]>,
+      ) as Promise<{ category_code: string | null; method: Method; n: string | number }[]>,
       this.dataSource.query(
         `SELECT c.code AS category_code, s.cas_number, s.name AS substance_name, s.id AS substance_id, m.detected, m.value, m.loq, m.unit
          FROM measurements m JOIN follow_ups f ON f.id = m.follow_up_id JOIN substances s ON s.id = m.substance_id
@@ -58,7 +67,13 @@ export class StatisticsService {
     for (const l of limits) strictest.set(l.substance_id, [...(strictest.get(l.substance_id) ?? []), l]);
     const counts = new Map<
       string,
-      { categoryCode: string | null; casNumber: string; substanceName: string; verdict: string; count: number }
+      {
+        categoryCode: string | null;
+        casNumber: string;
+        substanceName: string;
+        verdict: Verdict | SubstanceStatus;
+        count: number;
+      }
     >();
     for (const m of measurements) {
       const limit = this.strictestFor(strictest.get(m.substance_id) ?? [], m.unit);

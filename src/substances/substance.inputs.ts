@@ -2,7 +2,8 @@ import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
-import { REGULATORY_LISTS, RegulatoryListEnum } from '../common/graphql-enums.js';
+import { RegulatoryListEnum } from '../common/graphql-enums.js';
+import { REGULATORY_LISTS, type RegulatoryList } from '../vocabulary/vocabulary.js';
 import { IsCasNumber, IsEcNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 
@@ -18,7 +19,7 @@ export class SubstanceFilter {
   search?: string;
   @Field({ nullable: true }) @IsOptional() @IsCasNumber() casNumber?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) group?: string;
-  @Field(() => RegulatoryListEnum, { nullable: true }) @IsOptional() @IsIn(REGULATORY_LISTS) list?: string;
+  @Field(() => RegulatoryListEnum, { nullable: true }) @IsOptional() @IsIn(REGULATORY_LISTS) list?: RegulatoryList;
 }
 
 @ArgsType()
@@ -44,7 +45,7 @@ export class CreateSubstanceInput {
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(REGULATORY_LISTS, { each: true })
-  lists?: string[];
+  lists?: RegulatoryList[];
 }
 
 @InputType()
@@ -60,5 +61,5 @@ export class UpdateSubstanceInput {
   @OmittableNotNull()
   @ArrayMaxSize(20)
   @IsIn(REGULATORY_LISTS, { each: true })
-  lists?: string[];
+  lists?: RegulatoryList[];
 }

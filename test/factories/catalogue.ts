@@ -7,6 +7,7 @@ import {
   uniqueOrganisationNumber,
   uniqueSuffix,
 } from './identifiers.js';
+import type { Aggregation, RequirementKind, Unit } from '../../src/vocabulary/vocabulary.js';
 
 /**
  * Data builders for the catalogue. `build.*` returns a valid create-input with unique names,
@@ -14,16 +15,7 @@ import {
  * thing through the GraphQL API, as a client would, and returns what the API answered.
  */
 
-export type Unit =
-  | 'PERCENT_WW'
-  | 'MG_PER_KG'
-  | 'PPM'
-  | 'UG_PER_G'
-  | 'MG_PER_L'
-  | 'UG_PER_L'
-  | 'MG_PER_M3'
-  | 'UG_PER_M3'
-  | 'UG_PER_CM2_WEEK';
+export type { Unit };
 export interface LimitInput {
   value: number;
   unit: Unit;
@@ -57,11 +49,11 @@ export interface RequirementInput {
   code: string;
   title: string;
   text: string;
-  kind: 'LIMIT' | 'NOT_ADDED' | 'DOCUMENTATION';
+  kind: RequirementKind;
   substanceCas?: string[];
   defaultLimit?: LimitInput | null;
   basis?: string | null;
-  aggregation?: 'EACH' | 'SUM';
+  aggregation?: Aggregation;
   categoryCodes?: string[];
   legalSource?: string | null;
 }

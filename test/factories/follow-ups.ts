@@ -2,6 +2,7 @@ import { dataOf } from '../helpers/graphql.js';
 import { TOKENS, type GraphQLResponse, type TestApp } from '../helpers/test-app.js';
 import { CatalogueFactory, type LimitInput, type Unit } from './catalogue.js';
 import { uniqueGtin13, uniqueSuffix } from './identifiers.js';
+import type { FollowUpStatus, Method, Severity, Visibility } from '../../src/vocabulary/vocabulary.js';
 
 /**
  * Data builders for follow-ups. `buildFollowUp` returns a valid RecordFollowUpInput (a COMPLETED,
@@ -12,10 +13,7 @@ import { uniqueGtin13, uniqueSuffix } from './identifiers.js';
  */
 
 export type { LimitInput, Unit };
-export type Method = 'LAB_ANALYSIS' | 'DOCUMENT_REVIEW' | 'SUPPLIER_DECLARATION' | 'DESK_AUDIT' | 'SITE_AUDIT';
-export type FollowUpStatus = 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED' | 'RETRACTED';
-export type Visibility = 'SHARED' | 'PRIVATE';
-export type Severity = 'OBSERVATION' | 'MINOR' | 'MAJOR' | 'CRITICAL';
+export type { FollowUpStatus, Method, Severity, Visibility };
 export type Token = (typeof TOKENS)[keyof typeof TOKENS];
 
 /** Seeded substances the tests measure (seeds/reference/substances.json). */
@@ -61,7 +59,7 @@ export interface RecordFollowUpInput {
   requirementIds: string[];
   method: Method;
   performedOn?: string | null;
-  status: 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED';
+  status: FollowUpStatus;
   visibility: Visibility;
   laboratory?: string | null;
   reportReference?: string | null;

@@ -13,12 +13,25 @@ import {
   checkGtin,
   checkOrganisationNumber,
 } from './identifiers.js';
-import { UNITS } from '../../evaluation/units.js';
+// The closed fields of the seed files are checked against the vocabulary itself, not a copy of it.
+import {
+  AGGREGATIONS,
+  DEVIATION_STATUSES,
+  FOLLOW_UP_STATUSES,
+  LIMIT_BASES,
+  METHODS,
+  ORGANISATION_KINDS,
+  REGULATORY_LISTS,
+  REQUIREMENT_KINDS,
+  SEVERITIES,
+  UNITS,
+  VISIBILITIES,
+} from '../../vocabulary/vocabulary.js';
 
 type Organisation = {
   code: string;
   name: string;
-  kind: 'REGION' | 'MUNICIPALITY' | 'OTHER';
+  kind: string;
   countyCode: string | null;
   countyLetter: string | null;
   organisationNumber: string | null;
@@ -121,15 +134,6 @@ const GROUPS = [
   'COMPLEXING_AGENT',
   'OTHER',
 ];
-const LISTS = ['REACH_CANDIDATE_LIST', 'REACH_ANNEX_XIV', 'REACH_ANNEX_XVII', 'ROHS', 'POPS', 'CLP_CMR'];
-const KINDS = ['LIMIT', 'NOT_ADDED', 'DOCUMENTATION'];
-const BASES = ['HOMOGENEOUS_MATERIAL', 'PART', 'ARTICLE', 'MIXTURE'];
-const AGGREGATIONS = ['EACH', 'SUM'];
-const METHODS = ['LAB_ANALYSIS', 'DOCUMENT_REVIEW', 'SUPPLIER_DECLARATION', 'DESK_AUDIT', 'SITE_AUDIT'];
-const STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'RETRACTED'];
-const VISIBILITIES = ['SHARED', 'PRIVATE'];
-const SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'CRITICAL'];
-const DEVIATION_STATUSES = ['OPEN', 'ACTION_PLAN_AGREED', 'RESOLVED'];
 /** Länskoder of the 21 counties, each with one region. */
 const COUNTY_CODES = [
   '01',
@@ -258,7 +262,7 @@ describe('seed data: organisations', () => {
     expect(
       notOneOf(
         organisations.map((o) => o.kind),
-        ['REGION', 'MUNICIPALITY', 'OTHER'],
+        ORGANISATION_KINDS,
       ),
     ).toEqual([]);
   });
@@ -283,7 +287,7 @@ describe('seed data: substances', () => {
     expect(
       notOneOf(
         substances.flatMap((s) => s.lists),
-        LISTS,
+        REGULATORY_LISTS,
       ),
     ).toEqual([]);
     expect(substances.filter((s) => s.groups.length === 0)).toEqual([]);
@@ -328,7 +332,7 @@ describe('seed data: requirements', () => {
     expect(
       notOneOf(
         requirements.map((r) => r.kind),
-        KINDS,
+        REQUIREMENT_KINDS,
       ),
     ).toEqual([]);
     expect(
@@ -340,7 +344,7 @@ describe('seed data: requirements', () => {
     expect(
       notOneOf(
         requirements.map((r) => r.basis),
-        BASES,
+        LIMIT_BASES,
       ),
     ).toEqual([]);
     expect(
@@ -525,7 +529,7 @@ describe('seed data: demo follow-ups', () => {
 
   it.each(followUps.map((f) => [f.key, f] as const))('%s is consistent', (_key, f) => {
     expect(METHODS).toContain(f.method);
-    expect(STATUSES).toContain(f.status);
+    expect(FOLLOW_UP_STATUSES).toContain(f.status);
     expect(VISIBILITIES).toContain(f.visibility);
     expect(f.retractedReason !== null).toBe(f.status === 'RETRACTED');
     if (f.status !== 'PLANNED') expect(f.performedOn).toMatch(ISO_DATE);

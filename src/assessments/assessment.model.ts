@@ -2,25 +2,25 @@ import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { UnitEnum } from '../common/graphql-enums.js';
 import { Limit } from '../common/limit.js';
 import { Contract } from '../contracts/contract.model.js';
+import { LimitSourceEnum, SubstanceStatusEnum, VerdictEnum } from '../follow-ups/follow-up.enums.js';
+import { FollowUp, Measurement } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Substance } from '../substances/substance.model.js';
-import { Supplier } from '../suppliers/supplier.model.js';
-import { LimitSourceEnum, SubstanceStatusEnum, TrafficLightEnum, VerdictEnum } from './follow-up.enums.js';
-import { Deviation, FollowUp, Measurement } from './follow-up.model.js';
+import type { LimitSource, SubstanceStatus, Unit, Verdict } from '../vocabulary/vocabulary.js';
 
 @ObjectType({
   description: "One substance in one part: the deciding (most recent) measurement, converted into the limit's unit.",
 })
 export class SubstanceEvaluation {
   @Field(() => Substance) substance: unknown;
-  @Field(() => SubstanceStatusEnum) status: string;
+  @Field(() => SubstanceStatusEnum) status: SubstanceStatus;
   @Field(() => VerdictEnum, {
     nullable: true,
     description: 'For EACH aggregation; null under SUM or when not measured.',
   })
-  verdict: string | null;
+  verdict: Verdict | null;
   @Field(() => Measurement, { nullable: true }) measurement: unknown;
   @Field(() => FollowUp, { nullable: true, description: 'The follow-up the deciding measurement came from.' })
   followUp: unknown;
@@ -29,7 +29,7 @@ export class SubstanceEvaluation {
   @Field(() => Float, { nullable: true, description: "The value in the limit's unit." }) convertedValue: number | null;
   @Field(() => Float, { nullable: true, description: "The LOQ in the limit's unit." }) convertedLoq: number | null;
   @Field(() => UnitEnum, { nullable: true, description: "The limit's unit, which the converted figures are in." })
-  convertedUnit: string | null;
+  convertedUnit: Unit | null;
   @Field({
     description: '|value − limit| ≤ expanded uncertainty: the verdict stands (simple acceptance) but is close.',
   })
@@ -39,7 +39,7 @@ export class SubstanceEvaluation {
 @ObjectType()
 export class PartEvaluation {
   @Field() part: string;
-  @Field(() => VerdictEnum) verdict: string;
+  @Field(() => VerdictEnum) verdict: Verdict;
   @Field(() => Float, { nullable: true, description: 'SUM: the sum of detected values.' }) lowerBound: number | null;
   @Field(() => Float, {
     nullable: true,
@@ -54,10 +54,10 @@ export class PartEvaluation {
 })
 export class RequirementEvaluation {
   @Field(() => ChemicalRequirement) requirement: unknown;
-  @Field(() => VerdictEnum) verdict: string;
+  @Field(() => VerdictEnum) verdict: Verdict;
   @Field(() => Limit, { nullable: true, description: "The limit used: the contract's own, else the library default." })
   limit: Limit | null;
-  @Field(() => LimitSourceEnum, { nullable: true }) limitSource: string | null;
+  @Field(() => LimitSourceEnum, { nullable: true }) limitSource: LimitSource | null;
   @Field(() => [PartEvaluation]) parts: PartEvaluation[];
   @Field(() => [Measurement], {
     description: 'Deciding measurements whose unit cannot be compared with the limit: counted as not measured.',
@@ -76,7 +76,7 @@ export class ProductEvaluation {
   @Field(() => VerdictEnum, {
     description: 'FAIL if any requirement fails, else INCONCLUSIVE, NO_DATA, INCOMPLETE, PASS.',
   })
-  verdict: string;
+  verdict: Verdict;
   @Field(() => [RequirementEvaluation]) requirements: RequirementEvaluation[];
 }
 
@@ -87,7 +87,7 @@ export class ReuseRequirementDecision {
     nullable: true,
     description: "For LIMIT requirements: this follow-up's results against your limit.",
   })
-  verdict: string | null;
+  verdict: Verdict | null;
 }
 
 @ObjectType({ description: "Another organisation's follow-up, judged by the reuse rule for your contract." })
@@ -96,14 +96,4 @@ export class ReusableFollowUp {
   @Field() reusable: boolean;
   @Field(() => [String], { description: 'Why it can (or cannot) be reused.' }) reasons: string[];
   @Field(() => [ReuseRequirementDecision]) decides: ReuseRequirementDecision[];
-}
-
-@ObjectType()
-export class SupplierStatus {
-  @Field(() => Supplier) supplier: unknown;
-  @Field(() => TrafficLightEnum) light: string;
-  @Field() evaluatedOn: string;
-  @Field(() => [Deviation], { description: 'Unresolved deviations (observations carry no colour and are not listed).' })
-  openDeviations: unknown[];
-  @Field(() => [Deviation], { description: 'Unresolved deviations past their due date.' }) overdueDeviations: unknown[];
 }

@@ -3,13 +3,14 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { ProductEvaluation, ReusableFollowUp } from './evaluation.model.js';
-import { EvaluationService } from './evaluation.service.js';
-import { Reuse } from './follow-up.model.js';
+import { Reuse } from '../follow-ups/follow-up.model.js';
+import { ProductEvaluation, ReusableFollowUp } from './assessment.model.js';
+import { AssessmentsService } from './assessments.service.js';
 
+/** A product against one contract: its evaluation, and which other organisations' follow-ups the contract may rely on. */
 @Resolver()
-export class EvaluationResolver {
-  constructor(private readonly service: EvaluationService) {}
+export class AssessmentsResolver {
+  constructor(private readonly service: AssessmentsService) {}
 
   @Query(() => ProductEvaluation, {
     description:

@@ -1,0 +1,382 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { assertActsFor } from '../auth/ownership.js';
+import type { Principal } from '../auth/principal.js';
+import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
+import { isUniqueViolation } from '../common/errors/format-error.js';
+import { toLimit } from '../common/limit.js';
+import { todayIso } from '../common/time.js';
+import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
+import { sqlConstantList } from '../database/sql-constants.js';
+import { TransactionService } from '../database/transaction.service.js';
+import type { MeasurementFact } from '../evaluation/evaluate.js';
+import {
+  applicableLimit,
+  evaluateRequirement,
+  productVerdict,
+  type ContractRule,
+  type EvaluationFacts,
+  type FollowUpFact,
+  type RequirementVerdict,
+} from '../evaluation/product-verdict.js';
+import { decideReuse, reuseOutcome } from '../evaluation/reuse.js';
+import { EventLogService } from '../events/event-log.service.js';
+import { DeviationEntity } from '../follow-ups/deviation.entity.js';
+import { canSee, whereVisible } from '../follow-ups/follow-up-access.js';
+import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import { withSubstances } from '../follow-ups/follow-up.loaders.js';
+import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { assertNever } from '../vocabulary/assert-never.js';
+import { COUNTING_STATUSES, type LimitSource } from '../vocabulary/vocabulary.js';
+import type { ProductEvaluation, RequirementEvaluation } from './assessment.model.js';
+
+/** The statuses whose follow-ups count (COMPLETED, CLOSED), as SQL. */
+const COUNTED = sqlConstantList(COUNTING_STATUSES);
+
+/** One of the contract's requirements: the library record, and the rule the evaluation applies. */
+interface ContractRequirement {
+  requirement: RequirementEntity;
+  rule: ContractRule;
+  limitSource: LimitSource | null;
+}
+
+/** What the database knows about a set of follow-ups, as entities (for the answer) and as facts (for the rules). */
+interface Gathered {
+  followUps: FollowUpEntity[];
+  measurements: MeasurementEntity[];
+  checked: FollowUpRequirementEntity[];
+  facts: EvaluationFacts;
+}
+
+/**
+ * Assessments of a product against one contract: `evaluateProduct` (every requirement against
+ * the contract's own limits) and the reuse rule (`reusableFollowUps`, `recordReuse`). The rules
+ * are the pure functions in src/evaluation; this service only gathers the facts (the contract's
+ * requirements, which follow-ups count for the caller, their measurements) in a fixed number of
+ * queries, and maps the rules' results to the GraphQL types.
+ */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly events: EventLogService,
+  ) {}
+
+  async evaluateProduct(productId: string, contractId: string, viewer: Principal): Promise<ProductEvaluation> {
+    const product = await this.product(productId);
+    const contract = await this.contract(contractId);
+    const requirements = await this.contractRequirements(contract.id);
+    const today = todayIso();
+    // Only follow-ups that count: COMPLETED or CLOSED (so not retracted), valid today, visible to the caller.
+    const followUps = await this.visibleOfProduct(productId, viewer)
+      .andWhere(`f.status IN (${COUNTED})`)
+      .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
+      .getMany();
+    const gathered = await this.gather(followUps, requirements);
+    const answer = new AnswerShaper(gathered);
+    const evaluated = requirements.map((r) => answer.requirement(r, evaluateRequirement(r.rule, gathered.facts)));
+    return {
+      product,
+      contract,
+      evaluatedOn: today,
+      verdict: productVerdict(evaluated.map((r) => r.verdict)),
+      requirements: evaluated,
+    };
+  }
+
+  async reusableFollowUps(productId: string, contractId: string, viewer: Principal, includeRejected: boolean) {
+    await this.product(productId);
+    const contract = await this.contract(contractId);
+    const requirements = await this.contractRequirements(contract.id);
+    const today = todayIso();
+    const candidates = await this.visibleOfProduct(productId, viewer)
+      .orderBy('f.performed_on', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+    const gathered = await this.gather(candidates, requirements);
+    // Judged for the contract's organisation, whoever asks: "another organisation" means another than the contract's.
+    const results = candidates.map((f) => this.judgeReuse(f, requirements, gathered, contract.organisationId, today));
+    return includeRejected ? results : results.filter((r) => r.reusable);
+  }
+
+  async recordReuse(followUpId: string, contractId: string, actor: Principal): Promise<ReuseEntity> {
+    const contract = await this.contract(contractId, 'contractId');
+    assertActsFor(actor, contract.organisationId, 'recordReuse');
+    const followUp = await this.dataSource.getRepository(FollowUpEntity).findOneBy({ id: followUpId });
+    if (!followUp || !canSee(actor, followUp))
+      throw badInput('followUpId', `"${followUpId}": no follow-up you can see has this id`);
+    if (followUp.organisationId === contract.organisationId)
+      throw badInput(
+        'followUpId',
+        "the follow-up was recorded by the contract's own organisation; reuse is for relying on another organisation's work",
+      );
+    const requirements = await this.contractRequirements(contract.id);
+    const gathered = await this.gather([followUp], requirements);
+    const decision = this.judgeReuse(followUp, requirements, gathered, contract.organisationId, todayIso());
+    if (!decision.reusable)
+      throw conflict(
+        `recordReuse: follow-up ${followUpId} cannot be reused for contract ${contractId}: ${decision.reasons.join('; ')}`,
+      );
+    try {
+      return await this.tx.run(async (uow) => {
+        if (await uow.manager.existsBy(ReuseEntity, { followUpId, contractId }))
+          throw conflict(
+            `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,
+          );
+        const entity = uow.manager.create(ReuseEntity, {
+          followUpId,
+          contractId,
+          organisationId: contract.organisationId,
+          principalId: actor.principalId,
+        });
+        await uow.manager.insert(ReuseEntity, entity);
+        await this.events.append(uow, actor, {
+          type: 'REUSED',
+          subjectType: 'Reuse',
+          subjectId: entity.id,
+          followUpId,
+          payload: {
+            contractId,
+            decided: decision.decides.map((d) => ({ requirementId: d.requirement.id, verdict: d.verdict })),
+          },
+        });
+        return entity;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict(
+          `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,
+        );
+      throw error;
+    }
+  }
+
+  /** The reuse rule for one follow-up, for the contract's organisation, with the requirements it decides. */
+  private judgeReuse(
+    f: FollowUpEntity,
+    requirements: ContractRequirement[],
+    gathered: Gathered,
+    contractOrganisationId: string,
+    today: string,
+  ) {
+    const own = gathered.facts.measurements.filter((m) => m.followUpId === f.id);
+    const checked = new Set(gathered.checked.filter((c) => c.followUpId === f.id).map((c) => c.requirementId));
+    const outcomes = requirements.map(({ requirement, rule }) =>
+      reuseOutcome(rule, requirement.code, checked.has(requirement.id), own),
+    );
+    const decision = decideReuse(
+      {
+        followUpId: f.id,
+        organisationId: f.organisationId,
+        status: f.status,
+        retracted: f.status === 'RETRACTED',
+        visibility: f.visibility,
+        method: f.method,
+        validUntil: f.validUntil,
+      },
+      contractOrganisationId,
+      today,
+      outcomes,
+    );
+    const byId = new Map(requirements.map((r) => [r.requirement.id, r.requirement]));
+    return {
+      followUp: f,
+      reusable: decision.reusable,
+      reasons: decision.reasons,
+      decides: decision.decided.map((d) => ({ requirement: byId.get(d.requirementId)!, verdict: d.verdict })),
+    };
+  }
+
+  /**
+   * The measurements (of in-scope substances, with them), requirement links and deviations of a
+   * set of follow-ups (four queries), as entities and as the facts the rules read.
+   */
+  private async gather(followUps: FollowUpEntity[], requirements: ContractRequirement[]): Promise<Gathered> {
+    const ids = followUps.map((f) => f.id);
+    const substanceIds = [...new Set(requirements.flatMap((r) => r.rule.substanceIds))];
+    if (!ids.length)
+      return {
+        followUps,
+        measurements: [],
+        checked: [],
+        facts: { followUps: [], measurements: [], checked: [], deviations: [] },
+      };
+    const [measurements, substances, checked, deviations] = await Promise.all([
+      substanceIds.length
+        ? this.dataSource
+            .getRepository(MeasurementEntity)
+            .findBy({ followUpId: In(ids), substanceId: In(substanceIds) })
+        : Promise.resolve([]),
+      substanceIds.length
+        ? this.dataSource.getRepository(SubstanceEntity).findBy({ id: In(substanceIds) })
+        : Promise.resolve([]),
+      this.dataSource.getRepository(FollowUpRequirementEntity).findBy({ followUpId: In(ids) }),
+      this.dataSource.getRepository(DeviationEntity).findBy({ followUpId: In(ids) }),
+    ]);
+    const byId = new Map(followUps.map((f) => [f.id, f]));
+    return {
+      followUps,
+      // The measurements an evaluation names are GraphQL Measurements, which carry their substance.
+      measurements: withSubstances(measurements, substances),
+      checked,
+      facts: {
+        followUps: followUps.map(followUpFact),
+        measurements: measurements.map((m) => measurementFact(m, byId.get(m.followUpId)!)),
+        checked,
+        deviations,
+      },
+    };
+  }
+
+  /** The contract's requirements, each with the limit that applies (the contract's own, else the library default). */
+  private async contractRequirements(contractId: string): Promise<ContractRequirement[]> {
+    const rows = await this.dataSource
+      .getRepository(ContractRequirementEntity)
+      .find({ where: { contractId }, order: { createdAt: 'ASC' } });
+    if (!rows.length) return [];
+    const requirementIds = rows.map((r) => r.requirementId);
+    const [requirements, links] = await Promise.all([
+      this.dataSource.getRepository(RequirementEntity).findBy({ id: In(requirementIds) }),
+      this.dataSource.getRepository(RequirementSubstanceEntity).findBy({ requirementId: In(requirementIds) }),
+    ]);
+    return rows.map((row) => {
+      const requirement = requirements.find((r) => r.id === row.requirementId)!;
+      const { limit, source } = applicableLimit(
+        { value: row.limitValue, unit: row.limitUnit },
+        { value: requirement.defaultLimitValue, unit: requirement.defaultLimitUnit },
+      );
+      return {
+        requirement,
+        limitSource: source,
+        rule: {
+          requirementId: requirement.id,
+          kind: requirement.kind,
+          aggregation: requirement.aggregation,
+          substanceIds: links.filter((l) => l.requirementId === requirement.id).map((l) => l.substanceId),
+          limit,
+        },
+      };
+    });
+  }
+
+  /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
+  private visibleOfProduct(productId: string, viewer: Principal) {
+    const qb = this.dataSource
+      .getRepository(FollowUpEntity)
+      .createQueryBuilder('f')
+      .where('f.product_id = :productId', { productId });
+    return whereVisible(qb, viewer);
+  }
+
+  private async product(id: string): Promise<ProductEntity> {
+    const found = await this.dataSource.getRepository(ProductEntity).findOneBy({ id });
+    if (!found) throw notFound('Product', id);
+    return found;
+  }
+
+  private async contract(id: string, field?: string): Promise<ContractEntity> {
+    const found = await this.dataSource.getRepository(ContractEntity).findOneBy({ id });
+    if (!found) throw field ? badInput(field, `"${id}": no contract has this id`) : notFound('Contract', id);
+    return found;
+  }
+}
+
+function followUpFact(f: FollowUpEntity): FollowUpFact {
+  return {
+    followUpId: f.id,
+    organisationId: f.organisationId,
+    method: f.method,
+    performedOn: f.performedOn,
+    recordedAt: f.createdAt,
+  };
+}
+
+function measurementFact(m: MeasurementEntity, f: FollowUpEntity): MeasurementFact {
+  return {
+    measurementId: m.id,
+    followUpId: f.id,
+    organisationId: f.organisationId,
+    performedOn: f.performedOn ?? '0001-01-01',
+    recordedAt: f.createdAt,
+    substanceId: m.substanceId,
+    part: m.part,
+    detected: m.detected,
+    value: m.value,
+    loq: m.loq,
+    unit: m.unit,
+    uncertainty: m.uncertainty,
+  };
+}
+
+/** Maps the rules' results back to the records they name, in the GraphQL shape. */
+class AnswerShaper {
+  private readonly followUps: Map<string, FollowUpEntity>;
+  private readonly measurements: Map<string, MeasurementEntity>;
+
+  constructor(gathered: Gathered) {
+    this.followUps = new Map(gathered.followUps.map((f) => [f.id, f]));
+    this.measurements = new Map(gathered.measurements.map((m) => [m.id, m]));
+  }
+
+  requirement(
+    { requirement, rule, limitSource }: ContractRequirement,
+    result: RequirementVerdict,
+  ): RequirementEvaluation {
+    const base = {
+      requirement,
+      limit: rule.limit ? toLimit(rule.limit.value, rule.limit.unit) : null,
+      limitSource,
+      verdict: result.verdict,
+      explanation: result.explanation,
+    };
+    switch (result.decidedBy) {
+      case 'MEASUREMENTS': {
+        const { evaluation } = result;
+        const unit = evaluation.limit.unit;
+        return {
+          ...base,
+          parts: evaluation.parts.map((p) => ({
+            part: p.part,
+            verdict: p.verdict,
+            lowerBound: p.lowerBound,
+            upperBound: p.upperBound,
+            substances: p.substances.map((s) => {
+              const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
+              return {
+                substance: { id: s.substanceId },
+                status: s.status,
+                verdict: s.verdict,
+                measurement: s.measurement ? this.measurements.get(s.measurement.measurementId) : null,
+                followUp: followUp ?? null,
+                organisation: followUp ? { id: followUp.organisationId } : null,
+                convertedValue: s.convertedValue,
+                convertedLoq: s.convertedLoq,
+                convertedUnit: s.measurement ? unit : null,
+                withinUncertainty: s.withinUncertainty,
+              };
+            }),
+          })),
+          notComparable: evaluation.notComparable.map((m) => this.measurements.get(m.measurementId)),
+          followUps: evaluation.followUpIds.map((id) => this.followUps.get(id)),
+        };
+      }
+      case 'DOCUMENTS':
+        return {
+          ...base,
+          parts: [],
+          notComparable: [],
+          followUps: result.followUpId ? [this.followUps.get(result.followUpId)] : [],
+        };
+      case 'NOTHING':
+        return { ...base, parts: [], notComparable: [], followUps: [] };
+      default:
+        return assertNever(result, 'requirement verdict');
+    }
+  }
+}
