@@ -6,6 +6,7 @@ import { EvaluationResolver } from './evaluation.resolver.js';
 import { EvaluationService } from './evaluation.service.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
+import { FollowUpWriter } from './follow-up-writer.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import {
   DeviationRelationsResolver,
@@ -20,6 +21,7 @@ import {
   providers: [
     FollowUpsResolver,
     FollowUpsService,
+    FollowUpWriter,
     FollowUpQueriesService,
     DeviationsResolver,
     DeviationsService,
@@ -31,6 +33,6 @@ import {
     HistoryEventResolver,
     SubstanceEvaluationResolver,
   ],
-  exports: [FollowUpQueriesService],
+  exports: [FollowUpQueriesService, FollowUpWriter],
 })
 export class FollowUpsModule {}
