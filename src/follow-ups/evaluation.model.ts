@@ -8,7 +8,8 @@ import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Substance } from '../substances/substance.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { LimitSourceEnum, SubstanceStatusEnum, TrafficLightEnum, VerdictEnum } from './follow-up.enums.js';
-import { Deviation, FollowUp, Measurement } from './follow-up.model.js';
+import { Deviation } from './deviation.model.js';
+import { FollowUp, Measurement } from './follow-up.model.js';
 
 @ObjectType({
   description: "One substance in one part: the deciding (most recent) measurement, converted into the limit's unit.",
@@ -78,24 +79,6 @@ export class ProductEvaluation {
   })
   verdict: string;
   @Field(() => [RequirementEvaluation]) requirements: RequirementEvaluation[];
-}
-
-@ObjectType()
-export class ReuseRequirementDecision {
-  @Field(() => ChemicalRequirement) requirement: unknown;
-  @Field(() => VerdictEnum, {
-    nullable: true,
-    description: "For LIMIT requirements: this follow-up's results against your limit.",
-  })
-  verdict: string | null;
-}
-
-@ObjectType({ description: "Another organisation's follow-up, judged by the reuse rule for your contract." })
-export class ReusableFollowUp {
-  @Field(() => FollowUp) followUp: unknown;
-  @Field() reusable: boolean;
-  @Field(() => [String], { description: 'Why it can (or cannot) be reused.' }) reasons: string[];
-  @Field(() => [ReuseRequirementDecision]) decides: ReuseRequirementDecision[];
 }
 
 @ObjectType()

@@ -3,9 +3,9 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { ProductEvaluation, ReusableFollowUp } from './evaluation.model.js';
+import { ProductEvaluation } from './evaluation.model.js';
 import { EvaluationService } from './evaluation.service.js';
-import { Reuse } from './follow-up.model.js';
+import { ReusableFollowUp, Reuse } from './reuse.model.js';
 
 @Resolver()
 export class EvaluationResolver {

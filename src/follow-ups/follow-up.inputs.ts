@@ -22,16 +22,12 @@ import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
 import { UNITS, type Unit } from '../evaluation/units.js';
 import {
-  DEVIATION_STATUSES,
-  DeviationStatusEnum,
   FOLLOW_UP_ORDERS,
   FOLLOW_UP_STATUSES,
   FollowUpOrderEnum,
   FollowUpStatusEnum,
   METHODS,
   MethodEnum,
-  SEVERITIES,
-  SeverityEnum,
   VISIBILITIES,
   VisibilityEnum,
 } from './follow-up.enums.js';
@@ -183,48 +179,6 @@ export class FollowUpsArgs extends PageArgs {
   @Field(() => FollowUpOrderEnum, { defaultValue: 'PERFORMED_ON_DESC' })
   @IsIn(FOLLOW_UP_ORDERS)
   orderBy: (typeof FOLLOW_UP_ORDERS)[number];
-}
-
-@InputType()
-export class OpenDeviationInput {
-  @Field(() => ID) @IsUUID('all', { message: 'followUpId must be an id' }) followUpId: string;
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'requirementId must be an id' })
-  requirementId?: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "Your contract the deviation concerns (defaults to the follow-up's contract for its own organisation).",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'contractId must be an id' })
-  contractId?: string | null;
-  @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: (typeof SEVERITIES)[number];
-  @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
-    string | null;
-}
-
-@InputType()
-export class UpdateDeviationInput {
-  @Field(() => SeverityEnum, { nullable: true })
-  @OmittableNotNull()
-  @IsIn(SEVERITIES)
-  severity?: (typeof SEVERITIES)[number];
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
-  @Field(() => DeviationStatusEnum, {
-    nullable: true,
-    description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.',
-  })
-  @OmittableNotNull()
-  @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], {
-    message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve',
-  })
-  status?: (typeof DEVIATION_STATUSES)[number];
 }
 
 @ArgsType()

@@ -1,0 +1,47 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
+import { IsIsoDate } from '../common/validation/is-iso-date.js';
+import { DEVIATION_STATUSES, DeviationStatusEnum, SEVERITIES, SeverityEnum } from './follow-up.enums.js';
+
+@InputType()
+export class OpenDeviationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'followUpId must be an id' }) followUpId: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'requirementId must be an id' })
+  requirementId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Your contract the deviation concerns (defaults to the follow-up's contract for its own organisation).",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be an id' })
+  contractId?: string | null;
+  @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: (typeof SEVERITIES)[number];
+  @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
+    string | null;
+}
+
+@InputType()
+export class UpdateDeviationInput {
+  @Field(() => SeverityEnum, { nullable: true })
+  @OmittableNotNull()
+  @IsIn(SEVERITIES)
+  severity?: (typeof SEVERITIES)[number];
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
+  @Field(() => DeviationStatusEnum, {
+    nullable: true,
+    description: 'OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve.',
+  })
+  @OmittableNotNull()
+  @IsIn(['OPEN', 'ACTION_PLAN_AGREED'], {
+    message: 'status must be OPEN or ACTION_PLAN_AGREED; use resolveDeviation to resolve',
+  })
+  status?: (typeof DEVIATION_STATUSES)[number];
+}
