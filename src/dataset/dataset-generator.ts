@@ -6,12 +6,12 @@ import { ContractEntity, ContractRequirementEntity } from '../contracts/contract
 import { bulkInsert, type Insertable, sqliteHandle } from '../database/bulk-insert.js';
 import type { TransactionService } from '../database/transaction.service.js';
 import type { Unit } from '../evaluation/units.js';
+import { CSV_COLUMNS, type CsvColumn, type CsvRow } from '../import/follow-up-csv.js';
+import type { FollowUpImportService } from '../import/follow-up-import.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
-import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './follow-up-csv.js';
-import type { FollowUpImportService } from './follow-up-import.service.js';
 
 /** At scale 1; scale n is n times each (the 21 seeded regions stay 21). */
 export const SCALE_1 = {
