@@ -5,23 +5,21 @@ import { conflict } from '../common/errors/domain-error.js';
 import { nowIso } from '../common/time.js';
 import { bulkInsert, type Insertable } from '../database/bulk-insert.js';
 import type { UnitOfWork } from '../database/transaction.service.js';
+import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { EventLogService, type NewEvent } from '../events/event-log.service.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
-/** A result to store: values its caller has checked by the rules, with the substance resolved. */
-export interface NewMeasurement {
-  substanceId: string;
-  /** The part or material as written; stored trimmed, and matched by its trimmed lower-case key. */
-  part: string;
-  detected: boolean;
-  /** Stored only for a detected result. */
-  value: number | null;
-  /** Stored only for a result not detected. */
-  loq: number | null;
-  unit: MeasurementEntity['unit'];
-  /** Stored only for a detected result. */
-  uncertainty: number | null;
+/**
+ * A result to store, checked by its caller against the rules and with its substance resolved: the
+ * fields the evaluation reads (MeasurementFact's own), plus the method text. The writer stores the
+ * part trimmed (with its lower-case key, by which parts match), a value and an uncertainty only for
+ * a detected result, and an LOQ only for one not detected.
+ */
+export interface NewMeasurement extends Pick<
+  MeasurementFact,
+  'substanceId' | 'part' | 'detected' | 'value' | 'loq' | 'unit' | 'uncertainty'
+> {
   analyticalMethod: string | null;
 }
 
