@@ -88,9 +88,11 @@ export class FollowUpsService {
       if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
       const columns: FollowUpColumns = {};
       const changed: string[] = [];
-      const now = <K extends keyof FollowUpColumns>(key: K) => (key in columns ? columns[key] : entity[key])!;
+      /** The value a column has with the changes so far. */
+      const current = <K extends keyof FollowUpColumns>(key: K) =>
+        (key in columns ? columns[key] : entity[key]) as FollowUpEntity[K];
       const set = <K extends keyof FollowUpColumns>(key: K, value: FollowUpEntity[K]) => {
-        if (now(key) !== value) changed.push(key);
+        if (current(key) !== value) changed.push(key);
         columns[key] = value;
       };
       if (input.contractId !== undefined) set('contractId', await this.ownContract(manager, input.contractId, actor));
@@ -106,10 +108,10 @@ export class FollowUpsService {
           set('validUntil', defaultValidUntil(input.performedOn));
       }
       if (input.validUntil !== undefined) {
-        const performedOn = now('performedOn');
+        const performedOn = current('performedOn');
         set('validUntil', input.validUntil ?? (performedOn ? defaultValidUntil(performedOn) : null));
       }
-      checkDates(entity.status, now('performedOn'), now('validUntil'));
+      checkDates(entity.status, current('performedOn'), current('validUntil'));
 
       let requirements: RequirementEntity[] | undefined;
       if (input.requirementIds !== undefined) {
