@@ -51,6 +51,14 @@ export default tseslint.config(
     },
   },
   {
+    // One writer of follow-ups, their requirement links and measurements (src/follow-ups/follow-up-writer.ts):
+    // it keeps the measurement cache's rule (a change of measurements makes a new version, in the same
+    // transaction) and appends the events. Elsewhere in the service these tables are read, never written.
+    files: ['src/**/*.ts'],
+    ignores: ['src/follow-ups/follow-up-writer.ts', 'src/database/migrations/**', '**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...followUpWriterOnly()] },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
     // Tests read GraphQL answers from outside, as a client does: untyped JSON.
@@ -58,3 +66,30 @@ export default tseslint.config(
   },
   prettier,
 );
+
+/** Selectors for writes of the follow-up writer's tables anywhere but in the writer. */
+function followUpWriterOnly() {
+  const entity = '/^(FollowUpEntity|FollowUpRequirementEntity|MeasurementEntity)$/';
+  const writes = '/^(insert|update|delete|save|remove|softDelete|restore|upsert|increment|decrement|clear|into)$/';
+  const sql = '/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(follow_ups|follow_up_requirements|measurements)\\b/i';
+  const message = 'follow-ups, their requirement links and measurements are written by FollowUpWriter only';
+  return [
+    // manager.insert(MeasurementEntity, …), queryBuilder.update(FollowUpEntity), .into(…)
+    { selector: `CallExpression[callee.property.name=${writes}][arguments.0.name=${entity}]`, message },
+    // bulkInsert(manager, FollowUpEntity, …)
+    { selector: `CallExpression[callee.name='bulkInsert'][arguments.1.name=${entity}]`, message },
+    // getRepository(FollowUpEntity).save(…)
+    {
+      selector: `CallExpression[callee.property.name=${writes}][callee.object.callee.property.name='getRepository'][callee.object.arguments.0.name=${entity}]`,
+      message,
+    },
+    // createQueryBuilder().delete().from(MeasurementEntity)
+    {
+      selector: `CallExpression[callee.property.name='from'][callee.object.callee.property.name='delete'][arguments.0.name=${entity}]`,
+      message,
+    },
+    // hand-written SQL
+    { selector: `Literal[value=${sql}]`, message },
+    { selector: `TemplateElement[value.raw=${sql}]`, message },
+  ];
+}

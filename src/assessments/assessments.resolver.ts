@@ -3,7 +3,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { Reuse } from '../follow-ups/follow-up.model.js';
+import { Reuse } from '../follow-ups/reuse.model.js';
 import { ProductEvaluation, ReusableFollowUp } from './assessment.model.js';
 import { AssessmentsService } from './assessments.service.js';
 

@@ -298,7 +298,7 @@ async function importFile(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
     'file',
   ]);
-  const { runImport } = await import('./import-commands.js');
+  const { runImport } = await import('./import-command.js');
   await withContext((app) =>
     runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }),
   );
@@ -315,7 +315,7 @@ async function generate(args: string[]): Promise<void> {
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new UsageError(`--scale must be a positive number, got "${values.scale}"`);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
-  const { runGenerate } = await import('./import-commands.js');
+  const { runGenerate } = await import('./generate-command.js');
   await withContext((app) => runGenerate(app, { scale, seed, demo: Boolean(values.demo) && !loadConfig().production }));
 }
 

@@ -4,6 +4,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { nowIso } from '../common/time.js';
+import { bulkInsert, type Insertable } from '../database/bulk-insert.js';
 import type { UnitOfWork } from '../database/transaction.service.js';
 import { EventEntity } from './event.entity.js';
 import { redactPayload } from './payload-redaction.js';
@@ -53,22 +54,55 @@ export class EventLogService {
    * parallel up to this point; services append their event last). SQLite has one writer at a time.
    */
   async append(uow: UnitOfWork, actor: Principal | null, event: NewEvent): Promise<EventEntity> {
-    if (this.dataSource.options.type === 'postgres') {
+    await this.takeOrderLock(uow);
+    const saved = await uow.manager.save(
+      EventEntity,
+      uow.manager.create(EventEntity, this.row(actor, event, nowIso())),
+    );
+    uow.afterCommit(() => this.notify(saved.seq));
+    return saved;
+  }
+
+  /**
+   * Appends several events inside the write's transaction, their `seq`s in the order given, as one
+   * bulk insert: for writes that make thousands of events at once (an import). The rules of `append`
+   * hold: payloads are redacted, the ordering lock is taken first, and subscribers are notified once,
+   * after commit.
+   */
+  async appendMany(uow: UnitOfWork, actor: Principal | null, events: readonly NewEvent[]): Promise<void> {
+    if (!events.length) return;
+    await this.takeOrderLock(uow);
+    const now = nowIso();
+    await bulkInsert<EventEntity, 'seq'>(
+      uow.manager,
+      EventEntity,
+      events.map((event) => this.row(actor, event, now)),
+    );
+    const [{ head }] = (await uow.manager.query('SELECT MAX(seq) AS head FROM events')) as Array<{ head: unknown }>;
+    uow.afterCommit(() => this.notify(Number(head)));
+  }
+
+  /**
+   * On PostgreSQL, the transaction-level advisory lock that makes event writers commit in `seq`
+   * order (see `append`); held until commit or rollback, and taken again at no cost.
+   */
+  private async takeOrderLock(uow: UnitOfWork): Promise<void> {
+    if (this.dataSource.options.type === 'postgres')
       await uow.manager.query(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}, hashtext(current_schema()))`);
-    }
-    const entity = uow.manager.create(EventEntity, {
+  }
+
+  /** The stored form of an event: its actor, the time, and the payload as redacted JSON. */
+  private row(actor: Principal | null, event: NewEvent, occurredAt: string): Insertable<EventEntity, 'seq'> {
+    return {
       type: event.type,
-      occurredAt: nowIso(),
+      occurredAt,
       actorPrincipalId: actor?.principalId ?? null,
       actorOrganisationId: actor?.organisationId ?? event.actorOrganisationId ?? null,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
       followUpId: event.followUpId ?? null,
       payload: event.payload ? JSON.stringify(redactPayload(event.payload)) : null,
-    });
-    const saved = await uow.manager.save(EventEntity, entity);
-    uow.afterCommit(() => this.notify(saved.seq));
-    return saved;
+    };
   }
 
   /** Tells subscribers (of every instance, with Redis) that the log has grown. Never fails the write. */

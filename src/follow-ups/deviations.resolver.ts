@@ -3,9 +3,9 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
+import { OpenDeviationInput, UpdateDeviationInput } from './deviation.inputs.js';
+import { Deviation } from './deviation.model.js';
 import { DeviationsService } from './deviations.service.js';
-import { OpenDeviationInput, UpdateDeviationInput } from './follow-up.inputs.js';
-import { Deviation } from './follow-up.model.js';
 import { SupplierStatus } from './supplier-status.model.js';
 
 @Resolver(() => Deviation)

@@ -14,7 +14,7 @@ import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee, whereVisible } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
-import type { OpenDeviationInput, UpdateDeviationInput } from './follow-up.inputs.js';
+import type { OpenDeviationInput, UpdateDeviationInput } from './deviation.inputs.js';
 import { DEVIATION_STATUS_RESOLVED } from '../vocabulary/vocabulary.js';
 
 /**

@@ -21,12 +21,10 @@ import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
 import {
-  DeviationStatusEnum,
   FOLLOW_UP_ORDERS,
   FollowUpOrderEnum,
   FollowUpStatusEnum,
   MethodEnum,
-  SeverityEnum,
   VisibilityEnum,
 } from './follow-up.enums.js';
 import {
@@ -34,14 +32,10 @@ import {
   METHODS,
   orList,
   RECORDABLE_STATUSES,
-  SEVERITIES,
   UNITS,
-  UNRESOLVED_DEVIATION_STATUSES,
   VISIBILITIES,
-  type DeviationStatus,
   type FollowUpStatus,
   type Method,
-  type Severity,
   type Unit,
   type Visibility,
 } from '../vocabulary/vocabulary.js';
@@ -190,48 +184,6 @@ export class FollowUpsArgs extends PageArgs {
   @Field(() => FollowUpOrderEnum, { defaultValue: 'PERFORMED_ON_DESC' })
   @IsIn(FOLLOW_UP_ORDERS)
   orderBy: (typeof FOLLOW_UP_ORDERS)[number];
-}
-
-@InputType()
-export class OpenDeviationInput {
-  @Field(() => ID) @IsUUID('all', { message: 'followUpId must be an id' }) followUpId: string;
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'requirementId must be an id' })
-  requirementId?: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "Your contract the deviation concerns (defaults to the follow-up's contract for its own organisation).",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'contractId must be an id' })
-  contractId?: string | null;
-  @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: Severity;
-  @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
-    string | null;
-}
-
-@InputType()
-export class UpdateDeviationInput {
-  @Field(() => SeverityEnum, { nullable: true })
-  @OmittableNotNull()
-  @IsIn(SEVERITIES)
-  severity?: Severity;
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
-  @Field(() => DeviationStatusEnum, {
-    nullable: true,
-    description: `${orList(UNRESOLVED_DEVIATION_STATUSES)}; use resolveDeviation to resolve.`,
-  })
-  @OmittableNotNull()
-  @IsIn(UNRESOLVED_DEVIATION_STATUSES, {
-    message: `status must be ${orList(UNRESOLVED_DEVIATION_STATUSES)}; use resolveDeviation to resolve`,
-  })
-  status?: DeviationStatus;
 }
 
 @ArgsType()

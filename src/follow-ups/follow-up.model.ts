@@ -7,14 +7,10 @@ import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Substance } from '../substances/substance.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
-import {
-  DeviationStatusEnum,
-  FollowUpStatusEnum,
-  MethodEnum,
-  SeverityEnum,
-  VisibilityEnum,
-} from './follow-up.enums.js';
-import type { DeviationStatus, FollowUpStatus, Method, Severity, Unit, Visibility } from '../vocabulary/vocabulary.js';
+import { Deviation } from './deviation.model.js';
+import { FollowUpStatusEnum, MethodEnum, VisibilityEnum } from './follow-up.enums.js';
+import { Reuse } from './reuse.model.js';
+import type { FollowUpStatus, Method, Unit, Visibility } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
 export class Measurement {
@@ -30,34 +26,6 @@ export class Measurement {
     number | null;
   @Field(() => String, { nullable: true }) analyticalMethod: string | null;
   @Field(() => FollowUp, { description: 'The follow-up that recorded it.' }) followUp?: unknown;
-}
-
-@ObjectType({ description: 'A requirement not met (avvikelse), with an action plan and a due date.' })
-export class Deviation {
-  @Field(() => ID) id: string;
-  @Field(() => FollowUp) followUp?: unknown;
-  @Field(() => Organisation, { description: 'The organisation that opened it.' }) organisation?: Organisation;
-  @Field(() => Supplier) supplier?: Supplier;
-  @Field(() => ChemicalRequirement, { nullable: true }) requirement?: ChemicalRequirement | null;
-  @Field(() => Contract, { nullable: true }) contract?: Contract | null;
-  @Field(() => SeverityEnum) severity: Severity;
-  @Field() description: string;
-  @Field(() => String, { nullable: true }) actionPlan: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
-  @Field(() => DeviationStatusEnum) status: DeviationStatus;
-  @Field(() => String, { nullable: true }) resolvedAt: string | null;
-  @Field(() => String, { nullable: true }) resolution: string | null;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
-}
-
-@ObjectType({ description: "An organisation relied on another's follow-up for one of its contracts." })
-export class Reuse {
-  @Field(() => ID) id: string;
-  @Field(() => FollowUp) followUp?: unknown;
-  @Field(() => Contract) contract?: Contract;
-  @Field(() => Organisation) organisation?: Organisation;
-  @Field({ description: 'When it was recorded.' }) createdAt: string;
 }
 
 @ObjectType({ description: 'One entry of the append-only log: who, which organisation, when, what.' })

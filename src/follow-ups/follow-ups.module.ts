@@ -4,6 +4,7 @@ import { DeviationsResolver } from './deviations.resolver.js';
 import { DeviationsService } from './deviations.service.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
+import { FollowUpWriter } from './follow-up-writer.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import {
   DeviationRelationsResolver,
@@ -17,6 +18,7 @@ import {
   providers: [
     FollowUpsResolver,
     FollowUpsService,
+    FollowUpWriter,
     FollowUpQueriesService,
     DeviationsResolver,
     DeviationsService,
@@ -25,6 +27,6 @@ import {
     ReuseRelationsResolver,
     HistoryEventResolver,
   ],
-  exports: [FollowUpQueriesService],
+  exports: [FollowUpQueriesService, FollowUpWriter],
 })
 export class FollowUpsModule {}

@@ -13,6 +13,7 @@ import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
+import { Deviation } from './deviation.model.js';
 import { isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
@@ -23,9 +24,10 @@ import {
   measurementsOf,
   reusesLoader,
 } from './follow-up.loaders.js';
-import { Deviation, FollowUp, FollowUpConnection, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
+import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { Reuse } from './reuse.model.js';
 
 @Resolver(() => FollowUp)
 export class FollowUpsResolver {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { type EntityManager, In } from 'typeorm';
 import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,9 +7,8 @@ import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { nowIso, todayIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
-import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
+import { TransactionService } from '../database/transaction.service.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
-import { EventLogService } from '../events/event-log.service.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
@@ -18,9 +16,9 @@ import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee } from './follow-up-access.js';
 import { dateProblem, describeProblem, measurementProblems, requirementScopes } from './follow-up-rules.js';
+import { FollowUpWriter, type FollowUpColumns, type NewMeasurement } from './follow-up-writer.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
-import { MeasurementEntity } from './measurement.entity.js';
 import { UNRESOLVED_DEVIATION_STATUSES } from '../vocabulary/vocabulary.js';
 
 type Status = FollowUpEntity['status'];
@@ -37,12 +35,13 @@ const TRANSITIONS = {
  * (the follow-up, its requirements, its measurements and its event, or nothing), only the
  * recording organisation may change a follow-up, and updates are optimistic: a stale
  * `expectedVersion` is a CONFLICT, checked in the UPDATE itself so two writers cannot both win.
+ * This service checks and resolves; FollowUpWriter stores.
  */
 @Injectable()
 export class FollowUpsService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly events: EventLogService,
+    private readonly writer: FollowUpWriter,
   ) {}
 
   async record(input: RecordFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
@@ -54,48 +53,27 @@ export class FollowUpsService {
       const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
       const contractId = await this.ownContract(manager, input.contractId ?? null, actor);
       const requirements = await this.requirements(manager, input.requirementIds);
-      const entity = manager.create(FollowUpEntity, {
-        organisationId: actor.organisationId,
-        productId,
-        supplierId,
-        contractId,
-        method: input.method,
-        performedOn: input.performedOn ?? null,
-        status: input.status,
-        visibility: input.visibility,
-        laboratory: clean(input.laboratory),
-        reportReference: clean(input.reportReference),
-        validUntil: input.validUntil ?? (input.performedOn ? defaultValidUntil(input.performedOn) : null),
-        notes: clean(input.notes),
-        confidentialNotes: clean(input.confidentialNotes),
-        retractedReason: null,
-        retractedAt: null,
-        statusBeforeRetraction: null,
-        version: 1,
-        createdByPrincipalId: actor.principalId,
-      });
-      await manager.insert(FollowUpEntity, entity);
-      if (requirements.length)
-        await manager.insert(
-          FollowUpRequirementEntity,
-          requirements.map((r) => ({ followUpId: entity.id, requirementId: r.id })),
-        );
-      const count = await this.insertMeasurements(manager, entity.id, input.measurements, requirements, 'measurements');
-      await this.events.append(uow, actor, {
-        type: input.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
-        subjectType: 'FollowUp',
-        subjectId: entity.id,
-        followUpId: entity.id,
-        payload: {
-          status: entity.status,
-          method: entity.method,
+      const measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
+      const [created] = await this.writer.create(uow, actor, [
+        {
+          organisationId: actor.organisationId,
           productId,
           supplierId,
+          contractId,
+          method: input.method,
+          performedOn: input.performedOn ?? null,
+          status: input.status,
+          visibility: input.visibility,
+          laboratory: clean(input.laboratory),
+          reportReference: clean(input.reportReference),
+          validUntil: input.validUntil ?? (input.performedOn ? defaultValidUntil(input.performedOn) : null),
+          notes: clean(input.notes),
+          confidentialNotes: clean(input.confidentialNotes),
           requirementIds: requirements.map((r) => r.id),
-          measurements: count,
+          measurements,
         },
-      });
-      return entity;
+      ]);
+      return created!;
     });
   }
 
@@ -109,10 +87,14 @@ export class FollowUpsService {
       const { manager } = uow;
       const entity = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
       if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
+      const columns: FollowUpColumns = {};
       const changed: string[] = [];
-      const set = <K extends keyof FollowUpEntity>(key: K, value: FollowUpEntity[K]) => {
-        if (entity[key] !== value) changed.push(key);
-        entity[key] = value;
+      /** The value a column has with the changes so far. */
+      const current = <K extends keyof FollowUpColumns>(key: K) =>
+        (key in columns ? columns[key] : entity[key]) as FollowUpEntity[K];
+      const set = <K extends keyof FollowUpColumns>(key: K, value: FollowUpEntity[K]) => {
+        if (current(key) !== value) changed.push(key);
+        columns[key] = value;
       };
       if (input.contractId !== undefined) set('contractId', await this.ownContract(manager, input.contractId, actor));
       if (input.method !== undefined) set('method', input.method);
@@ -126,43 +108,39 @@ export class FollowUpsService {
         if (input.validUntil === undefined && input.performedOn)
           set('validUntil', defaultValidUntil(input.performedOn));
       }
-      if (input.validUntil !== undefined)
-        set('validUntil', input.validUntil ?? (entity.performedOn ? defaultValidUntil(entity.performedOn) : null));
-      checkDates(entity.status, entity.performedOn, entity.validUntil);
+      if (input.validUntil !== undefined) {
+        const performedOn = current('performedOn');
+        set('validUntil', input.validUntil ?? (performedOn ? defaultValidUntil(performedOn) : null));
+      }
+      checkDates(entity.status, current('performedOn'), current('validUntil'));
 
-      let requirements: RequirementEntity[] | null = null;
+      let requirements: RequirementEntity[] | undefined;
       if (input.requirementIds !== undefined) {
         requirements = await this.requirements(manager, input.requirementIds);
-        await manager.delete(FollowUpRequirementEntity, { followUpId: id });
-        if (requirements.length)
-          await manager.insert(
-            FollowUpRequirementEntity,
-            requirements.map((r) => ({ followUpId: id, requirementId: r.id })),
-          );
         changed.push('requirementIds');
       }
+      let measurements: NewMeasurement[] | undefined;
       if (input.measurements !== undefined) {
         if (entity.status === 'PLANNED' && input.measurements.length)
           throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
         requirements ??= await this.requirementsOf(manager, id);
-        await manager.delete(MeasurementEntity, { followUpId: id });
-        await this.insertMeasurements(manager, id, input.measurements, requirements, 'measurements');
+        measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
         changed.push('measurements');
       }
-      await this.bumpVersion(uow, entity, expectedVersion);
-      await this.events.append(uow, actor, {
-        type: 'UPDATED',
-        subjectType: 'FollowUp',
-        subjectId: id,
-        followUpId: id,
-        payload: {
-          changed: changed
-            .filter((c) => c !== 'confidentialNotes')
-            .concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []),
-          version: entity.version,
+      return this.writer.change(uow, actor, entity, {
+        expectedVersion,
+        columns,
+        requirementIds: input.requirementIds !== undefined ? requirements!.map((r) => r.id) : undefined,
+        measurements,
+        event: {
+          type: 'UPDATED',
+          payload: {
+            changed: changed
+              .filter((c) => c !== 'confidentialNotes')
+              .concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []),
+          },
         },
       });
-      return entity;
     });
   }
 
@@ -181,13 +159,14 @@ export class FollowUpsService {
           `${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`,
         );
       }
+      const columns: FollowUpColumns = { status: rule.to };
       if (kind === 'complete') {
         const performedOn = options.performedOn ?? entity.performedOn ?? todayIso();
         if (performedOn > todayIso())
           throw badInput('performedOn', `"${performedOn}": a completed follow-up cannot be performed in the future`);
         if (entity.performedOn !== performedOn) {
-          entity.performedOn = performedOn;
-          entity.validUntil = defaultValidUntil(performedOn);
+          columns.performedOn = performedOn;
+          columns.validUntil = defaultValidUntil(performedOn);
         }
       }
       if (kind === 'close') {
@@ -203,16 +182,11 @@ export class FollowUpsService {
             `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`,
           );
       }
-      entity.status = rule.to;
-      await this.bumpVersion(uow, entity, options.expectedVersion);
-      await this.events.append(uow, actor, {
-        type: rule.event,
-        subjectType: 'FollowUp',
-        subjectId: id,
-        followUpId: id,
-        payload: { status: rule.to, version: entity.version },
+      return this.writer.change(uow, actor, entity, {
+        expectedVersion: options.expectedVersion,
+        columns,
+        event: { type: rule.event, payload: { status: rule.to } },
       });
-      return entity;
     });
   }
 
@@ -222,49 +196,17 @@ export class FollowUpsService {
     return this.tx.run(async (uow) => {
       const entity = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
       if (entity.status === 'RETRACTED') throw conflict(`retractFollowUp: follow-up ${id} is already RETRACTED`);
-      entity.statusBeforeRetraction = entity.status;
-      entity.status = 'RETRACTED';
-      entity.retractedReason = text;
-      entity.retractedAt = nowIso();
-      await this.bumpVersion(uow, entity, expectedVersion);
-      await this.events.append(uow, actor, {
-        type: 'RETRACTED',
-        subjectType: 'FollowUp',
-        subjectId: id,
-        followUpId: id,
-        payload: { reason: text, previousStatus: entity.statusBeforeRetraction, version: entity.version },
+      return this.writer.change(uow, actor, entity, {
+        expectedVersion,
+        columns: {
+          statusBeforeRetraction: entity.status,
+          status: 'RETRACTED',
+          retractedReason: text,
+          retractedAt: nowIso(),
+        },
+        event: { type: 'RETRACTED', payload: { reason: text, previousStatus: entity.status } },
       });
-      return entity;
     });
-  }
-
-  /** Saves the entity and increments its version, but only if nobody else did first. */
-  private async bumpVersion(
-    uow: UnitOfWork,
-    entity: FollowUpEntity,
-    expectedVersion: number | null | undefined,
-  ): Promise<void> {
-    const read = entity.version;
-    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== read) {
-      throw conflict(
-        `expectedVersion ${expectedVersion}: follow-up ${entity.id} is at version ${read}; reload it and apply your change again`,
-        'expectedVersion',
-      );
-    }
-    entity.version = read + 1;
-    entity.updatedAt = nowIso();
-    const { id, createdAt: _c, ...columns } = entity;
-    const result = await uow.manager
-      .createQueryBuilder()
-      .update(FollowUpEntity)
-      .set(columns)
-      .where('id = :id AND version = :read', { id, read })
-      .execute();
-    if (!result.affected)
-      throw conflict(
-        `follow-up ${id} was changed by someone else meanwhile; reload it and apply your change again`,
-        'expectedVersion',
-      );
   }
 
   private async ownFollowUp(
@@ -328,16 +270,15 @@ export class FollowUpsService {
 
   /**
    * Checks every measurement against the shared rules (`measurementProblems`: all problems are
-   * reported together) and inserts them in bulk.
+   * reported together) and resolves its substance: the results as the writer stores them.
    */
-  private async insertMeasurements(
+  private async measurements(
     manager: EntityManager,
-    followUpId: string,
     inputs: MeasurementInput[],
     requirements: RequirementEntity[],
     field: string,
-  ): Promise<number> {
-    if (!inputs.length) return 0;
+  ): Promise<NewMeasurement[]> {
+    if (!inputs.length) return [];
     const cas = [
       ...new Set(inputs.map((m, i) => normalised(`${field}[${i}].substanceCas`, m.substanceCas, checkCasNumber))),
     ];
@@ -348,34 +289,26 @@ export class FollowUpsService {
       : [];
     const scopes = requirementScopes(requirements, links);
     const problems: string[] = [];
-    const createdAt = nowIso();
-    const rows = inputs.map((m, i) => {
+    const measurements = inputs.map((m, i): NewMeasurement => {
       const substance = byCas.get(m.substanceCas.trim());
       problems.push(
         ...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) =>
           describeProblem(`${field}[${i}]`, p),
         ),
       );
-      const part = m.part.trim();
       return {
-        id: randomUUID(),
-        followUpId,
         substanceId: substance?.id ?? '',
-        part,
-        partKey: part.toLowerCase(),
+        part: m.part,
         detected: m.detected,
-        value: m.detected ? (m.value ?? null) : null,
-        loq: m.detected ? null : (m.loq ?? null),
+        value: m.value ?? null,
+        loq: m.loq ?? null,
         unit: m.unit,
-        uncertainty: m.detected ? (m.uncertainty ?? null) : null,
+        uncertainty: m.uncertainty ?? null,
         analyticalMethod: clean(m.analyticalMethod),
-        position: i,
-        createdAt,
       };
     });
     if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);
-    for (let i = 0; i < rows.length; i += 500) await manager.insert(MeasurementEntity, rows.slice(i, i + 500));
-    return rows.length;
+    return measurements;
   }
 }
 

@@ -12,10 +12,12 @@ import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { DeviationEntity } from './deviation.entity.js';
+import { Deviation } from './deviation.model.js';
 import { loadVisibleFollowUp } from './follow-up.loaders.js';
-import { Deviation, FollowUp, HistoryEvent, Measurement, Reuse } from './follow-up.model.js';
+import { FollowUp, HistoryEvent, Measurement } from './follow-up.model.js';
 import { MeasurementEntity } from './measurement.entity.js';
 import { ReuseEntity } from './reuse.entity.js';
+import { Reuse } from './reuse.model.js';
 
 /**
  * Relations of the follow-up family's smaller types, all through per-request loaders.

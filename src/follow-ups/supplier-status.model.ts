@@ -2,7 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Supplier } from '../suppliers/supplier.model.js';
 import type { TrafficLight } from '../vocabulary/vocabulary.js';
 import { TrafficLightEnum } from './follow-up.enums.js';
-import { Deviation } from './follow-up.model.js';
+import { Deviation } from './deviation.model.js';
 
 @ObjectType()
 export class SupplierStatus {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
@@ -7,17 +8,16 @@ import { notFound } from '../common/errors/domain-error.js';
 import { checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { todayIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
-import { TransactionService } from '../database/transaction.service.js';
-import { EventLogService } from '../events/event-log.service.js';
+import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { requirementScopes } from '../follow-ups/follow-up-rules.js';
+import { FollowUpWriter, recordedPayload, type WriteProgress } from '../follow-ups/follow-up-writer.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { parseFollowUpCsv, type CsvRow, type RowError } from './follow-up-csv.js';
-import { checkRows, type ImportReferences, type ImportScope } from './follow-up-rows.js';
-import { writeFollowUps, type WriteProgress } from './follow-up-writer.js';
+import { checkRows, type FollowUpDraft, type ImportReferences, type ImportScope } from './follow-up-rows.js';
 
 /** Who imports. A principal (GraphQL) is held to its role; the CLI (no principal) acts as an operator. */
 export interface ImportActor {
@@ -52,14 +52,14 @@ const IN_CHUNK = 500;
  * Imports follow-ups with their measurements from CSV (layout in follow-up-csv.ts and the README).
  * A file is all or nothing: it is checked as a whole, then written in ONE transaction, and a file
  * with any bad row stores nothing and lists every bad row. The checks are recordFollowUp's rules; the writes
- * are bulk inserts (the dataset generator writes through `importRows` too).
+ * go through FollowUpWriter, in bulk (the dataset generator writes through `importRows` too).
  */
 @Injectable()
 export class FollowUpImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
-    private readonly events: EventLogService,
+    private readonly writer: FollowUpWriter,
   ) {}
 
   async importCsv(text: string, actor: ImportActor, options: ImportOptions = {}): Promise<ImportOutcome> {
@@ -94,12 +94,36 @@ export class FollowUpImportService {
     const measurements = drafts.reduce((sum, d) => sum + d.measurements.length, 0);
     if (errors.length) return { dryRun, imported: false, followUps: 0, measurements: 0, errors };
     if (dryRun) return { dryRun, imported: false, followUps: drafts.length, measurements, errors };
-    const written = await this.tx.run((uow) =>
-      writeFollowUps(uow, this.events, drafts, actor.principal, (p) =>
+    await this.tx.run((uow) => this.write(uow, actor.principal, drafts, measurements, progress));
+    return { dryRun, imported: true, followUps: drafts.length, measurements, errors };
+  }
+
+  /**
+   * Stores checked follow-ups through the writer, in bulk. One IMPORTED event names the import;
+   * then each follow-up gets its own RECORDED (or PLANNED) event, which names the import too, so
+   * its history starts like any other's.
+   */
+  private async write(
+    uow: UnitOfWork,
+    principal: Principal | null,
+    drafts: readonly FollowUpDraft[],
+    measurements: number,
+    progress: ImportOptions['onProgress'],
+  ): Promise<void> {
+    const importId = randomUUID();
+    const organisations = [...new Set(drafts.map((d) => d.organisationId))];
+    await this.writer.create(uow, principal, drafts, {
+      firstEvent: {
+        type: 'IMPORTED',
+        subjectType: 'Import',
+        subjectId: importId,
+        payload: { followUps: drafts.length, measurements, organisations },
+        actorOrganisationId: organisations.length === 1 ? organisations[0] : null,
+      },
+      payload: (f) => ({ ...recordedPayload(f), importId }),
+      onProgress: (p) =>
         progress?.({ phase: 'writing', totalFollowUps: drafts.length, totalMeasurements: measurements, ...p }),
-      ),
-    );
-    return { dryRun, imported: true, followUps: written.followUps, measurements: written.measurements, errors };
+    });
   }
 
   /** Whom the rows may be for: a CONTACT_PERSON or COORDINATOR only its own organisation; an ADMIN or the CLI any. */

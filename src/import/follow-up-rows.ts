@@ -1,6 +1,5 @@
 import { checkCasNumber, checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
-import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
 import {
   dateProblem,
@@ -8,6 +7,7 @@ import {
   type MeasurementProblem,
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
+import type { NewFollowUp, NewMeasurement } from '../follow-ups/follow-up-writer.js';
 import { FOLLOW_UP_COLUMNS, LIST_SEPARATOR, type CsvColumn, type CsvRow, type RowError } from './follow-up-csv.js';
 import {
   FOLLOW_UP_STATUSES,
@@ -43,32 +43,9 @@ export interface ImportScope {
   today: string;
 }
 
-/** A measurement as the evaluation reads it (MeasurementFact's own fields), plus the method text. */
-export interface MeasurementDraft extends Pick<
-  MeasurementFact,
-  'substanceId' | 'part' | 'detected' | 'value' | 'loq' | 'unit' | 'uncertainty'
-> {
-  analyticalMethod: string | null;
-}
-
-/** A checked follow-up, ready to store. */
-export interface FollowUpDraft {
+/** A checked follow-up, ready for the writer; `key` is the file's follow_up_key, which groups its rows. */
+export interface FollowUpDraft extends NewFollowUp {
   key: string;
-  organisationId: string;
-  productId: string | null;
-  supplierId: string;
-  contractId: string | null;
-  requirementIds: string[];
-  method: Method;
-  status: FollowUpStatus;
-  performedOn: string | null;
-  validUntil: string | null;
-  visibility: Visibility;
-  laboratory: string | null;
-  reportReference: string | null;
-  notes: string | null;
-  confidentialNotes: string | null;
-  measurements: MeasurementDraft[];
 }
 
 /** Rows between two progress reports. */
@@ -148,7 +125,7 @@ export function checkRows(
       }
     }
     const followUp = checkFollowUp(first, refs, scope, fail);
-    const measurements: MeasurementDraft[] = [];
+    const measurements: NewMeasurement[] = [];
     const several = group.length > 1;
     group.forEach((r) => {
       const empty = MEASUREMENT_FIELDS.every((c) => !r.values[c]);
@@ -344,7 +321,7 @@ function checkMeasurement(
   refs: ImportReferences,
   scopes: RequirementScope[],
   fail: Fail,
-): MeasurementDraft | null {
+): NewMeasurement | null {
   const v = r.values;
   let ok = true;
   const bad = (column: CsvColumn, reason: string) => {

@@ -4,7 +4,7 @@ import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import { ImportResolver } from './import.resolver.js';
 
-/** Bulk import and CSV export of follow-ups (and, through the importer, the dataset generator). */
+/** Bulk import and CSV export of follow-ups (the dataset generator, src/dataset, writes through the importer). */
 @Module({
   imports: [FollowUpsModule],
   providers: [FollowUpImportService, FollowUpExportService, ImportResolver],

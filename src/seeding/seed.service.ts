@@ -8,10 +8,9 @@ import { nowIso } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { defaultValidUntil } from '../evaluation/reuse.js';
-import { EventLogService } from '../events/event-log.service.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
-import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { FollowUpWriter } from '../follow-ups/follow-up-writer.js';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
@@ -35,7 +34,7 @@ import {
   type SubstanceSeed,
   type SupplierSeed,
 } from './seed-files.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Unit } from '../vocabulary/vocabulary.js';
 
 /**
@@ -66,7 +65,7 @@ export class SeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
-    private readonly events: EventLogService,
+    private readonly writer: FollowUpWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -308,63 +307,51 @@ export class SeedService {
       });
       if (already) continue;
       const product = await m.findOneByOrFail(ProductEntity, { id: productId });
-      const retracted = f.status === 'RETRACTED';
-      const entity = m.create(FollowUpEntity, {
-        id: seedId('follow-up', f.key),
-        organisationId,
-        productId,
-        supplierId: product.supplierId,
-        contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
-        method: f.method as FollowUpEntity['method'],
-        performedOn: f.performedOn,
-        status: f.status as FollowUpEntity['status'],
-        visibility: f.visibility,
-        laboratory: f.laboratory,
-        reportReference: f.reportReference,
-        validUntil: f.performedOn ? defaultValidUntil(f.performedOn) : null,
-        notes: f.notes,
-        confidentialNotes: f.confidentialNotes,
-        retractedReason: retracted ? f.retractedReason : null,
-        retractedAt: retracted ? nowIso() : null,
-        statusBeforeRetraction: retracted ? 'COMPLETED' : null,
-        version: 1,
-        createdByPrincipalId: null,
-      });
-      await m.save(FollowUpEntity, entity);
-      await m.insert(
-        FollowUpRequirementEntity,
-        f.requirementCodes.map((code) => ({ followUpId: entity.id, requirementId: reqs.get(code)!.id })),
+      const [entity] = await this.writer.create(
+        uow,
+        null,
+        [
+          {
+            id: seedId('follow-up', f.key),
+            organisationId,
+            productId,
+            supplierId: product.supplierId,
+            contractId: f.contractKey ? contracts.get(f.contractKey)!.id : null,
+            method: f.method as FollowUpEntity['method'],
+            performedOn: f.performedOn,
+            status: f.status as FollowUpEntity['status'],
+            visibility: f.visibility,
+            laboratory: f.laboratory,
+            reportReference: f.reportReference,
+            validUntil: f.performedOn ? defaultValidUntil(f.performedOn) : null,
+            notes: f.notes,
+            confidentialNotes: f.confidentialNotes,
+            retraction:
+              f.status === 'RETRACTED' ? { reason: f.retractedReason, previousStatus: 'COMPLETED' } : undefined,
+            requirementIds: f.requirementCodes.map((code) => reqs.get(code)!.id),
+            measurements: f.measurements.map((x) => ({
+              substanceId: subIds.get(x.casNumber)!,
+              part: x.part,
+              detected: x.detected,
+              value: x.value,
+              loq: x.loq,
+              unit: x.unit as Unit,
+              uncertainty: x.uncertainty,
+              analyticalMethod: x.method,
+            })),
+          },
+        ],
+        { payload: () => ({ seeded: true, status: f.status }) },
       );
-      if (f.measurements.length) {
-        const createdAt = nowIso();
-        await m.insert(
-          MeasurementEntity,
-          f.measurements.map((x, position) => ({
-            id: randomUUID(),
-            followUpId: entity.id,
-            substanceId: subIds.get(x.casNumber)!,
-            part: x.part.trim(),
-            partKey: x.part.trim().toLowerCase(),
-            detected: x.detected,
-            value: x.value,
-            loq: x.loq,
-            unit: x.unit as Unit,
-            uncertainty: x.uncertainty,
-            analyticalMethod: x.method,
-            position,
-            createdAt,
-          })),
-        );
-      }
       for (const d of f.deviations) {
         await m.save(
           DeviationEntity,
           m.create(DeviationEntity, {
-            followUpId: entity.id,
+            followUpId: entity!.id,
             organisationId,
             supplierId: product.supplierId,
             requirementId: reqs.get(d.requirementCode)?.id ?? null,
-            contractId: entity.contractId,
+            contractId: entity!.contractId,
             severity: d.severity as DeviationEntity['severity'],
             description: d.description,
             actionPlan: d.actionPlan,
@@ -375,14 +362,6 @@ export class SeedService {
           }),
         );
       }
-      await this.events.append(uow, null, {
-        type: f.status === 'PLANNED' ? 'PLANNED' : 'RECORDED',
-        subjectType: 'FollowUp',
-        subjectId: entity.id,
-        followUpId: entity.id,
-        payload: { seeded: true, status: f.status },
-        actorOrganisationId: organisationId,
-      });
       n++;
     }
     count('followUps', n);

@@ -6,8 +6,9 @@ import { WeightedLru } from './weighted-lru.js';
  * The instance's caches of reads that a version makes exact, shared by every request's Loaders.
  *
  * `measurements`: a follow-up's measurement rows under `<follow-up id>@<version>`. Every write that
- * changes a follow-up's measurements bumps its version in the same transaction (updateFollowUp;
- * recordFollowUp and the import create new follow-ups), and versions only grow, so rows found under
+ * changes a follow-up's measurements bumps its version in the same transaction: FollowUpWriter, the
+ * only writer of measurements (ESLint refuses writes elsewhere), stores them with a new follow-up or
+ * in `change`, which always increments the version. Versions only grow, so rows found under
  * the version a request has just read from the database are the rows the database holds for it:
  * the cache can serve them to any instance's reader without ever being invalidated, and a stale
  * entry is merely never asked for again. The follow-up itself is always read from the database;

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { gtinCheckDigit, luhnCheckDigit } from '../common/identifiers/identifiers.js';
 import { nowIso, todayIso } from '../common/time.js';
-import { bulkInsert, sqliteHandle } from '../database/bulk-insert.js';
+import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
+import { bulkInsert, type Insertable, sqliteHandle } from '../database/bulk-insert.js';
 import type { TransactionService } from '../database/transaction.service.js';
+import { CSV_COLUMNS, type CsvColumn, type CsvRow } from '../import/follow-up-csv.js';
+import type { FollowUpImportService } from '../import/follow-up-import.service.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { organisationSearchText } from '../organisations/organisations.service.js';
-import { CSV_COLUMNS, type CsvColumn, type CsvRow } from './follow-up-csv.js';
-import type { FollowUpImportService } from './follow-up-import.service.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import type { FollowUpStatus, Method, Unit } from '../vocabulary/vocabulary.js';
 
 /** At scale 1; scale n is n times each (the 21 seeded regions stay 21). */
@@ -22,8 +26,6 @@ export const SCALE_1 = {
 /** Follow-ups written per import transaction. */
 const CHUNK = 5_000;
 const CODE_PREFIX = 'gen-';
-
-type Row = Array<string | number | boolean | null>;
 
 export interface GenerateOptions {
   scale: number;
@@ -236,7 +238,7 @@ export class DatasetGenerator {
     const now = nowIso();
 
     const organisations: Array<{ id: string; code: string }> = [];
-    const orgRows: Row[] = [];
+    const orgRows: Insertable<OrganisationEntity>[] = [];
     let body = 212_000_100;
     for (let i = 1; i <= orgCount; i++) {
       let number: string;
@@ -248,21 +250,21 @@ export class DatasetGenerator {
       const name = `Genererad kommun ${i}`;
       const id = randomUUID();
       organisations.push({ id, code });
-      orgRows.push([
+      orgRows.push({
         id,
         code,
         name,
-        'MUNICIPALITY',
-        null,
-        number,
-        organisationSearchText({ code, name, organisationNumber: number }),
-        now,
-        now,
-      ]);
+        kind: 'MUNICIPALITY',
+        countyCode: null,
+        organisationNumber: number,
+        searchText: organisationSearchText({ code, name, organisationNumber: number }),
+        createdAt: now,
+        updatedAt: now,
+      });
     }
 
     const suppliers: string[] = [];
-    const supplierRows: Row[] = [];
+    const supplierRows: Insertable<SupplierEntity>[] = [];
     let supplierBody = 556_100_000;
     for (let i = 1; i <= supplierCount; i++) {
       const id = randomUUID();
@@ -276,20 +278,20 @@ export class DatasetGenerator {
       }
       const name = `${pick(rnd, SUPPLIER_WORDS)}${pick(rnd, SUPPLIER_WORDS).toLowerCase()} ${swedish ? pick(rnd, SUFFIXES) : 'GmbH'} ${i}`;
       suppliers.push(id);
-      supplierRows.push([
+      supplierRows.push({
         id,
         name,
-        swedish ? 'SE' : pick(rnd, FOREIGN),
-        number,
-        [name, number ?? ''].join(' ').toLowerCase(),
-        now,
-        now,
-      ]);
+        country: swedish ? 'SE' : pick(rnd, FOREIGN),
+        organisationNumber: number,
+        searchText: [name, number ?? ''].join(' ').toLowerCase(),
+        createdAt: now,
+        updatedAt: now,
+      });
     }
 
     const supplierOf = zipfSampler(supplierCount, 5, rnd);
     const products: string[] = [];
-    const productRows: Row[] = [];
+    const productRows: Insertable<ProductEntity>[] = [];
     let gtinBody = 200_000_000;
     for (let i = 1; i <= productCount; i++) {
       const id = randomUUID();
@@ -301,105 +303,60 @@ export class DatasetGenerator {
       const name = `${pick(rnd, NOUNS)} ${pick(rnd, ADJECTIVES)} ${i}`;
       const article = `A-${String(i).padStart(7, '0')}`;
       products.push(id);
-      productRows.push([
+      productRows.push({
         id,
-        suppliers[supplierOf()]!,
+        supplierId: suppliers[supplierOf()]!,
         name,
-        article,
+        articleNumber: article,
         gtin,
-        pick(rnd, categories).id,
-        [name, article, gtin].join(' ').toLowerCase(),
-        now,
-        now,
-      ]);
+        categoryId: pick(rnd, categories).id,
+        searchText: [name, article, gtin].join(' ').toLowerCase(),
+        createdAt: now,
+        updatedAt: now,
+      });
     }
 
-    const contractRows: Row[] = [];
-    const contractRequirementRows: Row[] = [];
+    const contractRows: Insertable<ContractEntity>[] = [];
+    const contractRequirementRows: Insertable<ContractRequirementEntity>[] = [];
     const year = Number(todayIso().slice(0, 4));
     for (const region of regions) {
       for (let i = 1; i <= contractsPerRegion; i++) {
         const id = randomUUID();
-        contractRows.push([
+        contractRows.push({
           id,
-          region.id,
-          suppliers[supplierOf()]!,
-          `Avtal ${i} (${region.code})`,
-          `${CODE_PREFIX}${region.code}-${i}`,
-          `${year - 2}-01-01`,
-          `${year + 2}-12-31`,
-          now,
-          now,
-        ]);
+          organisationId: region.id,
+          supplierId: suppliers[supplierOf()]!,
+          title: `Avtal ${i} (${region.code})`,
+          reference: `${CODE_PREFIX}${region.code}-${i}`,
+          validFrom: `${year - 2}-01-01`,
+          validTo: `${year + 2}-12-31`,
+          createdAt: now,
+          updatedAt: now,
+        });
         const chosen = CONTRACT_REQUIREMENTS.filter(() => rnd() < 0.5);
         for (const r of chosen.length ? chosen : [CONTRACT_REQUIREMENTS[0]!]) {
           const own = r.ownLimits.length && rnd() < 0.4 ? pick(rnd, r.ownLimits) : null;
-          contractRequirementRows.push([
-            id,
-            requirements.get(r.code)!.id,
-            own?.[0] ?? null,
-            own?.[1] ?? null,
-            now,
-            now,
-          ]);
+          contractRequirementRows.push({
+            contractId: id,
+            requirementId: requirements.get(r.code)!.id,
+            limitValue: own?.[0] ?? null,
+            limitUnit: own?.[1] ?? null,
+            createdAt: now,
+            updatedAt: now,
+          });
         }
       }
     }
 
     await this.tx.run(async ({ manager }) => {
-      await bulkInsert(
-        manager,
-        'organisations',
-        ['id', 'code', 'name', 'kind', 'county_code', 'organisation_number', 'search_text', 'created_at', 'updated_at'],
-        orgRows,
-      );
-      await bulkInsert(
-        manager,
-        'suppliers',
-        ['id', 'name', 'country', 'organisation_number', 'search_text', 'created_at', 'updated_at'],
-        supplierRows,
-      );
+      await bulkInsert(manager, OrganisationEntity, orgRows);
+      await bulkInsert(manager, SupplierEntity, supplierRows);
       for (let i = 0; i < productRows.length; i += 20_000) {
-        await bulkInsert(
-          manager,
-          'products',
-          [
-            'id',
-            'supplier_id',
-            'name',
-            'article_number',
-            'gtin',
-            'category_id',
-            'search_text',
-            'created_at',
-            'updated_at',
-          ],
-          productRows.slice(i, i + 20_000),
-        );
+        await bulkInsert(manager, ProductEntity, productRows.slice(i, i + 20_000));
         progress('products', Math.min(i + 20_000, productRows.length), productRows.length);
       }
-      await bulkInsert(
-        manager,
-        'contracts',
-        [
-          'id',
-          'organisation_id',
-          'supplier_id',
-          'title',
-          'reference',
-          'valid_from',
-          'valid_to',
-          'created_at',
-          'updated_at',
-        ],
-        contractRows,
-      );
-      await bulkInsert(
-        manager,
-        'contract_requirements',
-        ['contract_id', 'requirement_id', 'limit_value', 'limit_unit', 'created_at', 'updated_at'],
-        contractRequirementRows,
-      );
+      await bulkInsert(manager, ContractEntity, contractRows);
+      await bulkInsert(manager, ContractRequirementEntity, contractRequirementRows);
     });
     return { organisations, suppliers, products, contracts: contractRows.length };
   }

@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Contract } from '../contracts/contract.model.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { ChemicalRequirement } from '../requirements/requirement.model.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { DeviationStatusEnum, SeverityEnum } from './follow-up.enums.js';
+import { FollowUp } from './follow-up.model.js';
+import type { DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
+
+@ObjectType({ description: 'A requirement not met (avvikelse), with an action plan and a due date.' })
+export class Deviation {
+  @Field(() => ID) id: string;
+  @Field(() => FollowUp) followUp?: unknown;
+  @Field(() => Organisation, { description: 'The organisation that opened it.' }) organisation?: Organisation;
+  @Field(() => Supplier) supplier?: Supplier;
+  @Field(() => ChemicalRequirement, { nullable: true }) requirement?: ChemicalRequirement | null;
+  @Field(() => Contract, { nullable: true }) contract?: Contract | null;
+  @Field(() => SeverityEnum) severity: Severity;
+  @Field() description: string;
+  @Field(() => String, { nullable: true }) actionPlan: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
+  @Field(() => DeviationStatusEnum) status: DeviationStatus;
+  @Field(() => String, { nullable: true }) resolvedAt: string | null;
+  @Field(() => String, { nullable: true }) resolution: string | null;
+  @Field() createdAt: string;
+  @Field() updatedAt: string;
+}
