@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { paginate } from '../database/read/page-reader.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { assertManages } from './ownership.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nowIso } from '../common/time.js';
-import { SqlReader } from '../database/sql-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { DEMO_TOKENS } from '../seeding/demo-tokens.js';
 import { ApiTokenEntity } from './principal.entity.js';

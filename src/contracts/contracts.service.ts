@@ -5,7 +5,7 @@ import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import type { LimitInput } from '../common/limit.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { paginate } from '../database/read/page-reader.js';
 import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';

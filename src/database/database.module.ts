@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReadCaches } from '../common/cache/read-caches.js';
+import { ReadCaches } from './read/cache/read-caches.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { TransactionService } from './transaction.service.js';

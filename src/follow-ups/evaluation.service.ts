@@ -23,7 +23,7 @@ import { SubstanceEntity } from '../substances/substance.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee, whereVisible } from './follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
-import { withSubstances } from './follow-up.loaders.js';
+import { withSubstances } from '../database/read/loaders/follow-up.loaders.js';
 import { MeasurementEntity } from './measurement.entity.js';
 import { ReuseEntity } from './reuse.entity.js';
 

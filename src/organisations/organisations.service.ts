@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { checkOrganisationNumber } from '../common/identifiers/identifiers.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { likePattern, paginate } from '../database/read/page-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import type { Principal } from '../auth/principal.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { paginate } from '../database/read/page-reader.js';
 import type { PageArgs } from '../common/pagination/connection.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';

@@ -6,7 +6,7 @@ import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import type { LimitInput } from '../common/limit.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { likePattern, paginate } from '../database/read/page-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber, checkEcNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { likePattern, paginate } from '../database/read/page-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';

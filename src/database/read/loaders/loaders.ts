@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { SqlReader } from '../database/sql-reader.js';
-import { ReadCaches } from './cache/read-caches.js';
+import { SqlReader } from '../sql-reader.js';
+import { ReadCaches } from '../cache/read-caches.js';
 
 /**
  * Per-request DataLoaders, made in the GraphQL context (never shared between requests, so one

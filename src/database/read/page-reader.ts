@@ -1,7 +1,7 @@
 import { type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { namedParameters, type SqlReader } from '../../database/sql-reader.js';
-import { badInput } from '../errors/domain-error.js';
-import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
+import { namedParameters, type SqlReader } from './sql-reader.js';
+import { badInput } from '../../common/errors/domain-error.js';
+import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.js';
 
 export interface SortKey {
   /** Column expression in the query builder, e.g. `s.name`. */
