@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../database/read/page-reader.js';
+import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { assertManages } from './ownership.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
@@ -16,6 +16,9 @@ export interface MeView {
   token: ApiTokenEntity;
 }
 
+const OLDEST_TOKEN_FIRST = keysetOrder<ApiTokenEntity>('t', { column: 't.created_at', property: 'createdAt' });
+const OLDEST_PRINCIPAL_FIRST = keysetOrder<PrincipalEntity>('p', { column: 'p.created_at', property: 'createdAt' });
+
 /**
  * Reads for the token administration: the caller itself (`me`), and an ADMIN's lists of the
  * principals and tokens of its own organisation (never the token hashes: the GraphQL types have
@@ -23,13 +26,16 @@ export interface MeView {
  */
 @Injectable()
 export class TokenQueriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
+  ) {}
 
   async me(caller: Principal): Promise<MeView> {
     // The token was read moments ago by the guard; a row gone since means it was deleted meanwhile.
     const [principal, token] = await Promise.all([
-      this.dataSource.getRepository(PrincipalEntity).findOneBy({ id: caller.principalId }),
-      this.dataSource.getRepository(ApiTokenEntity).findOneBy({ id: caller.tokenId }),
+      this.reader.findOneBy(PrincipalEntity, { id: caller.principalId }),
+      this.reader.findOneBy(ApiTokenEntity, { id: caller.tokenId }),
     ]);
     if (!principal || !token) throw notFound('Principal', caller.principalId);
     return { principal, token };
@@ -38,40 +44,32 @@ export class TokenQueriesService {
   async tokens(args: TokensArgs, viewer: Principal): Promise<ConnectionShape<ApiTokenEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'tokens');
-    const qb = this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
-      .where('p.organisation_id = :organisationId', { organisationId });
+    const where = new SqlWhere().and('p.organisation_id = ?', organisationId);
     if (f.principalId) {
       await this.principal(f.principalId, viewer, 'tokens');
-      qb.andWhere('t.principal_id = :principalId', { principalId: f.principalId });
+      where.and('t.principal_id = ?', f.principalId);
     }
-    if (!f.includeRevoked) qb.andWhere('t.revoked_at IS NULL');
-    return paginate(qb, args, [{ column: 't.created_at', property: 'createdAt', direction: 'ASC' }]);
+    if (!f.includeRevoked) where.and('t.revoked_at IS NULL');
+    const listing = this.pages.listing(ApiTokenEntity, 't', where, 'INNER JOIN principals p ON p.id = t.principal_id');
+    return this.pages.connection(listing, OLDEST_TOKEN_FIRST, args);
   }
 
   async principals(args: PrincipalsArgs, viewer: Principal): Promise<ConnectionShape<PrincipalEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'principals');
-    const qb = this.dataSource
-      .getRepository(PrincipalEntity)
-      .createQueryBuilder('p')
-      .where('p.organisation_id = :organisationId', { organisationId });
-    if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
-    return paginate(qb, args, [{ column: 'p.created_at', property: 'createdAt', direction: 'ASC' }]);
+    const where = new SqlWhere().and('p.organisation_id = ?', organisationId).equal('p.kind', f.kind);
+    return this.pages.connection(this.pages.listing(PrincipalEntity, 'p', where), OLDEST_PRINCIPAL_FIRST, args);
   }
 
   /** An existing organisation (else NOT_FOUND) that the viewer manages (else FORBIDDEN). */
   private async organisation(id: string, viewer: Principal, what: string): Promise<string> {
-    if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id }))) throw notFound('Organisation', id);
+    if (!(await this.reader.existsBy(OrganisationEntity, { id }))) throw notFound('Organisation', id);
     assertManages(viewer, id, what);
     return id;
   }
 
   private async principal(id: string, viewer: Principal, what: string): Promise<PrincipalEntity> {
-    const found = await this.dataSource.getRepository(PrincipalEntity).findOneBy({ id });
-    if (!found) throw notFound('Principal', id);
+    const found = await this.reader.get(PrincipalEntity, 'Principal', id);
     assertManages(viewer, found.organisationId, what);
     return found;
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import type { LimitInput } from '../common/limit.js';
-import { paginate } from '../database/read/page-reader.js';
+import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
 import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
@@ -46,23 +47,30 @@ function checkPeriod(validFrom: string | null, validTo: string | null): void {
     throw badInput('validTo', `"${validTo}": must not be before validFrom "${validFrom}"`);
 }
 
+const BY_TITLE = keysetOrder<ContractEntity>('c', { column: 'c.title', property: 'title' });
+
 @Injectable()
 export class ContractsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
   ) {}
 
   list(args: ContractsArgs) {
-    const qb = this.dataSource.getRepository(ContractEntity).createQueryBuilder('c');
-    if (args.filter?.organisationId) qb.andWhere('c.organisation_id = :org', { org: args.filter.organisationId });
-    if (args.filter?.supplierId) qb.andWhere('c.supplier_id = :supplier', { supplier: args.filter.supplierId });
-    return paginate(qb, args, [{ column: 'c.title', property: 'title' }]);
+    const f = args.filter ?? {};
+    const where = new SqlWhere().equal('c.organisation_id', f.organisationId).equal('c.supplier_id', f.supplierId);
+    return this.pages.connection(this.pages.listing(ContractEntity, 'c', where), BY_TITLE, args);
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContractEntity> {
+  get(id: string): Promise<ContractEntity> {
+    return this.reader.get(ContractEntity, 'Contract', id);
+  }
+
+  /** The contract a write changes, read in its transaction. */
+  private async forWrite(manager: EntityManager, id: string): Promise<ContractEntity> {
     const found = await manager.findOneBy(ContractEntity, { id });
     if (!found) throw notFound('Contract', id);
     return found;
@@ -108,7 +116,7 @@ export class ContractsService {
   async update(id: string, input: UpdateContractInput, actor: Principal): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.get(id, manager);
+      const entity = await this.forWrite(manager, id);
       assertActsFor(actor, entity.organisationId, 'updateContract');
       if (input.title !== undefined) entity.title = input.title.trim();
       if (input.reference !== undefined) entity.reference = input.reference?.trim() || null;
@@ -144,7 +152,7 @@ export class ContractsService {
   ): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const contract = await this.get(contractId, manager);
+      const contract = await this.forWrite(manager, contractId);
       assertActsFor(actor, contract.organisationId, 'setContractRequirement');
       const [row] = await this.requirementRows(
         manager,
@@ -175,7 +183,7 @@ export class ContractsService {
 
   async removeRequirement(contractId: string, requirementId: string, actor: Principal): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
-      const contract = await this.get(contractId, uow.manager);
+      const contract = await this.forWrite(uow.manager, contractId);
       assertActsFor(actor, contract.organisationId, 'removeContractRequirement');
       const result = await uow.manager.delete(ContractRequirementEntity, { contractId, requirementId });
       if (!result.affected) throw notFound(`Requirement in contract ${contractId}`, requirementId);

@@ -1,25 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PrincipalEntity } from '../auth/principal.entity.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
-import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
+import type { ConnectionShape } from '../common/pagination/connection.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
-import { whereVisible } from '../follow-ups/follow-up-access.js';
-import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { seqCursor } from '../database/read/cursor.js';
+import { mapNodes, type PageOrder, PageReader } from '../database/read/page-reader.js';
+import { placeholders, SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import { visibleCondition } from '../follow-ups/follow-up-access.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import type { AuditLogArgs } from './audit-log.inputs.js';
+import type { AuditLogOrder } from './audit-log.model.js';
 import { EventEntity } from './event.entity.js';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const MAX_SEQ = 2_147_483_647;
 
 /** An event with its seq as text: the entry's id and cursor. */
 export type AuditLogRow = EventEntity & { id: string };
 
 /** Administration events that only the organisation they belong to may read. */
 const ADMINISTRATION_SUBJECTS = ['ApiToken', 'Principal'];
+
+/** By position in the log, which is commit order; the cursor is the position (seq). */
+const ORDERS: Record<AuditLogOrder, PageOrder<AuditLogRow>> = {
+  NEWEST_FIRST: { keys: [{ column: 'e.seq', property: 'seq', direction: 'DESC' }], cursor: seqCursor },
+  OLDEST_FIRST: { keys: [{ column: 'e.seq', property: 'seq', direction: 'ASC' }], cursor: seqCursor },
+};
 
 /**
  * A bound of the time filter as the stored form (ISO UTC text, compared as text). A bare date
@@ -51,69 +58,43 @@ export function parseInstant(field: 'from' | 'to', value: string): string {
  */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
+  ) {}
 
   async list(args: AuditLogArgs, viewer: Principal): Promise<ConnectionShape<AuditLogRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-      throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-    const newestFirst = (args.orderBy ?? 'NEWEST_FIRST') === 'NEWEST_FIRST';
     const f = args.filter ?? {};
     const from = f.from ? parseInstant('from', f.from) : null;
     const to = f.to ? parseInstant('to', f.to) : null;
     if (from && to && from > to) throw badInput('filter.to', `"${f.to}" is before filter.from "${f.from}"`);
-    let after: number | null = null;
-    if (args.after !== undefined && args.after !== null) {
-      after = /^\d{1,10}$/.test(args.after) ? Number(args.after) : NaN;
-      if (!(after >= 0 && after <= MAX_SEQ))
-        throw badInput('after', `"${args.after}" is not a cursor this list issued`);
-    }
-    if (
-      f.organisationId &&
-      !(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id: f.organisationId }))
-    )
-      throw notFound('Organisation', f.organisationId);
-    if (f.principalId && !(await this.dataSource.getRepository(PrincipalEntity).existsBy({ id: f.principalId })))
-      throw notFound('Principal', f.principalId);
-
-    // The one visibility rule for follow-ups (follow-up-access.ts), as a subquery.
-    const visible = whereVisible(this.dataSource.createQueryBuilder().select('f.id').from(FollowUpEntity, 'f'), viewer);
-    const qb = this.dataSource
-      .getRepository(EventEntity)
-      .createQueryBuilder('e')
-      .where(`(e.follow_up_id IS NULL OR e.follow_up_id IN (${visible.getQuery()}))`, visible.getParameters())
-      .andWhere('(e.subject_type NOT IN (:...administration) OR e.actor_organisation_id = :ownOrganisation)', {
-        administration: ADMINISTRATION_SUBJECTS,
-        ownOrganisation: viewer.organisationId,
-      });
-    if (f.organisationId)
-      qb.andWhere('e.actor_organisation_id = :organisationId', { organisationId: f.organisationId });
-    if (f.principalId) qb.andWhere('e.actor_principal_id = :principalId', { principalId: f.principalId });
-    if (f.type) qb.andWhere('e.type = :type', { type: f.type.trim() });
-    if (f.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: f.subjectType.trim() });
-    if (f.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: f.subjectId.trim() });
-    if (from) qb.andWhere('e.occurred_at >= :from', { from });
-    if (to) qb.andWhere('e.occurred_at <= :to', { to });
-
-    const totalCount = await qb.clone().getCount();
-    const page = qb.clone();
-    if (after !== null) page.andWhere(newestFirst ? 'e.seq < :after' : 'e.seq > :after', { after });
-    const rows = await page
-      .orderBy('e.seq', newestFirst ? 'DESC' : 'ASC')
-      .limit(first + 1)
-      .getMany();
-    const nodes = rows.slice(0, first).map((e) => ({ ...e, id: String(e.seq) }));
-    const edges = nodes.map((node) => ({ node, cursor: node.id }));
-    return {
-      edges,
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+    // The filter is built once `first` and `after` are known to be good (a bad cursor reads nothing).
+    const listing = async () => {
+      if (f.organisationId && !(await this.reader.existsBy(OrganisationEntity, { id: f.organisationId })))
+        throw notFound('Organisation', f.organisationId);
+      if (f.principalId && !(await this.reader.existsBy(PrincipalEntity, { id: f.principalId })))
+        throw notFound('Principal', f.principalId);
+      // The one visibility rule for follow-ups (follow-up-access.ts), as a subquery.
+      const visible = visibleCondition(viewer);
+      const where = new SqlWhere()
+        .and(
+          `(e.follow_up_id IS NULL OR e.follow_up_id IN (SELECT f.id FROM follow_ups f WHERE ${visible.sql}))`,
+          ...visible.params,
+        )
+        .and(
+          `(e.subject_type NOT IN (${placeholders(ADMINISTRATION_SUBJECTS.length)}) OR e.actor_organisation_id = ?)`,
+          ...ADMINISTRATION_SUBJECTS,
+          viewer.organisationId,
+        )
+        .equal('e.actor_organisation_id', f.organisationId)
+        .equal('e.actor_principal_id', f.principalId);
+      if (f.type) where.and('e.type = ?', f.type.trim());
+      if (f.subjectType) where.and('e.subject_type = ?', f.subjectType.trim());
+      if (f.subjectId) where.and('e.subject_id = ?', f.subjectId.trim());
+      if (from) where.and('e.occurred_at >= ?', from);
+      if (to) where.and('e.occurred_at <= ?', to);
+      return mapNodes(this.pages.listing(EventEntity, 'e', where), (e): AuditLogRow => ({ ...e, id: String(e.seq) }));
     };
+    return this.pages.connection(listing, ORDERS[args.orderBy ?? 'NEWEST_FIRST'], args);
   }
 }

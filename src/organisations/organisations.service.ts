@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { conflict, notFound } from '../common/errors/domain-error.js';
+import { conflict } from '../common/errors/domain-error.js';
 import { checkOrganisationNumber } from '../common/identifiers/identifiers.js';
-import { likePattern, paginate } from '../database/read/page-reader.js';
+import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -13,31 +13,25 @@ import type { CreateOrganisationInput, OrganisationsArgs } from './organisation.
 export const organisationSearchText = (o: Pick<OrganisationEntity, 'code' | 'name' | 'organisationNumber'>) =>
   [o.name, o.code, o.organisationNumber ?? ''].join(' ').toLowerCase();
 
+const BY_NAME = keysetOrder<OrganisationEntity>('o', { column: 'o.name', property: 'name' });
+
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
   ) {}
 
   list(args: OrganisationsArgs) {
-    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (args.filter?.search) qb.andWhere("o.search_text LIKE :q ESCAPE '\\'", { q: likePattern(args.filter.search) });
-    if (args.filter?.kind) qb.andWhere('o.kind = :kind', { kind: args.filter.kind });
-    return paginate(qb, args, [{ column: 'o.name', property: 'name' }]);
+    const f = args.filter ?? {};
+    const where = new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
+    return this.pages.connection(this.pages.listing(OrganisationEntity, 'o', where), BY_NAME, args);
   }
 
-  async get(id: string): Promise<OrganisationEntity> {
-    const found = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
-    if (!found) throw notFound('Organisation', id);
-    return found;
-  }
-
-  async byCode(code: string): Promise<OrganisationEntity> {
-    const found = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
-    if (!found) throw notFound('Organisation', code);
-    return found;
+  get(id: string): Promise<OrganisationEntity> {
+    return this.reader.get(OrganisationEntity, 'Organisation', id);
   }
 
   async create(input: CreateOrganisationInput, actor: Principal | null): Promise<OrganisationEntity> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCountryCode, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { likePattern, paginate } from '../database/read/page-reader.js';
+import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from './supplier.entity.js';
@@ -14,31 +15,31 @@ import type { CreateSupplierInput, SuppliersArgs, UpdateSupplierInput } from './
 const searchText = (s: Pick<SupplierEntity, 'name' | 'organisationNumber'>) =>
   [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase();
 
+const BY_NAME = keysetOrder<SupplierEntity>('s', { column: 's.name', property: 'name' });
+
 @Injectable()
 export class SuppliersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
   ) {}
 
   list(args: SuppliersArgs) {
-    const qb = this.dataSource.getRepository(SupplierEntity).createQueryBuilder('s');
-    const f = args.filter;
-    if (f?.search) qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.organisationNumber)
-      qb.andWhere('s.organisation_number = :nr', {
-        nr: normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
-      });
-    if (f?.country)
-      qb.andWhere('s.country = :country', { country: normalised('filter.country', f.country, checkCountryCode) });
-    return paginate(qb, args, [{ column: 's.name', property: 'name' }]);
+    const f = args.filter ?? {};
+    const where = new SqlWhere()
+      .search('s.search_text', f.search)
+      .equal(
+        's.organisation_number',
+        f.organisationNumber && normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
+      )
+      .equal('s.country', f.country && normalised('filter.country', f.country, checkCountryCode));
+    return this.pages.connection(this.pages.listing(SupplierEntity, 's', where), BY_NAME, args);
   }
 
-  async get(id: string): Promise<SupplierEntity> {
-    const found = await this.dataSource.getRepository(SupplierEntity).findOneBy({ id });
-    if (!found) throw notFound('Supplier', id);
-    return found;
+  get(id: string): Promise<SupplierEntity> {
+    return this.reader.get(SupplierEntity, 'Supplier', id);
   }
 
   async create(input: CreateSupplierInput, actor: Principal | null): Promise<SupplierEntity> {

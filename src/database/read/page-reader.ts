@@ -1,118 +1,150 @@
-import { type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { namedParameters, type SqlReader } from './sql-reader.js';
+import { Injectable } from '@nestjs/common';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from '../../common/errors/domain-error.js';
 import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.js';
+import { type CursorCodec, type CursorValue, keysetCursor } from './cursor.js';
+import { SqlReader } from './sql-reader.js';
+import type { SqlWhere } from './sql-where.js';
 
-export interface SortKey {
-  /** Column expression in the query builder, e.g. `s.name`. */
+/** One key of a list's order. */
+export interface SortKey<T> {
+  /** The column expression in the listing, e.g. `s.name` or `COALESCE(f.performed_on, '0001-01-01')`. */
   column: string;
-  /** Property on the entity that holds the column's value, e.g. `name`. */
-  property: string;
-  /** The value the column expression has for a node, when it is not just the property (e.g. COALESCE). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one sort key type serves every entity
-  value?: (node: any) => string | number | null;
+  /** The node's property that holds the key's value (what its cursor records). */
+  property: keyof T & string;
+  /** The value of `column` for a node, when it is not just the property (e.g. a COALESCE). */
+  value?: (node: T) => CursorValue;
   direction?: 'ASC' | 'DESC';
 }
 
-type CursorValue = string | number | null;
-
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, arity: number): CursorValue[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => v === null || ['string', 'number'].includes(typeof v))
-    ) {
-      return values as CursorValue[];
-    }
-  } catch {
-    /* fall through */
-  }
-  throw badInput('after', `"${cursor}" is not a cursor this list issued`);
+/** A list's order: keys that together are unique (so every row has a position of its own), and its cursors. */
+export interface PageOrder<T> {
+  keys: ReadonlyArray<SortKey<T>>;
+  cursor: CursorCodec;
 }
 
 /**
- * Keyset pagination over a query builder: orders by the sort keys and then by the entity id,
- * so pages are stable under inserts and deep pages cost the same as the first. `totalCount`
- * is counted on the same filtered query without ordering or limits.
+ * What a list reads: the FROM clause (a table with its alias, and any joins), the filter, the
+ * SELECT list and what each row becomes. PageReader adds the order, the keyset and the limit.
  */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
-  args: { first?: number; after?: string },
-  sort: SortKey[],
-): Promise<ConnectionShape<T>> {
-  const first = pageSize(args);
-  const alias = qb.alias;
-  const keys: SortKey[] = [...sort, { column: `${alias}.id`, property: 'id', direction: 'ASC' }];
-  const totalCount = await qb.clone().getCount();
-
-  const page = qb.clone();
-  if (args.after) {
-    const { sql, params } = keysetAfter(keys, decodeCursor(args.after, keys.length));
-    page.andWhere(...namedParameters(sql, params, 'c'));
-  }
-  keys.forEach((key, i) =>
-    i === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC'),
-  );
-  const rows = await page.limit(first + 1).getMany();
-  return connectionOf(rows, totalCount, first, keys, args);
+export interface Listing<T> {
+  from: string;
+  where: SqlWhere;
+  select: string;
+  read(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
 
-/** A filtered SELECT over one entity's table, as SQL: `FROM <table> <alias> WHERE <where…>`, `?` placeholders. */
-export interface SqlSelection<T> {
-  entity: EntityTarget<T>;
-  alias: string;
-  /** Conditions joined with AND, each with `?` placeholders for its share of `params`, in order. */
-  where: string[];
-  params: unknown[];
+/** The same listing with each node turned into another (e.g. an event into an audit-log entry). */
+export function mapNodes<T, U>(listing: Listing<T>, map: (node: T) => U): Listing<U> {
+  return { ...listing, read: async (sql, params) => (await listing.read(sql, params)).map(map) };
+}
+
+/** `first` and `after`, as every connection takes them. */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Ordered by `keys`, then by `<alias>.id`, with opaque keyset cursors: the catalogue lists' order and followUps'. */
+export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Array<SortKey<T>>): PageOrder<T> {
+  return { keys: [...keys, { column: `${alias}.id`, property: 'id' }], cursor: keysetCursor };
 }
 
 /**
- * `paginate` for the hottest list (followUps): the same keyset pages and cursors, run as
- * hand-written SQL through SqlReader instead of a query builder (see sql-reader.ts for why).
+ * The pagination engine: every connection of the API (the catalogue lists, tokens and principals,
+ * `followUps`, `auditLog`, `events`) and every other ordered read of a filtered list (the CSV export,
+ * the event stream's replay) is filled here, through SqlReader.
+ *
+ * Keyset pagination: a page is the rows after the cursor's position in the order (`(k1 > v1) OR
+ * (k1 = v1 AND k2 > v2) …`, `<` for descending keys), so pages are stable under inserts and a deep
+ * page costs what the first does; `totalCount` is the filter's count without the keyset. A list
+ * states only what it reads (a Listing: FROM, WHERE, SELECT) and its order (a PageOrder); how a page
+ * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
+ *
+ * So this is where the next changes to paging belong: backward paging (`last`/`before`: the same
+ * keyset with the directions reversed, the rows turned back), the page and its count in one
+ * statement, columns projected from the GraphQL selection (a Listing's `select`), and pages of a
+ * relation for many parents at once (`Product.followUps(filter, first, after)`: the same listing,
+ * partitioned by the parent's column, so the statements per request do not grow with the page).
  */
-export async function paginateSql<T extends ObjectLiteral & { id: string }>(
-  reader: SqlReader,
-  selection: SqlSelection<T>,
-  args: { first?: number; after?: string },
-  sort: SortKey[],
-): Promise<ConnectionShape<T>> {
-  const first = pageSize(args);
-  const { alias } = selection;
-  const keys: SortKey[] = [...sort, { column: `${alias}.id`, property: 'id', direction: 'ASC' }];
-  const from = `FROM ${reader.tableOf(selection.entity)} ${alias}`;
-  const where = selection.where.length ? ` WHERE ${selection.where.join(' AND ')}` : '';
-  const counted = await reader.one<{ n: number | string }>(`SELECT COUNT(*) AS n ${from}${where}`, selection.params);
-  const totalCount = Number(counted?.n ?? 0);
+@Injectable()
+export class PageReader {
+  constructor(private readonly reader: SqlReader) {}
 
-  const conditions = [...selection.where];
-  const params = [...selection.params];
-  if (args.after) {
-    const after = keysetAfter(keys, decodeCursor(args.after, keys.length));
-    conditions.push(after.sql);
-    params.push(...after.params);
+  /** A listing of an entity's rows (alias `alias`, with `joins` after it): nodes are the entities. */
+  listing<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, where: SqlWhere, joins = ''): Listing<T> {
+    return {
+      from: `${this.reader.tableOf(entity)} ${alias}${joins ? ` ${joins}` : ''}`,
+      where,
+      select: this.reader.selectList(entity, alias),
+      read: (sql, params) => this.reader.entities(entity, sql, params),
+    };
   }
-  const order = keys.map((k) => `${k.column} ${k.direction ?? 'ASC'}`).join(', ');
-  const sql = `SELECT ${reader.selectList(selection.entity, alias)} ${from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${first + 1}`;
-  const rows = await reader.entities(selection.entity, sql, params);
-  return connectionOf(rows, totalCount, first, keys, args);
+
+  /**
+   * One page of a list as a connection. `first` and `after` are checked before anything is read; a
+   * listing given as a function is built after that check (for lists whose filter reads or refuses).
+   */
+  async connection<T>(
+    listing: Listing<T> | (() => Promise<Listing<T>>),
+    order: PageOrder<T>,
+    args: PageRequest,
+    maxPageSize = MAX_PAGE_SIZE,
+  ): Promise<ConnectionShape<T>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
+      throw badInput('first', `must be between 1 and ${maxPageSize}, got ${first}`);
+    const after = order.cursor.decode(args.after, order.keys.length);
+    const list = typeof listing === 'function' ? await listing() : listing;
+    const totalCount = await this.count(list);
+    const rows = await this.rows(list, order, after, first + 1);
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
+    return {
+      edges,
+      nodes,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  /** How many rows the listing's filter selects. */
+  async count(listing: Listing<unknown>): Promise<number> {
+    const row = await this.reader.one<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM ${listing.from}${listing.where.sql}`,
+      listing.where.params,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** At most `limit` rows of the listing in `order`, after the position `after` (null: from the start). */
+  async rows<T>(
+    listing: Listing<T>,
+    order: PageOrder<T>,
+    after: readonly CursorValue[] | null,
+    limit: number,
+  ): Promise<T[]> {
+    const where = after ? listing.where.clone().and(...keysetAfter(order.keys, after)) : listing.where;
+    const by = order.keys.map((k) => `${k.column} ${k.direction ?? 'ASC'}`).join(', ');
+    return listing.read(
+      `SELECT ${listing.select} FROM ${listing.from}${where.sql} ORDER BY ${by} LIMIT ${limit}`,
+      where.params,
+    );
+  }
 }
 
-function pageSize(args: { first?: number }): number {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-  }
-  return first;
+/** The node's values of the order's keys: its position, as its cursor records it. */
+function positionOf<T>(node: T, order: PageOrder<T>): CursorValue[] {
+  return order.keys.map((k) => (k.value ? k.value(node) : ((node[k.property] as CursorValue) ?? null)));
 }
 
-/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (with `<` for descending keys), for any number of keys. */
-function keysetAfter(keys: SortKey[], values: CursorValue[]): { sql: string; params: CursorValue[] } {
+/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (with `<` for descending keys), and its values. */
+function keysetAfter<T>(keys: ReadonlyArray<SortKey<T>>, values: readonly CursorValue[]): [string, ...CursorValue[]] {
   const clauses: string[] = [];
   const params: CursorValue[] = [];
   keys.forEach((key, i) => {
@@ -124,39 +156,5 @@ function keysetAfter(keys: SortKey[], values: CursorValue[]): { sql: string; par
     parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} ?`);
     clauses.push(`(${parts.join(' AND ')})`);
   });
-  return { sql: `(${clauses.join(' OR ')})`, params };
-}
-
-function connectionOf<T extends ObjectLiteral & { id: string }>(
-  rows: T[],
-  totalCount: number,
-  first: number,
-  keys: SortKey[],
-  args: { after?: string },
-): ConnectionShape<T> {
-  const hasNextPage = rows.length > first;
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({
-    node,
-    cursor: encodeCursor(keys.map((k) => (k.value ? k.value(node) : (node[k.property] ?? null)) as CursorValue)),
-  }));
-  return {
-    edges,
-    nodes,
-    totalCount,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
-/** Escapes a user's search text for a LIKE pattern (with ESCAPE '\\'). */
-export function likePattern(search: string): string {
-  return `%${search
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [`(${clauses.join(' OR ')})`, ...params];
 }
