@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { assertManages } from './ownership.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
@@ -16,9 +17,6 @@ export interface MeView {
   token: ApiTokenEntity;
 }
 
-const OLDEST_TOKEN_FIRST = keysetOrder<ApiTokenEntity>('t', { column: 't.created_at', property: 'createdAt' });
-const OLDEST_PRINCIPAL_FIRST = keysetOrder<PrincipalEntity>('p', { column: 'p.created_at', property: 'createdAt' });
-
 /**
  * Reads for the token administration: the caller itself (`me`), and an ADMIN's lists of the
  * principals and tokens of its own organisation (never the token hashes: the GraphQL types have
@@ -26,10 +24,20 @@ const OLDEST_PRINCIPAL_FIRST = keysetOrder<PrincipalEntity>('p', { column: 'p.cr
  */
 @Injectable()
 export class TokenQueriesService {
+  private readonly tokenRows: TableReader<ApiTokenEntity>;
+  private readonly principalRows: TableReader<PrincipalEntity>;
+
   constructor(
     private readonly reader: SqlReader,
-    private readonly pages: PageReader,
-  ) {}
+    pages: PageReader,
+  ) {
+    // Oldest first.
+    this.tokenRows = pages.table(ApiTokenEntity, 'ApiToken', 't', { column: 't.created_at', property: 'createdAt' });
+    this.principalRows = pages.table(PrincipalEntity, 'Principal', 'p', {
+      column: 'p.created_at',
+      property: 'createdAt',
+    });
+  }
 
   async me(caller: Principal): Promise<MeView> {
     // The token was read moments ago by the guard; a row gone since means it was deleted meanwhile.
@@ -50,15 +58,14 @@ export class TokenQueriesService {
       where.and('t.principal_id = ?', f.principalId);
     }
     if (!f.includeRevoked) where.and('t.revoked_at IS NULL');
-    const listing = this.pages.listing(ApiTokenEntity, 't', where, 'INNER JOIN principals p ON p.id = t.principal_id');
-    return this.pages.connection(listing, OLDEST_TOKEN_FIRST, args);
+    return this.tokenRows.list(where, args, 'INNER JOIN principals p ON p.id = t.principal_id');
   }
 
   async principals(args: PrincipalsArgs, viewer: Principal): Promise<ConnectionShape<PrincipalEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'principals');
     const where = new SqlWhere().and('p.organisation_id = ?', organisationId).equal('p.kind', f.kind);
-    return this.pages.connection(this.pages.listing(PrincipalEntity, 'p', where), OLDEST_PRINCIPAL_FIRST, args);
+    return this.principalRows.list(where, args);
   }
 
   /** An existing organisation (else NOT_FOUND) that the viewer manages (else FORBIDDEN). */
@@ -69,7 +76,7 @@ export class TokenQueriesService {
   }
 
   private async principal(id: string, viewer: Principal, what: string): Promise<PrincipalEntity> {
-    const found = await this.reader.get(PrincipalEntity, 'Principal', id);
+    const found = await this.principalRows.get(id);
     assertManages(viewer, found.organisationId, what);
     return found;
   }

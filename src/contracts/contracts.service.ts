@@ -4,9 +4,9 @@ import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import type { LimitInput } from '../common/limit.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
@@ -47,26 +47,29 @@ function checkPeriod(validFrom: string | null, validTo: string | null): void {
     throw badInput('validTo', `"${validTo}": must not be before validFrom "${validFrom}"`);
 }
 
-const BY_TITLE = keysetOrder<ContractEntity>('c', { column: 'c.title', property: 'title' });
-
 @Injectable()
 export class ContractsService {
+  private readonly contracts: TableReader<ContractEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
+  ) {
+    this.contracts = pages.table(ContractEntity, 'Contract', 'c', { column: 'c.title', property: 'title' });
+  }
 
   list(args: ContractsArgs) {
     const f = args.filter ?? {};
-    const where = new SqlWhere().equal('c.organisation_id', f.organisationId).equal('c.supplier_id', f.supplierId);
-    return this.pages.connection(this.pages.listing(ContractEntity, 'c', where), BY_TITLE, args);
+    return this.contracts.list(
+      new SqlWhere().equal('c.organisation_id', f.organisationId).equal('c.supplier_id', f.supplierId),
+      args,
+    );
   }
 
   get(id: string): Promise<ContractEntity> {
-    return this.reader.get(ContractEntity, 'Contract', id);
+    return this.contracts.get(id);
   }
 
   /** The contract a write changes, read in its transaction. */

@@ -1,37 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { conflict } from '../common/errors/domain-error.js';
 import { checkOrganisationNumber } from '../common/identifiers/identifiers.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import type { Principal } from '../auth/principal.js';
 import { OrganisationEntity } from './organisation.entity.js';
-import type { CreateOrganisationInput, OrganisationsArgs } from './organisation.inputs.js';
+import type { CreateOrganisationInput, OrganisationFilter, OrganisationsArgs } from './organisation.inputs.js';
 
 export const organisationSearchText = (o: Pick<OrganisationEntity, 'code' | 'name' | 'organisationNumber'>) =>
   [o.name, o.code, o.organisationNumber ?? ''].join(' ').toLowerCase();
 
-const BY_NAME = keysetOrder<OrganisationEntity>('o', { column: 'o.name', property: 'name' });
+/** The organisations filter as SQL on `organisations o`. */
+const whereOrganisation = (f: OrganisationFilter) =>
+  new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
 
 @Injectable()
 export class OrganisationsService {
+  private readonly organisations: TableReader<OrganisationEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
+  ) {
+    this.organisations = pages.table(OrganisationEntity, 'Organisation', 'o', { column: 'o.name', property: 'name' });
+  }
 
   list(args: OrganisationsArgs) {
-    const f = args.filter ?? {};
-    const where = new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
-    return this.pages.connection(this.pages.listing(OrganisationEntity, 'o', where), BY_NAME, args);
+    return this.organisations.list(whereOrganisation(args.filter ?? {}), args);
   }
 
   get(id: string): Promise<OrganisationEntity> {
-    return this.reader.get(OrganisationEntity, 'Organisation', id);
+    return this.organisations.get(id);
   }
 
   async create(input: CreateOrganisationInput, actor: Principal | null): Promise<OrganisationEntity> {

@@ -3,30 +3,36 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import type { PageArgs } from '../common/pagination/connection.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoryEntity } from './product-category.entity.js';
 import type { CreateProductCategoryInput, UpdateProductCategoryInput } from './product.inputs.js';
-
-const BY_CODE = keysetOrder<ProductCategoryEntity>('c', { column: 'c.code', property: 'code' });
 
 /** The category tree as read whole for the walks below (it is small). */
 type TreeNode = Pick<ProductCategoryEntity, 'id' | 'code' | 'parentId'>;
 
 @Injectable()
 export class ProductCategoriesService {
+  private readonly categories: TableReader<ProductCategoryEntity>;
+
   constructor(
     private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
+  ) {
+    this.categories = pages.table(ProductCategoryEntity, 'ProductCategory', 'c', {
+      column: 'c.code',
+      property: 'code',
+    });
+  }
 
   list(args: PageArgs) {
-    return this.pages.connection(this.pages.listing(ProductCategoryEntity, 'c', new SqlWhere()), BY_CODE, args);
+    return this.categories.list(new SqlWhere(), args);
   }
 
   /** A category by code inside a write's transaction: an unknown code is BAD_USER_INPUT naming `field`. */
@@ -38,7 +44,7 @@ export class ProductCategoriesService {
 
   /** A category by code, for a lookup: an unknown code is NOT_FOUND. */
   get(code: string): Promise<ProductCategoryEntity> {
-    return this.reader.get(ProductCategoryEntity, 'ProductCategory', code, 'code');
+    return this.categories.get(code, 'code');
   }
 
   /** The ids of a category and all its descendants. */

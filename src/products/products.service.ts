@@ -4,9 +4,9 @@ import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkGtin } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
@@ -17,17 +17,18 @@ import type { CreateProductInput, ProductsArgs, UpdateProductInput } from './pro
 const searchText = (p: Pick<ProductEntity, 'name' | 'articleNumber' | 'gtin'>) =>
   [p.name, p.articleNumber ?? '', p.gtin ?? ''].join(' ').toLowerCase();
 
-const BY_NAME = keysetOrder<ProductEntity>('p', { column: 'p.name', property: 'name' });
-
 @Injectable()
 export class ProductsService {
+  private readonly products: TableReader<ProductEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
+  ) {
+    this.products = pages.table(ProductEntity, 'Product', 'p', { column: 'p.name', property: 'name' });
+  }
 
   async list(args: ProductsArgs) {
     const f = args.filter ?? {};
@@ -37,11 +38,11 @@ export class ProductsService {
     where.equal('p.gtin', f.gtin && normalised('filter.gtin', f.gtin, checkGtin));
     if (f.articleNumber) where.and('p.article_number = ?', f.articleNumber.trim());
     where.search('p.search_text', f.search);
-    return this.pages.connection(this.pages.listing(ProductEntity, 'p', where), BY_NAME, args);
+    return this.products.list(where, args);
   }
 
   get(id: string): Promise<ProductEntity> {
-    return this.reader.get(ProductEntity, 'Product', id);
+    return this.products.get(id);
   }
 
   async create(input: CreateProductInput, actor: Principal | null): Promise<ProductEntity> {

@@ -5,9 +5,10 @@ import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import type { LimitInput } from '../common/limit.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { placeholders, SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { placeholders } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
@@ -23,8 +24,6 @@ import type { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput }
 const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) =>
   [r.code, r.title, r.text].join(' ').toLowerCase();
 
-const BY_CODE = keysetOrder<RequirementEntity>('r', { column: 'r.code', property: 'code' });
-
 /** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"). */
 function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | undefined, field: string): void {
   if (kind === 'LIMIT' && !limit) throw badInput(field, 'a LIMIT requirement needs a default limit (value and unit)');
@@ -33,13 +32,19 @@ function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | und
 
 @Injectable()
 export class RequirementsService {
+  private readonly requirements: TableReader<RequirementEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
+  ) {
+    this.requirements = pages.table(RequirementEntity, 'ChemicalRequirement', 'r', {
+      column: 'r.code',
+      property: 'code',
+    });
+  }
 
   async list(args: RequirementsArgs) {
     const f = args.filter ?? {};
@@ -56,11 +61,11 @@ export class RequirementsService {
         ...ids,
       );
     }
-    return this.pages.connection(this.pages.listing(RequirementEntity, 'r', where), BY_CODE, args);
+    return this.requirements.list(where, args);
   }
 
   get(id: string): Promise<RequirementEntity> {
-    return this.reader.get(RequirementEntity, 'ChemicalRequirement', id);
+    return this.requirements.get(id);
   }
 
   async create(input: CreateRequirementInput, actor: Principal | null): Promise<RequirementEntity> {

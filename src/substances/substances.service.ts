@@ -4,46 +4,59 @@ import type { Principal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber, checkEcNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';
-import type { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
+import type {
+  CreateSubstanceInput,
+  SubstanceFilter,
+  SubstancesArgs,
+  UpdateSubstanceInput,
+} from './substance.inputs.js';
 
 const searchText = (s: Pick<SubstanceEntity, 'name' | 'casNumber' | 'ecNumber'>) =>
   [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
 
-const BY_NAME = keysetOrder<SubstanceEntity>('s', { column: 's.name', property: 'name' });
+/** The substances filter as SQL on `substances s`. */
+function whereSubstance(f: SubstanceFilter): SqlWhere {
+  const where = new SqlWhere()
+    .search('s.search_text', f.search)
+    .equal('s.cas_number', f.casNumber && normalised('filter.casNumber', f.casNumber, checkCasNumber));
+  if (f.group)
+    where.and(
+      'EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)',
+      f.group.trim().toUpperCase(),
+    );
+  if (f.list)
+    where.and('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = ?)', f.list);
+  return where;
+}
 
 @Injectable()
 export class SubstancesService {
+  private readonly substances: TableReader<SubstanceEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
+  ) {
+    this.substances = pages.table(SubstanceEntity, 'Substance with CAS number', 's', {
+      column: 's.name',
+      property: 'name',
+    });
+  }
 
   list(args: SubstancesArgs) {
-    const f = args.filter ?? {};
-    const where = new SqlWhere()
-      .search('s.search_text', f.search)
-      .equal('s.cas_number', f.casNumber && normalised('filter.casNumber', f.casNumber, checkCasNumber));
-    if (f.group)
-      where.and(
-        'EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)',
-        f.group.trim().toUpperCase(),
-      );
-    if (f.list)
-      where.and('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = ?)', f.list);
-    return this.pages.connection(this.pages.listing(SubstanceEntity, 's', where), BY_NAME, args);
+    return this.substances.list(whereSubstance(args.filter ?? {}), args);
   }
 
   byCas(casNumber: string, field = 'casNumber'): Promise<SubstanceEntity> {
     const cas = normalised(field, casNumber, checkCasNumber);
-    return this.reader.get(SubstanceEntity, 'Substance with CAS number', cas, 'casNumber');
+    return this.substances.get(cas, 'casNumber');
   }
 
   async create(input: CreateSubstanceInput, actor: Principal | null): Promise<SubstanceEntity> {

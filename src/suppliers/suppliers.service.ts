@@ -4,42 +4,45 @@ import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCountryCode, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { keysetOrder, PageReader } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from './supplier.entity.js';
-import type { CreateSupplierInput, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
+import type { CreateSupplierInput, SupplierFilter, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
 
 const searchText = (s: Pick<SupplierEntity, 'name' | 'organisationNumber'>) =>
   [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase();
 
-const BY_NAME = keysetOrder<SupplierEntity>('s', { column: 's.name', property: 'name' });
+/** The suppliers filter as SQL on `suppliers s`. */
+const whereSupplier = (f: SupplierFilter) =>
+  new SqlWhere()
+    .search('s.search_text', f.search)
+    .equal(
+      's.organisation_number',
+      f.organisationNumber && normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
+    )
+    .equal('s.country', f.country && normalised('filter.country', f.country, checkCountryCode));
 
 @Injectable()
 export class SuppliersService {
+  private readonly suppliers: TableReader<SupplierEntity>;
+
   constructor(
-    private readonly reader: SqlReader,
-    private readonly pages: PageReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
+  ) {
+    this.suppliers = pages.table(SupplierEntity, 'Supplier', 's', { column: 's.name', property: 'name' });
+  }
 
   list(args: SuppliersArgs) {
-    const f = args.filter ?? {};
-    const where = new SqlWhere()
-      .search('s.search_text', f.search)
-      .equal(
-        's.organisation_number',
-        f.organisationNumber && normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
-      )
-      .equal('s.country', f.country && normalised('filter.country', f.country, checkCountryCode));
-    return this.pages.connection(this.pages.listing(SupplierEntity, 's', where), BY_NAME, args);
+    return this.suppliers.list(whereSupplier(args.filter ?? {}), args);
   }
 
   get(id: string): Promise<SupplierEntity> {
-    return this.reader.get(SupplierEntity, 'Supplier', id);
+    return this.suppliers.get(id);
   }
 
   async create(input: CreateSupplierInput, actor: Principal | null): Promise<SupplierEntity> {

@@ -5,6 +5,7 @@ import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../co
 import { type CursorCodec, type CursorValue, keysetCursor } from './cursor.js';
 import { SqlReader } from './sql-reader.js';
 import type { SqlWhere } from './sql-where.js';
+import { TableReader } from './table-reader.js';
 
 /** One key of a list's order. */
 export interface SortKey<T> {
@@ -70,6 +71,20 @@ export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Ar
 @Injectable()
 export class PageReader {
   constructor(private readonly reader: SqlReader) {}
+
+  /**
+   * The reads of one table (by key, and as a connection) for a feature's service: `type` is its
+   * GraphQL type (what NOT_FOUND names), `alias` its alias in filters, and its rows are ordered by
+   * `keys` and then by id.
+   */
+  table<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    type: string,
+    alias: string,
+    ...keys: Array<SortKey<T>>
+  ): TableReader<T> {
+    return new TableReader(this.reader, this, entity, type, alias, keysetOrder(alias, ...keys));
+  }
 
   /** A listing of an entity's rows (alias `alias`, with `joins` after it): nodes are the entities. */
   listing<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, where: SqlWhere, joins = ''): Listing<T> {
