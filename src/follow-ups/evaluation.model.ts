@@ -6,9 +6,8 @@ import { Organisation } from '../organisations/organisation.model.js';
 import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Substance } from '../substances/substance.model.js';
-import { Supplier } from '../suppliers/supplier.model.js';
-import { LimitSourceEnum, SubstanceStatusEnum, TrafficLightEnum, VerdictEnum } from './follow-up.enums.js';
-import { Deviation, FollowUp, Measurement } from './follow-up.model.js';
+import { LimitSourceEnum, SubstanceStatusEnum, VerdictEnum } from './follow-up.enums.js';
+import { FollowUp, Measurement } from './follow-up.model.js';
 
 @ObjectType({
   description: "One substance in one part: the deciding (most recent) measurement, converted into the limit's unit.",
@@ -96,14 +95,4 @@ export class ReusableFollowUp {
   @Field() reusable: boolean;
   @Field(() => [String], { description: 'Why it can (or cannot) be reused.' }) reasons: string[];
   @Field(() => [ReuseRequirementDecision]) decides: ReuseRequirementDecision[];
-}
-
-@ObjectType()
-export class SupplierStatus {
-  @Field(() => Supplier) supplier: unknown;
-  @Field(() => TrafficLightEnum) light: string;
-  @Field() evaluatedOn: string;
-  @Field(() => [Deviation], { description: 'Unresolved deviations (observations carry no colour and are not listed).' })
-  openDeviations: unknown[];
-  @Field(() => [Deviation], { description: 'Unresolved deviations past their due date.' }) overdueDeviations: unknown[];
 }
