@@ -9,10 +9,10 @@ import { visibleCondition } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { andFollowUp } from '../follow-ups/follow-up-where.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
-import { EventFeedService } from './event-feed.service.js';
-import { EventStream } from './event-stream.js';
-import { EventStretchCache } from './event-stretch-cache.js';
-import { EventEntity } from './event.entity.js';
+import { EventFeedService } from '../events/event-feed.service.js';
+import { EventStream } from '../events/event-stream.js';
+import { EventStretchCache } from '../events/event-stretch-cache.js';
+import { EventEntity } from '../events/event.entity.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventFilter, type FollowUpEventType } from './follow-up-event.model.js';
 import { type FollowUpEventFacts, type ResolvedFilter, selectPage } from './follow-up-event-match.js';
 

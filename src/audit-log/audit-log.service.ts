@@ -12,7 +12,7 @@ import { visibleCondition } from '../follow-ups/follow-up-access.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import type { AuditLogArgs } from './audit-log.inputs.js';
 import type { AuditLogOrder } from './audit-log.model.js';
-import { EventEntity } from './event.entity.js';
+import { EventEntity } from '../events/event.entity.js';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
