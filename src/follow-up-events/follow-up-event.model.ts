@@ -1,18 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Connection, FirstArgs } from '../common/pagination/connection.js';
 import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 
@@ -97,7 +86,7 @@ export class FollowUpEventsArgs {
 }
 
 @ArgsType()
-export class EventsArgs {
+export class EventsArgs extends FirstArgs {
   @Field(() => FollowUpEventFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -110,12 +99,6 @@ export class EventsArgs {
   @IsOptional()
   @Matches(CURSOR, { message: 'after must be the cursor of an event' })
   after?: string;
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first?: number;
 }
 
 @ObjectType({ description: 'Something that happened to a follow-up, from the append-only log, in commit order.' })

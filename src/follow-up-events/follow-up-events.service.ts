@@ -62,7 +62,7 @@ const EVENTS_WITH_FOLLOW_UPS = '"events" e INNER JOIN "follow_ups" f ON f.id = e
  * follow-up as it is when the event is read.
  *
  * Two ways to read, one result. The `events` query, and a stream's replay of a long stretch,
- * query per viewer: the filter and the visibility rule in SQL (`query`). Live streams instead
+ * query per viewer: the filter and the visibility rule in SQL (`listing`). Live streams instead
  * share one read per new stretch of the log: when a write makes the head grow, every stream
  * asks for the same stretch `(previous head, new head]`, which is read once for all of them
  * (every follow-up event in it, all types and visibilities, with its follow-up, the requirements
