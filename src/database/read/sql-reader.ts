@@ -14,6 +14,8 @@ interface EntityShape {
   /** `"col", "col2", …` selecting every column under its own name. */
   select: string;
   columns: Array<{ name: string; property: string; column: ColumnMetadata }>;
+  /** Qualified select lists made so far, by `<alias> <prefix>` (a list reads one per request). */
+  qualified: Map<string, string>;
 }
 
 /**
@@ -163,9 +165,14 @@ export class SqlReader {
    */
   selectList(entity: EntityTarget<ObjectLiteral>, alias?: string, prefix = ''): string {
     const shape = this.shape(entity);
-    return alias
-      ? shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(prefix + c.name)}`).join(', ')
-      : shape.select;
+    if (!alias) return shape.select;
+    const key = `${alias} ${prefix}`;
+    let list = shape.qualified.get(key);
+    if (list === undefined) {
+      list = shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(prefix + c.name)}`).join(', ');
+      shape.qualified.set(key, list);
+    }
+    return list;
   }
 
   /** Entities from rows holding every column under its own name, or under `<prefix><column>` (see `selectList`). */
@@ -208,6 +215,7 @@ export class SqlReader {
         table: quote(metadata.tableName),
         select: columns.map((c) => quote(c.name)).join(', '),
         columns,
+        qualified: new Map(),
       };
       this.shapes.set(entity, shape);
     }
