@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -68,36 +69,39 @@ export class FollowUpEventFilter {
   types?: FollowUpEventType[];
 }
 
+/** The `filter` argument of the subscription and of the `events` query. */
+const FilterArg = () =>
+  applyDecorators(
+    Field(() => FollowUpEventFilter, { nullable: true }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => FollowUpEventFilter),
+  );
+
+/** What `after` accepts (its description differs between the subscription and the query). */
+const CursorArg = () =>
+  applyDecorators(IsOptional(), Matches(CURSOR, { message: 'after must be the cursor of an event' }));
+
 @ArgsType()
 export class FollowUpEventsArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FollowUpEventFilter)
-  filter?: FollowUpEventFilter;
+  @FilterArg() filter?: FollowUpEventFilter;
   @Field(() => String, {
     nullable: true,
     description:
       'Resume after this cursor: first the events committed since (from the log), then live. Without it: live from now (within 10 s of connecting: from when the connection was acknowledged).',
   })
-  @IsOptional()
-  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  @CursorArg()
   after?: string;
 }
 
 @ArgsType()
 export class EventsArgs extends FirstArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FollowUpEventFilter)
-  filter?: FollowUpEventFilter;
+  @FilterArg() filter?: FollowUpEventFilter;
   @Field(() => String, {
     nullable: true,
     description: 'The cursor of the last event you have (pageInfo.endCursor); none: from the start of the log.',
   })
-  @IsOptional()
-  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  @CursorArg()
   after?: string;
 }
 
