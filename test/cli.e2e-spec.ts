@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from '../src/auth/token.service.js';
 import { loadConfig } from '../src/config/configuration.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { SqlReader } from '../src/database/read/sql-reader.js';
 import { usingPostgres, onPostgres } from './helpers/test-app.js';
 
 /**
@@ -145,7 +146,7 @@ describe('cli', () => {
       expect(JSON.stringify(row)).not.toContain(token);
       expect(row).toMatchObject({ role: 'COORDINATOR', prefix: token.slice(0, 10), revoked_at: null });
 
-      const auth = await new TokenService(db).authenticate(`Bearer ${token}`);
+      const auth = await new TokenService(new SqlReader(db)).authenticate(`Bearer ${token}`);
       expect(auth.error).toBeNull();
       expect(auth.principal).toMatchObject({ role: 'COORDINATOR', name: 'CLI Testperson', tokenId });
 
@@ -189,7 +190,9 @@ describe('cli', () => {
       expect(ok('token', 'revoke', tokenId)).toContain('revoked at');
       const [row] = await db.query(`SELECT revoked_at FROM api_tokens WHERE id = '${tokenId}'`);
       expect(row.revoked_at).toEqual(expect.any(String));
-      expect((await new TokenService(db).authenticate(`Bearer ${token}`)).error).toBe('the token has been revoked');
+      expect((await new TokenService(new SqlReader(db)).authenticate(`Bearer ${token}`)).error).toBe(
+        'the token has been revoked',
+      );
       expect(await db.query(`SELECT type FROM events WHERE subject_id = '${tokenId}' ORDER BY seq`)).toEqual([
         { type: 'TOKEN_CREATED' },
         { type: 'TOKEN_REVOKED' },

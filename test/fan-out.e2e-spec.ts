@@ -4,13 +4,13 @@ import { Role } from '../src/auth/role.js';
 import { TransactionService } from '../src/database/transaction.service.js';
 import { EventFeedService } from '../src/events/event-feed.service.js';
 import { EventLogService } from '../src/events/event-log.service.js';
-import type { FollowUpEventFilter } from '../src/events/follow-up-event.model.js';
+import type { FollowUpEventFilter } from '../src/follow-up-events/follow-up-event.model.js';
 import { FOLLOW_UP_EVENT_TYPES } from '../src/vocabulary/vocabulary.js';
 import {
   type FollowUpEventRow,
   FollowUpEventsService,
   SHARED_READ_MAX_SPAN,
-} from '../src/events/follow-up-events.service.js';
+} from '../src/follow-up-events/follow-up-events.service.js';
 import type { EventStream } from '../src/events/event-stream.js';
 import { buildFollowUp, daysFromNow, FollowUpFactory, type Token } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';

@@ -1,4 +1,4 @@
-import { ReadCaches } from '../src/common/cache/read-caches.js';
+import { ReadCaches } from '../src/database/read/cache/read-caches.js';
 import { buildFollowUp, CAS, FollowUpFactory, measure } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';

@@ -25,7 +25,7 @@ import { EventLogService } from '../events/event-log.service.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { canSee, whereVisible } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
-import { withSubstances } from '../follow-ups/follow-up.loaders.js';
+import { withSubstances } from '../database/read/loaders/follow-up.loaders.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { ProductEntity } from '../products/product.entity.js';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../common/errors/domain-error.js';
 import { isIsoDate } from '../common/validation/is-iso-date.js';
 import { nowIso } from '../common/time.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -134,7 +135,7 @@ function checkEmail(value: string | null | undefined): string | null {
 @Injectable()
 export class TokenAdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
     private readonly tx: TransactionService,
     private readonly tokens: TokenService,
     private readonly events: EventLogService,
@@ -255,33 +256,13 @@ export class TokenAdminService {
 
   /** Every token, oldest first, optionally of one organisation. */
   async list(filter: { organisationCode?: string | null } = {}): Promise<TokenSummary[]> {
-    const query = this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = p.organisation_id')
-      .select([
-        't.id AS id',
-        't.prefix AS prefix',
-        't.name AS name',
-        't.role AS role',
-        't.expires_at AS expires_at',
-        't.revoked_at AS revoked_at',
-        't.created_at AS created_at',
-        'p.id AS principal_id',
-        'p.name AS principal_name',
-        'p.kind AS principal_kind',
-        'o.code AS organisation_code',
-      ])
-      .orderBy('t.created_at', 'ASC')
-      .addOrderBy('t.id', 'ASC');
+    const where = new SqlWhere();
     if (filter.organisationCode) {
       const code = filter.organisationCode.trim();
-      if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ code })))
-        throw notFound('Organisation', code);
-      query.where('o.code = :code', { code });
+      if (!(await this.reader.existsBy(OrganisationEntity, { code }))) throw notFound('Organisation', code);
+      where.and('o.code = ?', code);
     }
-    const rows = await query.getRawMany<{
+    const rows = await this.reader.all<{
       id: string;
       prefix: string;
       name: string;
@@ -293,7 +274,14 @@ export class TokenAdminService {
       principal_name: string;
       principal_kind: PrincipalKind;
       organisation_code: string;
-    }>();
+    }>(
+      `SELECT t.id AS id, t.prefix AS prefix, t.name AS name, t.role AS role, t.expires_at AS expires_at,
+       t.revoked_at AS revoked_at, t.created_at AS created_at, p.id AS principal_id, p.name AS principal_name,
+       p.kind AS principal_kind, o.code AS organisation_code
+       FROM api_tokens t INNER JOIN principals p ON p.id = t.principal_id INNER JOIN organisations o ON o.id = p.organisation_id
+       ${where.sql} ORDER BY t.created_at ASC, t.id ASC`,
+      where.params,
+    );
     return rows.map((r) => ({
       id: r.id,
       prefix: r.prefix,

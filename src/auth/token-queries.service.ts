@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { assertManages } from './ownership.js';
 import { ApiTokenEntity, PrincipalEntity } from './principal.entity.js';
@@ -23,13 +24,26 @@ export interface MeView {
  */
 @Injectable()
 export class TokenQueriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly tokenRows: TableReader<ApiTokenEntity>;
+  private readonly principalRows: TableReader<PrincipalEntity>;
+
+  constructor(
+    private readonly reader: SqlReader,
+    pages: PageReader,
+  ) {
+    // Oldest first.
+    this.tokenRows = pages.table(ApiTokenEntity, 'ApiToken', 't', { column: 't.created_at', property: 'createdAt' });
+    this.principalRows = pages.table(PrincipalEntity, 'Principal', 'p', {
+      column: 'p.created_at',
+      property: 'createdAt',
+    });
+  }
 
   async me(caller: Principal): Promise<MeView> {
     // The token was read moments ago by the guard; a row gone since means it was deleted meanwhile.
     const [principal, token] = await Promise.all([
-      this.dataSource.getRepository(PrincipalEntity).findOneBy({ id: caller.principalId }),
-      this.dataSource.getRepository(ApiTokenEntity).findOneBy({ id: caller.tokenId }),
+      this.reader.findOneBy(PrincipalEntity, { id: caller.principalId }),
+      this.reader.findOneBy(ApiTokenEntity, { id: caller.tokenId }),
     ]);
     if (!principal || !token) throw notFound('Principal', caller.principalId);
     return { principal, token };
@@ -38,40 +52,31 @@ export class TokenQueriesService {
   async tokens(args: TokensArgs, viewer: Principal): Promise<ConnectionShape<ApiTokenEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'tokens');
-    const qb = this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin(PrincipalEntity, 'p', 'p.id = t.principal_id')
-      .where('p.organisation_id = :organisationId', { organisationId });
+    const where = new SqlWhere().and('p.organisation_id = ?', organisationId);
     if (f.principalId) {
       await this.principal(f.principalId, viewer, 'tokens');
-      qb.andWhere('t.principal_id = :principalId', { principalId: f.principalId });
+      where.and('t.principal_id = ?', f.principalId);
     }
-    if (!f.includeRevoked) qb.andWhere('t.revoked_at IS NULL');
-    return paginate(qb, args, [{ column: 't.created_at', property: 'createdAt', direction: 'ASC' }]);
+    if (!f.includeRevoked) where.and('t.revoked_at IS NULL');
+    return this.tokenRows.list(where, args, 'INNER JOIN principals p ON p.id = t.principal_id');
   }
 
   async principals(args: PrincipalsArgs, viewer: Principal): Promise<ConnectionShape<PrincipalEntity>> {
     const f = args.filter ?? {};
     const organisationId = await this.organisation(f.organisationId ?? viewer.organisationId, viewer, 'principals');
-    const qb = this.dataSource
-      .getRepository(PrincipalEntity)
-      .createQueryBuilder('p')
-      .where('p.organisation_id = :organisationId', { organisationId });
-    if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
-    return paginate(qb, args, [{ column: 'p.created_at', property: 'createdAt', direction: 'ASC' }]);
+    const where = new SqlWhere().and('p.organisation_id = ?', organisationId).equal('p.kind', f.kind);
+    return this.principalRows.list(where, args);
   }
 
   /** An existing organisation (else NOT_FOUND) that the viewer manages (else FORBIDDEN). */
   private async organisation(id: string, viewer: Principal, what: string): Promise<string> {
-    if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id }))) throw notFound('Organisation', id);
+    if (!(await this.reader.existsBy(OrganisationEntity, { id }))) throw notFound('Organisation', id);
     assertManages(viewer, id, what);
     return id;
   }
 
   private async principal(id: string, viewer: Principal, what: string): Promise<PrincipalEntity> {
-    const found = await this.dataSource.getRepository(PrincipalEntity).findOneBy({ id });
-    if (!found) throw notFound('Principal', id);
+    const found = await this.principalRows.get(id);
     assertManages(viewer, found.organisationId, what);
     return found;
   }

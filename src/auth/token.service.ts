@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { nowIso } from '../common/time.js';
-import { SqlReader } from '../database/sql-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { DEMO_TOKENS } from '../seeding/demo-tokens.js';
 import { ApiTokenEntity } from './principal.entity.js';
@@ -29,8 +28,8 @@ export interface IssuedToken {
 @Injectable()
 export class TokenService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    /** Optional so that a test may build the service on a bare data source (then: not production). */
+    private readonly reader: SqlReader,
+    /** Optional so that a test may build the service on a bare reader (then: not production). */
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
@@ -44,7 +43,7 @@ export class TokenService {
     if (this.config?.production && DEMO_TOKEN_HASHES.has(hashToken(token)))
       return { principal: null, error: 'demo tokens are not accepted in production' };
     // Every request passes here: one prepared statement (SqlReader), no query builder.
-    const row = await SqlReader.of(this.dataSource).one<{
+    const row = await this.reader.one<{
       token_id: string;
       role: Role;
       expires_at: string | null;

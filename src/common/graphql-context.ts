@@ -1,5 +1,5 @@
 import type { AuthState } from '../auth/principal.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from '../database/read/loaders/loaders.js';
 
 /** What every resolver receives: who calls, and this request's loaders. */
 export interface GraphQLContext {

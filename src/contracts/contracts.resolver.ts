@@ -13,7 +13,7 @@ import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractsArgs, CreateContractInput, UpdateContractInput } from './contract.inputs.js';
-import { contractCategoriesLoader, contractRequirementsLoader } from './contract.loaders.js';
+import { contractCategoriesLoader, contractRequirementsLoader } from '../database/read/loaders/contract.loaders.js';
 import { Contract, ContractConnection, ContractRequirement } from './contract.model.js';
 import { ContractsService } from './contracts.service.js';
 

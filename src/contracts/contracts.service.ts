@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import type { LimitInput } from '../common/limit.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
@@ -49,21 +50,31 @@ function checkPeriod(validFrom: string | null, validTo: string | null): void {
 
 @Injectable()
 export class ContractsService {
+  private readonly contracts: TableReader<ContractEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
-
-  list(args: ContractsArgs) {
-    const qb = this.dataSource.getRepository(ContractEntity).createQueryBuilder('c');
-    if (args.filter?.organisationId) qb.andWhere('c.organisation_id = :org', { org: args.filter.organisationId });
-    if (args.filter?.supplierId) qb.andWhere('c.supplier_id = :supplier', { supplier: args.filter.supplierId });
-    return paginate(qb, args, [{ column: 'c.title', property: 'title' }]);
+  ) {
+    this.contracts = pages.table(ContractEntity, 'Contract', 'c', { column: 'c.title', property: 'title' });
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContractEntity> {
+  list(args: ContractsArgs) {
+    const f = args.filter ?? {};
+    return this.contracts.list(
+      new SqlWhere().equal('c.organisation_id', f.organisationId).equal('c.supplier_id', f.supplierId),
+      args,
+    );
+  }
+
+  get(id: string): Promise<ContractEntity> {
+    return this.contracts.get(id);
+  }
+
+  /** The contract a write changes, read in its transaction. */
+  private async forWrite(manager: EntityManager, id: string): Promise<ContractEntity> {
     const found = await manager.findOneBy(ContractEntity, { id });
     if (!found) throw notFound('Contract', id);
     return found;
@@ -109,7 +120,7 @@ export class ContractsService {
   async update(id: string, input: UpdateContractInput, actor: Principal): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.get(id, manager);
+      const entity = await this.forWrite(manager, id);
       assertActsFor(actor, entity.organisationId, 'updateContract');
       if (input.title !== undefined) entity.title = input.title.trim();
       if (input.reference !== undefined) entity.reference = input.reference?.trim() || null;
@@ -145,7 +156,7 @@ export class ContractsService {
   ): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const contract = await this.get(contractId, manager);
+      const contract = await this.forWrite(manager, contractId);
       assertActsFor(actor, contract.organisationId, 'setContractRequirement');
       const [row] = await this.requirementRows(
         manager,
@@ -176,7 +187,7 @@ export class ContractsService {
 
   async removeRequirement(contractId: string, requirementId: string, actor: Principal): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
-      const contract = await this.get(contractId, uow.manager);
+      const contract = await this.forWrite(uow.manager, contractId);
       assertActsFor(actor, contract.organisationId, 'removeContractRequirement');
       const result = await uow.manager.delete(ContractRequirementEntity, { contractId, requirementId });
       if (!result.affected) throw notFound(`Requirement in contract ${contractId}`, requirementId);

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReadCaches } from '../common/cache/read-caches.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { buildDataSourceOptions } from './data-source-options.js';
+import { ReadModule } from './read/read.module.js';
 import { TransactionService } from './transaction.service.js';
 
 @Global()
@@ -16,8 +16,9 @@ import { TransactionService } from './transaction.service.js';
         retryAttempts: config.production ? 9 : 0,
       }),
     }),
+    ReadModule,
   ],
-  providers: [TransactionService, ReadCaches],
-  exports: [TransactionService, ReadCaches],
+  providers: [TransactionService],
+  exports: [TransactionService],
 })
 export class DatabaseModule {}

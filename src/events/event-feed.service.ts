@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { EVENTS_TOPIC, PUB_SUB } from './event-log.service.js';
 import { RedisEventPubSub } from './pub-sub.factory.js';
 
@@ -32,7 +31,7 @@ export class EventFeedService implements OnModuleDestroy {
   private again = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,21 +50,13 @@ export class EventFeedService implements OnModuleDestroy {
   }
 
   /**
-   * The newest committed `seq` (0 for an empty log). Reads run on the main connection, which sees
-   * only committed data on both engines (on SQLite, transactions run on a private writer
-   * connection: see TransactionService).
+   * The newest committed `seq` (0 for an empty log). SqlReader reads on the main connection, which
+   * sees only committed data on both engines (on SQLite, transactions run on a private writer
+   * connection: see TransactionService), as every read of the log does.
    */
   async readHead(): Promise<number> {
-    const read = async (manager: EntityManager) => {
-      const rows: Array<{ head: number | string | null }> = await manager.query('SELECT MAX(seq) AS head FROM events');
-      return Number(rows[0]?.head ?? 0);
-    };
-    return read(this.dataSource.manager);
-  }
-
-  /** Runs a read of the log where only committed events are visible (see `readHead`). */
-  readCommitted<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return work(this.dataSource.manager);
+    const row = await this.reader.one<{ head: number | string | null }>('SELECT MAX(seq) AS head FROM events');
+    return Number(row?.head ?? 0);
   }
 
   /** Re-reads the head soon; listeners hear of it if it moved. Safe to call any number of times. */

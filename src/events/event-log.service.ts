@@ -115,9 +115,4 @@ export class EventLogService {
       );
     }
   }
-
-  /** A follow-up's history, oldest first. */
-  forFollowUp(followUpId: string): Promise<EventEntity[]> {
-    return this.dataSource.getRepository(EventEntity).find({ where: { followUpId }, order: { seq: 'ASC' } });
-  }
 }

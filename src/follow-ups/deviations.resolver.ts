@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -6,7 +6,6 @@ import { Role } from '../auth/role.js';
 import { OpenDeviationInput, UpdateDeviationInput } from './deviation.inputs.js';
 import { Deviation } from './deviation.model.js';
 import { DeviationsService } from './deviations.service.js';
-import { SupplierStatus } from './supplier-status.model.js';
 
 @Resolver(() => Deviation)
 export class DeviationsResolver {
@@ -38,12 +37,5 @@ export class DeviationsResolver {
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.resolve(id, resolution, actor);
-  }
-
-  @Query(() => SupplierStatus, {
-    description: "The supplier's traffic light, from the deviations on follow-ups you can see.",
-  })
-  supplierStatus(@Args('supplierId', { type: () => ID }) supplierId: string, @CurrentPrincipal() viewer: Principal) {
-    return this.service.supplierStatus(supplierId, viewer);
   }
 }

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
-import { nowIso, todayIso } from '../common/time.js';
+import { nowIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { TransactionService } from '../database/transaction.service.js';
-import { trafficLight } from '../evaluation/traffic-light.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { RequirementEntity } from '../requirements/requirement.entity.js';
-import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
-import { canSee, whereVisible } from './follow-up-access.js';
+import { canSee } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import type { OpenDeviationInput, UpdateDeviationInput } from './deviation.inputs.js';
 import { DEVIATION_STATUS_RESOLVED } from '../vocabulary/vocabulary.js';
@@ -24,7 +20,6 @@ import { DEVIATION_STATUS_RESOLVED } from '../vocabulary/vocabulary.js';
 @Injectable()
 export class DeviationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
   ) {}
@@ -117,34 +112,6 @@ export class DeviationsService {
       });
       return entity;
     });
-  }
-
-  /** The supplier's traffic light from the deviations on follow-ups the caller may see. */
-  async supplierStatus(supplierId: string, viewer: Principal) {
-    const supplier = await this.dataSource.getRepository(SupplierEntity).findOneBy({ id: supplierId });
-    if (!supplier) throw notFound('Supplier', supplierId);
-    const qb = this.dataSource
-      .getRepository(DeviationEntity)
-      .createQueryBuilder('d')
-      .innerJoin(FollowUpEntity, 'f', 'f.id = d.follow_up_id')
-      .where('d.supplier_id = :supplierId', { supplierId })
-      .andWhere("d.status <> 'RESOLVED'")
-      .andWhere("f.status <> 'RETRACTED'")
-      .orderBy('d.due_date', 'ASC')
-      .addOrderBy('d.id', 'ASC');
-    const deviations = await whereVisible(qb, viewer).getMany();
-    const today = todayIso();
-    const result = trafficLight(deviations, today);
-    const ids = (list: { id: string }[]) => new Set(list.map((d) => d.id));
-    const open = ids(result.open);
-    const overdue = ids(result.overdue);
-    return {
-      supplier,
-      light: result.light,
-      evaluatedOn: today,
-      openDeviations: deviations.filter((d) => open.has(d.id)),
-      overdueDeviations: deviations.filter((d) => overdue.has(d.id)),
-    };
   }
 
   private async own(

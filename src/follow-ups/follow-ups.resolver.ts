@@ -23,7 +23,7 @@ import {
   historyLoader,
   measurementsOf,
   reusesLoader,
-} from './follow-up.loaders.js';
+} from '../database/read/loaders/follow-up.loaders.js';
 import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';

@@ -13,7 +13,7 @@ import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { Deviation } from './deviation.model.js';
-import { loadVisibleFollowUp } from './follow-up.loaders.js';
+import { loadVisibleFollowUp } from '../database/read/loaders/follow-up.loaders.js';
 import { FollowUp, HistoryEvent, Measurement } from './follow-up.model.js';
 import { MeasurementEntity } from './measurement.entity.js';
 import { ReuseEntity } from './reuse.entity.js';

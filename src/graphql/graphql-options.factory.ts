@@ -2,14 +2,13 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
-import { ReadCaches } from '../common/cache/read-caches.js';
+import { ReadCaches } from '../database/read/cache/read-caches.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
-import { Loaders } from '../common/loaders.js';
+import { Loaders } from '../database/read/loaders/loaders.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { EventFeedService } from '../events/event-feed.service.js';
 import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
@@ -29,13 +28,13 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
     private readonly tokens: TokenService,
     private readonly caches: ReadCaches,
     feed: EventFeedService,
     schemaHost: GraphQLSchemaHost,
   ) {
-    this.ws = new GraphQLWsOptions(config, dataSource, tokens, feed, () => schemaHost.schema, caches);
+    this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches);
   }
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
@@ -72,7 +71,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           return {
             req,
             auth: await this.tokens.authenticate(req?.headers?.authorization),
-            loaders: new Loaders(this.dataSource, this.caches),
+            loaders: new Loaders(this.reader, this.caches),
           };
         } catch (error) {
           // Before Apollo's plugins see the request: tag it here for the log line (request-id.plugin.ts).

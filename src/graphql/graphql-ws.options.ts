@@ -9,14 +9,14 @@ import {
 } from 'graphql';
 import { CloseCode, type Context as WsContext, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import { type DataSource, In } from 'typeorm';
 import { ApiTokenEntity } from '../auth/principal.entity.js';
 import type { AuthState } from '../auth/principal.js';
 import type { TokenService } from '../auth/token.service.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
-import { ReadCaches } from '../common/cache/read-caches.js';
+import { ReadCaches } from '../database/read/cache/read-caches.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
-import { Loaders } from '../common/loaders.js';
+import { Loaders } from '../database/read/loaders/loaders.js';
+import type { SqlReader } from '../database/read/sql-reader.js';
 import { nowIso } from '../common/time.js';
 import type { AppConfig } from '../config/configuration.js';
 import type { EventFeedService } from '../events/event-feed.service.js';
@@ -89,7 +89,7 @@ export class GraphQLWsOptions {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
     private readonly tokens: TokenService,
     private readonly feed: EventFeedService,
     private readonly schema: () => GraphQLSchema,
@@ -128,7 +128,7 @@ export class GraphQLWsOptions {
     return {
       req: ctx.extra.request as GraphQLContext['req'],
       auth,
-      loaders: new Loaders(this.dataSource, this.caches),
+      loaders: new Loaders(this.reader, this.caches),
       ...(young ? { liveFrom: session.head } : {}),
     };
   }
@@ -215,10 +215,8 @@ export class GraphQLWsOptions {
         const ids = [...new Set(open.map(([, s]) => s.tokenId!))];
         const tokens = new Map<string, ApiTokenEntity>();
         for (let i = 0; i < ids.length; i += 500) {
-          const rows = await this.dataSource
-            .getRepository(ApiTokenEntity)
-            .find({ select: { id: true, revokedAt: true, expiresAt: true }, where: { id: In(ids.slice(i, i + 500)) } });
-          for (const row of rows) tokens.set(row.id, row);
+          for (const row of await this.reader.findIn(ApiTokenEntity, 'id', ids.slice(i, i + 500)))
+            tokens.set(row.id, row);
         }
         const now = nowIso();
         for (const [socket, session] of open) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput } from '../common/errors/domain-error.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { isOwner } from '../follow-ups/follow-up-access.js';
 import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
-import { FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
+import { followUpOrder, FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -21,7 +22,7 @@ const IN_CHUNK = 500;
 
 /**
  * Exports the follow-ups of a `followUps` filter as CSV in the import layout, so an export can be
- * imported again. The same visibility rule as every read path (FollowUpQueriesService.filtered):
+ * imported again. The same filter and visibility rule as `followUps` (FollowUpQueriesService.listing):
  * another organisation's PRIVATE follow-ups are never exported, and confidential notes only to
  * the organisation that recorded them. RETRACTED follow-ups are left out: they are withdrawn, and
  * importing one again would reinstate a result its organisation took back.
@@ -29,37 +30,40 @@ const IN_CHUNK = 500;
 @Injectable()
 export class FollowUpExportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
     private readonly queries: FollowUpQueriesService,
   ) {}
 
   async exportCsv(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
-    const qb = (await this.queries.filtered(filter, viewer)).andWhere("f.status <> 'RETRACTED'");
-    const total = await qb.clone().getCount();
+    const listing = await this.queries.listing(filter, viewer);
+    listing.where.and("f.status <> 'RETRACTED'");
+    const total = await this.pages.count(listing);
     if (total > MAX_EXPORT_FOLLOW_UPS)
       throw badInput(
         'filter',
         `selects ${total} follow-ups; an export holds at most ${MAX_EXPORT_FOLLOW_UPS}, so narrow the filter (by organisation, product, supplier, category or dates)`,
       );
-    const followUps = await qb
-      .orderBy(`COALESCE(f.performed_on, '0001-01-01')`, 'DESC')
-      .addOrderBy('f.id', 'ASC')
-      .getMany();
+    const followUps = await this.pages.rows(listing, followUpOrder('PERFORMED_ON_DESC'), null, MAX_EXPORT_FOLLOW_UPS);
     const ids = followUps.map((f) => f.id);
-    const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository<T>(entity);
+    // In chunks (a statement's placeholders are limited), each chunk one prepared statement.
+    const byKeys = <T extends ObjectLiteral>(
+      entity: EntityTarget<T>,
+      property: keyof T & string,
+      keys: string[],
+      orderBy?: string,
+    ) => chunked(keys, (c) => this.reader.findIn(entity, property, c, orderBy));
     const [measurements, links] = await Promise.all([
-      chunked(ids, (c) =>
-        repo(MeasurementEntity).find({ where: { followUpId: In(c) }, order: { followUpId: 'ASC', position: 'ASC' } }),
-      ),
-      chunked(ids, (c) => repo(FollowUpRequirementEntity).findBy({ followUpId: In(c) })),
+      byKeys(MeasurementEntity, 'followUpId', ids, 'follow_up_id ASC, position ASC'),
+      byKeys(FollowUpRequirementEntity, 'followUpId', ids),
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
     const [organisations, products, suppliers, requirements, substances] = await Promise.all([
-      chunked(distinct(followUps.map((f) => f.organisationId)), (c) => repo(OrganisationEntity).findBy({ id: In(c) })),
-      chunked(distinct(followUps.map((f) => f.productId)), (c) => repo(ProductEntity).findBy({ id: In(c) })),
-      chunked(distinct(followUps.map((f) => f.supplierId)), (c) => repo(SupplierEntity).findBy({ id: In(c) })),
-      chunked(distinct(links.map((l) => l.requirementId)), (c) => repo(RequirementEntity).findBy({ id: In(c) })),
-      chunked(distinct(measurements.map((m) => m.substanceId)), (c) => repo(SubstanceEntity).findBy({ id: In(c) })),
+      byKeys(OrganisationEntity, 'id', distinct(followUps.map((f) => f.organisationId))),
+      byKeys(ProductEntity, 'id', distinct(followUps.map((f) => f.productId))),
+      byKeys(SupplierEntity, 'id', distinct(followUps.map((f) => f.supplierId))),
+      byKeys(RequirementEntity, 'id', distinct(links.map((l) => l.requirementId))),
+      byKeys(SubstanceEntity, 'id', distinct(measurements.map((m) => m.substanceId))),
     ]);
     const code = new Map(organisations.map((o) => [o.id, o.code]));
     const product = new Map(products.map((p) => [p.id, p]));

@@ -1,43 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { conflict, notFound } from '../common/errors/domain-error.js';
+import { conflict } from '../common/errors/domain-error.js';
 import { checkOrganisationNumber } from '../common/identifiers/identifiers.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import type { Principal } from '../auth/principal.js';
 import { OrganisationEntity } from './organisation.entity.js';
-import type { CreateOrganisationInput, OrganisationsArgs } from './organisation.inputs.js';
+import type { CreateOrganisationInput, OrganisationFilter, OrganisationsArgs } from './organisation.inputs.js';
 
 export const organisationSearchText = (o: Pick<OrganisationEntity, 'code' | 'name' | 'organisationNumber'>) =>
   [o.name, o.code, o.organisationNumber ?? ''].join(' ').toLowerCase();
 
+/** The organisations filter as SQL on `organisations o`. */
+const whereOrganisation = (f: OrganisationFilter) =>
+  new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
+
 @Injectable()
 export class OrganisationsService {
+  private readonly organisations: TableReader<OrganisationEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
+  ) {
+    this.organisations = pages.table(OrganisationEntity, 'Organisation', 'o', { column: 'o.name', property: 'name' });
+  }
 
   list(args: OrganisationsArgs) {
-    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (args.filter?.search) qb.andWhere("o.search_text LIKE :q ESCAPE '\\'", { q: likePattern(args.filter.search) });
-    if (args.filter?.kind) qb.andWhere('o.kind = :kind', { kind: args.filter.kind });
-    return paginate(qb, args, [{ column: 'o.name', property: 'name' }]);
+    return this.organisations.list(whereOrganisation(args.filter ?? {}), args);
   }
 
-  async get(id: string): Promise<OrganisationEntity> {
-    const found = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
-    if (!found) throw notFound('Organisation', id);
-    return found;
-  }
-
-  async byCode(code: string): Promise<OrganisationEntity> {
-    const found = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
-    if (!found) throw notFound('Organisation', code);
-    return found;
+  get(id: string): Promise<OrganisationEntity> {
+    return this.organisations.get(id);
   }
 
   async create(input: CreateOrganisationInput, actor: Principal | null): Promise<OrganisationEntity> {

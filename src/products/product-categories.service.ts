@@ -1,51 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
-import { paginate } from '../common/pagination/paginate.js';
 import type { PageArgs } from '../common/pagination/connection.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoryEntity } from './product-category.entity.js';
 import type { CreateProductCategoryInput, UpdateProductCategoryInput } from './product.inputs.js';
 
+/** The category tree as read whole for the walks below (it is small). */
+type TreeNode = Pick<ProductCategoryEntity, 'id' | 'code' | 'parentId'>;
+
 @Injectable()
 export class ProductCategoriesService {
+  private readonly categories: TableReader<ProductCategoryEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SqlReader,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
-
-  list(args: PageArgs & { parentCode?: string | null }) {
-    return paginate(this.dataSource.getRepository(ProductCategoryEntity).createQueryBuilder('c'), args, [
-      { column: 'c.code', property: 'code' },
-    ]);
+  ) {
+    this.categories = pages.table(ProductCategoryEntity, 'ProductCategory', 'c', {
+      column: 'c.code',
+      property: 'code',
+    });
   }
 
-  async byCode(
-    code: string,
-    manager: EntityManager = this.dataSource.manager,
-    field = 'categoryCode',
-  ): Promise<ProductCategoryEntity> {
+  list(args: PageArgs) {
+    return this.categories.list(new SqlWhere(), args);
+  }
+
+  /** A category by code inside a write's transaction: an unknown code is BAD_USER_INPUT naming `field`. */
+  async byCode(code: string, manager: EntityManager, field = 'categoryCode'): Promise<ProductCategoryEntity> {
     const found = await manager.findOneBy(ProductCategoryEntity, { code });
     if (!found) throw badInput(field, `"${code}": no product category has this code`);
     return found;
   }
 
   /** A category by code, for a lookup: an unknown code is NOT_FOUND. */
-  async get(code: string): Promise<ProductCategoryEntity> {
-    const found = await this.dataSource.getRepository(ProductCategoryEntity).findOneBy({ code });
-    if (!found) throw notFound('ProductCategory', code);
-    return found;
+  get(code: string): Promise<ProductCategoryEntity> {
+    return this.categories.get(code, 'code');
   }
 
-  /** The ids of a category and all its descendants (the tree is small: read whole). */
+  /** The ids of a category and all its descendants. */
   async idsWithDescendants(code: string, field = 'categoryCode'): Promise<string[]> {
-    const all = await this.dataSource
-      .getRepository(ProductCategoryEntity)
-      .find({ select: { id: true, code: true, parentId: true } });
+    const all = await this.tree();
     const root = all.find((c) => c.code === code);
     if (!root) throw badInput(field, `"${code}": no product category has this code`);
     const ids = [root.id];
@@ -55,20 +59,25 @@ export class ProductCategoriesService {
 
   /** The ids of a category and all its ancestors. */
   async idsWithAncestors(code: string, field = 'categoryCode'): Promise<string[]> {
-    const all = await this.dataSource
-      .getRepository(ProductCategoryEntity)
-      .find({ select: { id: true, code: true, parentId: true } });
+    const all = await this.tree();
     const byId = new Map(all.map((c) => [c.id, c]));
     const root = all.find((c) => c.code === code);
     if (!root) throw badInput(field, `"${code}": no product category has this code`);
     const ids: string[] = [];
     for (
-      let at: ProductCategoryEntity | undefined = root;
+      let at: TreeNode | undefined = root;
       at && !ids.includes(at.id);
       at = at.parentId ? byId.get(at.parentId) : undefined
     )
       ids.push(at.id);
     return ids;
+  }
+
+  private async tree(): Promise<TreeNode[]> {
+    const rows = await this.reader.all<{ id: string; code: string; parent_id: string | null }>(
+      'SELECT id, code, parent_id FROM product_categories',
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, parentId: r.parent_id }));
   }
 
   /** Resolves category codes to ids in one query; an unknown code is BAD_USER_INPUT naming it. */

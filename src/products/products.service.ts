@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkGtin } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
@@ -18,31 +19,30 @@ const searchText = (p: Pick<ProductEntity, 'name' | 'articleNumber' | 'gtin'>) =
 
 @Injectable()
 export class ProductsService {
+  private readonly products: TableReader<ProductEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
-
-  async list(args: ProductsArgs) {
-    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p');
-    const f = args.filter;
-    if (f?.supplierId) qb.andWhere('p.supplier_id = :supplierId', { supplierId: f.supplierId });
-    if (f?.categoryCode)
-      qb.andWhere('p.category_id IN (:...categoryIds)', {
-        categoryIds: await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode'),
-      });
-    if (f?.gtin) qb.andWhere('p.gtin = :gtin', { gtin: normalised('filter.gtin', f.gtin, checkGtin) });
-    if (f?.articleNumber) qb.andWhere('p.article_number = :articleNumber', { articleNumber: f.articleNumber.trim() });
-    if (f?.search) qb.andWhere("p.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    return paginate(qb, args, [{ column: 'p.name', property: 'name' }]);
+  ) {
+    this.products = pages.table(ProductEntity, 'Product', 'p', { column: 'p.name', property: 'name' });
   }
 
-  async get(id: string): Promise<ProductEntity> {
-    const found = await this.dataSource.getRepository(ProductEntity).findOneBy({ id });
-    if (!found) throw notFound('Product', id);
-    return found;
+  async list(args: ProductsArgs) {
+    const f = args.filter ?? {};
+    const where = new SqlWhere().equal('p.supplier_id', f.supplierId);
+    if (f.categoryCode)
+      where.in('p.category_id', await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode'));
+    where.equal('p.gtin', f.gtin && normalised('filter.gtin', f.gtin, checkGtin));
+    if (f.articleNumber) where.and('p.article_number = ?', f.articleNumber.trim());
+    where.search('p.search_text', f.search);
+    return this.products.list(where, args);
+  }
+
+  get(id: string): Promise<ProductEntity> {
+    return this.products.get(id);
   }
 
   async create(input: CreateProductInput, actor: Principal | null): Promise<ProductEntity> {

@@ -10,7 +10,10 @@ import { Substance } from '../substances/substance.model.js';
 import { RequirementEntity } from './requirement.entity.js';
 import { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
 import { ChemicalRequirement, ChemicalRequirementConnection } from './requirement.model.js';
-import { requirementCategoriesLoader, requirementSubstancesLoader } from './requirement.loaders.js';
+import {
+  requirementCategoriesLoader,
+  requirementSubstancesLoader,
+} from '../database/read/loaders/requirement.loaders.js';
 import { RequirementsService } from './requirements.service.js';
 
 @Resolver(() => ChemicalRequirement)

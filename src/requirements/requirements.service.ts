@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import type { LimitInput } from '../common/limit.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { placeholders } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
@@ -28,39 +30,40 @@ function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | und
 
 @Injectable()
 export class RequirementsService {
+  private readonly requirements: TableReader<RequirementEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
     private readonly categories: ProductCategoriesService,
-  ) {}
-
-  async list(args: RequirementsArgs) {
-    const qb = this.dataSource.getRepository(RequirementEntity).createQueryBuilder('r');
-    const f = args.filter;
-    if (f?.search) qb.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
-    if (f?.substanceCas) {
-      const cas = normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM requirement_substances rs JOIN substances s ON s.id = rs.substance_id WHERE rs.requirement_id = r.id AND s.cas_number = :cas)',
-        { cas },
-      );
-    }
-    if (f?.categoryCode) {
-      const ids = await this.categories.idsWithAncestors(f.categoryCode, 'filter.categoryCode');
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM requirement_categories rc WHERE rc.requirement_id = r.id AND rc.category_id IN (:...categoryIds))',
-        { categoryIds: ids },
-      );
-    }
-    return paginate(qb, args, [{ column: 'r.code', property: 'code' }]);
+  ) {
+    this.requirements = pages.table(RequirementEntity, 'ChemicalRequirement', 'r', {
+      column: 'r.code',
+      property: 'code',
+    });
   }
 
-  async get(id: string): Promise<RequirementEntity> {
-    const found = await this.dataSource.getRepository(RequirementEntity).findOneBy({ id });
-    if (!found) throw notFound('ChemicalRequirement', id);
-    return found;
+  async list(args: RequirementsArgs) {
+    const f = args.filter ?? {};
+    const where = new SqlWhere().search('r.search_text', f.search).equal('r.kind', f.kind);
+    if (f.substanceCas)
+      where.and(
+        'EXISTS (SELECT 1 FROM requirement_substances rs JOIN substances s ON s.id = rs.substance_id WHERE rs.requirement_id = r.id AND s.cas_number = ?)',
+        normalised('filter.substanceCas', f.substanceCas, checkCasNumber),
+      );
+    if (f.categoryCode) {
+      const ids = await this.categories.idsWithAncestors(f.categoryCode, 'filter.categoryCode');
+      where.and(
+        `EXISTS (SELECT 1 FROM requirement_categories rc WHERE rc.requirement_id = r.id AND rc.category_id IN (${placeholders(ids.length)}))`,
+        ...ids,
+      );
+    }
+    return this.requirements.list(where, args);
+  }
+
+  get(id: string): Promise<RequirementEntity> {
+    return this.requirements.get(id);
   }
 
   async create(input: CreateRequirementInput, actor: Principal | null): Promise<RequirementEntity> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { sqlConstantList } from '../database/sql-constants.js';
 import { evaluateSubstance } from '../evaluation/evaluate.js';
 import { convert } from '../evaluation/units.js';
@@ -40,28 +39,26 @@ const COUNTED = `f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.visib
  */
 @Injectable()
 export class StatisticsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: SqlReader) {}
 
   async publicStatistics(): Promise<PublicStatistics> {
-    const [[totals], byCategory, measurements, limits] = await Promise.all([
-      this.dataSource.query(`SELECT COUNT(*) AS n FROM follow_ups f WHERE ${COUNTED}`) as Promise<
-        { n: string | number }[]
-      >,
-      this.dataSource.query(
+    const [totals, byCategory, measurements, limits] = await Promise.all([
+      this.reader.one<{ n: string | number }>(`SELECT COUNT(*) AS n FROM follow_ups f WHERE ${COUNTED}`),
+      this.reader.all<{ category_code: string | null; method: Method; n: string | number }>(
         `SELECT c.code AS category_code, f.method AS method, COUNT(*) AS n FROM follow_ups f
          LEFT JOIN products p ON p.id = f.product_id LEFT JOIN product_categories c ON c.id = p.category_id
          WHERE ${COUNTED} GROUP BY c.code, f.method ORDER BY c.code, f.method`,
-      ) as Promise<{ category_code: string | null; method: Method; n: string | number }[]>,
-      this.dataSource.query(
+      ),
+      this.reader.all<MeasurementRow>(
         `SELECT c.code AS category_code, s.cas_number, s.name AS substance_name, s.id AS substance_id, m.detected, m.value, m.loq, m.unit
          FROM measurements m JOIN follow_ups f ON f.id = m.follow_up_id JOIN substances s ON s.id = m.substance_id
          LEFT JOIN products p ON p.id = f.product_id LEFT JOIN product_categories c ON c.id = p.category_id
          WHERE ${COUNTED}`,
-      ) as Promise<MeasurementRow[]>,
-      this.dataSource.query(
+      ),
+      this.reader.all<LimitRow>(
         `SELECT rs.substance_id, r.default_limit_value AS value, r.default_limit_unit AS unit FROM requirement_substances rs
          JOIN requirements r ON r.id = rs.requirement_id WHERE r.default_limit_value IS NOT NULL AND r.default_limit_unit IS NOT NULL`,
-      ) as Promise<LimitRow[]>,
+      ),
     ]);
     const strictest = new Map<string, LimitRow[]>();
     for (const l of limits) strictest.set(l.substance_id, [...(strictest.get(l.substance_id) ?? []), l]);

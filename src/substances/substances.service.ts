@@ -1,49 +1,62 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber, checkEcNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';
-import type { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
+import type {
+  CreateSubstanceInput,
+  SubstanceFilter,
+  SubstancesArgs,
+  UpdateSubstanceInput,
+} from './substance.inputs.js';
 
 const searchText = (s: Pick<SubstanceEntity, 'name' | 'casNumber' | 'ecNumber'>) =>
   [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
 
+/** The substances filter as SQL on `substances s`. */
+function whereSubstance(f: SubstanceFilter): SqlWhere {
+  const where = new SqlWhere()
+    .search('s.search_text', f.search)
+    .equal('s.cas_number', f.casNumber && normalised('filter.casNumber', f.casNumber, checkCasNumber));
+  if (f.group)
+    where.and(
+      'EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)',
+      f.group.trim().toUpperCase(),
+    );
+  if (f.list)
+    where.and('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = ?)', f.list);
+  return where;
+}
+
 @Injectable()
 export class SubstancesService {
+  private readonly substances: TableReader<SubstanceEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
-
-  list(args: SubstancesArgs) {
-    const qb = this.dataSource.getRepository(SubstanceEntity).createQueryBuilder('s');
-    const f = args.filter;
-    if (f?.search) qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.casNumber)
-      qb.andWhere('s.cas_number = :cas', { cas: normalised('filter.casNumber', f.casNumber, checkCasNumber) });
-    if (f?.group)
-      qb.andWhere('EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = :group)', {
-        group: f.group.trim().toUpperCase(),
-      });
-    if (f?.list)
-      qb.andWhere('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = :list)', {
-        list: f.list,
-      });
-    return paginate(qb, args, [{ column: 's.name', property: 'name' }]);
+  ) {
+    this.substances = pages.table(SubstanceEntity, 'Substance with CAS number', 's', {
+      column: 's.name',
+      property: 'name',
+    });
   }
 
-  async byCas(casNumber: string, field = 'casNumber'): Promise<SubstanceEntity> {
+  list(args: SubstancesArgs) {
+    return this.substances.list(whereSubstance(args.filter ?? {}), args);
+  }
+
+  byCas(casNumber: string, field = 'casNumber'): Promise<SubstanceEntity> {
     const cas = normalised(field, casNumber, checkCasNumber);
-    const found = await this.dataSource.getRepository(SubstanceEntity).findOneBy({ casNumber: cas });
-    if (!found) throw notFound('Substance with CAS number', cas);
-    return found;
+    return this.substances.get(cas, 'casNumber');
   }
 
   async create(input: CreateSubstanceInput, actor: Principal | null): Promise<SubstanceEntity> {

@@ -1,44 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { checkCountryCode, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
-import { likePattern, paginate } from '../common/pagination/paginate.js';
+import { PageReader } from '../database/read/page-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import type { TableReader } from '../database/read/table-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { SupplierEntity } from './supplier.entity.js';
-import type { CreateSupplierInput, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
+import type { CreateSupplierInput, SupplierFilter, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
 
 const searchText = (s: Pick<SupplierEntity, 'name' | 'organisationNumber'>) =>
   [s.name, s.organisationNumber ?? ''].join(' ').toLowerCase();
 
+/** The suppliers filter as SQL on `suppliers s`. */
+const whereSupplier = (f: SupplierFilter) =>
+  new SqlWhere()
+    .search('s.search_text', f.search)
+    .equal(
+      's.organisation_number',
+      f.organisationNumber && normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
+    )
+    .equal('s.country', f.country && normalised('filter.country', f.country, checkCountryCode));
+
 @Injectable()
 export class SuppliersService {
+  private readonly suppliers: TableReader<SupplierEntity>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
-  ) {}
-
-  list(args: SuppliersArgs) {
-    const qb = this.dataSource.getRepository(SupplierEntity).createQueryBuilder('s');
-    const f = args.filter;
-    if (f?.search) qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q: likePattern(f.search) });
-    if (f?.organisationNumber)
-      qb.andWhere('s.organisation_number = :nr', {
-        nr: normalised('filter.organisationNumber', f.organisationNumber, checkOrganisationNumber),
-      });
-    if (f?.country)
-      qb.andWhere('s.country = :country', { country: normalised('filter.country', f.country, checkCountryCode) });
-    return paginate(qb, args, [{ column: 's.name', property: 'name' }]);
+  ) {
+    this.suppliers = pages.table(SupplierEntity, 'Supplier', 's', { column: 's.name', property: 'name' });
   }
 
-  async get(id: string): Promise<SupplierEntity> {
-    const found = await this.dataSource.getRepository(SupplierEntity).findOneBy({ id });
-    if (!found) throw notFound('Supplier', id);
-    return found;
+  list(args: SuppliersArgs) {
+    return this.suppliers.list(whereSupplier(args.filter ?? {}), args);
+  }
+
+  get(id: string): Promise<SupplierEntity> {
+    return this.suppliers.get(id);
   }
 
   async create(input: CreateSupplierInput, actor: Principal | null): Promise<SupplierEntity> {

@@ -13,16 +13,20 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
-/** `first` and `after` for every list. */
+/** `first`: the page size of every list. */
 @ArgsType()
-export class PageArgs {
+export class FirstArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first?: number;
+}
 
+/** `first` and `after` for every list (the `events` query describes its own `after`). */
+@ArgsType()
+export class PageArgs extends FirstArgs {
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   @IsString()

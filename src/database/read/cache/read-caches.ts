@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/configuration.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/configuration.js';
 import { WeightedLru } from './weighted-lru.js';
 
 /**

@@ -1,6 +1,9 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
-import { type DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral, QueryFailedError } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { notFound } from '../../common/errors/domain-error.js';
 
 /** Prepared statements kept per SQLite connection (the distinct texts of the hot reads are few). */
 const STATEMENT_CACHE_SIZE = 500;
@@ -11,12 +14,15 @@ interface EntityShape {
   /** `"col", "col2", …` selecting every column under its own name. */
   select: string;
   columns: Array<{ name: string; property: string; column: ColumnMetadata }>;
+  /** Qualified select lists made so far, by `<alias> <prefix>` (a list reads one per request). */
+  qualified: Map<string, string>;
 }
 
 /**
- * The read path of the hottest requests (every token check, every DataLoader batch, the
- * follow-up list): hand-written SQL with `?` placeholders, run on the data source's read
- * connection, and entities built straight from the rows.
+ * The one way the application reads (outside the transactions of its writes, which run on
+ * TypeORM's EntityManager: see TransactionService): hand-written SQL with `?` placeholders, run on
+ * the data source's read connection, and entities built straight from the rows. Every token check,
+ * every DataLoader batch, every list (through PageReader) and every lookup passes here.
  *
  * Why not TypeORM's query builder and `find`: for these small queries, building the SQL text and
  * mapping the rows through TypeORM's general transformer cost several times the query itself
@@ -30,25 +36,15 @@ interface EntityShape {
  * PostgreSQL each query takes a pooled connection. Every statement is reported to the data
  * source's logger like TypeORM's own, so statement counts (tests, bench) include these.
  */
+@Injectable()
 export class SqlReader {
-  private static readonly readers = new WeakMap<DataSource, SqlReader>();
-
-  /** The reader of a data source (one per data source, so its statement cache is shared). */
-  static of(dataSource: DataSource): SqlReader {
-    let reader = SqlReader.readers.get(dataSource);
-    if (!reader) {
-      reader = new SqlReader(dataSource);
-      SqlReader.readers.set(dataSource, reader);
-    }
-    return reader;
-  }
-
   private readonly sqlite: boolean;
   private readonly statements = new Map<string, Statement>();
   private readonly postgresText = new Map<string, string>();
   private readonly shapes = new Map<EntityTarget<ObjectLiteral>, EntityShape>();
 
-  private constructor(private readonly dataSource: DataSource) {
+  /** One per application (a provider of ReadModule), so its prepared statements serve every request. */
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
@@ -114,6 +110,42 @@ export class SqlReader {
     return this.entities(entity, sql, keys);
   }
 
+  /** The entity whose properties have the given values (`id`, a unique code…), or undefined. */
+  async findOneBy<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: Partial<Record<keyof T & string, string>>,
+  ): Promise<T | undefined> {
+    const [condition, params] = this.equalities(entity, where);
+    const shape = this.shape(entity);
+    return (
+      await this.entities(entity, `SELECT ${shape.select} FROM ${shape.table} WHERE ${condition} LIMIT 1`, params)
+    )[0];
+  }
+
+  /**
+   * The entity whose `property` (by default its id) is `value`; NOT_FOUND naming `what` (the
+   * GraphQL type, e.g. `Supplier`) and the value when there is none: every single lookup of the API.
+   */
+  async get<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    what: string,
+    value: string,
+    property: keyof T & string = 'id',
+  ): Promise<T> {
+    const found = await this.findOneBy(entity, { [property]: value } as Partial<Record<keyof T & string, string>>);
+    if (!found) throw notFound(what, value);
+    return found;
+  }
+
+  /** True when a row of the entity has the given values. */
+  async existsBy<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: Partial<Record<keyof T & string, string>>,
+  ): Promise<boolean> {
+    const [condition, params] = this.equalities(entity, where);
+    return Boolean(await this.one(`SELECT 1 AS found FROM ${this.tableOf(entity)} WHERE ${condition} LIMIT 1`, params));
+  }
+
   /** An entity's table name, quoted. */
   tableOf(entity: EntityTarget<ObjectLiteral>): string {
     return this.shape(entity).table;
@@ -126,24 +158,47 @@ export class SqlReader {
     return quote(column.databaseName);
   }
 
-  /** The column list of an entity for a SELECT, qualified by `alias` when given (`"f"."id" AS "id", …`). */
-  selectList(entity: EntityTarget<ObjectLiteral>, alias?: string): string {
+  /**
+   * The column list of an entity for a SELECT, qualified by `alias` when given (`"f"."id" AS "id", …`);
+   * with a `prefix`, each column is named `<prefix><column>` (`"f"."id" AS "f_id"`), so that the
+   * entities of a join can share a row (see `hydrate`).
+   */
+  selectList(entity: EntityTarget<ObjectLiteral>, alias?: string, prefix = ''): string {
     const shape = this.shape(entity);
-    return alias
-      ? shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(c.name)}`).join(', ')
-      : shape.select;
+    if (!alias) return shape.select;
+    const key = `${alias} ${prefix}`;
+    let list = shape.qualified.get(key);
+    if (list === undefined) {
+      list = shape.columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(prefix + c.name)}`).join(', ');
+      shape.qualified.set(key, list);
+    }
+    return list;
   }
 
-  /** Entities from rows holding every column under its own name (see `selectList`). */
-  hydrate<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: ReadonlyArray<Record<string, unknown>>): T[] {
+  /** Entities from rows holding every column under its own name, or under `<prefix><column>` (see `selectList`). */
+  hydrate<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    rows: ReadonlyArray<Record<string, unknown>>,
+    prefix = '',
+  ): T[] {
     const { metadata, columns } = this.shape(entity);
     const driver = this.dataSource.driver;
     return rows.map((row) => {
       const instance = metadata.create() as T;
       for (const c of columns)
-        (instance as Record<string, unknown>)[c.property] = driver.prepareHydratedValue(row[c.name], c.column);
+        (instance as Record<string, unknown>)[c.property] = driver.prepareHydratedValue(row[prefix + c.name], c.column);
       return instance;
     });
+  }
+
+  /** `"a" = ? AND "b" = ?` for the properties of `where`, and their values. */
+  private equalities<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: Partial<Record<keyof T & string, string>>,
+  ): [string, string[]] {
+    const keys = Object.keys(where) as Array<keyof T & string>;
+    if (!keys.length) throw new Error('SqlReader: a lookup needs at least one property');
+    return [keys.map((k) => `${this.columnOf(entity, k)} = ?`).join(' AND '), keys.map((k) => where[k]!)];
   }
 
   private shape(entity: EntityTarget<ObjectLiteral>): EntityShape {
@@ -160,6 +215,7 @@ export class SqlReader {
         table: quote(metadata.tableName),
         select: columns.map((c) => quote(c.name)).join(', '),
         columns,
+        qualified: new Map(),
       };
       this.shapes.set(entity, shape);
     }
@@ -192,25 +248,6 @@ export class SqlReader {
     }
     return text;
   }
-}
-
-/**
- * A condition with `?` placeholders as a query builder takes it: `:<prefix>0, :<prefix>1, …` and the
- * named values (for the places where hand-written conditions meet TypeORM's query builder).
- */
-export function namedParameters(
-  sql: string,
-  params: readonly unknown[],
-  prefix: string,
-  from = 0,
-): [string, Record<string, unknown>] {
-  const named: Record<string, unknown> = {};
-  let n = from;
-  const text = sql.replace(/\?/g, () => {
-    named[`${prefix}${n}`] = params[n - from];
-    return `:${prefix}${n++}`;
-  });
-  return [text, named];
 }
 
 /** A quoted identifier (both engines use double quotes). */

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination/connection.js';
-import { whereVisible } from '../follow-ups/follow-up-access.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import { feedCursor } from '../database/read/cursor.js';
+import { type Listing, type PageOrder, PageReader } from '../database/read/page-reader.js';
+import { SqlReader } from '../database/read/sql-reader.js';
+import { SqlWhere } from '../database/read/sql-where.js';
+import { visibleCondition } from '../follow-ups/follow-up-access.js';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { andFollowUp } from '../follow-ups/follow-up-where.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
-import { ProductEntity } from '../products/product.entity.js';
-import { EventFeedService } from './event-feed.service.js';
-import { EventStream } from './event-stream.js';
-import { EventStretchCache } from './event-stretch-cache.js';
-import { EventEntity } from './event.entity.js';
+import { EventFeedService } from '../events/event-feed.service.js';
+import { EventStream } from '../events/event-stream.js';
+import { EventStretchCache } from '../events/event-stretch-cache.js';
+import { EventEntity } from '../events/event.entity.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
 import type { FollowUpEventFilter } from './follow-up-event.model.js';
 import { type FollowUpEventFacts, type ResolvedFilter, selectPage } from './follow-up-event-match.js';
@@ -44,6 +46,15 @@ export const SHARED_READ_MAX_SPAN = 500;
 /** An event of a stretch as read once for all subscribers, with what the filters need beyond the follow-up's row. Frozen. */
 type SharedEventRow = Readonly<FollowUpEventRow> & FollowUpEventFacts;
 
+/** Commit order; the cursor is the event's position in the log. */
+const BY_SEQ: PageOrder<FollowUpEventRow> = {
+  keys: [{ column: 'e.seq', property: 'seq', direction: 'ASC' }],
+  cursor: feedCursor,
+};
+
+/** An event of the log joined with the follow-up it concerns (what both reads select from). */
+const EVENTS_WITH_FOLLOW_UPS = '"events" e INNER JOIN "follow_ups" f ON f.id = e.follow_up_id';
+
 /**
  * Follow-up events for one viewer, for the `followUpEvents` subscription and the `events`
  * query alike: the same filter, the same visibility rule as every other read (an event of a
@@ -52,7 +63,7 @@ type SharedEventRow = Readonly<FollowUpEventRow> & FollowUpEventFacts;
  * follow-up as it is when the event is read.
  *
  * Two ways to read, one result. The `events` query, and a stream's replay of a long stretch,
- * query per viewer: the filter and the visibility rule in SQL (`query`). Live streams instead
+ * query per viewer: the filter and the visibility rule in SQL (`listing`). Live streams instead
  * share one read per new stretch of the log: when a write makes the head grow, every stream
  * asks for the same stretch `(previous head, new head]`, which is read once for all of them
  * (every follow-up event in it, all types and visibilities, with its follow-up, the requirements
@@ -68,6 +79,8 @@ export class FollowUpEventsService {
   constructor(
     private readonly feed: EventFeedService,
     private readonly categories: ProductCategoriesService,
+    private readonly reader: SqlReader,
+    private readonly pages: PageReader,
   ) {}
 
   /** A live stream from `after` (replaying what was committed since), or from now. */
@@ -84,42 +97,25 @@ export class FollowUpEventsService {
     );
   }
 
-  /** One page of events after a cursor, for clients that poll. */
+  /**
+   * One page of events after a cursor, for clients that poll. The `events` query's arguments cap
+   * `first` at 100 (EventsArgs); here it is not capped, so a caller in the process may read a
+   * whole stretch as one page.
+   */
   async connection(
     viewer: Principal,
     args: { filter?: FollowUpEventFilter; after?: string; first?: number },
   ): Promise<ConnectionShape<FollowUpEventRow>> {
-    const resolved = await this.resolve(args.filter);
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? Number(args.after) : 0;
+    const listing = this.listing(viewer, await this.resolve(args.filter));
     // Up to the committed head only, so a page never runs ahead of what a later page could still add.
-    const head = await this.feed.readHead();
-    const [rows, totalCount] = await this.feed.readCommitted(
-      async (m) =>
-        [
-          await this.page(viewer, resolved, after, head, first + 1, m),
-          await this.query(m, viewer, resolved).andWhere('e.seq <= :head', { head }).getCount(),
-        ] as const,
-    );
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: String(node.seq) }));
-    return {
-      edges,
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    listing.where.and('e.seq <= ?', await this.feed.readHead());
+    return this.pages.connection(listing, BY_SEQ, args, Number.MAX_SAFE_INTEGER);
   }
 
   /**
-   * The matching events with `after < seq ≤ upTo`, oldest first, at most `limit`. Without a
-   * manager and over a short stretch (a live stream's page): from the shared read, filtered here;
-   * otherwise one query for this viewer.
+   * The matching events with `after < seq ≤ upTo`, oldest first, at most `limit`. Over a short
+   * stretch (a live stream's page): from the shared read, filtered here; otherwise (a replay from
+   * an old cursor) one query for this viewer.
    */
   private async page(
     viewer: Principal,
@@ -127,84 +123,79 @@ export class FollowUpEventsService {
     after: number,
     upTo: number,
     limit: number,
-    manager?: EntityManager,
   ): Promise<FollowUpEventRow[]> {
-    if (!manager && upTo - after <= SHARED_READ_MAX_SPAN) {
+    if (upTo - after <= SHARED_READ_MAX_SPAN) {
       const stretch = await this.stretches.read(after, upTo);
       return selectPage(stretch, viewer, filter, after, upTo, limit).map(copyForViewer);
     }
-    const read = (m: EntityManager) =>
-      this.query(m, viewer, filter)
-        .andWhere('e.seq > :after AND e.seq <= :upTo', { after, upTo })
-        .orderBy('e.seq', 'ASC')
-        .limit(limit)
-        .getMany() as unknown as Promise<FollowUpEventRow[]>;
-    return manager ? read(manager) : this.feed.readCommitted(read);
+    const listing = this.listing(viewer, filter);
+    listing.where.and('e.seq <= ?', upTo);
+    return this.pages.rows(listing, BY_SEQ, [after], limit);
   }
 
   /**
    * Every follow-up event with `after < seq ≤ upTo`, whoever may see it, for `selectPage` to filter:
    * one query (the follow-up's requirements and its product's category joined in), frozen rows.
    */
-  private readStretch(after: number, upTo: number): Promise<SharedEventRow[]> {
-    return this.feed.readCommitted(async (m) => {
-      const events = (await m
-        .getRepository(EventEntity)
-        .createQueryBuilder('e')
-        .innerJoinAndMapOne('e.followUp', FollowUpEntity, 'f', 'f.id = e.follow_up_id')
-        .leftJoinAndMapMany('e.checked', FollowUpRequirementEntity, 'fr', 'fr.follow_up_id = f.id')
-        .leftJoinAndMapOne('e.product', ProductEntity, 'p', 'p.id = f.product_id')
-        .select(['e', 'f', 'fr.followUpId', 'fr.requirementId', 'p.id', 'p.categoryId'])
-        .where('e.seq > :after AND e.seq <= :upTo', { after, upTo })
-        .orderBy('e.seq', 'ASC')
-        .getMany()) as Array<
-        EventEntity & {
-          followUp: FollowUpEntity;
-          checked: FollowUpRequirementEntity[];
-          product?: Pick<ProductEntity, 'categoryId'> | null;
-        }
-      >;
-      return events.map((e): SharedEventRow => {
-        Object.freeze(e.followUp);
-        return Object.freeze({
-          seq: e.seq,
-          type: e.type as FollowUpEventType,
-          occurredAt: e.occurredAt,
-          actorOrganisationId: e.actorOrganisationId,
-          subjectType: e.subjectType,
-          subjectId: e.subjectId,
-          followUp: e.followUp,
-          requirementIds: Object.freeze(e.checked.map((r) => r.requirementId)),
-          categoryId: e.product?.categoryId ?? null,
+  private async readStretch(after: number, upTo: number): Promise<SharedEventRow[]> {
+    const rows = await this.reader.all(
+      `SELECT ${this.eventColumns}, fr.requirement_id AS fr_requirement_id, p.category_id AS p_category_id
+       FROM ${EVENTS_WITH_FOLLOW_UPS}
+       LEFT JOIN follow_up_requirements fr ON fr.follow_up_id = f.id LEFT JOIN products p ON p.id = f.product_id
+       WHERE e.seq > ? AND e.seq <= ? ORDER BY e.seq ASC`,
+      [after, upTo],
+    );
+    // One row per requirement the follow-up checked (or one with none): an event's rows are adjacent.
+    const events: Array<{ row: FollowUpEventRow; requirementIds: string[]; categoryId: string | null }> = [];
+    for (const raw of rows) {
+      const seq = Number(raw.e_seq);
+      if (events.at(-1)?.row.seq !== seq)
+        events.push({
+          row: this.eventRows([raw])[0]!,
+          requirementIds: [],
+          categoryId: (raw.p_category_id as string | null) ?? null,
         });
-      });
+      if (raw.fr_requirement_id) events.at(-1)!.requirementIds.push(raw.fr_requirement_id as string);
+    }
+    return events.map(({ row, requirementIds, categoryId }): SharedEventRow => {
+      Object.freeze(row.followUp);
+      return Object.freeze({ ...row, requirementIds: Object.freeze(requirementIds), categoryId });
     });
   }
 
-  /** The per-viewer SQL read: the filter and the visibility rule as a WHERE clause (`matchesFollowUpEvent` is the same in memory). */
-  private query(manager: EntityManager, viewer: Principal, f: ResolvedFilter) {
-    const qb = manager
-      .getRepository(EventEntity)
-      .createQueryBuilder('e')
-      .innerJoinAndMapOne('e.followUp', FollowUpEntity, 'f', 'f.id = e.follow_up_id')
-      .where('e.type IN (:...types)', { types: f.types });
-    whereVisible(qb, viewer, 'f');
-    if (f.supplierId) qb.andWhere('f.supplier_id = :supplierId', { supplierId: f.supplierId });
-    if (f.productId) qb.andWhere('f.product_id = :productId', { productId: f.productId });
-    if (f.organisationId) qb.andWhere('f.organisation_id = :organisationId', { organisationId: f.organisationId });
-    if (f.requirementId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id = :requirementId)',
-        { requirementId: f.requirementId },
-      );
-    }
-    if (f.categoryIds) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.category_id IN (:...categoryIds))',
-        { categoryIds: f.categoryIds },
-      );
-    }
-    return qb;
+  /**
+   * The per-viewer SQL read of the log: the filter and the visibility rule as a WHERE clause
+   * (`matchesFollowUpEvent` is the same in memory), for the `events` query and long replays.
+   */
+  private listing(viewer: Principal, f: ResolvedFilter): Listing<FollowUpEventRow> {
+    const visible = visibleCondition(viewer);
+    const where = andFollowUp(new SqlWhere().in('e.type', f.types).and(visible.sql, ...visible.params), f);
+    return {
+      from: EVENTS_WITH_FOLLOW_UPS,
+      where,
+      select: this.eventColumns,
+      read: async (sql, params) => this.eventRows(await this.reader.all(sql, params)),
+    };
+  }
+
+  /** The columns of an event (`e_…`) and of its follow-up (`f_…`), for `eventRows`. */
+  private get eventColumns(): string {
+    return `${this.reader.selectList(EventEntity, 'e', 'e_')}, ${this.reader.selectList(FollowUpEntity, 'f', 'f_')}`;
+  }
+
+  /** Rows of `eventColumns` as events with their follow-ups. */
+  private eventRows(rows: ReadonlyArray<Record<string, unknown>>): FollowUpEventRow[] {
+    const events = this.reader.hydrate(EventEntity, rows, 'e_');
+    const followUps = this.reader.hydrate(FollowUpEntity, rows, 'f_');
+    return events.map((e, i) => ({
+      seq: e.seq,
+      type: e.type as FollowUpEventType,
+      occurredAt: e.occurredAt,
+      actorOrganisationId: e.actorOrganisationId,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      followUp: followUps[i]!,
+    }));
   }
 
   /** Checks the filter once, when the subscription starts: an unknown category is BAD_USER_INPUT. */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { SqlReader } from '../database/sql-reader.js';
-import { ReadCaches } from './cache/read-caches.js';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { ReadCaches } from '../cache/read-caches.js';
+import type { SqlReader } from '../sql-reader.js';
 
 /**
  * Per-request DataLoaders, made in the GraphQL context (never shared between requests, so one
@@ -12,19 +12,17 @@ import { ReadCaches } from './cache/read-caches.js';
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
-  readonly reader: SqlReader;
 
   constructor(
-    readonly dataSource: DataSource,
+    /** The application's SqlReader (its prepared statements are shared by all requests). */
+    readonly reader: SqlReader,
     /** The instance's version-exact caches (ReadCaches), shared by all requests. */
     readonly caches: ReadCaches = ReadCaches.none,
-  ) {
-    this.reader = SqlReader.of(dataSource);
-  }
+  ) {}
 
-  /** New, empty loaders with the same data source and caches (e.g. per subscription event). */
+  /** New, empty loaders with the same reader and caches (e.g. per subscription event). */
   fresh(): Loaders {
-    return new Loaders(this.dataSource, this.caches);
+    return new Loaders(this.reader, this.caches);
   }
 
   byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {

@@ -1,7 +1,7 @@
-import { type Loaders } from '../common/loaders.js';
-import { ProductCategoryEntity } from '../products/product-category.entity.js';
-import { SubstanceEntity } from '../substances/substance.entity.js';
-import { RequirementCategoryEntity, RequirementSubstanceEntity } from './requirement.entity.js';
+import { type Loaders } from './loaders.js';
+import { ProductCategoryEntity } from '../../../products/product-category.entity.js';
+import { SubstanceEntity } from '../../../substances/substance.entity.js';
+import { RequirementCategoryEntity, RequirementSubstanceEntity } from '../../../requirements/requirement.entity.js';
 
 /** requirementId → the substances in scope, by name. */
 export const requirementSubstancesLoader = (loaders: Loaders) =>

@@ -1,19 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { graphqlEnum } from '../common/graphql-enums.js';
-import { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.js';
+import { Connection, FirstArgs } from '../common/pagination/connection.js';
 import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
@@ -63,43 +53,40 @@ export class FollowUpEventFilter {
   types?: FollowUpEventType[];
 }
 
+/** The `filter` argument of the subscription and of the `events` query. */
+const FilterArg = () =>
+  applyDecorators(
+    Field(() => FollowUpEventFilter, { nullable: true }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => FollowUpEventFilter),
+  );
+
+/** What `after` accepts (its description differs between the subscription and the query). */
+const CursorArg = () =>
+  applyDecorators(IsOptional(), Matches(CURSOR, { message: 'after must be the cursor of an event' }));
+
 @ArgsType()
 export class FollowUpEventsArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FollowUpEventFilter)
-  filter?: FollowUpEventFilter;
+  @FilterArg() filter?: FollowUpEventFilter;
   @Field(() => String, {
     nullable: true,
     description:
       'Resume after this cursor: first the events committed since (from the log), then live. Without it: live from now (within 10 s of connecting: from when the connection was acknowledged).',
   })
-  @IsOptional()
-  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  @CursorArg()
   after?: string;
 }
 
 @ArgsType()
-export class EventsArgs {
-  @Field(() => FollowUpEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FollowUpEventFilter)
-  filter?: FollowUpEventFilter;
+export class EventsArgs extends FirstArgs {
+  @FilterArg() filter?: FollowUpEventFilter;
   @Field(() => String, {
     nullable: true,
     description: 'The cursor of the last event you have (pageInfo.endCursor); none: from the start of the log.',
   })
-  @IsOptional()
-  @Matches(CURSOR, { message: 'after must be the cursor of an event' })
+  @CursorArg()
   after?: string;
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first?: number;
 }
 
 @ObjectType({ description: 'Something that happened to a follow-up, from the append-only log, in commit order.' })

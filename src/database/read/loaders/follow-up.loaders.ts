@@ -1,15 +1,15 @@
-import type { Principal } from '../auth/principal.js';
-import { notFound } from '../common/errors/domain-error.js';
-import type { WeightedLru } from '../common/cache/weighted-lru.js';
-import { type Loaders } from '../common/loaders.js';
-import { RequirementEntity } from '../requirements/requirement.entity.js';
-import { SubstanceEntity } from '../substances/substance.entity.js';
-import { EventEntity } from '../events/event.entity.js';
-import { DeviationEntity } from './deviation.entity.js';
-import { canSee } from './follow-up-access.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
-import { MeasurementEntity } from './measurement.entity.js';
-import { ReuseEntity } from './reuse.entity.js';
+import type { Principal } from '../../../auth/principal.js';
+import { notFound } from '../../../common/errors/domain-error.js';
+import type { WeightedLru } from '../cache/weighted-lru.js';
+import { type Loaders } from './loaders.js';
+import { RequirementEntity } from '../../../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../../../substances/substance.entity.js';
+import { EventEntity } from '../../../events/event.entity.js';
+import { DeviationEntity } from '../../../follow-ups/deviation.entity.js';
+import { canSee } from '../../../follow-ups/follow-up-access.js';
+import { FollowUpEntity, FollowUpRequirementEntity } from '../../../follow-ups/follow-up.entity.js';
+import { MeasurementEntity } from '../../../follow-ups/measurement.entity.js';
+import { ReuseEntity } from '../../../follow-ups/reuse.entity.js';
 
 /** A measurement as GraphQL reads it: with its substance (Measurement.substance is a plain field, see `withSubstances`). */
 export type MeasurementWithSubstance = MeasurementEntity & { substance: SubstanceEntity };

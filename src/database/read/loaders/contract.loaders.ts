@@ -1,6 +1,6 @@
-import { type Loaders } from '../common/loaders.js';
-import { ProductCategoryEntity } from '../products/product-category.entity.js';
-import { ContractCategoryEntity, ContractRequirementEntity } from './contract.entity.js';
+import { type Loaders } from './loaders.js';
+import { ProductCategoryEntity } from '../../../products/product-category.entity.js';
+import { ContractCategoryEntity, ContractRequirementEntity } from '../../../contracts/contract.entity.js';
 
 /** contractId → its categories, by code. */
 export const contractCategoriesLoader = (loaders: Loaders) =>

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Supplier } from '../suppliers/supplier.model.js';
+import { TrafficLightEnum } from '../follow-ups/follow-up.enums.js';
+import { Deviation } from '../follow-ups/deviation.model.js';
 import type { TrafficLight } from '../vocabulary/vocabulary.js';
-import { TrafficLightEnum } from './follow-up.enums.js';
-import { Deviation } from './deviation.model.js';
+import { Supplier } from './supplier.model.js';
 
 @ObjectType()
 export class SupplierStatus {

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { badInput } from '../../common/errors/domain-error.js';
+import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.js';
+import { type CursorCodec, type CursorValue, keysetCursor } from './cursor.js';
+import { SqlReader } from './sql-reader.js';
+import type { SqlWhere } from './sql-where.js';
+import { TableReader } from './table-reader.js';
+
+/** One key of a list's order. */
+export interface SortKey<T> {
+  /** The column expression in the listing, e.g. `s.name` or `COALESCE(f.performed_on, '0001-01-01')`. */
+  column: string;
+  /** The node's property that holds the key's value (what its cursor records). */
+  property: keyof T & string;
+  /** The value of `column` for a node, when it is not just the property (e.g. a COALESCE). */
+  value?: (node: T) => CursorValue;
+  direction?: 'ASC' | 'DESC';
+}
+
+/** A list's order: keys that together are unique (so every row has a position of its own), and its cursors. */
+export interface PageOrder<T> {
+  keys: ReadonlyArray<SortKey<T>>;
+  cursor: CursorCodec;
+}
+
+/**
+ * What a list reads: the FROM clause (a table with its alias, and any joins), the filter, the
+ * SELECT list and what each row becomes. PageReader adds the order, the keyset and the limit.
+ */
+export interface Listing<T> {
+  from: string;
+  where: SqlWhere;
+  select: string;
+  read(sql: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+/** The same listing with each node turned into another (e.g. an event into an audit-log entry). */
+export function mapNodes<T, U>(listing: Listing<T>, map: (node: T) => U): Listing<U> {
+  return { ...listing, read: async (sql, params) => (await listing.read(sql, params)).map(map) };
+}
+
+/** `first` and `after`, as every connection takes them. */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Ordered by `keys`, then by `<alias>.id`, with opaque keyset cursors: the catalogue lists' order and followUps'. */
+export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Array<SortKey<T>>): PageOrder<T> {
+  return { keys: [...keys, { column: `${alias}.id`, property: 'id' }], cursor: keysetCursor };
+}
+
+/**
+ * The pagination engine: every connection of the API (the catalogue lists, tokens and principals,
+ * `followUps`, `auditLog`, `events`) and every other ordered read of a filtered list (the CSV export,
+ * the event stream's replay) is filled here, through SqlReader.
+ *
+ * Keyset pagination: a page is the rows after the cursor's position in the order (`(k1 > v1) OR
+ * (k1 = v1 AND k2 > v2) …`, `<` for descending keys), so pages are stable under inserts and a deep
+ * page costs what the first does; `totalCount` is the filter's count without the keyset. A list
+ * states only what it reads (a Listing: FROM, WHERE, SELECT) and its order (a PageOrder); how a page
+ * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
+ *
+ * So this is where the next changes to paging belong: backward paging (`last`/`before`: the same
+ * keyset with the directions reversed, the rows turned back), the page and its count in one
+ * statement, columns projected from the GraphQL selection (a Listing's `select`), and pages of a
+ * relation for many parents at once (`Product.followUps(filter, first, after)`: the same listing,
+ * partitioned by the parent's column, so the statements per request do not grow with the page).
+ */
+@Injectable()
+export class PageReader {
+  constructor(private readonly reader: SqlReader) {}
+
+  /**
+   * The reads of one table (by key, and as a connection) for a feature's service: `type` is its
+   * GraphQL type (what NOT_FOUND names), `alias` its alias in filters, and its rows are ordered by
+   * `keys` and then by id.
+   */
+  table<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    type: string,
+    alias: string,
+    ...keys: Array<SortKey<T>>
+  ): TableReader<T> {
+    return new TableReader(this.reader, this, entity, type, alias, keysetOrder(alias, ...keys));
+  }
+
+  /** A listing of an entity's rows (alias `alias`, with `joins` after it): nodes are the entities. */
+  listing<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, where: SqlWhere, joins = ''): Listing<T> {
+    return {
+      from: `${this.reader.tableOf(entity)} ${alias}${joins ? ` ${joins}` : ''}`,
+      where,
+      select: this.reader.selectList(entity, alias),
+      read: (sql, params) => this.reader.entities(entity, sql, params),
+    };
+  }
+
+  /**
+   * One page of a list as a connection. `first` and `after` are checked before anything is read; a
+   * listing given as a function is built after that check (for lists whose filter reads or refuses).
+   */
+  async connection<T>(
+    listing: Listing<T> | (() => Promise<Listing<T>>),
+    order: PageOrder<T>,
+    args: PageRequest,
+    maxPageSize = MAX_PAGE_SIZE,
+  ): Promise<ConnectionShape<T>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
+      throw badInput('first', `must be between 1 and ${maxPageSize}, got ${first}`);
+    const after = order.cursor.decode(args.after, order.keys.length);
+    const list = typeof listing === 'function' ? await listing() : listing;
+    const totalCount = await this.count(list);
+    const rows = await this.rows(list, order, after, first + 1);
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
+    return {
+      edges,
+      nodes,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  /** How many rows the listing's filter selects. */
+  async count(listing: Listing<unknown>): Promise<number> {
+    const row = await this.reader.one<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM ${listing.from}${listing.where.sql}`,
+      listing.where.params,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** At most `limit` rows of the listing in `order`, after the position `after` (null: from the start). */
+  async rows<T>(
+    listing: Listing<T>,
+    order: PageOrder<T>,
+    after: readonly CursorValue[] | null,
+    limit: number,
+  ): Promise<T[]> {
+    const where = after ? listing.where.clone().and(...keysetAfter(order.keys, after)) : listing.where;
+    const by = order.keys.map((k) => `${k.column} ${k.direction ?? 'ASC'}`).join(', ');
+    return listing.read(
+      `SELECT ${listing.select} FROM ${listing.from}${where.sql} ORDER BY ${by} LIMIT ${limit}`,
+      where.params,
+    );
+  }
+}
+
+/** The node's values of the order's keys: its position, as its cursor records it. */
+function positionOf<T>(node: T, order: PageOrder<T>): CursorValue[] {
+  return order.keys.map((k) => (k.value ? k.value(node) : ((node[k.property] as CursorValue) ?? null)));
+}
+
+/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (with `<` for descending keys), and its values. */
+function keysetAfter<T>(keys: ReadonlyArray<SortKey<T>>, values: readonly CursorValue[]): [string, ...CursorValue[]] {
+  const clauses: string[] = [];
+  const params: CursorValue[] = [];
+  keys.forEach((key, i) => {
+    const parts = keys.slice(0, i).map((prev, j) => {
+      params.push(values[j]!);
+      return `${prev.column} = ?`;
+    });
+    params.push(values[i]!);
+    parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} ?`);
+    clauses.push(`(${parts.join(' AND ')})`);
+  });
+  return [`(${clauses.join(' OR ')})`, ...params];
+}

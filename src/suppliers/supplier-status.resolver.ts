@@ -1,0 +1,17 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { SupplierStatus } from './supplier-status.model.js';
+import { SupplierStatusService } from './supplier-status.service.js';
+
+@Resolver(() => SupplierStatus)
+export class SupplierStatusResolver {
+  constructor(private readonly service: SupplierStatusService) {}
+
+  @Query(() => SupplierStatus, {
+    description: "The supplier's traffic light, from the deviations on follow-ups you can see.",
+  })
+  supplierStatus(@Args('supplierId', { type: () => ID }) supplierId: string, @CurrentPrincipal() viewer: Principal) {
+    return this.service.status(supplierId, viewer);
+  }
+}
