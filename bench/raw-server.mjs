@@ -71,16 +71,14 @@ export function createRawHandler(file) {
     );
     const byFollowUp = new Map(ids.map((id) => [id, []]));
     for (const m of measurements) {
-      byFollowUp
-        .get(m.follow_up_id)
-        .push({
-          part: m.part,
-          value: m.value,
-          loq: m.loq,
-          unit: m.unit,
-          detected: Boolean(m.detected),
-          substance: { casNumber: m.cas_number, name: m.name },
-        });
+      byFollowUp.get(m.follow_up_id).push({
+        part: m.part,
+        value: m.value,
+        loq: m.loq,
+        unit: m.unit,
+        detected: Boolean(m.detected),
+        substance: { casNumber: m.cas_number, name: m.name },
+      });
     }
     return {
       followUps: {
@@ -208,6 +206,8 @@ export function createRawHandler(file) {
       res.end(text);
     };
     if (!viewer) return send(401, { error: 'unauthenticated' });
+    // The floor: the token check and an answer, as `{ __typename }` is for the service.
+    if (url.pathname === '/empty') return send(200, { data: { __typename: 'Query' } });
     if (url.pathname === '/lookup') return send(200, { data: lookup(url.searchParams.get('productId'), viewer) });
     if (url.pathname === '/evaluate') {
       const data = evaluate(url.searchParams.get('productId'), url.searchParams.get('contractId'), viewer);
