@@ -63,20 +63,21 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       fieldResolverEnhancers: ['guards'],
       subscriptions: { 'graphql-ws': this.ws.options('/graphql') },
       // One context function for both transports: graphql-ws calls it with its own ctx per operation.
-      context: async (arg: {
-        req: GraphQLContext['req'] & { headers: Record<string, string | undefined> };
-      }): Promise<GraphQLContext> => {
+      // Over HTTP: Express passes `{ req, res }`, Fastify its request (with `headers` and `id`).
+      context: async (
+        arg: { req: NonNullable<GraphQLContext['req']> } | NonNullable<GraphQLContext['req']>,
+      ): Promise<GraphQLContext> => {
         if (isWsContext(arg)) return this.ws.context(arg);
-        const { req } = arg;
+        const req = 'req' in arg ? arg.req : arg;
         try {
           return {
             req,
-            auth: await this.tokens.authenticate(req?.headers?.authorization),
+            auth: await this.tokens.authenticate(req.headers.authorization as string | undefined),
             loaders: new Loaders(this.dataSource, this.caches),
           };
         } catch (error) {
           // Before Apollo's plugins see the request: tag it here for the log line (request-id.plugin.ts).
-          tagErrorWithRequest(error, req?.id);
+          tagErrorWithRequest(error, req.id);
           throw error;
         }
       },

@@ -6,13 +6,17 @@ const CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 type Req = IncomingMessage & { id?: string };
 
+/** A request's id: the client's `x-request-id` when it is sensible, else a new UUID. */
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && CLIENT_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
- * Gives every request an id: the client's `x-request-id` when it is sensible, else a UUID; echoed
- * in the response's `x-request-id` header. Runs first, so even refusals (rate limit, bad JSON) carry it.
+ * Gives every request an id (requestIdOf), echoed in the response's `x-request-id` header. Runs
+ * first, so even refusals (rate limit, bad JSON) carry it.
  */
 export function requestIdMiddleware(req: Req, res: ServerResponse, next: () => void): void {
-  const incoming = req.headers['x-request-id'];
-  req.id = typeof incoming === 'string' && CLIENT_ID.test(incoming) ? incoming : randomUUID();
+  req.id = requestIdOf(req.headers['x-request-id']);
   res.setHeader('x-request-id', req.id);
   next();
 }
