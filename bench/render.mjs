@@ -367,7 +367,18 @@ export function render(r) {
     L.push(
       '## (h) Fixed cost per request',
       '',
-      `\`{ __typename }\` with a token (HTTP, the GraphQL server, the token check, the query limits, no resolver) against the raw handler's token check with a constant answer, at scale ${s1}${names.length > 1 ? `; and the service on each HTTP adapter (${names.join(', ')}), with the uniform lookup too` : ''}.`,
+      `\`{ __typename }\` with a token (HTTP, the GraphQL server, the token check, the query limits, no resolver) against the raw handler's token check with a constant answer, at scale ${s1}${
+        names.length > 1
+          ? `; and the service beside ${Object.entries(fc.settings ?? {})
+              .map(
+                ([name, env]) =>
+                  `${name} (${Object.entries(env)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(' ')})`,
+              )
+              .join(', ')}, with the uniform lookup too`
+          : ''
+      }.`,
       '',
       '| request, target | req/s | p50 ms | p99 ms | requests | errors |',
       '|---|---|---|---|---|---|',
@@ -392,8 +403,8 @@ export function render(r) {
           (q) => q.empty.raw,
         )}`,
       );
-    if (names.length > 1) {
-      const [a, c] = names;
+    const [a, ...others] = names;
+    for (const c of others)
       for (const what of ['empty', 'lookup'])
         L.push(
           `- ${what === 'empty' ? '`{ __typename }`' : 'uniform lookup'}, ${c} / ${a}: ${perRound(
@@ -402,7 +413,6 @@ export function render(r) {
             (q) => q[what][a],
           )}`,
         );
-    }
     L.push('');
   }
   return L.join('\n');

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick | --smoke] [--reuse] [--no-peer] [--adapters a,b] [--only a,b,c,d,g,h]
+// npm run bench [-- --quick | --smoke] [--reuse] [--no-peer] [--variant name:ENV=value …] [--only a,b,c,d,g,h]
 //                 [--rounds n] [--duration s] [--out <file>] [--data <folder>] [--pg-schema <name>]
 //
 // Builds nothing itself (the npm script builds first). Generates the datasets (SQLite under /tmp;
@@ -18,8 +18,9 @@
 //   (g) the peer: PostGraphile v4 on the same PostgreSQL data with the visibility rule as row-level
 //       security, against the service on PostgreSQL with and without its cache, at 10 and 50
 //       connections, in alternating rounds;
-//   (h) the fixed cost of a request: `{ __typename }` against the raw handler's token check alone,
-//       and with --adapters, the same service on different HTTP adapters (HTTP_ADAPTER), with the lookup.
+//   (h) the fixed cost of a request: `{ __typename }` against the raw handler's token check alone;
+//       with --variant name:ENV=value (repeatable), the service against itself with that setting, in
+//       alternating rounds, with the lookup too (an A/B of a change that has a switch).
 // --quick: small scales and short runs (a smoke run by hand); --smoke: tiny, for the e2e test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean' },
     reuse: { type: 'boolean' },
     'no-peer': { type: 'boolean' },
-    adapters: { type: 'string' },
+    variant: { type: 'string', multiple: true },
     out: { type: 'string' },
     data: { type: 'string' },
     duration: { type: 'string' },
@@ -92,7 +93,11 @@ const mode = {
 };
 /** Sections to run (--only a,g,…); all by default. */
 const only = new Set((args.only ?? 'a,b,c,d,g,h').split(','));
-const adapters = args.adapters ? args.adapters.split(',') : null;
+/** --variant name:ENV=value[;ENV=value]: the service with that environment, beside the plain one, in (h). */
+const variants = (args.variant ?? []).map((spec) => {
+  const [name, settings] = spec.split(/:(.*)/s);
+  return [name, Object.fromEntries(settings.split(';').map((kv) => kv.split(/=(.*)/s).slice(0, 2)))];
+});
 const dataDir = args.data ?? `/tmp/kemkollen-bench-${modeName}`;
 const out = args.out ?? join(b.ROOT, 'bench', modeName === 'full' ? 'report.md' : `report-${modeName}.md`);
 mkdirSync(dataDir, { recursive: true });
@@ -300,16 +305,16 @@ if (only.has('a')) {
 
 // ---------------------------------------------------------------------------------------------
 // (h) The fixed cost of a request, at the first scale: `{ __typename }` against the raw handler's
-// token check and answer; with --adapters, the service on each HTTP adapter (empty query and lookup).
+// token check and answer; with --variant, the service beside each variant (empty query and lookup).
 if (only.has('h')) {
   const db = sqlite(mode.scales[0]);
   const token = b.createToken(db, ORG, 'CONTACT_PERSON');
   const all = await b.allProducts(db);
-  const variants = adapters ? adapters.map((a) => [a, { HTTP_ADAPTER: a }]) : [['service', {}]];
   const processes = [];
   try {
     const services = {};
-    for (const [name, env] of variants) processes.push((services[name] = await b.startService(db, env)));
+    for (const [name, env] of [['service', {}], ...variants])
+      processes.push((services[name] = await b.startService(db, env)));
     const raw = await b.startRawServer(db);
     processes.push(raw);
     for (const s of Object.values(services)) {
@@ -329,7 +334,7 @@ if (only.has('h')) {
           ]),
           ['raw', () => run(tag('token check alone, raw'), raw, token, b.emptyRequests.raw())],
         ]),
-        ...(adapters
+        ...(variants.length
           ? {
               lookup: await inTurn(round, [
                 ...Object.entries(services).map(([name, s]) => [
@@ -342,7 +347,7 @@ if (only.has('h')) {
           : {}),
       });
     }
-    report.fixedCost = { variants: variants.map(([name]) => name), rounds };
+    report.fixedCost = { variants: Object.keys(services), settings: Object.fromEntries(variants), rounds };
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
   }

@@ -32,8 +32,6 @@ export interface AppConfig extends HardeningConfig {
   measurementCacheRows: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
-  /** The HTTP server under Nest: fastify (default) or express (HTTP_ADAPTER; kept while the bench compares them). */
-  httpAdapter: 'fastify' | 'express';
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -99,7 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
     measurementCacheRows: int('MEASUREMENT_CACHE_ROWS', env.MEASUREMENT_CACHE_ROWS, 100_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
-    httpAdapter: env.HTTP_ADAPTER === 'express' ? 'express' : 'fastify',
     ...loadHardeningConfig(env, production),
   };
 }

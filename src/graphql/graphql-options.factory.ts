@@ -63,12 +63,9 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       fieldResolverEnhancers: ['guards'],
       subscriptions: { 'graphql-ws': this.ws.options('/graphql') },
       // One context function for both transports: graphql-ws calls it with its own ctx per operation.
-      // Over HTTP: Express passes `{ req, res }`, Fastify its request (with `headers` and `id`).
-      context: async (
-        arg: { req: NonNullable<GraphQLContext['req']> } | NonNullable<GraphQLContext['req']>,
-      ): Promise<GraphQLContext> => {
-        if (isWsContext(arg)) return this.ws.context(arg);
-        const req = 'req' in arg ? arg.req : arg;
+      // Over HTTP the argument is Fastify's request (its `headers`, and `id`: the x-request-id).
+      context: async (req: NonNullable<GraphQLContext['req']>): Promise<GraphQLContext> => {
+        if (isWsContext(req)) return this.ws.context(req);
         try {
           return {
             req,
