@@ -118,6 +118,7 @@ describe('follow-ups: no N+1 in nested lists', () => {
   it('a nested followUps(first: 10) and followUps(first: 100) run the same number of SQL statements', async () => {
     let small: any;
     let large: any;
+    await sut.gql('{ __typename }', {}, TOKENS.reader); // its token check is answered from memory from here on
     const n10 = await sut.countStatements(async () => {
       small = dataOf(await sut.gql(NESTED, { first: 10 }, TOKENS.reader));
     });
