@@ -377,9 +377,24 @@ export async function comparePeer(service, token, peer, jwt, products) {
   return compared;
 }
 
-/** Runs autocannon with requests made by `makeRequest(i)`; returns throughput and latency. */
-export async function load({ url, token, makeRequest, connections = 10, duration = 10 }) {
+/** CPU seconds (user + system) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs autocannon with requests made by `makeRequest(i)`; returns throughput and latency, and with
+ * `pid` the CPU time the target spent per request (steadier than throughput on a shared machine:
+ * waiting for the CPU does not count).
+ */
+export async function load({ url, token, makeRequest, connections = 10, duration = 10, pid }) {
   let i = 0;
+  const cpuBefore = pid ? cpuSeconds(pid) : null;
   const result = await autocannon({
     url,
     connections,
@@ -394,6 +409,10 @@ export async function load({ url, token, makeRequest, connections = 10, duration
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     sent: i,
+    cpuMsPerRequest:
+      cpuBefore !== null && result.requests.total
+        ? ((cpuSeconds(pid) - cpuBefore) * 1000) / result.requests.total
+        : null,
   };
 }
 
@@ -427,16 +446,23 @@ export const emptyRequests = {
   raw: () => () => ({ method: 'GET', path: '/empty' }),
 };
 
-/** Several `load` results of the same length as one: total requests over total time, the median p50, the highest p99. */
+/**
+ * Several `load` results of the same length as one: total requests over total time, the median p50,
+ * the highest p99, CPU per request over all of them.
+ */
 export function combine(runs, duration) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const requests = runs.reduce((n, x) => n + x.requests, 0);
+  const withCpu = runs.filter((x) => x.cpuMsPerRequest !== null && x.cpuMsPerRequest !== undefined);
   return {
     requests,
     rps: requests / (duration * runs.length),
     p50: median(runs.map((x) => x.p50)),
     p99: Math.max(...runs.map((x) => x.p99)),
     errors: runs.reduce((n, x) => n + x.errors, 0),
+    cpuMsPerRequest: withCpu.length
+      ? withCpu.reduce((s, x) => s + x.cpuMsPerRequest * x.requests, 0) / withCpu.reduce((s, x) => s + x.requests, 0)
+      : null,
   };
 }
 

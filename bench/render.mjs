@@ -1,4 +1,5 @@
 // The markdown report of bench/run.mjs, from its figures (report.json has the same figures).
+import { combine } from './lib.mjs';
 
 const f = (n, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : Number(n).toFixed(d));
 const pct = (a, c) => (a !== null && a !== undefined && c ? `${f((a / c) * 100, 0)} %` : '–');
@@ -186,8 +187,8 @@ export function render(r) {
       '',
       `Before loading, the answers of the service and the raw handler were compared (lookup and evaluation) for ${scales.map((s) => `${r.scales[s].compared} products at scale ${s}`).join(' and ')}: identical.`,
       '',
-      '| scale, draw, target | req/s | p50 ms | p99 ms | requests | errors |',
-      '|---|---|---|---|---|---|',
+      '| scale, draw, target | req/s | p50 ms | p99 ms | CPU ms/request | requests | errors |',
+      '|---|---|---|---|---|---|---|',
     );
     for (const s of scales) {
       const x = r.scales[s];
@@ -323,17 +324,15 @@ export function render(r) {
       L.push(
         `PostgreSQL, scale ${peer.scale} (${peer.products} products), uniform draw. PostGraphile 4.14 (its own package in bench/postgraphile) serves the same schema; the visibility rule (SHARED, or the viewer's organisation's own; measurements with their follow-up) is row-level security for the role its JWT names, and it has the index its ordering needs. The service runs on the same schema with and without its measurement cache. Both have 10 pooled connections. Before loading, the answers were compared for ${peer.compared} products: identical.`,
         '',
-        '| connections, target | req/s | p50 ms | p99 ms | requests | errors |',
-        '|---|---|---|---|---|---|',
+        '| connections, target | req/s | p50 ms | p99 ms | CPU ms/request | requests | errors |',
+        '|---|---|---|---|---|---|---|',
       );
       for (const c of r.settings.peerConnections) {
-        const agg = (k) => ({
-          requests: sum(peer.rounds.map((q) => q[c][k].requests)),
-          rps: sum(peer.rounds.map((q) => q[c][k].requests)) / (r.settings.duration * peer.rounds.length),
-          p50: peer.rounds.map((q) => q[c][k].p50).sort((a, b) => a - b)[Math.floor(peer.rounds.length / 2)],
-          p99: Math.max(...peer.rounds.map((q) => q[c][k].p99)),
-          errors: sum(peer.rounds.map((q) => q[c][k].errors)),
-        });
+        const agg = (k) =>
+          combine(
+            peer.rounds.map((q) => q[c][k]),
+            r.settings.duration,
+          );
         L.push(
           row(`${c}, service`, agg('graphql')),
           row(`${c}, service, cache off`, agg('noCache')),
@@ -381,8 +380,8 @@ export function render(r) {
           : ''
       }.`,
       '',
-      '| request, target | req/s | p50 ms | p99 ms | requests | errors |',
-      '|---|---|---|---|---|---|',
+      '| request, target | req/s | p50 ms | p99 ms | CPU ms/request | requests | errors |',
+      '|---|---|---|---|---|---|---|',
     );
     const agg = (what, k) =>
       fc.rounds[0][what]
@@ -417,15 +416,4 @@ export function render(r) {
     L.push('');
   }
   return L.join('\n');
-}
-
-function combine(runs, duration) {
-  const requests = sum(runs.map((x) => x.requests));
-  return {
-    requests,
-    rps: requests / (duration * runs.length),
-    p50: runs.map((x) => x.p50).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
-    p99: Math.max(...runs.map((x) => x.p99)),
-    errors: sum(runs.map((x) => x.errors)),
-  };
 }

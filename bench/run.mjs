@@ -145,7 +145,7 @@ async function inTurn(round, targets) {
 
 const run = (label, target, token, makeRequest, connections = mode.connections) => {
   log(`${label} (${connections} connections, ${mode.duration} s)`);
-  return b.load({ url: target.url, token, makeRequest, connections, duration: mode.duration });
+  return b.load({ url: target.url, token, makeRequest, connections, duration: mode.duration, pid: target.pid });
 };
 
 // ---------------------------------------------------------------------------------------------

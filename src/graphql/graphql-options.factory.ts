@@ -14,6 +14,7 @@ import { EventFeedService } from '../events/event-feed.service.js';
 import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
+import { readPlainFieldsDirectly } from './plain-fields.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
@@ -43,6 +44,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     return {
       autoSchemaFile: true,
       sortSchema: true,
+      // Plain fields are read from the object, not through a resolver per field and value (plain-fields.ts).
+      transformSchema: readPlainFieldsDirectly,
       path: '/graphql',
       introspection: this.config.introspection,
       graphiql: this.config.landingPage,
