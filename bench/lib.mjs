@@ -390,21 +390,28 @@ export function cpuSeconds(pid) {
 /**
  * Runs autocannon with requests made by `makeRequest(i)`; returns throughput and latency, and with
  * `pid` the CPU time the target spent per request (steadier than throughput on a shared machine:
- * waiting for the CPU does not count).
+ * waiting for the CPU does not count). With `amount`, that many requests instead of `duration` seconds.
  */
-export async function load({ url, token, makeRequest, connections = 10, duration = 10, pid }) {
+export async function load({ url, token, makeRequest, connections = 10, duration = 10, pid, amount }) {
   let i = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : null;
-  const result = await autocannon({
+  const started = performance.now();
+  let lastResponse = started;
+  const run = autocannon({
     url,
     connections,
-    duration,
+    ...(amount ? { amount } : { duration }),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, ...makeRequest(i++) }) }],
   });
+  run.on('response', () => (lastResponse = performance.now()));
+  const result = await run;
+  // A run of `amount` requests lasts from the start to its last response (autocannon ends on a whole second).
+  const seconds = amount ? (lastResponse - started) / 1000 : duration;
   return {
     requests: result.requests.total,
-    rps: result.requests.average,
+    seconds,
+    rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
@@ -453,10 +460,11 @@ export const emptyRequests = {
 export function combine(runs, duration) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const requests = runs.reduce((n, x) => n + x.requests, 0);
+  const seconds = runs.reduce((n, x) => n + (x.seconds ?? duration), 0);
   const withCpu = runs.filter((x) => x.cpuMsPerRequest !== null && x.cpuMsPerRequest !== undefined);
   return {
     requests,
-    rps: requests / (duration * runs.length),
+    rps: requests / seconds,
     p50: median(runs.map((x) => x.p50)),
     p99: Math.max(...runs.map((x) => x.p99)),
     errors: runs.reduce((n, x) => n + x.errors, 0),

@@ -7,8 +7,8 @@ const ratio = (a, c) => (a !== null && a !== undefined && c ? a / c : null);
 const verdict = (ok) => (ok === null ? '–' : ok ? 'met' : '**missed**');
 const row = (name, x) =>
   x
-    ? `| ${name} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p99)} | ${x.requests} | ${x.errors} |`
-    : `| ${name} | – | – | – | – | – |`;
+    ? `| ${name} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p99)} | ${f(x.cpuMsPerRequest, 2)} | ${x.requests} | ${x.errors} |`
+    : `| ${name} | – | – | – | – | – | – |`;
 /** Per-round ratios of `a` to `c` (each round's two figures were measured back to back). */
 const perRound = (rounds, a, c) => rounds.map((r) => pct(a(r)?.rps, c(r)?.rps)).join(', ');
 const sum = (xs) => xs.reduce((s, x) => s + x, 0);
@@ -28,7 +28,9 @@ export function render(r) {
     '',
     `Machine load before: ${load(r.loadBefore)}. After: ${load(r.loadAfter)}. Other work on the machine makes absolute figures noisy; every comparison below is made in rounds in which the compared targets take turns (the order turning each round), and each round's ratio is given.`,
     '',
-    `Load: autocannon, ${r.settings.connections} connections (peer: ${r.settings.peerConnections.join(' and ')}), ${r.settings.duration} s per measurement, ${r.settings.rounds} rounds. The service runs with NODE_ENV=production and RATE_LIMIT_ENABLED=false. Draws: **uniform**, a product drawn at random from all products for every request (a region looking up its own product); **popular**, one of the ${r.settings.head} most followed-up products; **cold**, every request a product the instance has not seen before; **warm**, the same products again on that instance. Service and baseline get the same draw in a round.`,
+    `Load: autocannon, ${r.settings.connections} connections (peer: ${r.settings.peerConnections.join(' and ')}), ${r.settings.duration} s per measurement (cold and warm: as many requests as products drawn, at most ${r.settings.coldRequests}), ${r.settings.rounds} rounds. CPU ms/request is the target process's own CPU time (user + system) over its requests; PostgreSQL's CPU is not in it (it matters in (g): PostGraphile has PostgreSQL build the JSON).`,
+    '',
+    `The service runs with NODE_ENV=production and RATE_LIMIT_ENABLED=false. Draws: **uniform**, a product drawn at random from all products for every request (a region looking up its own product); **popular**, one of the ${r.settings.head} most followed-up products; **cold**, every request a product the instance has not seen before; **warm**, the same products again on that instance. Service and baseline get the same draw in a round.`,
     '',
   );
 

@@ -53,6 +53,7 @@ const MODES = {
     peerScale: 1,
     peerConnections: [10, 50],
     head: 50,
+    coldRequests: 5_000,
     importFollowUps: 20_000,
     perFollowUp: 5,
     subscribers: 1_000,
@@ -66,6 +67,7 @@ const MODES = {
     peerScale: 0.05,
     peerConnections: [10, 50],
     head: 50,
+    coldRequests: 1_500,
     importFollowUps: 4_000,
     perFollowUp: 5,
     subscribers: 200,
@@ -79,6 +81,7 @@ const MODES = {
     peerScale: 0.005,
     peerConnections: [2, 4],
     head: 10,
+    coldRequests: 30,
     importFollowUps: 100,
     perFollowUp: 5,
     subscribers: 5,
@@ -143,9 +146,9 @@ async function inTurn(round, targets) {
   return results;
 }
 
-const run = (label, target, token, makeRequest, connections = mode.connections) => {
-  log(`${label} (${connections} connections, ${mode.duration} s)`);
-  return b.load({ url: target.url, token, makeRequest, connections, duration: mode.duration, pid: target.pid });
+const run = (label, target, token, makeRequest, connections = mode.connections, amount = undefined) => {
+  log(`${label} (${connections} connections, ${amount ? `${amount} requests` : `${mode.duration} s`})`);
+  return b.load({ url: target.url, token, makeRequest, connections, duration: mode.duration, pid: target.pid, amount });
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -211,8 +214,10 @@ if (only.has('a')) {
         const seed = 1000 * (round + 1) + index;
         const uniform = b.draw(s.all, seed);
         const popular = b.draw(s.head, seed + 500);
-        const cold = s.coldSlices[round];
+        // Each product of the slice at most once: a fixed number of requests, not a duration.
+        const cold = s.coldSlices[round].slice(0, mode.coldRequests);
         const coldPick = (i) => cold[i % cold.length];
+        const coldRun = (label, target, make) => run(tag(label), target, s.token, make, mode.connections, cold.length);
         const tag = (what) => `scale ${s.scale}, round ${round + 1}/${mode.rounds}: ${what}`;
         const r = {
           uniform: await inTurn(round, [
@@ -230,9 +235,9 @@ if (only.has('a')) {
         };
         // Cold first (the instance has never seen these products), then the baseline, then warm (the same again).
         r.cold = {
-          cold: await run(tag('cold, GraphQL'), s.cold, s.token, b.lookupRequests.graphql(coldPick)),
-          raw: await run(tag('cold products, raw'), s.raw, s.token, b.lookupRequests.raw(coldPick)),
-          warm: await run(tag('warm (the same again), GraphQL'), s.cold, s.token, b.lookupRequests.graphql(coldPick)),
+          cold: await coldRun('cold, GraphQL', s.cold, b.lookupRequests.graphql(coldPick)),
+          raw: await coldRun('cold products, raw', s.raw, b.lookupRequests.raw(coldPick)),
+          warm: await coldRun('warm (the same again), GraphQL', s.cold, b.lookupRequests.graphql(coldPick)),
           distinct: cold.length,
         };
         report.scales[s.scale].rounds.push(r);
