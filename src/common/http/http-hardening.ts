@@ -96,4 +96,16 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
       return sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
   });
   app.useGlobalFilters(new GraphQLHttpErrorFilter(app, config.maxBodyBytes));
+  // Graceful shutdown: Fastify's close stops accepting and closes idle keep-alive connections; a
+  // connection whose request is still in flight would stay open after its answer (keep-alive) and
+  // hold the close until its timeout. So once closing, each answer asks its client to close.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
 }
