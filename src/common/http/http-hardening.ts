@@ -89,11 +89,12 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
     done();
   });
   await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH);
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== GRAPHQL_PATH) return;
-    const charset = charsetOf(request.headers['content-type']);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const charset = request.routeOptions.url === GRAPHQL_PATH ? charsetOf(request.headers['content-type']) : null;
+    // Answered here: the request goes no further (no `done`).
     if (charset !== null && charset !== 'utf-8' && charset !== 'utf8')
-      return sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
+      void sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
+    else done();
   });
   app.useGlobalFilters(new GraphQLHttpErrorFilter(app, config.maxBodyBytes));
   // Graceful shutdown: Fastify's close stops accepting and closes idle keep-alive connections; a
