@@ -1,25 +1,30 @@
 // Building blocks of `npm run bench` (bench/run.mjs), each usable alone: the e2e test
 // test/bench.e2e-spec.ts runs them at a tiny scale so CI exercises the code without timing it.
-// Everything runs against the BUILT service (dist/), on SQLite files under a temporary folder.
+// Everything runs against the BUILT service (dist/), on SQLite files under a temporary folder, and
+// for the peer row on a PostgreSQL schema of the bench's own.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
+import pg from 'pg';
 import WebSocket from 'ws';
+import { mulberry32 } from '../dist/import/dataset-generator.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const MAIN = join(ROOT, 'dist', 'main.js');
 
-/** The environment of every child: SQLite at `file`, no seeding at start, no rate limit (it would throttle the load). */
-export function serviceEnv(file, extra = {}) {
+// ---------------------------------------------------------------------------------------------
+// Databases: a SQLite file (a string) or a PostgreSQL schema ({ url, schema }).
+
+/** The environment of every child: the database, no seeding at start, no rate limit (it would throttle the load). */
+export function serviceEnv(db, extra = {}) {
   const env = {
     ...process.env,
-    DATABASE_PATH: file,
     SEED_ON_START: 'false',
     DEMO_DATA: 'false',
     RATE_LIMIT_ENABLED: 'false',
@@ -30,13 +35,17 @@ export function serviceEnv(file, extra = {}) {
   };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
+  delete env.DATABASE_PATH;
+  delete env.REDIS_URL;
+  if (typeof db === 'string') env.DATABASE_PATH = db;
+  else Object.assign(env, { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema });
   return env;
 }
 
-function cli(file, args) {
+function cli(db, args, extraEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: serviceEnv(file),
+    env: serviceEnv(db, extraEnv),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -44,21 +53,83 @@ function cli(file, args) {
   return r.stdout;
 }
 
-/** Generates a dataset at `scale` into a fresh SQLite file; returns the wall time in seconds and the CLI's summary. */
-export function generateDataset(file, scale, seed = 1) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+/** Runs SQL on PostgreSQL (the bench's own connection, outside the service). */
+export async function onPostgres(url, sql, params = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PostgreSQL server of DATABASE_URL (or the local default) if it answers, else null. */
+export async function postgresUrl() {
+  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  try {
+    await onPostgres(url, 'SELECT 1');
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+/** Rows of a read on either engine (the bench's own reads: products to draw, contracts, counts); `?` placeholders. */
+async function read(db, sql, params = []) {
+  if (typeof db !== 'string') {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO ${db.schema}`);
+      let n = 0;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    return sqlite.prepare(sql).all(...params);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Generates a dataset at `scale` into a fresh SQLite file or PostgreSQL schema; returns the wall time in seconds and the CLI's summary. */
+export async function generateDataset(db, scale, seed = 1) {
+  if (typeof db === 'string') for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  else await onPostgres(db.url, `DROP SCHEMA IF EXISTS ${db.schema} CASCADE; CREATE SCHEMA ${db.schema}`);
   const started = performance.now();
-  const out = cli(file, ['generate', '--scale', String(scale), '--seed', String(seed)]);
+  const out = cli(db, ['generate', '--scale', String(scale), '--seed', String(seed)]);
   return { seconds: (performance.now() - started) / 1000, summary: out.trim() };
 }
 
+/** True when the database already holds a generated dataset (for --reuse). */
+export async function hasDataset(db) {
+  if (typeof db === 'string') return existsSync(db);
+  try {
+    return (await read(db, 'SELECT COUNT(*) AS n FROM follow_ups'))[0].n > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates a token with the CLI (as an operator would) and returns it. */
-export function createToken(file, organisation, role, name = 'Bench') {
-  const out = cli(file, ['token', 'create', '--organisation', organisation, '--role', role, '--name', name]);
+export function createToken(db, organisation, role, name = 'Bench') {
+  const out = cli(db, ['token', 'create', '--organisation', organisation, '--role', role, '--name', name]);
   return /kk_[A-Za-z0-9_-]{43}/.exec(out)[0];
 }
 
-async function waitForUrl(url, child, timeoutMs = 60_000) {
+// ---------------------------------------------------------------------------------------------
+// Processes.
+
+async function waitForUrl(url, child, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the process exited with ${child.exitCode} before it answered ${url}`);
@@ -86,12 +157,22 @@ function stopper(child) {
     });
 }
 
-/** Starts the service (node dist/main.js) on the file; resolves when /health/ready answers. */
-export async function startService(file, extraEnv = {}, nodeArgs = []) {
+/** Starts the service (node dist/main.js) on the database; resolves when /health/ready answers. */
+export async function startService(db, extraEnv = {}, nodeArgs = [], attempts = 5) {
+  try {
+    return await startServiceOnce(db, extraEnv, nodeArgs);
+  } catch (error) {
+    // A random port another process took meanwhile: another one.
+    if (attempts > 1 && /EADDRINUSE/.test(error.message)) return startService(db, extraEnv, nodeArgs, attempts - 1);
+    throw error;
+  }
+}
+
+async function startServiceOnce(db, extraEnv, nodeArgs) {
   const port = freePort();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
-    env: serviceEnv(file, { PORT: String(port), HOST: '127.0.0.1', ...extraEnv }),
+    env: serviceEnv(db, { PORT: String(port), HOST: '127.0.0.1', ...extraEnv }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -110,51 +191,112 @@ export async function startService(file, extraEnv = {}, nodeArgs = []) {
   };
 }
 
-/** Starts the raw baseline (bench/raw-server.mjs) on the file. */
-export async function startRawServer(file) {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'raw-server.mjs'), file, '0'], {
-    cwd: ROOT,
+/** Starts a node script that prints "listening <port>" when ready. */
+async function startScript(script, args, options = {}) {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise((resolve, reject) => {
-    child.stdout.once('data', (d) => resolve(Number(/listening (\d+)/.exec(String(d))?.[1])));
-    child.once('exit', (code) => reject(new Error(`raw server exited with ${code}`)));
+    child.stdout.on('data', (d) => {
+      const port = /listening (\d+)/.exec(String(d))?.[1];
+      if (port) resolve(Number(port));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) };
+  return { port, pid: child.pid, stop: stopper(child) };
 }
 
-/** Products to look up: those of random follow-ups, so popular products come up as often as they are followed up. */
-export function sampleProducts(file, n = 500) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare('SELECT product_id AS id FROM follow_ups WHERE product_id IS NOT NULL ORDER BY random() LIMIT ?')
-      .all(n)
-      .map((r) => r.id);
-  } finally {
-    db.close();
+/** Starts the raw baseline (bench/raw-server.mjs) on the SQLite file. */
+export async function startRawServer(file) {
+  const { port, pid, stop } = await startScript(join(ROOT, 'bench', 'raw-server.mjs'), [file, '0']);
+  return { url: `http://127.0.0.1:${port}`, pid, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is looked up: products drawn uniformly, from the popular head, or each one once (cold).
+
+/** The dataset generator's seeded PRNG: the same seed gives the same draw to every target of a round. */
+export const rng = mulberry32;
+
+/** The i-th request's pick from `items`, the same for every target given the same seed. */
+export function draw(items, seed) {
+  return (i) => items[Math.floor(rng((seed * 2654435761 + i * 40503) >>> 0)() * items.length)];
+}
+
+/** `items` in an order that depends only on the seed (Fisher–Yates). */
+export function shuffled(items, seed) {
+  const out = [...items];
+  const next = rng(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
   }
+  return out;
+}
+
+/** Every product id (a region looks up its own product: any of them, most with few follow-ups). */
+export async function allProducts(db) {
+  return (await read(db, 'SELECT id FROM products ORDER BY id')).map((r) => r.id);
+}
+
+/** The `n` most followed-up products (the popular head). */
+export async function popularProducts(db, n = 50) {
+  return (
+    await read(
+      db,
+      'SELECT product_id AS id FROM follow_ups WHERE product_id IS NOT NULL GROUP BY product_id ORDER BY COUNT(*) DESC, product_id LIMIT ?',
+      [n],
+    )
+  ).map((r) => r.id);
+}
+
+/** Follow-ups per product: the median over all products and the range of the popular head (what the draws meet). */
+export async function productShape(db, head) {
+  const counts = (
+    await read(
+      db,
+      'SELECT COUNT(f.id) AS n FROM products p LEFT JOIN follow_ups f ON f.product_id = p.id GROUP BY p.id ORDER BY 1',
+    )
+  ).map((r) => Number(r.n));
+  const headCounts = counts.slice(-head);
+  return {
+    products: counts.length,
+    medianFollowUps: counts[Math.floor(counts.length / 2)],
+    withNone: counts.filter((n) => n === 0).length,
+    headMin: headCounts[0],
+    headMax: headCounts.at(-1),
+  };
 }
 
 /** A region's contracts, to evaluate products against. */
-export function contractsOf(file, organisationCode) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare(
-        'SELECT c.id FROM contracts c JOIN organisations o ON o.id = c.organisation_id WHERE o.code = ? ORDER BY c.id',
-      )
-      .all(organisationCode)
-      .map((r) => r.id);
-  } finally {
-    db.close();
-  }
+export async function contractsOf(db, organisationCode) {
+  return (
+    await read(
+      db,
+      'SELECT c.id FROM contracts c JOIN organisations o ON o.id = c.organisation_id WHERE o.code = ? ORDER BY c.id',
+      [organisationCode],
+    )
+  ).map((r) => r.id);
 }
+
+export async function organisationId(db, code) {
+  return (await read(db, 'SELECT id FROM organisations WHERE code = ?', [code]))[0].id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests.
 
 export const LOOKUP = `query Lookup($productId: ID!) { followUps(filter: {productId: $productId}) { totalCount nodes {
   id method status performedOn organisation { name } measurements { part value loq unit detected substance { casNumber name } } } } }`;
 export const EVALUATE = `query Evaluate($productId: ID!, $contractId: ID!) { evaluateProduct(productId: $productId, contractId: $contractId) {
   verdict requirements { requirement { code } verdict parts { part verdict } } } }`;
+/** The same lookup in PostGraphile's schema (its names for the same tables and relations). */
+export const PEER_LOOKUP = `query Lookup($productId: String!) { allFollowUps(condition: {productId: $productId}, first: 20, orderBy: [PERFORMED_ON_DESC, ID_ASC]) {
+  totalCount nodes { id method status performedOn organisationByOrganisationId { name }
+  measurementsByFollowUpId(orderBy: POSITION_ASC) { nodes { part value loq unit detected substanceBySubstanceId { casNumber name } } } } } }`;
+export const EMPTY = '{ __typename }';
 
 export async function gql(url, token, query, variables) {
   const res = await fetch(url, {
@@ -173,6 +315,32 @@ export async function raw(url, token, path) {
   return (await res.json()).data;
 }
 
+/** PostGraphile's answer in the service's shape, to compare the two. */
+export function fromPeer(data) {
+  const page = data.allFollowUps;
+  return {
+    totalCount: page.totalCount,
+    nodes: page.nodes.map((n) => ({
+      id: n.id,
+      method: n.method,
+      status: n.status,
+      performedOn: n.performedOn,
+      organisation: n.organisationByOrganisationId,
+      measurements: n.measurementsByFollowUpId.nodes.map((m) => ({
+        part: m.part,
+        value: m.value,
+        loq: m.loq,
+        unit: m.unit,
+        detected: m.detected,
+        substance: m.substanceBySubstanceId,
+      })),
+    })),
+  };
+}
+
+const differ = (what, a, b) =>
+  new Error(`${what}: the answers differ:\n${JSON.stringify(a).slice(0, 500)}\n${JSON.stringify(b).slice(0, 500)}`);
+
 /**
  * Checks that the service and the baseline give the same answers for some products (the same
  * follow-ups in the same order, the same measurements; the same verdicts), so the comparison is
@@ -183,77 +351,126 @@ export async function compareAnswers(service, baseline, token, products, contrac
   for (const [i, productId] of products.entries()) {
     const a = (await gql(service.url, token, LOOKUP, { productId })).followUps;
     const b = (await raw(baseline.url, token, `/lookup?productId=${productId}`)).followUps;
-    if (JSON.stringify(a) !== JSON.stringify(b))
-      throw new Error(
-        `lookup of ${productId}: the service and the baseline differ:\n${JSON.stringify(a).slice(0, 500)}\n${JSON.stringify(b).slice(0, 500)}`,
-      );
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw differ(`lookup of ${productId}`, a, b);
     if (contracts.length) {
       const contractId = contracts[i % contracts.length];
       const e = (await gql(service.url, token, EVALUATE, { productId, contractId })).evaluateProduct;
       const f = (await raw(baseline.url, token, `/evaluate?productId=${productId}&contractId=${contractId}`))
         .evaluateProduct;
       if (JSON.stringify(e) !== JSON.stringify(f))
-        throw new Error(
-          `evaluation of ${productId} against ${contractId}: the service and the baseline differ:\n${JSON.stringify(e).slice(0, 500)}\n${JSON.stringify(f).slice(0, 500)}`,
-        );
+        throw differ(`evaluation of ${productId} against ${contractId}`, e, f);
     }
     compared++;
   }
   return compared;
 }
 
-/** Runs autocannon with requests that cycle through `makeRequest(i)`; returns throughput and latency. */
-export async function load({ url, token, makeRequest, connections = 10, duration = 10 }) {
+/** The same check between the service and PostGraphile (on the same PostgreSQL data). */
+export async function comparePeer(service, token, peer, jwt, products) {
+  let compared = 0;
+  for (const productId of products) {
+    const a = (await gql(service.url, token, LOOKUP, { productId })).followUps;
+    const b = fromPeer(await gql(peer.url, jwt, PEER_LOOKUP, { productId }));
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw differ(`lookup of ${productId} (service vs PostGraphile)`, a, b);
+    compared++;
+  }
+  return compared;
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs autocannon with requests made by `makeRequest(i)`; returns throughput and latency, and with
+ * `pid` the CPU time the target spent per request (steadier than throughput on a shared machine:
+ * waiting for the CPU does not count). With `amount`, that many requests instead of `duration` seconds.
+ */
+export async function load({ url, token, makeRequest, connections = 10, duration = 10, pid, amount }) {
   let i = 0;
-  const result = await autocannon({
+  const cpuBefore = pid ? cpuSeconds(pid) : null;
+  const started = performance.now();
+  let lastResponse = started;
+  const run = autocannon({
     url,
     connections,
-    duration,
+    ...(amount ? { amount } : { duration }),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, ...makeRequest(i++) }) }],
   });
+  run.on('response', () => (lastResponse = performance.now()));
+  const result = await run;
+  // A run of `amount` requests lasts from the start to its last response (autocannon ends on a whole second).
+  const seconds = amount ? (lastResponse - started) / 1000 : duration;
   return {
     requests: result.requests.total,
-    rps: result.requests.average,
+    seconds,
+    rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    sent: i,
+    cpuMsPerRequest:
+      cpuBefore !== null && result.requests.total
+        ? ((cpuSeconds(pid) - cpuBefore) * 1000) / result.requests.total
+        : null,
   };
 }
 
+/** A short untimed load (V8 optimises, graphql-jit compiles) before a target is measured. */
+export async function warmUp(target, token, makeRequest, seconds = 2) {
+  await load({ url: target.url, token, makeRequest, connections: 2, duration: seconds });
+}
+
+const graphqlBody = (query, variables) => ({
+  method: 'POST',
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
+
+/** Request makers for a sequence of products (`pick(i)`): the service, the raw baseline, PostGraphile. */
 export const lookupRequests = {
-  graphql: (products) => (i) => ({
-    method: 'POST',
-    path: '/graphql',
-    body: JSON.stringify({ query: LOOKUP, variables: { productId: products[i % products.length] } }),
-  }),
-  raw: (products) => (i) => ({ method: 'GET', path: `/lookup?productId=${products[i % products.length]}` }),
+  graphql: (pick) => (i) => graphqlBody(LOOKUP, { productId: pick(i) }),
+  raw: (pick) => (i) => ({ method: 'GET', path: `/lookup?productId=${pick(i)}` }),
+  peer: (pick) => (i) => graphqlBody(PEER_LOOKUP, { productId: pick(i) }),
 };
 export const evaluateRequests = {
-  graphql: (products, contracts) => (i) => ({
-    method: 'POST',
-    path: '/graphql',
-    body: JSON.stringify({
-      query: EVALUATE,
-      variables: { productId: products[i % products.length], contractId: contracts[i % contracts.length] },
-    }),
-  }),
-  raw: (products, contracts) => (i) => ({
+  graphql: (pick, contracts) => (i) =>
+    graphqlBody(EVALUATE, { productId: pick(i), contractId: contracts[i % contracts.length] }),
+  raw: (pick, contracts) => (i) => ({
     method: 'GET',
-    path: `/evaluate?productId=${products[i % products.length]}&contractId=${contracts[i % contracts.length]}`,
+    path: `/evaluate?productId=${pick(i)}&contractId=${contracts[i % contracts.length]}`,
   }),
 };
+export const emptyRequests = {
+  graphql: () => () => graphqlBody(EMPTY),
+  raw: () => () => ({ method: 'GET', path: '/empty' }),
+};
 
-/** Several `load` results of the same length as one: total requests over total time, the median p50, the highest p99. */
+/**
+ * Several `load` results of the same length as one: total requests over total time, the median p50,
+ * the highest p99, CPU per request over all of them.
+ */
 export function combine(runs, duration) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const requests = runs.reduce((n, x) => n + x.requests, 0);
+  const seconds = runs.reduce((n, x) => n + (x.seconds ?? duration), 0);
+  const withCpu = runs.filter((x) => x.cpuMsPerRequest !== null && x.cpuMsPerRequest !== undefined);
   return {
     requests,
-    rps: requests / (duration * runs.length),
+    rps: requests / seconds,
     p50: median(runs.map((x) => x.p50)),
     p99: Math.max(...runs.map((x) => x.p99)),
     errors: runs.reduce((n, x) => n + x.errors, 0),
+    cpuMsPerRequest: withCpu.length
+      ? withCpu.reduce((s, x) => s + x.cpuMsPerRequest * x.requests, 0) / withCpu.reduce((s, x) => s + x.requests, 0)
+      : null,
   };
 }
 
@@ -264,6 +481,64 @@ export function memoryOf(pid) {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
+// ---------------------------------------------------------------------------------------------
+// (b) Statements, counted at the driver: every execution of a better-sqlite3 statement and every
+// pg query, whoever issues it (TypeORM, the service's own SqlReader, a migration), so nothing that
+// reaches the database can be left out by a path that does not report to a logger.
+
+const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b/i;
+
+/** Wraps the drivers' execute methods in this process; returns a counter with `reset()`, `count`, `texts`. */
+export function countAtDriver() {
+  const counter = { count: 0, texts: [], on: false };
+  const note = (sql) => {
+    if (!counter.on || CONTROL.test(String(sql))) return;
+    counter.count++;
+    counter.texts.push(String(sql).replace(/\s+/g, ' ').slice(0, 160));
+  };
+  const probe = new Database(':memory:');
+  const statementProto = Object.getPrototypeOf(probe.prepare('SELECT 1'));
+  probe.close();
+  for (const method of ['run', 'get', 'all', 'iterate']) {
+    const original = statementProto[method];
+    if (original.__counted) continue;
+    statementProto[method] = function (...args) {
+      note(this.source);
+      return original.apply(this, args);
+    };
+    statementProto[method].__counted = true;
+  }
+  const exec = Database.prototype.exec;
+  if (!exec.__counted) {
+    Database.prototype.exec = function (sql) {
+      note(sql);
+      return exec.call(this, sql);
+    };
+    Database.prototype.exec.__counted = true;
+  }
+  const query = pg.Client.prototype.query;
+  if (!query.__counted) {
+    pg.Client.prototype.query = function (config, ...rest) {
+      note(typeof config === 'string' ? config : config?.text);
+      return query.call(this, config, ...rest);
+    };
+    pg.Client.prototype.query.__counted = true;
+  }
+  return {
+    async during(fn) {
+      counter.count = 0;
+      counter.texts = [];
+      counter.on = true;
+      try {
+        await fn();
+      } finally {
+        counter.on = false;
+      }
+      return { statements: counter.count, texts: [...counter.texts] };
+    },
+  };
+}
+
 // Completed lab analyses, so that both pages have measurements (a page without any would skip the substance query).
 export const NESTED = `query ($first: Int!) { followUps(first: $first, filter: {method: LAB_ANALYSIS, status: COMPLETED}) { totalCount nodes {
   id product { name supplier { name } category { code } } supplier { name } organisation { name }
@@ -271,39 +546,45 @@ export const NESTED = `query ($first: Int!) { followUps(first: $first, filter: {
 } } }`;
 
 /**
- * (b) SQL statements per request for a nested followUps page of 10 and of 100, counted in
- * process through TypeORM's logger, as test/helpers/test-app.ts does.
+ * (b) SQL statements per request, counted at the driver in this process (the service runs here):
+ * the empty query with a token seen for the first time and again; a nested followUps page of 10 and
+ * of 100; the lookup of a product seen for the first time (cold) and of the same product again (warm).
  */
-export async function countStatements(file, token) {
-  Object.assign(process.env, serviceEnv(file));
+export async function countStatements(db, token, product) {
+  const env = serviceEnv(db);
+  for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATABASE_PATH', 'REDIS_URL']) delete process.env[key];
+  Object.assign(process.env, env);
+  const driver = countAtDriver();
   const { createApp } = await import('../dist/bootstrap.js');
-  const { DataSource } = await import('typeorm');
   const app = await createApp({ seed: false, logger: false });
   await app.listen(0, '127.0.0.1');
   try {
     const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
-    const logger = app.get(DataSource).logger;
-    let n = 0;
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, ...rest) => {
-      if (!/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) n++;
-      return original(query, ...rest);
-    };
     const counts = {};
+    // The token check: read from the database the first time (with the log's head, once per instance), then from memory.
+    counts.emptyFirst = await driver.during(() => gql(url, token, EMPTY));
+    counts.empty = await driver.during(() => gql(url, token, EMPTY));
     for (const first of [10, 100]) {
-      n = 0;
-      const data = await gql(url, token, NESTED, { first });
+      let data;
+      const counted = await driver.during(async () => (data = await gql(url, token, NESTED, { first })));
       counts[first] = {
-        statements: n,
+        statements: counted.statements,
         nodes: data.followUps.nodes.length,
         measurements: data.followUps.nodes.reduce((s, f) => s + f.measurements.length, 0),
       };
     }
+    let page;
+    counts.lookupCold = await driver.during(async () => (page = await gql(url, token, LOOKUP, { productId: product })));
+    counts.lookupCold.nodes = page.followUps.nodes.length;
+    counts.lookupWarm = await driver.during(() => gql(url, token, LOOKUP, { productId: product }));
     return counts;
   } finally {
     await app.close();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// (c) Import.
 
 /**
  * A CSV of `followUps` follow-ups with `perFollowUp` measurements each (K-PHT-01 phthalates, mg/kg),
@@ -311,18 +592,13 @@ export async function countStatements(file, token) {
  */
 export async function importFile(file, followUps, perFollowUp) {
   const { formatFollowUpCsv, CSV_COLUMNS } = await import('../dist/import/follow-up-csv.js');
-  const db = new Database(file, { readonly: true });
-  const products = db
-    .prepare('SELECT id FROM products ORDER BY id LIMIT 2000')
-    .all()
-    .map((r) => r.id);
-  const cas = db
-    .prepare(
+  const products = (await read(file, 'SELECT id FROM products ORDER BY id LIMIT 2000')).map((r) => r.id);
+  const cas = (
+    await read(
+      file,
       "SELECT s.cas_number AS cas FROM requirement_substances rs JOIN requirements r ON r.id = rs.requirement_id JOIN substances s ON s.id = rs.substance_id WHERE r.code = 'K-PHT-01' ORDER BY 1",
     )
-    .all()
-    .map((r) => r.cas);
-  db.close();
+  ).map((r) => r.cas);
   const blank = Object.fromEntries(CSV_COLUMNS.map((c) => [c, '']));
   const rows = [];
   for (let i = 0; i < followUps; i++) {
@@ -355,124 +631,49 @@ export async function importFile(file, followUps, perFollowUp) {
   return formatFollowUpCsv(rows);
 }
 
-/** (c) The service's import of the CSV (parse, check, write; in process, one transaction), timed. */
-export async function importThroughService(file, csv) {
-  Object.assign(process.env, serviceEnv(file));
-  const [{ NestFactory }, { AppModule }, { FollowUpImportService }] = await Promise.all([
-    import('@nestjs/core'),
-    import('../dist/app.module.js'),
-    import('../dist/import/follow-up-import.service.js'),
-  ]);
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-  try {
-    const started = performance.now();
-    const outcome = await app
-      .get(FollowUpImportService)
-      .importCsv(csv, { principal: null, defaultOrganisationCode: 'region-stockholm' });
-    const seconds = (performance.now() - started) / 1000;
-    if (!outcome.imported) throw new Error(`the import was refused: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-    return { seconds, followUps: outcome.followUps, measurements: outcome.measurements };
-  } finally {
-    await app.close();
-  }
+function timedChild(args, env) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}${r.stdout}`);
+  return { seconds, stdout: r.stdout };
 }
 
 /**
- * (c) The baseline: the same rows (follow-ups, requirement links, measurements, events), built
- * beforehand, written with raw prepared INSERTs in one transaction; only the transaction is timed.
+ * (c) The service's import as an operator runs it: `node dist/cli/main.js import <file>`, timed from
+ * the start of the process (which reads the file, checks every row, writes in one transaction) to
+ * its exit. The CLI's fixed cost (Node, Nest and the database opening) is timed alone too, with a
+ * command that does nothing else (`migrate` on a migrated database).
  */
-export async function importRaw(file, csv) {
-  const { parseFollowUpCsv } = await import('../dist/import/follow-up-csv.js');
-  const { rows } = parseFollowUpCsv(csv);
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    const org = db.prepare("SELECT id FROM organisations WHERE code = 'region-stockholm'").get().id;
-    const req = db.prepare("SELECT id FROM requirements WHERE code = 'K-PHT-01'").get().id;
-    const substances = new Map(
-      db
-        .prepare('SELECT cas_number, id FROM substances')
-        .all()
-        .map((s) => [s.cas_number, s.id]),
-    );
-    const suppliers = new Map(
-      db
-        .prepare('SELECT id, supplier_id FROM products')
-        .all()
-        .map((p) => [p.id, p.supplier_id]),
-    );
-    const now = new Date().toISOString();
-    const followUps = new Map();
-    const measurements = [];
-    for (const { values: v } of rows) {
-      let f = followUps.get(v.follow_up_key);
-      if (!f) followUps.set(v.follow_up_key, (f = { id: randomUUID(), v, n: 0 }));
-      const detected = v.detected === 'true';
-      measurements.push([
-        randomUUID(),
-        f.id,
-        substances.get(v.substance_cas),
-        v.part,
-        v.part.toLowerCase(),
-        detected ? 1 : 0,
-        detected ? Number(v.value) : null,
-        detected ? null : Number(v.loq),
-        v.unit,
-        null,
-        v.analytical_method,
-        f.n++,
-        now,
-      ]);
-    }
-    const insertF = db.prepare(
-      'INSERT INTO follow_ups (id, organisation_id, product_id, supplier_id, contract_id, method, performed_on, status, visibility, laboratory, report_reference, valid_until, notes, confidential_notes, retracted_reason, retracted_at, status_before_retraction, version, created_by_principal_id, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, 1, NULL, ?, ?)',
-    );
-    const insertR = db.prepare('INSERT INTO follow_up_requirements (follow_up_id, requirement_id) VALUES (?, ?)');
-    const insertM = db.prepare(
-      'INSERT INTO measurements (id, follow_up_id, substance_id, part, part_key, detected, value, loq, unit, uncertainty, analytical_method, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertE = db.prepare(
-      "INSERT INTO events (type, occurred_at, actor_principal_id, actor_organisation_id, subject_type, subject_id, follow_up_id, payload) VALUES ('RECORDED', ?, NULL, ?, 'FollowUp', ?, ?, ?)",
-    );
-    const write = db.transaction(() => {
-      for (const { id, v } of followUps.values()) {
-        insertF.run(
-          id,
-          org,
-          v.product_id,
-          suppliers.get(v.product_id),
-          v.method,
-          v.performed_on,
-          v.status,
-          v.visibility,
-          v.laboratory,
-          v.report_reference,
-          '2028-03-01',
-          now,
-          now,
-        );
-        insertR.run(id, req);
-        insertE.run(now, org, id, id, '{"status":"COMPLETED"}');
-      }
-      for (const m of measurements) insertM.run(m);
-    });
-    const started = performance.now();
-    write();
-    return {
-      seconds: (performance.now() - started) / 1000,
-      followUps: followUps.size,
-      measurements: measurements.length,
-    };
-  } finally {
-    db.close();
-  }
+export function importThroughCli(file, csvFile) {
+  const env = serviceEnv(file);
+  const { seconds, stdout } = timedChild([CLI, 'import', csvFile, '--organisation', 'region-stockholm'], env);
+  const m = /Imported (\d+) follow-ups with (\d+) measurements/.exec(stdout);
+  if (!m) throw new Error(`the import did not say what it imported:\n${stdout}`);
+  const startup = timedChild([CLI, 'migrate'], env).seconds;
+  return { seconds, startupSeconds: startup, followUps: Number(m[1]), measurements: Number(m[2]) };
 }
 
 /**
- * (d) Fan-out: `subscribers` graphql-ws clients subscribe to followUpEvents; one recordFollowUp;
- * the time until the last subscriber has the event. Not measured when the schema has no such
- * subscription (or it needs arguments this bench does not know).
+ * (c) The baseline, timed the same way: `node bench/raw-import.mjs <csv> <db>` reads and parses the
+ * file and writes the same rows (follow-ups, requirement links, measurements, events) with raw
+ * prepared INSERTs in one transaction, checking nothing; it reports its transaction's time too.
+ */
+export function importRaw(file, csvFile) {
+  const { seconds, stdout } = timedChild([join(ROOT, 'bench', 'raw-import.mjs'), csvFile, file], process.env);
+  return { seconds, ...JSON.parse(stdout) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Fan-out.
+
+/** What a live dashboard selects from each event: the follow-up with its product, supplier, organisation and requirements. */
+export const FAN_OUT_SUBSCRIPTION = `subscription { followUpEvents { cursor type occurredAt subjectType
+  followUp { id method status performedOn visibility product { name gtin } supplier { name } organisation { name } requirements { code } } } }`;
+
+/**
+ * (d) Fan-out: `subscribers` graphql-ws clients subscribe to followUpEvents with a realistic
+ * selection; one recordFollowUp; the time until the last subscriber has the event.
  */
 export async function fanOut({
   url,
@@ -483,18 +684,6 @@ export async function fanOut({
   requirementCode = 'K-PHT-01',
   timeoutMs = 30_000,
 }) {
-  const schema = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: '{ __schema { subscriptionType { fields { name args { name type { kind } } } } } }',
-    }),
-  }).then((r) => r.json());
-  const field = schema.data?.__schema?.subscriptionType?.fields?.find((f) => f.name === 'followUpEvents');
-  if (!field) return { measured: false, reason: 'the schema has no followUpEvents subscription' };
-  if (field.args.some((a) => a.type.kind === 'NON_NULL'))
-    return { measured: false, reason: 'followUpEvents needs arguments this bench does not know' };
-
   const clients = [];
   const arrivals = [];
   let t0 = 0;
@@ -502,6 +691,7 @@ export async function fanOut({
   const all = new Promise((r) => (resolveAll = r));
   let subscribed = 0;
   const errors = [];
+  let sample = null;
   try {
     for (let i = 0; i < subscribers; i++) {
       const client = createClient({
@@ -524,11 +714,13 @@ export async function fanOut({
         });
       });
       client.subscribe(
-        { query: 'subscription { followUpEvents { __typename } }' },
+        { query: FAN_OUT_SUBSCRIPTION },
         {
-          next: () => {
+          next: (value) => {
             if (got || !t0) return;
             got = true;
+            if (value.errors?.length) errors.push(JSON.stringify(value.errors).slice(0, 200));
+            sample ??= value.data;
             arrivals.push(performance.now() - t0);
             if (arrivals.length === subscribers) resolveAll();
           },
@@ -562,6 +754,7 @@ export async function fanOut({
       subscribers,
       subscribed,
       received: arrivals.length,
+      payloadBytes: sample ? Buffer.byteLength(JSON.stringify(sample)) : null,
       writeMs: written,
       firstMs: sorted[0] ?? null,
       p50Ms: sorted[Math.floor(sorted.length / 2)] ?? null,
@@ -573,11 +766,82 @@ export async function fanOut({
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// (g) The peer: PostGraphile v4 on the same PostgreSQL data (bench/postgraphile, its own package).
+
+const PEER_DIR = join(ROOT, 'bench', 'postgraphile');
+export const PEER_ROLE = 'kemkollen_bench_viewer';
+
+/** Installs the peer's own dependencies (its lock file) unless they are there. */
+export function installPeer() {
+  if (existsSync(join(PEER_DIR, 'node_modules', 'postgraphile'))) return;
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm ci in bench/postgraphile failed:\n${r.stderr}`);
+}
+
+/**
+ * The service's visibility rule (a follow-up is seen when SHARED or the viewer's organisation's own;
+ * measurements with their follow-up) as row-level security for the role PostGraphile's requests take
+ * (from the JWT), plus the index PostGraphile's ordering needs (performed_on DESC NULLS LAST, id):
+ * what a team serving this schema with PostGraphile would write. The service connects as the
+ * schema's owner, which row-level security does not restrict; it applies the rule in its queries.
+ */
+export async function preparePeerSchema(db) {
+  const s = db.schema;
+  await onPostgres(
+    db.url,
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${PEER_ROLE}') THEN CREATE ROLE ${PEER_ROLE} NOLOGIN; END IF; END $$;
+     GRANT USAGE ON SCHEMA ${s} TO ${PEER_ROLE};
+     GRANT SELECT ON ${s}.follow_ups, ${s}.measurements, ${s}.substances, ${s}.organisations TO ${PEER_ROLE};
+     ALTER TABLE ${s}.follow_ups ENABLE ROW LEVEL SECURITY;
+     DROP POLICY IF EXISTS visible ON ${s}.follow_ups;
+     CREATE POLICY visible ON ${s}.follow_ups FOR SELECT TO ${PEER_ROLE}
+       USING (visibility = 'SHARED' OR organisation_id = current_setting('jwt.claims.organisation_id', true));
+     ALTER TABLE ${s}.measurements ENABLE ROW LEVEL SECURITY;
+     DROP POLICY IF EXISTS visible ON ${s}.measurements;
+     CREATE POLICY visible ON ${s}.measurements FOR SELECT TO ${PEER_ROLE}
+       USING (EXISTS (SELECT 1 FROM ${s}.follow_ups f WHERE f.id = follow_up_id));
+     CREATE INDEX IF NOT EXISTS bench_peer_follow_ups_order ON ${s}.follow_ups (product_id, performed_on DESC NULLS LAST, id);
+     ANALYZE ${s}.follow_ups; ANALYZE ${s}.measurements;`,
+  );
+}
+
+const base64url = (value) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** An HS256 JWT as PostGraphile expects it: the role to take and the viewer's organisation as claims. */
+export function peerJwt(secret, organisationId) {
+  const head = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({
+    role: PEER_ROLE,
+    organisation_id: organisationId,
+    aud: 'postgraphile',
+    exp: Math.floor(Date.now() / 1000) + 24 * 3600,
+  })}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+}
+
+/** Starts PostGraphile (bench/postgraphile/server.mjs) on the schema, with as many pooled connections as the service. */
+export async function startPeer(db, secret) {
+  installPeer();
+  const { port, pid, stop } = await startScript(join(PEER_DIR, 'server.mjs'), [db.url, db.schema, secret, '0'], {
+    cwd: PEER_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return { url: `http://127.0.0.1:${port}/graphql`, pid, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /** Machine load, for the report: figures taken on a busy machine are noisy. */
 export function machineLoad() {
   const uptime = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
+  const vmstat = spawnSync('vmstat', ['1', '3'], { encoding: 'utf8' }).stdout.trim().split('\n');
   const cpus = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
-  return { uptime, cpus };
+  // vmstat's last sample: us sy id wa st.
+  const last = vmstat.at(-1)?.trim().split(/\s+/).map(Number) ?? [];
+  const head = vmstat[1]?.trim().split(/\s+/) ?? [];
+  const at = (name) => last[head.indexOf(name)];
+  return { uptime, cpus, vmstat: { r: at('r'), us: at('us'), sy: at('sy'), id: at('id'), wa: at('wa'), st: at('st') } };
 }
 
 export function copyDatabase(from, to) {
@@ -588,4 +852,4 @@ export function copyDatabase(from, to) {
   copyFileSync(from, to);
 }
 
-export { existsSync };
+export { existsSync, writeFileSync };

@@ -1,30 +1,47 @@
-// npm run bench [-- --quick | --smoke] [--reuse] [--out <file>] [--data <folder>]
+// npm run bench [-- --quick | --smoke] [--reuse] [--no-peer] [--variant name:ENV=value …] [--only a,b,c,d,g,h]
+//                 [--rounds n] [--duration s] [--out <file>] [--data <folder>] [--pg-schema <name>]
 //
-// Builds nothing itself (the npm script builds first). Generates the datasets (SQLite, under
-// /tmp), then measures side by side, in one run, and writes a markdown report (bench/report.md):
-//   (a) the pre-audit lookup and evaluateProduct through GraphQL over HTTP against a raw
-//       node:http + better-sqlite3 baseline on the same file: throughput, p50/p99, ratio;
-//   (b) SQL statements per request for nested lists of 10 and 100;
-//   (c) importing 100,000 measurements against raw prepared inserts in one transaction;
-//   (d) fan-out of one write to 1,000 graphql-ws subscribers;
+// Builds nothing itself (the npm script builds first). Generates the datasets (SQLite under /tmp;
+// PostgreSQL in a schema of the bench's own for the peer row), then measures side by side, in one
+// run, and writes a markdown report (bench/report.md) and its figures (report.json):
+//   (a) the pre-audit lookup through GraphQL over HTTP against a raw node:http + better-sqlite3
+//       handler on the same file, with products drawn uniformly (any product, as a region looks up
+//       its own) and from the popular head, reported apart; scale 1 and 10 interleaved round by
+//       round, the service and the baseline taking turns; the measurement cache cold (each product
+//       seen for the first time), warm (the same products again) and off; evaluateProduct;
+//   (b) SQL statements per request, counted at the driver (better-sqlite3, pg);
+//   (c) importing 100,000 measurements through the CLI, timed from its start to its exit, against a
+//       raw script that reads the same file and INSERTs the same rows;
+//   (d) fan-out of one write to 1,000 graphql-ws subscribers that select a realistic payload;
 //   (e) the lookup's latency at scale 1 against scale 10;
-//   (f) peak RSS of the service under the lookup load at scale 10.
+//   (f) peak RSS of the service under uniform traffic at scale 10;
+//   (g) the peer: PostGraphile v4 on the same PostgreSQL data with the visibility rule as row-level
+//       security, against the service on PostgreSQL with and without its cache, at 10 and 50
+//       connections, in alternating rounds;
+//   (h) the fixed cost of a request: `{ __typename }` against the raw handler's token check alone;
+//       with --variant name:ENV=value (repeatable), the service against itself with that setting, in
+//       alternating rounds, with the lookup too (an A/B of a change that has a switch).
 // --quick: small scales and short runs (a smoke run by hand); --smoke: tiny, for the e2e test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as b from './lib.mjs';
+import { render } from './render.mjs';
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean' },
     smoke: { type: 'boolean' },
     reuse: { type: 'boolean' },
+    'no-peer': { type: 'boolean' },
+    variant: { type: 'string', multiple: true },
     out: { type: 'string' },
     data: { type: 'string' },
     duration: { type: 'string' },
-    connections: { type: 'string' },
+    rounds: { type: 'string' },
+    only: { type: 'string' },
+    'pg-schema': { type: 'string' },
   },
 });
 const MODES = {
@@ -33,6 +50,10 @@ const MODES = {
     duration: 10,
     rounds: 3,
     connections: 10,
+    peerScale: 1,
+    peerConnections: [10, 50],
+    head: 50,
+    coldRequests: 5_000,
     importFollowUps: 20_000,
     perFollowUp: 5,
     subscribers: 1_000,
@@ -43,6 +64,10 @@ const MODES = {
     duration: 3,
     rounds: 2,
     connections: 10,
+    peerScale: 0.05,
+    peerConnections: [10, 50],
+    head: 50,
+    coldRequests: 1_500,
     importFollowUps: 4_000,
     perFollowUp: 5,
     subscribers: 200,
@@ -53,6 +78,10 @@ const MODES = {
     duration: 0.5,
     rounds: 2,
     connections: 2,
+    peerScale: 0.005,
+    peerConnections: [2, 4],
+    head: 10,
+    coldRequests: 30,
     importFollowUps: 100,
     perFollowUp: 5,
     subscribers: 5,
@@ -63,13 +92,21 @@ const modeName = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
 const mode = {
   ...MODES[modeName],
   ...(args.duration ? { duration: Number(args.duration) } : {}),
-  ...(args.connections ? { connections: Number(args.connections) } : {}),
+  ...(args.rounds ? { rounds: Number(args.rounds) } : {}),
 };
+/** Sections to run (--only a,g,…); all by default. */
+const only = new Set((args.only ?? 'a,b,c,d,g,h').split(','));
+/** --variant name:ENV=value[;ENV=value]: the service with that environment, beside the plain one, in (h). */
+const variants = (args.variant ?? []).map((spec) => {
+  const [name, settings] = spec.split(/:(.*)/s);
+  return [name, Object.fromEntries(settings.split(';').map((kv) => kv.split(/=(.*)/s).slice(0, 2)))];
+});
 const dataDir = args.data ?? `/tmp/kemkollen-bench-${modeName}`;
 const out = args.out ?? join(b.ROOT, 'bench', modeName === 'full' ? 'report.md' : `report-${modeName}.md`);
 mkdirSync(dataDir, { recursive: true });
-const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const log = (message) => process.stderr.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const ORG = 'region-stockholm';
+const pgUrl = args['no-peer'] || !only.has('g') ? null : await b.postgresUrl();
 
 const report = {
   mode: modeName,
@@ -83,132 +120,338 @@ const report = {
   scales: {},
 };
 
+// ---------------------------------------------------------------------------------------------
 // Datasets.
-for (const scale of mode.scales) {
-  const file = join(dataDir, `scale-${scale}.sqlite`);
-  if (args.reuse && b.existsSync(file)) {
-    log(`reusing ${file}`);
-    report.datasets[scale] = { file, seconds: null, summary: 'reused' };
+const sqlite = (scale) => join(dataDir, `scale-${scale}.sqlite`);
+const peerDb = pgUrl ? { url: pgUrl, schema: args['pg-schema'] ?? `kemkollen_bench_${modeName}` } : null;
+const needSqlite = ['a', 'b', 'd', 'h'].some((x) => only.has(x));
+const datasets = needSqlite ? mode.scales.map((scale) => ({ key: String(scale), scale, db: sqlite(scale) })) : [];
+if (peerDb) datasets.push({ key: `postgres-${mode.peerScale}`, scale: mode.peerScale, db: peerDb });
+for (const { key, scale, db } of datasets) {
+  if (args.reuse && (await b.hasDataset(db))) {
+    log(`reusing ${typeof db === 'string' ? db : `PostgreSQL schema ${db.schema}`}`);
+    report.datasets[key] = { seconds: null, summary: 'reused' };
     continue;
   }
-  log(`generating scale ${scale} into ${file}`);
-  report.datasets[scale] = { file, ...b.generateDataset(file, scale) };
-  log(`  ${report.datasets[scale].seconds.toFixed(1)} s`);
+  log(`generating scale ${scale} into ${typeof db === 'string' ? db : `PostgreSQL schema ${db.schema}`}`);
+  report.datasets[key] = await b.generateDataset(db, scale);
+  log(`  ${report.datasets[key].seconds.toFixed(1)} s`);
 }
 
-// (a), (e), (f): load on the service and on the baseline, per scale.
-for (const [index, scale] of mode.scales.entries()) {
-  const { file } = report.datasets[scale];
-  const token = b.createToken(file, ORG, 'CONTACT_PERSON');
-  const products = b.sampleProducts(file, 1_000);
-  const contracts = b.contractsOf(file, ORG);
-  const service = await b.startService(file);
-  const baseline = await b.startRawServer(file);
-  const result = { products: products.length, contracts: contracts.length };
+/** Runs the targets one after the other, in an order that turns with the round, so none always goes first. */
+async function inTurn(round, targets) {
+  const results = {};
+  const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+  for (const [name, fn] of order) results[name] = await fn();
+  return results;
+}
+
+const run = (label, target, token, makeRequest, connections = mode.connections, amount = undefined) => {
+  log(`${label} (${connections} connections, ${amount ? `${amount} requests` : `${mode.duration} s`})`);
+  return b.load({ url: target.url, token, makeRequest, connections, duration: mode.duration, pid: target.pid, amount });
+};
+
+// ---------------------------------------------------------------------------------------------
+// (a), (e), (f): the lookup, both scales interleaved round by round.
+if (only.has('a')) {
+  const perScale = [];
   try {
-    result.compared = await b.compareAnswers(service, baseline, token, products.slice(0, mode.compare), contracts);
-    const run = async (name, target, makeRequest) => {
-      log(`scale ${scale}: ${name} (${mode.connections} connections, ${mode.duration} s)`);
-      return b.load({ url: target.url, token, makeRequest, connections: mode.connections, duration: mode.duration });
-    };
-    // The lookup, the target's figure: service and baseline alternate for several rounds, so that a
-    // change in what else the machine does (other processes, a hypervisor's neighbours) falls on both.
-    const rounds = [];
-    for (let i = 0; i < mode.rounds; i++) {
-      rounds.push({
-        graphql: await run(
-          `lookup, GraphQL (round ${i + 1}/${mode.rounds})`,
-          service,
-          b.lookupRequests.graphql(products),
-        ),
-        raw: await run(`lookup, raw (round ${i + 1}/${mode.rounds})`, baseline, b.lookupRequests.raw(products)),
-      });
-    }
-    result.lookup = {
-      graphql: b.combine(
-        rounds.map((r) => r.graphql),
-        mode.duration,
-      ),
-      raw: b.combine(
-        rounds.map((r) => r.raw),
-        mode.duration,
-      ),
-      rounds,
-    };
-    result.memory = b.memoryOf(service.pid);
-    if (index === 0)
-      result.floor = await run('the empty query { __typename }, GraphQL', service, () => ({
-        method: 'POST',
-        path: '/graphql',
-        body: JSON.stringify({ query: '{ __typename }' }),
-      }));
-    if (index === 0) {
-      // What the measurement cache and graphql-jit each bring: the same lookup with one of them off.
-      for (const [key, env] of [
-        ['noCache', { MEASUREMENT_CACHE_ROWS: '0' }],
-        ['noJit', { GRAPHQL_JIT: 'false' }],
-      ]) {
-        const variant = await b.startService(file, env);
-        try {
-          result[key] = await run(
-            `lookup, GraphQL, ${Object.entries(env)
-              .map(([k, v]) => `${k}=${v}`)
-              .join(' ')}`,
-            variant,
-            b.lookupRequests.graphql(products),
-          );
-        } finally {
-          await variant.stop();
-        }
-      }
-    }
-    const last = index === mode.scales.length - 1;
-    if (!last || mode.scales.length === 1) {
-      result.evaluate = {
-        graphql: await run('evaluateProduct, GraphQL', service, b.evaluateRequests.graphql(products, contracts)),
-        raw: await run('evaluateProduct, raw', baseline, b.evaluateRequests.raw(products, contracts)),
+    for (const scale of mode.scales) {
+      const db = sqlite(scale);
+      const all = await b.allProducts(db);
+      const head = await b.popularProducts(db, mode.head);
+      const s = {
+        scale,
+        db,
+        all,
+        head,
+        token: b.createToken(db, ORG, 'CONTACT_PERSON'),
+        contracts: await b.contractsOf(db, ORG),
+        // Disjoint slices of one shuffle: each round's cold run meets products its service has never seen.
+        coldSlices: [],
+        processes: [],
       };
-      if (index === 0) {
-        log(`scale ${scale}: fan-out to ${mode.subscribers} subscribers`);
-        result.fanOut = await b
-          .fanOut({
-            url: service.url,
-            wsUrl: service.wsUrl,
-            token,
-            subscribers: mode.subscribers,
-            productId: products[0],
-          })
-          .catch((e) => ({ measured: false, reason: `failed: ${e.message}` }));
+      // A few products warm every instance up (V8, graphql-jit) before the rounds; the cold slices leave them out.
+      const shuffledAll = b.shuffled(all, 7);
+      s.warmUp = shuffledAll.splice(0, Math.min(50, Math.floor(all.length / 10)));
+      const slice = Math.floor(shuffledAll.length / mode.rounds);
+      for (let r = 0; r < mode.rounds; r++) s.coldSlices.push(shuffledAll.slice(r * slice, (r + 1) * slice));
+      log(`scale ${scale}: starting the service (three instances: cached, cache off, cold/warm) and the baseline`);
+      s.service = await b.startService(db);
+      s.noCache = await b.startService(db, { MEASUREMENT_CACHE_ROWS: '0' });
+      s.cold = await b.startService(db);
+      s.raw = await b.startRawServer(db);
+      s.processes.push(s.service, s.noCache, s.cold, s.raw);
+      perScale.push(s);
+      // Equal work: the same answers for a uniform sample and the head, compared before any load
+      // (on the instance with the cache off, so the cold instance stays cold).
+      const sample = [...b.shuffled(all, 11).slice(0, mode.compare), ...head.slice(0, Math.ceil(mode.compare / 3))];
+      const compared = await b.compareAnswers(s.noCache, s.raw, s.token, sample, s.contracts);
+      report.scales[scale] = {
+        products: all.length,
+        shape: await b.productShape(db, mode.head),
+        contracts: s.contracts.length,
+        compared,
+        rounds: [],
+      };
+    }
+    for (const s of perScale) {
+      log(`scale ${s.scale}: warming every instance up`);
+      for (const target of [s.service, s.noCache, s.cold])
+        await b.warmUp(
+          target,
+          s.token,
+          b.lookupRequests.graphql((i) => s.warmUp[i % s.warmUp.length]),
+        );
+      await b.warmUp(
+        s.raw,
+        s.token,
+        b.lookupRequests.raw((i) => s.warmUp[i % s.warmUp.length]),
+      );
+    }
+    for (let round = 0; round < mode.rounds; round++) {
+      for (const [index, s] of perScale.entries()) {
+        const seed = 1000 * (round + 1) + index;
+        const uniform = b.draw(s.all, seed);
+        const popular = b.draw(s.head, seed + 500);
+        // Each product of the slice at most once: a fixed number of requests, not a duration.
+        const cold = s.coldSlices[round].slice(0, mode.coldRequests);
+        const coldPick = (i) => cold[i % cold.length];
+        const coldRun = (label, target, make) => run(tag(label), target, s.token, make, mode.connections, cold.length);
+        const tag = (what) => `scale ${s.scale}, round ${round + 1}/${mode.rounds}: ${what}`;
+        const r = {
+          uniform: await inTurn(round, [
+            ['graphql', () => run(tag('uniform, GraphQL'), s.service, s.token, b.lookupRequests.graphql(uniform))],
+            [
+              'noCache',
+              () => run(tag('uniform, GraphQL, cache off'), s.noCache, s.token, b.lookupRequests.graphql(uniform)),
+            ],
+            ['raw', () => run(tag('uniform, raw'), s.raw, s.token, b.lookupRequests.raw(uniform))],
+          ]),
+          popular: await inTurn(round, [
+            ['graphql', () => run(tag('popular, GraphQL'), s.service, s.token, b.lookupRequests.graphql(popular))],
+            ['raw', () => run(tag('popular, raw'), s.raw, s.token, b.lookupRequests.raw(popular))],
+          ]),
+        };
+        // Cold first (the instance has never seen these products), then the baseline, then warm (the same again).
+        r.cold = {
+          cold: await coldRun('cold, GraphQL', s.cold, b.lookupRequests.graphql(coldPick)),
+          raw: await coldRun('cold products, raw', s.raw, b.lookupRequests.raw(coldPick)),
+          warm: await coldRun('warm (the same again), GraphQL', s.cold, b.lookupRequests.graphql(coldPick)),
+          distinct: cold.length,
+        };
+        report.scales[s.scale].rounds.push(r);
       }
+    }
+    for (const s of perScale) {
+      const x = report.scales[s.scale];
+      x.memory = {
+        service: b.memoryOf(s.service.pid),
+        noCache: b.memoryOf(s.noCache.pid),
+        cold: b.memoryOf(s.cold.pid),
+      };
+      for (const draw of ['uniform', 'popular'])
+        x[draw] = Object.fromEntries(
+          Object.keys(x.rounds[0][draw]).map((k) => [
+            k,
+            b.combine(
+              x.rounds.map((r) => r[draw][k]),
+              mode.duration,
+            ),
+          ]),
+        );
+      x.coldWarm = Object.fromEntries(
+        ['cold', 'raw', 'warm'].map((k) => [
+          k,
+          b.combine(
+            x.rounds.map((r) => r.cold[k]),
+            mode.duration,
+          ),
+        ]),
+      );
+    }
+    // evaluateProduct at the first scale (not a target: one measurement each, uniform draw).
+    const first = perScale[0];
+    if (first.contracts.length) {
+      const pick = b.draw(first.all, 99);
+      report.scales[first.scale].evaluate = await inTurn(0, [
+        [
+          'graphql',
+          () =>
+            run(
+              'evaluateProduct, GraphQL',
+              first.service,
+              first.token,
+              b.evaluateRequests.graphql(pick, first.contracts),
+            ),
+        ],
+        [
+          'raw',
+          () => run('evaluateProduct, raw', first.raw, first.token, b.evaluateRequests.raw(pick, first.contracts)),
+        ],
+      ]);
+    }
+    if (only.has('d')) {
+      log(`scale ${first.scale}: fan-out to ${mode.subscribers} subscribers`);
+      report.fanOut = await b
+        .fanOut({
+          url: first.service.url,
+          wsUrl: first.service.wsUrl,
+          token: first.token,
+          subscribers: mode.subscribers,
+          productId: first.head[0],
+        })
+        .catch((e) => ({ measured: false, reason: `failed: ${e.message}` }));
     }
   } finally {
-    await service.stop();
-    await baseline.stop();
+    for (const s of perScale) await Promise.all(s.processes.map((p) => p.stop()));
   }
-  report.scales[scale] = result;
 }
 
-// (b) statements per request, in process, on the first scale's database.
-{
-  const { file } = report.datasets[mode.scales[0]];
-  log('statements per request (nested followUps of 10 and 100)');
-  report.statements = await b.countStatements(file, b.createToken(file, ORG, 'READER'));
+// ---------------------------------------------------------------------------------------------
+// (h) The fixed cost of a request, at the first scale: `{ __typename }` against the raw handler's
+// token check and answer; with --variant, the service beside each variant (empty query and lookup).
+if (only.has('h')) {
+  const db = sqlite(mode.scales[0]);
+  const token = b.createToken(db, ORG, 'CONTACT_PERSON');
+  const all = await b.allProducts(db);
+  const processes = [];
+  try {
+    const services = {};
+    for (const [name, env] of [['service', {}], ...variants])
+      processes.push((services[name] = await b.startService(db, env)));
+    const raw = await b.startRawServer(db);
+    processes.push(raw);
+    for (const s of Object.values(services)) {
+      await b.warmUp(s, token, b.emptyRequests.graphql(), 1);
+      await b.warmUp(s, token, b.lookupRequests.graphql(b.draw(all, 4999)));
+    }
+    await b.warmUp(raw, token, b.emptyRequests.raw(), 1);
+    const rounds = [];
+    for (let round = 0; round < mode.rounds; round++) {
+      const pick = b.draw(all, 5000 + round);
+      const tag = (what) => `fixed cost, round ${round + 1}/${mode.rounds}: ${what}`;
+      rounds.push({
+        empty: await inTurn(round, [
+          ...Object.entries(services).map(([name, s]) => [
+            name,
+            () => run(tag(`{ __typename }, ${name}`), s, token, b.emptyRequests.graphql()),
+          ]),
+          ['raw', () => run(tag('token check alone, raw'), raw, token, b.emptyRequests.raw())],
+        ]),
+        ...(variants.length
+          ? {
+              lookup: await inTurn(round, [
+                ...Object.entries(services).map(([name, s]) => [
+                  name,
+                  () => run(tag(`uniform lookup, ${name}`), s, token, b.lookupRequests.graphql(pick)),
+                ]),
+                ['raw', () => run(tag('uniform lookup, raw'), raw, token, b.lookupRequests.raw(pick))],
+              ]),
+            }
+          : {}),
+      });
+    }
+    report.fixedCost = { variants: Object.keys(services), settings: Object.fromEntries(variants), rounds };
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+  }
 }
 
-// (c) import of N measurements: the service against raw prepared inserts, on two copies of one small database.
-{
+// ---------------------------------------------------------------------------------------------
+// (c) Import of N measurements: the CLI against the raw script, on two copies of one small database.
+if (only.has('c')) {
   const base = join(dataDir, 'import-base.sqlite');
   log('import: base database');
-  b.generateDataset(base, 0.01);
+  await b.generateDataset(base, 0.01);
+  const csvFile = join(dataDir, 'import.csv');
   const csv = await b.importFile(base, mode.importFollowUps, mode.perFollowUp);
-  b.copyDatabase(base, join(dataDir, 'import-service.sqlite'));
-  b.copyDatabase(base, join(dataDir, 'import-raw.sqlite'));
-  // Open and migrate the service's copy before timing (the raw copy is already migrated).
-  log(`import: ${mode.importFollowUps * mode.perFollowUp} measurements through the service`);
-  const service = await b.importThroughService(join(dataDir, 'import-service.sqlite'), csv);
-  log('import: raw prepared inserts');
-  const raw = await b.importRaw(join(dataDir, 'import-raw.sqlite'), csv);
-  report.import = { csvBytes: Buffer.byteLength(csv), service, raw };
+  writeFileSync(csvFile, csv);
+  // Both copies migrated and checkpointed alike; each path runs twice, alternating, on fresh copies.
+  const runs = [];
+  for (let round = 0; round < Math.min(2, mode.rounds); round++) {
+    b.copyDatabase(base, join(dataDir, 'import-service.sqlite'));
+    b.copyDatabase(base, join(dataDir, 'import-raw.sqlite'));
+    log(`import, round ${round + 1}: ${mode.importFollowUps * mode.perFollowUp} measurements through the CLI and raw`);
+    runs.push(
+      await inTurn(round, [
+        ['service', async () => b.importThroughCli(join(dataDir, 'import-service.sqlite'), csvFile)],
+        ['raw', async () => b.importRaw(join(dataDir, 'import-raw.sqlite'), csvFile)],
+      ]),
+    );
+  }
+  report.import = { csvBytes: Buffer.byteLength(csv), runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (g) The peer: PostGraphile on PostgreSQL against the service on PostgreSQL, with and without its cache.
+if (only.has('g')) {
+  if (!peerDb) report.peer = { measured: false, reason: args['no-peer'] ? 'skipped (--no-peer)' : 'no PostgreSQL' };
+  else {
+    const processes = [];
+    try {
+      await b.preparePeerSchema(peerDb);
+      const token = b.createToken(peerDb, ORG, 'CONTACT_PERSON');
+      const secret = `bench-${Math.random().toString(36).slice(2)}`;
+      const jwt = b.peerJwt(secret, await b.organisationId(peerDb, ORG));
+      const all = await b.allProducts(peerDb);
+      log('peer: starting PostGraphile and the service on PostgreSQL (cached, cache off)');
+      const peer = await b.startPeer(peerDb, secret);
+      processes.push(peer);
+      const service = await b.startService(peerDb);
+      processes.push(service);
+      const noCache = await b.startService(peerDb, { MEASUREMENT_CACHE_ROWS: '0' });
+      processes.push(noCache);
+      const head = await b.popularProducts(peerDb, mode.head);
+      const compared = await b.comparePeer(noCache, token, peer, jwt, [
+        ...b.shuffled(all, 13).slice(0, mode.compare),
+        ...head.slice(0, 3),
+      ]);
+      log('peer: warming up');
+      const warm = (i) => head[i % head.length];
+      for (const target of [service, noCache]) await b.warmUp(target, token, b.lookupRequests.graphql(warm));
+      await b.warmUp(peer, jwt, b.lookupRequests.peer(warm));
+      const rounds = [];
+      for (let round = 0; round < mode.rounds; round++) {
+        const r = {};
+        for (const connections of mode.peerConnections) {
+          const pick = b.draw(all, 7000 + round * 10 + connections);
+          const tag = (what) => `peer, round ${round + 1}/${mode.rounds}, ${connections} connections: ${what}`;
+          r[connections] = await inTurn(round, [
+            ['graphql', () => run(tag('service'), service, token, b.lookupRequests.graphql(pick), connections)],
+            [
+              'noCache',
+              () => run(tag('service, cache off'), noCache, token, b.lookupRequests.graphql(pick), connections),
+            ],
+            ['peer', () => run(tag('PostGraphile'), peer, jwt, b.lookupRequests.peer(pick), connections)],
+          ]);
+        }
+        rounds.push(r);
+      }
+      report.peer = {
+        measured: true,
+        scale: mode.peerScale,
+        products: all.length,
+        compared,
+        rounds,
+        memory: { service: b.memoryOf(service.pid), noCache: b.memoryOf(noCache.pid), peer: b.memoryOf(peer.pid) },
+      };
+    } catch (error) {
+      report.peer = { measured: false, reason: `failed: ${error.message.split('\n')[0]}` };
+      log(error.stack);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) statements per request, in this process (the service is imported here), on the first scale's database.
+if (only.has('b')) {
+  const db = sqlite(mode.scales[0]);
+  log('statements per request, counted at the driver');
+  const [product] = await b.popularProducts(db, 1);
+  report.statements = await b.countStatements(db, b.createToken(db, ORG, 'READER'), product);
 }
 
 report.loadAfter = b.machineLoad();
@@ -216,119 +459,4 @@ report.finished = new Date().toISOString();
 writeFileSync(out, render(report));
 writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify(report, null, 2));
 log(`wrote ${out}`);
-
-function render(r) {
-  const [s1, s10] = r.settings.scales;
-  const one = r.scales[s1];
-  const ten = r.scales[s10];
-  const f = (n, d = 1) => (n === null || n === undefined ? '–' : Number(n).toFixed(d));
-  const ratio = (a, c) => (c ? a / c : null);
-  const verdict = (ok) => (ok ? 'met' : '**missed**');
-  const lookupRatio = ratio(one.lookup.graphql.rps, one.lookup.raw.rps);
-  const evalRatio = one.evaluate ? ratio(one.evaluate.graphql.rps, one.evaluate.raw.rps) : null;
-  const importRatio = ratio(r.import.service.seconds, r.import.raw.seconds);
-  const p50Ratio = ten ? ratio(ten.lookup.graphql.p50, one.lookup.graphql.p50) : null;
-  const fan = one.fanOut ?? { measured: false, reason: 'not run' };
-  const row = (name, x) => `| ${name} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p99)} | ${x.requests} | ${x.errors} |`;
-  const lines = [
-    `# Benchmark report (${r.mode} mode)`,
-    '',
-    `Run ${r.started} → ${r.finished}; Node ${r.node}; ${r.cpus} cores, ${r.memoryGb} GiB. SQLite (better-sqlite3), service and baseline on the same file.`,
-    '',
-    `Machine load before: \`${r.loadBefore.uptime}\`; after: \`${r.loadAfter.uptime}\`. Other work on the machine makes figures noisy; the ratios (service and baseline measured back to back) are steadier than the absolute numbers.`,
-    '',
-    `Load: autocannon, ${r.settings.connections} connections, ${r.settings.duration} s per measurement, requests cycling through ${one.products} products drawn like the lookups people make (a random follow-up's product, so popular products come up more). The service ran with RATE_LIMIT_ENABLED=false. Before the load, the service's and the baseline's answers were compared for ${one.compared} products (lookup and evaluation): identical.`,
-    '',
-    '## Targets',
-    '',
-    '| target | figure | |',
-    '|---|---|---|',
-    `| lookup throughput ≥ 50 % of the raw baseline (scale ${s1}) | ${f(lookupRatio * 100, 0)} % | ${verdict(lookupRatio >= 0.5)} |`,
-    `| statements independent of page size | ${r.statements[10].statements} (10 nodes) vs ${r.statements[100].statements} (100 nodes) | ${verdict(r.statements[10].statements === r.statements[100].statements)} |`,
-    `| import within 4 × the raw baseline | ${f(importRatio, 2)} × | ${verdict(importRatio <= 4)} |`,
-    `| fan-out to ${r.settings.subscribers} subscribers within 500 ms | ${fan.measured ? `${f(fan.lastMs, 0)} ms (${fan.received}/${fan.subscribers} received)` : `not measured: ${fan.reason}`} | ${fan.measured ? verdict(fan.lastMs <= 500 && fan.received === fan.subscribers) : '–'} |`,
-    `| scale-${s10} lookup p50 ≤ 1.5 × scale-${s1} p50 | ${ten ? `${f(ten.lookup.graphql.p50)} ms vs ${f(one.lookup.graphql.p50)} ms = ${f(p50Ratio, 2)} ×` : '–'} | ${ten ? verdict(p50Ratio <= 1.5) : '–'} |`,
-    `| peak RSS ≤ 400 MB under the lookup load at scale ${s10} | ${ten ? `${f(ten.memory.peakMb, 0)} MB` : '–'} | ${ten ? verdict(ten.memory.peakMb <= 400) : '–'} |`,
-    '',
-    '## Datasets',
-    '',
-    '| scale | generated in | what |',
-    '|---|---|---|',
-    ...r.settings.scales.map(
-      (s) =>
-        `| ${s} | ${r.datasets[s].seconds === null ? 'reused' : `${f(r.datasets[s].seconds)} s`} | ${r.datasets[
-          s
-        ].summary
-          .split('\n')
-          .slice(1, 7)
-          .map((l) => l.trim().replace(/\s+/, ' '))
-          .join(', ')} |`,
-    ),
-    '',
-    '## (a) Lookup and evaluation: service against raw baseline',
-    '',
-    '| scale, request | req/s | p50 ms | p99 ms | requests | errors |',
-    '|---|---|---|---|---|---|',
-  ];
-  for (const s of r.settings.scales) {
-    const x = r.scales[s];
-    lines.push(
-      row(`${s}, lookup: GraphQL (${x.lookup.rounds.length} rounds)`, x.lookup.graphql),
-      row(`${s}, lookup: raw (${x.lookup.rounds.length} rounds)`, x.lookup.raw),
-    );
-    if (x.evaluate)
-      lines.push(
-        row(`${s}, evaluateProduct: GraphQL`, x.evaluate.graphql),
-        row(`${s}, evaluateProduct: raw`, x.evaluate.raw),
-      );
-    if (x.noCache)
-      lines.push(row(`${s}, lookup: GraphQL with MEASUREMENT_CACHE_ROWS=0 (no measurement cache)`, x.noCache));
-    if (x.noJit) lines.push(row(`${s}, lookup: GraphQL with GRAPHQL_JIT=false (graphql-js executes)`, x.noJit));
-    if (x.floor)
-      lines.push(row(`${s}, \`{ __typename }\`: GraphQL (no resolver, no SQL but the token check)`, x.floor));
-  }
-  lines.push(
-    '',
-    `The lookup rows add up ${one.lookup.rounds.length} rounds in which the service and the baseline took turns (${r.settings.duration} s each; p50 is the rounds' median, p99 their highest). Per round, the service reached ${one.lookup.rounds.map((x) => `${f((x.graphql.rps / x.raw.rps) * 100, 0)} %`).join(', ')} of the baseline at scale ${s1}${ten ? `, and ${ten.lookup.rounds.map((x) => `${f((x.graphql.rps / x.raw.rps) * 100, 0)} %`).join(', ')} at scale ${s10}` : ''}.`,
-    '',
-    `Throughput ratio at scale ${s1}: lookup ${f(lookupRatio * 100, 0)} %, evaluateProduct ${f(evalRatio * 100, 0)} % of the raw baseline. The empty query \`{ __typename }\` (HTTP, Express, Apollo, the token check, the query limits, no resolver) reaches ${f(one.floor?.rps, 0)} req/s: ${f((one.floor?.rps / one.lookup.raw.rps) * 100, 0)} % of the raw baseline's full lookup, which bounds what any change to the lookup's own resolvers and queries can reach.${one.noCache ? ` Without the measurement cache the lookup reaches ${f((one.noCache.rps / one.lookup.raw.rps) * 100, 0)} % of the baseline; with graphql-js executing instead of graphql-jit, ${f((one.noJit.rps / one.lookup.raw.rps) * 100, 0)} %.` : ''}`,
-    '',
-    '## (b) SQL statements per request',
-    '',
-    '| page | statements | follow-ups | measurements |',
-    '|---|---|---|---|',
-    ...[10, 100].map(
-      (n) =>
-        `| followUps(first: ${n}), nested | ${r.statements[n].statements} | ${r.statements[n].nodes} | ${r.statements[n].measurements} |`,
-    ),
-    '',
-    `## (c) Import of ${r.import.service.measurements.toLocaleString('en')} measurements (${r.import.service.followUps.toLocaleString('en')} follow-ups, ${f(r.import.csvBytes / 2 ** 20)} MiB of CSV)`,
-    '',
-    '| path | seconds | measurements/s |',
-    '|---|---|---|',
-    `| service: parse, check every row, write in one transaction | ${f(r.import.service.seconds, 2)} | ${f(r.import.service.measurements / r.import.service.seconds, 0)} |`,
-    `| raw prepared INSERTs of prepared rows in one transaction | ${f(r.import.raw.seconds, 2)} | ${f(r.import.raw.measurements / r.import.raw.seconds, 0)} |`,
-    '',
-    `Ratio: ${f(importRatio, 2)} ×.`,
-    '',
-    '## (d) Fan-out',
-    '',
-    fan.measured
-      ? `${fan.subscribers} graphql-ws subscribers to \`followUpEvents\` (${fan.subscribed} subscribed), one \`recordFollowUp\` (answered in ${f(fan.writeMs, 0)} ms): first subscriber had the event after ${f(fan.firstMs, 0)} ms, half of them after ${f(fan.p50Ms, 0)} ms, the last after ${f(fan.lastMs, 0)} ms; ${fan.received} received it.${fan.errors?.length ? ` Errors: ${fan.errors.join('; ')}` : ''}`
-      : `Not measured: ${fan.reason}.`,
-    '',
-  );
-  if (ten) {
-    lines.push(
-      `## (e) Lookup latency, scale ${s1} against scale ${s10}`,
-      '',
-      `GraphQL p50 ${f(one.lookup.graphql.p50)} ms → ${f(ten.lookup.graphql.p50)} ms (${f(p50Ratio, 2)} ×); p99 ${f(one.lookup.graphql.p99)} ms → ${f(ten.lookup.graphql.p99)} ms. Raw baseline p50 ${f(one.lookup.raw.p50)} ms → ${f(ten.lookup.raw.p50)} ms.`,
-      '',
-      `## (f) Memory at scale ${s10}`,
-      '',
-      `Peak RSS (VmHWM) of the service after the lookup load: ${f(ten.memory.peakMb, 0)} MB (RSS then ${f(ten.memory.rssMb, 0)} MB). At scale ${s1}: ${f(one.memory.peakMb, 0)} MB.`,
-      '',
-    );
-  }
-  return lines.join('\n');
-}
+process.exit(0);

@@ -1,8 +1,9 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
-import { applyHttpHardening } from './common/http/http-hardening.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { applyHttpHardening, createFastifyAdapter } from './common/http/http-hardening.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
@@ -14,14 +15,13 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
  * Builds the application as `npm start` runs it; tests call it too, so they exercise the same
  * wiring (pipes, guards, seeding) through HTTP.
  */
-export async function createApp(options: { seed?: boolean; logger?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(options: { seed?: boolean; logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const config = loadConfig();
   const levels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
-  const app = await NestFactory.create(AppModule, {
-    logger: options.logger === false ? false : config.logFormat === 'json' ? new JsonLogger(levels) : levels,
-  });
+  const logger = options.logger === false ? false : config.logFormat === 'json' ? new JsonLogger(levels) : levels;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { logger });
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
-  applyHttpHardening(app, config);
+  await applyHttpHardening(app, config);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

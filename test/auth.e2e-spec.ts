@@ -696,6 +696,67 @@ describe('auth', () => {
   });
 
   // ---------------------------------------------------------------------------------------------
+  describe('token checks answered from memory (TOKEN_CACHE_MS), emptied by a revocation on every instance', () => {
+    let other: TestApp;
+    const poll = process.env.EVENTS_POLL_MS;
+
+    beforeAll(async () => {
+      // A second instance on the same SQLite file, without Redis: it hears of the log's growth by its poll.
+      other = await startTestApp({ sharing: sut, env: { EVENTS_POLL_MS: '300' } });
+      // Each instance's first token check also reads the log's head, once (TokenCache.ready).
+      for (const app of [sut, other]) await app.gql('{ __typename }', {}, TOKENS.skane);
+    }, 60_000);
+    afterAll(async () => {
+      await other?.close();
+      if (poll === undefined) delete process.env.EVENTS_POLL_MS;
+      else process.env.EVENTS_POLL_MS = poll;
+    });
+
+    /** No resolver runs: the token check is its one statement. */
+    const typename = (app: TestApp, token: string) => app.gql('{ __typename }', {}, token);
+    const me = (app: TestApp, token: string) => app.gql('{ me { tokenId } }', {}, token);
+
+    it('checks a token in the database once, then from memory; a revoked one is refused at once where it was revoked and soon on the other instance', async () => {
+      const { token, summary } = await admin().create({
+        organisationCode: 'region-skane',
+        role: 'READER',
+        name: 'Cached on two instances',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 700)); // the other instance's poll has seen the creation
+      for (const app of [sut, other]) {
+        expect(await app.countStatements(() => typename(app, token))).toBe(1);
+        expect(await app.countStatements(() => typename(app, token))).toBe(0);
+      }
+
+      const revokedAt = Date.now();
+      await admin().revoke(summary.id);
+      expectError(await me(sut, token), 'UNAUTHENTICATED', 'revoked');
+
+      // The other instance has no notification (no Redis): its poll (300 ms) reads the log, finds
+      // TOKEN_REVOKED and empties its cache, well before the entry's own 10 s would run out.
+      for (;;) {
+        const r = await me(other, token);
+        if (r.errors) {
+          expectError(r, 'UNAUTHENTICATED', 'revoked');
+          break;
+        }
+        if (Date.now() - revokedAt > 5_000) throw new Error('the other instance still accepts the revoked token');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(Date.now() - revokedAt).toBeLessThan(5_000);
+    }, 30_000);
+
+    it('keeps its cache through writes that concern no token, its creation included', async () => {
+      const { token } = await admin().create({ organisationCode: 'region-skane', role: 'READER', name: 'Kept' });
+      await new Promise((resolve) => setTimeout(resolve, 700)); // the other instance's poll has seen the creation
+      expect(await other.countStatements(() => typename(other, token))).toBe(1);
+      await f.supplier(); // an event, about a supplier
+      await new Promise((resolve) => setTimeout(resolve, 700)); // the other instance's poll has seen it
+      expect(await other.countStatements(() => typename(other, token))).toBe(0);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
   describe('forged and broken tokens', () => {
     const random = () => `kk_${randomBytes(32).toString('base64url')}`;
     const flip = (t: string) => t.slice(0, -1) + (t.endsWith('A') ? 'B' : 'A');

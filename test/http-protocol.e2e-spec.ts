@@ -105,8 +105,12 @@ describe('GraphQL over HTTP', () => {
     expect(inline.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
-  it('serves introspection outside production (INTROSPECTION defaults to on there)', async () => {
+  it('serves introspection and the GraphiQL landing page outside production', async () => {
     const r = await sut.gql('{ __schema { queryType { name } } }');
     expect(r.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const page = await fetch(sut.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toMatch(/graphiql/i);
   });
 });

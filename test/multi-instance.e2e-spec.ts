@@ -162,6 +162,26 @@ describeIf(title, () => {
       expect(subA.received.map((e) => e.followUp.confidentialNotes)).toEqual(['HEMLIGT', null]);
     }, 30_000);
 
+    it("refuses on B at once a token revoked on A: B's cached token check is emptied through Redis", async () => {
+      const issued = await a.app
+        .get(TokenAdminService)
+        .create({ organisationCode: 'region-stockholm', role: 'READER', name: 'Cached on B' });
+      const me = () => b.gql('{ me { tokenId } }', {}, issued.token);
+      expect(dataOf(await me()).me.tokenId).toBe(issued.summary.id);
+      // B now answers this token's check from memory: no statement for it.
+      expect(await b.countStatements(() => b.gql('{ __typename }', {}, issued.token))).toBe(0);
+
+      const revokedAt = Date.now();
+      await a.app.get(TokenAdminService).revoke(issued.summary.id);
+      // B polls the log once a minute here: only the notification through Redis can empty its cache in time.
+      const refused = await until('B to refuse the revoked token', async () => {
+        const r = await me();
+        return r.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' ? r : null;
+      });
+      expect(refused.errors?.[0]?.message).toMatch(/revoked/);
+      expect(Date.now() - revokedAt).toBeLessThan(2_000);
+    }, 30_000);
+
     it('disconnects a subscriber on B when its token is revoked on A', async () => {
       const issued = await a.app
         .get(TokenAdminService)

@@ -13,7 +13,7 @@ import {
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/configuration.js';
-import { checkOperation } from '../src/graphql/query-limits.js';
+import { checkOperation, queryLimitStats } from '../src/graphql/query-limits.js';
 import { ROOT } from './helpers/server-process.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 
@@ -138,6 +138,20 @@ describe('query limits', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.status).toBe(400);
     expect(r.body.data).toBeUndefined();
+  });
+
+  it('analyses a document once, whatever the variables; the cost again only when a variable can change it', async () => {
+    const unique = `q${Date.now()}`;
+    const byProduct = `query ${unique}($p: ID!) { followUps(filter: { productId: $p }) { totalCount } }`;
+    const byFirst = `query ${unique}b($n: Int) { followUps(first: $n) { totalCount } }`;
+    const before = { ...queryLimitStats };
+    for (let i = 0; i < 5; i++)
+      expect((await post({ query: byProduct, variables: { p: `product-${i}` } })).status).toBe(200);
+    // Parsed, validated (size, depth, aliases) and costed once for the five requests.
+    expect(queryLimitStats).toEqual({ validated: before.validated + 1, costed: before.costed + 1 });
+    for (let i = 1; i <= 5; i++) expect((await post({ query: byFirst, variables: { n: i } })).status).toBe(200);
+    // `first` multiplies the cost: validated once, costed for each request's value.
+    expect(queryLimitStats).toEqual({ validated: before.validated + 2, costed: before.costed + 6 });
   });
 
   it('refuses batched arrays', async () => {

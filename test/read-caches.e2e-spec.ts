@@ -42,11 +42,12 @@ describe('read caches: measurements by follow-up version', () => {
     );
     let first: unknown;
     let second: unknown;
+    await lookup(a, 'no-such-product'); // Skåne's token check is answered from memory from here on (TokenCache)
     const cold = await a.countStatements(async () => (first = await lookup(a, product.id)));
     const warm = await a.countStatements(async () => (second = await lookup(a, product.id)));
     expect(second).toEqual(first);
     expect(warm).toBe(cold - 1);
-    expect(cold).toBe(5); // token, count, page, measurements, substances
+    expect(cold).toBe(4); // count, page, measurements, substances
     expect(a.app.get(ReadCaches).measurements.hits).toBeGreaterThan(0);
   });
 

@@ -13,15 +13,22 @@ import { Role, roleAtLeast } from './role.js';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** `@Allow` of each resolver class and handler, read once per process (the guard runs for every resolved field of every request). */
+  private readonly required = new WeakMap<object, WeakMap<object, Role | typeof PUBLIC>>();
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const required =
-      this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? Role.READER;
+    const [handler, type] = [context.getHandler(), context.getClass()];
+    let ofType = this.required.get(type);
+    if (!ofType) this.required.set(type, (ofType = new WeakMap()));
+    let required = ofType.get(handler);
+    if (required === undefined) {
+      required =
+        this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [handler, type]) ?? Role.READER;
+      ofType.set(handler, required);
+    }
     const { auth } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     if (auth.error) throw unauthenticated(`Authorization refused: ${auth.error}`);
     if (required === PUBLIC) return true;

@@ -250,6 +250,8 @@ export class TokenAdminService {
         payload: { principalId: principal.id },
         actorOrganisationId: organisation.id,
       });
+      // This instance forgets cached token checks before answering; the others when they hear of the event.
+      uow.afterCommit(() => this.tokens.forgetCachedTokens());
       return toSummary(token, principal, organisation.code);
     });
   }

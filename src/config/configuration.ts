@@ -30,6 +30,8 @@ export interface AppConfig extends HardeningConfig {
   wsTokenRecheckMs: number;
   /** Measurements kept in memory per instance, by follow-up and version (see ReadCaches); 0: none. */
   measurementCacheRows: number;
+  /** How long (ms) an instance answers a token check from memory; a revocation empties it at once (TokenCache). 0: never. */
+  tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
 }
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
     measurementCacheRows: int('MEASUREMENT_CACHE_ROWS', env.MEASUREMENT_CACHE_ROWS, 100_000),
+    tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
     ...loadHardeningConfig(env, production),
   };

@@ -40,7 +40,7 @@ export interface HardeningConfig {
   landingPage: boolean;
   /** `json`: one JSON object per line (time, level, context, message, requestId); `text`: Nest's coloured lines. */
   logFormat: 'json' | 'text';
-  /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets; decides the client address. */
+  /** Fastify's `trustProxy`: false, true, a hop count or a list of addresses/subnets; decides the client address. */
   trustProxy: boolean | number | string;
   /** After SIGTERM/SIGINT the process exits at the latest after this many milliseconds. */
   shutdownTimeoutMs: number;

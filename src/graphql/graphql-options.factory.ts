@@ -13,6 +13,7 @@ import { EventFeedService } from '../events/event-feed.service.js';
 import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
+import { readPlainFieldsDirectly } from './plain-fields.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
@@ -42,6 +43,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     return {
       autoSchemaFile: true,
       sortSchema: true,
+      // Plain fields are read from the object, not through a resolver per field and value (plain-fields.ts).
+      transformSchema: readPlainFieldsDirectly,
       path: '/graphql',
       introspection: this.config.introspection,
       graphiql: this.config.landingPage,
@@ -62,20 +65,18 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       fieldResolverEnhancers: ['guards'],
       subscriptions: { 'graphql-ws': this.ws.options('/graphql') },
       // One context function for both transports: graphql-ws calls it with its own ctx per operation.
-      context: async (arg: {
-        req: GraphQLContext['req'] & { headers: Record<string, string | undefined> };
-      }): Promise<GraphQLContext> => {
-        if (isWsContext(arg)) return this.ws.context(arg);
-        const { req } = arg;
+      // Over HTTP the argument is Fastify's request (its `headers`, and `id`: the x-request-id).
+      context: async (req: NonNullable<GraphQLContext['req']>): Promise<GraphQLContext> => {
+        if (isWsContext(req)) return this.ws.context(req);
         try {
           return {
             req,
-            auth: await this.tokens.authenticate(req?.headers?.authorization),
+            auth: await this.tokens.authenticate(req?.headers?.authorization as string | undefined),
             loaders: new Loaders(this.reader, this.caches),
           };
         } catch (error) {
           // Before Apollo's plugins see the request: tag it here for the log line (request-id.plugin.ts).
-          tagErrorWithRequest(error, req?.id);
+          tagErrorWithRequest(error, req.id);
           throw error;
         }
       },

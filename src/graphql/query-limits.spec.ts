@@ -6,6 +6,7 @@ import {
   costDependsOnVariables,
   documentSizeError,
   queryLimitRules,
+  queryLimitStats,
 } from './query-limits.js';
 
 const schema = buildSchema(`
@@ -87,6 +88,25 @@ describe('query limits', () => {
       /Cannot query field "nope"/,
     );
     expect(checkOperation(schema, limits, { query: '{ items { totalCount } }' }).document).toBeDefined();
+  });
+
+  it('checkOperation analyses a query text once; the cost again per request only when a variable can change it', () => {
+    const fixed = 'query ($id: ID!) { item(id: $id) { id name } }';
+    const varying = 'query ($n: Int) { items(first: $n) { nodes { id name parts { id name } } } }';
+    const before = { ...queryLimitStats };
+    for (const id of ['1', '2', '3'])
+      expect(checkOperation(schema, limits, { query: fixed, variables: { id } }).errors).toBeUndefined();
+    expect(queryLimitStats).toEqual({ validated: before.validated + 1, costed: before.costed + 1 });
+    expect(checkOperation(schema, limits, { query: varying, variables: { n: 3 } }).document).toBeDefined();
+    // The same text with a `first` that takes the cost over maxCost: refused, without validating it again.
+    expect(
+      checkOperation(schema, limits, { query: varying, variables: { n: 100 } }).errors?.[0]?.extensions?.limit,
+    ).toBe('maxCost');
+    expect(queryLimitStats).toEqual({ validated: before.validated + 2, costed: before.costed + 3 });
+    // A NUL in a variable is found every time, whatever was kept of the document.
+    expect(
+      checkOperation(schema, limits, { query: fixed, variables: { id: 'a\u0000b' } }).errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
   });
 
   it.each([

@@ -40,6 +40,13 @@ export { QueryLimitError } from '../common/errors/query-limit.error.js';
 
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
+/**
+ * How often a document was analysed: validated with the limits' rules (size, depth, aliases) and
+ * costed. Apollo keeps each parsed and validated document, and the cost is kept per document unless
+ * a variable can change it, so both grow once per distinct document (tests, diagnostics).
+ */
+export const queryLimitStats = { validated: 0, costed: 0 };
+
 /** A refusal when the query text is larger than maxDocumentBytes, else null. */
 export function documentSizeError(query: string | undefined | null, limits: QueryLimits): QueryLimitError | null {
   if (typeof query !== 'string') return null;
@@ -99,6 +106,7 @@ export function costCheck(
   request: { variables?: Record<string, unknown> | null; operationName?: string | null } = {},
 ): { cost: number | null; error: QueryLimitError | null } {
   let cost: number;
+  queryLimitStats.costed++;
   try {
     cost = getComplexity({
       schema,
@@ -144,6 +152,7 @@ function tokenRule(limits: QueryLimits): ValidationRule {
 function documentSizeRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext) => ({
     Document(node) {
+      queryLimitStats.validated++;
       const error = documentSizeError(node.loc?.source.body, limits);
       if (error) context.reportError(error);
     },
@@ -209,62 +218,105 @@ export function queryLimitRules(
   return rules;
 }
 
+/** What a document alone decides, per set of limits: whether a string in it holds NUL, whether a variable can change its cost, the cost per operation otherwise. */
+interface DocumentFacts {
+  hasNul: boolean;
+  costVaries: boolean;
+  costs: Map<string, QueryLimitError | null>;
+}
+const documentFacts = new WeakMap<QueryLimits, WeakMap<DocumentNode, DocumentFacts>>();
+
+/**
+ * The checks of one request on a parsed and validated document: the cost with its variables (over
+ * maxCost: a refusal) and NUL in any text (text-input.ts). What depends on the document alone is
+ * worked out once per document (transports keep one parsed document per query text), the cost too
+ * unless a variable can change it (most requests repeat one of a few documents with other values).
+ */
+export function requestLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: QueryLimits,
+  request: { variables?: Record<string, unknown> | null; operationName?: string | null },
+): GraphQLError | null {
+  let byDocument = documentFacts.get(limits);
+  if (!byDocument) documentFacts.set(limits, (byDocument = new WeakMap()));
+  let facts = byDocument.get(document);
+  if (!facts) {
+    facts = { hasNul: hasNulString(document), costVaries: costDependsOnVariables(document), costs: new Map() };
+    byDocument.set(document, facts);
+  }
+  const key = request.operationName ?? '';
+  let error = facts.costVaries ? undefined : facts.costs.get(key);
+  if (error === undefined) {
+    error = costCheck(schema, document, limits, request).error;
+    if (!facts.costVaries) facts.costs.set(key, error);
+  }
+  return error ?? nulCharacterError(document, request.variables, facts.hasNul);
+}
+
+type Analysis =
+  { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+
+/** Parsed and validated documents per query text, per schema and limits (graphql-ws's own document cache). */
+const analyses = new WeakMap<QueryLimits, WeakMap<GraphQLSchema, Map<string, Analysis>>>();
+/** Distinct query texts kept: far more than the documents of the clients of one instance. */
+const ANALYSES_KEPT = 1000;
+
+/** The size check, `parse` with maxTokens and `validate` with the limits' rules, once per query text. */
+function analyse(schema: GraphQLSchema, limits: QueryLimits, query: string): Analysis {
+  let bySchema = analyses.get(limits);
+  if (!bySchema) analyses.set(limits, (bySchema = new WeakMap()));
+  let byText = bySchema.get(schema);
+  if (!byText) bySchema.set(schema, (byText = new Map()));
+  const known = byText.get(query);
+  if (known) return known;
+  let analysis: Analysis;
+  const sizeError = documentSizeError(query, limits);
+  if (sizeError) analysis = { errors: [sizeError] };
+  else {
+    try {
+      const document = parse(query, queryParseOptions(limits));
+      const errors = validate(schema, document, [...specifiedRules, ...queryLimitRules(limits)]);
+      analysis = errors.length ? { errors } : { document };
+    } catch (error) {
+      analysis = { errors: [queryLimitErrorOf(error) ?? (error as GraphQLError)] };
+    }
+  }
+  if (byText.size >= ANALYSES_KEPT) byText.delete(byText.keys().next().value!);
+  byText.set(query, analysis);
+  return analysis;
+}
+
 /**
  * Everything a non-Apollo transport (graphql-ws's onSubscribe) needs in one call: the size check,
- * `parse` with maxTokens, and `validate` with the specified rules plus every query limit. Returns
- * the parsed document, or the errors to answer with.
+ * `parse` with maxTokens and `validate` with the specified rules and the limits' rules, once per
+ * query text (as Apollo does over HTTP); then the cost with the request's variables and NUL in any
+ * text (requestLimitError). Returns the parsed document, or the errors to answer with.
  */
 export function checkOperation(
   schema: GraphQLSchema,
   limits: QueryLimits,
   request: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
-): { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] } {
-  const sizeError = documentSizeError(request.query, limits);
-  if (sizeError) return { errors: [sizeError] };
-  let document: DocumentNode;
-  try {
-    document = parse(request.query, queryParseOptions(limits));
-  } catch (error) {
-    return { errors: [queryLimitErrorOf(error) ?? (error as GraphQLError)] };
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...queryLimitRules(limits, request)]);
-  if (errors.length) return { errors };
-  const nul = nulCharacterError(document, request.variables);
-  return nul ? { errors: [nul] } : { document };
+): Analysis {
+  const analysis = analyse(schema, limits, request.query);
+  if (analysis.errors) return analysis;
+  const error = requestLimitError(schema, analysis.document, limits, request);
+  return error ? { errors: [error] } : analysis;
 }
 
 /**
  * The Apollo side of the cost: checked with the request's variables once the operation is known
- * (validation results are cached per document, variables are not). Size, depth and aliases run as
- * validationRules, tokens as parseOptions (see apolloQueryLimitOptions). Text with a NUL character
- * is refused here too (text-input.ts).
+ * (Apollo keeps each parsed and validated document). Size, depth and aliases run as validationRules,
+ * tokens as parseOptions (see apolloQueryLimitOptions). Text with a NUL character is refused here
+ * too (text-input.ts).
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  // Apollo keeps one parsed document per query text, so what depends on the document alone is
-  // worked out once per document: whether a string in it holds NUL, and the cost when no variable
-  // can change it (most requests repeat one of a few documents with other variable values).
-  const facts = new WeakMap<
-    DocumentNode,
-    { hasNul: boolean; costVaries: boolean; costs: Map<string, QueryLimitError | null> }
-  >();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let known = facts.get(document);
-          if (!known) {
-            known = { hasNul: hasNulString(document), costVaries: costDependsOnVariables(document), costs: new Map() };
-            facts.set(document, known);
-          }
-          const key = operationName ?? '';
-          let error = known.costVaries ? undefined : known.costs.get(key);
-          if (error === undefined) {
-            error = costCheck(schema, document, limits, { variables: request.variables, operationName }).error;
-            if (!known.costVaries) known.costs.set(key, error);
-          }
+          const error = requestLimitError(schema, document, limits, { variables: request.variables, operationName });
           if (error) throw error;
-          const nul = nulCharacterError(document, request.variables, known.hasNul);
-          if (nul) throw nul;
         },
       };
     },

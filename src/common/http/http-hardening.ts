@@ -1,74 +1,112 @@
-import { Logger, type INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, type INestApplication } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../../config/configuration.js';
-import { RequestLogMessage, requestIdMiddleware } from '../logging/request-context.js';
-import { rateLimiters } from '../rate-limit/rate-limit.middleware.js';
+import { requestIdOf } from '../logging/request-context.js';
+import { sendHttpError } from './http-error.js';
+import { registerRateLimits } from '../rate-limit/rate-limits.js';
 
-const logger = new Logger('HTTP');
+const GRAPHQL_PATH = '/graphql';
 
-/** body-parser's errors carry a `type` and an HTTP status. */
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-  statusCode?: number;
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+/** TRUST_PROXY as Fastify takes it; a hop count trusts that many proxies in front of the service. */
+function trustProxyOf(
+  value: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
 /**
- * Errors of the HTTP layer in front of GraphQL (malformed JSON, a body over MAX_BODY_BYTES, an
- * unknown charset) answered as GraphQL-shaped JSON with a fixed message: never the parser's text
- * or a stack. Anything unexpected is logged with the request id and answered 500 without details.
+ * The Fastify adapter with the HTTP-level settings: the body limit (MAX_BODY_BYTES), `trustProxy`
+ * from TRUST_PROXY (the rate limit's client address), and request ids made from the client's
+ * `x-request-id` when it is sensible (requestIdOf) instead of Fastify's counter.
  */
-function graphqlHttpErrors(maxBodyBytes: number) {
-  return (error: BodyParserError, req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    switch (error.type) {
-      case 'entity.parse.failed':
-        return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-      case 'entity.too.large':
-        return sendError(
-          res,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than the ${maxBodyBytes} bytes allowed (MAX_BODY_BYTES)`,
-        );
-      case 'charset.unsupported':
-      case 'encoding.unsupported':
-        return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
-      default:
-        if (status >= 400 && status < 500)
-          return sendError(res, status, 'BAD_REQUEST', 'The request could not be read');
-        logger.error(
-          new RequestLogMessage(
-            `HTTP layer error on ${req.method} ${req.url?.split('?')[0]}: ${error.stack ?? error.message}`,
-            (req as { id?: string }).id,
-          ),
-        );
-        return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-    }
-  };
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: trustProxyOf(config.trustProxy),
+    requestIdHeader: false,
+    genReqId: (raw: IncomingMessage) => requestIdOf(raw.headers['x-request-id']),
+    logger: false,
+  });
+}
+
+/** `charset=…` of a content type, lower-cased; null when there is none. */
+const charsetOf = (contentType: string | undefined): string | null =>
+  /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;
+
+/**
+ * Errors of the HTTP layer in front of GraphQL that Fastify raises before the route runs (malformed
+ * JSON, a body over MAX_BODY_BYTES, an unsupported media type), answered as GraphQL-shaped JSON with
+ * a fixed message. Nest hands them to its exception filters as HttpExceptions (FastifyAdapter's
+ * `mapException`); on other paths (the health endpoints' 503) Nest's own answer stands. In a GraphQL
+ * resolver nothing throws an HttpException; should one arrive there, `undefined` leaves it to Nest's
+ * default handling.
+ */
+@Catch(HttpException)
+export class GraphQLHttpErrorFilter extends BaseExceptionFilter implements ExceptionFilter {
+  constructor(
+    app: INestApplication,
+    private readonly maxBodyBytes: number,
+  ) {
+    super(app.getHttpAdapter());
+  }
+
+  override catch(exception: HttpException, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return undefined;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (request.routeOptions?.url !== GRAPHQL_PATH) return super.catch(exception, host);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const code = (exception.cause as { code?: string } | undefined)?.code;
+    const status = exception.getStatus();
+    if (status === 413 || code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      void sendHttpError(
+        reply,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than the ${this.maxBodyBytes} bytes allowed (MAX_BODY_BYTES)`,
+      );
+    else if (status === 415)
+      void sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
+    else if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || status === 400)
+      void sendHttpError(reply, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    else void sendHttpError(reply, status, 'BAD_REQUEST', 'The request could not be read');
+  }
 }
 
 /**
- * The HTTP-level protection in front of GraphQL, in this order: a request id on every request, the
- * rate limits on /graphql, the JSON body parser with MAX_BODY_BYTES, clean JSON errors for what
- * it refuses. Also: no `X-Powered-By`, and Express's
- * `trust proxy` from TRUST_PROXY (the rate limit's client address). Call before the app initialises,
- * so these run before Apollo's middleware.
+ * The HTTP-level protection in front of GraphQL on Fastify, in this order for each request: a
+ * request id (echoed as `x-request-id`, even on refusals), the rate limits on /graphql, a charset
+ * other than UTF-8 refused (415), then Fastify's body limit and JSON parser, whose refusals become
+ * clean JSON errors (GraphQLHttpErrorFilter). Fastify sends no `X-Powered-By`. Call before the app
+ * initialises (the GraphQL route is added then).
  */
-export function applyHttpHardening(app: INestApplication, config: AppConfig): void {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
-  express.set('trust proxy', config.trustProxy);
-  express.use(requestIdMiddleware);
-  for (const limiter of rateLimiters(config.rateLimit)) express.use('/graphql', limiter);
-  express.useBodyParser('json', { limit: config.maxBodyBytes });
-  express.use('/graphql', graphqlHttpErrors(config.maxBodyBytes));
+export async function applyHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const charset = request.routeOptions.url === GRAPHQL_PATH ? charsetOf(request.headers['content-type']) : null;
+    // Answered here: the request goes no further (no `done`).
+    if (charset !== null && charset !== 'utf-8' && charset !== 'utf8')
+      void sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8');
+    else done();
+  });
+  app.useGlobalFilters(new GraphQLHttpErrorFilter(app, config.maxBodyBytes));
+  // Graceful shutdown: Fastify's close stops accepting and closes idle keep-alive connections; a
+  // connection whose request is still in flight would stay open after its answer (keep-alive) and
+  // hold the close until its timeout. So once closing, each answer asks its client to close.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
 }

@@ -1,5 +1,5 @@
 import { JsonLogger } from './json-logger.js';
-import { RequestLogMessage, requestIdMiddleware, requestIdOfError, tagErrorWithRequest } from './request-context.js';
+import { RequestLogMessage, requestIdOf, requestIdOfError, tagErrorWithRequest } from './request-context.js';
 
 describe('JsonLogger', () => {
   const capture = (
@@ -54,19 +54,11 @@ describe('JsonLogger', () => {
 });
 
 describe('request ids', () => {
-  it('keeps a sensible x-request-id, else makes one, and echoes it', () => {
-    const headers: Record<string, string> = {};
-    const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as never;
-    const kept = { headers: { 'x-request-id': 'abc-123' } } as { headers: Record<string, string>; id?: string };
-    requestIdMiddleware(kept as never, res, () => undefined);
-    expect(kept.id).toBe('abc-123');
-    expect(headers['x-request-id']).toBe('abc-123');
-    const made = { headers: { 'x-request-id': 'not ok; <script>' } } as {
-      headers: Record<string, string>;
-      id?: string;
-    };
-    requestIdMiddleware(made as never, res, () => undefined);
-    expect(made.id).toMatch(/^[0-9a-f-]{36}$/);
+  it('keeps a sensible x-request-id, else makes one (the echo: test/http-protocol)', () => {
+    expect(requestIdOf('abc-123')).toBe('abc-123');
+    expect(requestIdOf('not ok; <script>')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf(['a', 'b'])).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf(undefined)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('finds the request an error was tagged with, through the errors that wrap it', () => {

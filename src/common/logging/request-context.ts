@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A client's own id is kept when it is a plain token of at most 128 characters; otherwise one is made. */
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-type Req = IncomingMessage & { id?: string };
-
 /**
- * Gives every request an id: the client's `x-request-id` when it is sensible, else a UUID; echoed
- * in the response's `x-request-id` header. Runs first, so even refusals (rate limit, bad JSON) carry it.
+ * A request's id: the client's `x-request-id` when it is sensible, else a new UUID (Fastify's genReqId;
+ * echoed in the response's `x-request-id`, even on refusals: see http-hardening.ts).
  */
-export function requestIdMiddleware(req: Req, res: ServerResponse, next: () => void): void {
-  const incoming = req.headers['x-request-id'];
-  req.id = typeof incoming === 'string' && CLIENT_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('x-request-id', req.id);
-  next();
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && CLIENT_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /**
