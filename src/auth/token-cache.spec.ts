@@ -27,7 +27,7 @@ async function harness(options: { ttlMs?: number; maxEntries?: number; head?: nu
   } as unknown as EventFeedService;
   const reader = {
     all: async (sql: string, [from, to]: number[]) => {
-      queries.push(sql);
+      queries.push(sql.replace('seq > ?', `seq > ${from}`).replace('seq <= ?', `seq <= ${to}`));
       return tokenEvents.some(([seq]) => seq > from! && seq <= to!) ? [{ hit: 1 }] : [];
     },
   } as unknown as SqlReader;
