@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { mulberry32 } from '../dist/import/dataset-generator.js';
+import { mulberry32 } from '../dist/dataset/dataset-generator.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
