@@ -109,4 +109,27 @@ describe('read caches: measurements by follow-up version', () => {
     expect(cached.length).toBeGreaterThan(0);
     for (const entry of cached) for (const row of entry.value) expect(row).not.toHaveProperty('substance');
   });
+
+  it('reads an organisation once per instance: its rows never change', async () => {
+    const supplier = await f.supplier();
+    const product = await f.product(supplier.id);
+    await f.record(buildFollowUp({ productId: product.id, measurements: [] }), TOKENS.skane);
+    const query = `query ($productId: ID!) { followUps(filter: { productId: $productId }) { nodes { organisation { code name } } } }`;
+    const organisationsOf = async (sut: TestApp) =>
+      dataOf(await sut.gql(query, { productId: product.id }, TOKENS.skane)).followUps.nodes;
+    const fresh = await startTestApp({ sharing: a });
+    try {
+      await organisationsOf(fresh); // the token check is answered from memory from here on
+      const again = await fresh.countStatements(async () => {
+        expect(await organisationsOf(fresh)).toEqual([
+          { organisation: { code: 'region-skane', name: expect.any(String) } },
+        ]);
+      });
+      const other = await b.countStatements(() => organisationsOf(b).then(() => undefined));
+      expect(again).toBe(2); // count and page; the organisation from the instance's rows
+      expect(other).toBeGreaterThanOrEqual(again);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
