@@ -479,6 +479,11 @@ describe('follow-ups: refusals and confidentiality', () => {
       ['a malformed CAS number', { substanceCas: '117817' }, 'filter.substanceCas'],
       ['an unknown category code', { categoryCode: 'NO-SUCH-CATEGORY' }, 'filter.categoryCode'],
       ['a malformed date', { performedFrom: '2026-13-01' }, 'filter.performedFrom'],
+      ['a GTIN with a wrong check digit', { gtin: '4006381333932' }, 'gtin'],
+      ['a malformed organisationsnummer', { supplierOrganisationNumber: '556-123' }, 'supplierOrganisationNumber'],
+      ['an unknown requirement code', { requirementCodes: ['K-PHT-01', 'K-NO-SUCH'] }, 'filter.requirementCodes[1]'],
+      ['a bad CAS number in the list', { substanceCas: ['117-81-7', '117817'] }, 'substanceCas'],
+      ['an unknown productCategoryCode', { productCategoryCode: 'NO-SUCH-CATEGORY' }, 'filter.productCategoryCode'],
     ])('followUps refuses a filter with %s (BAD_USER_INPUT naming %s)', async (_label, filter, field) => {
       const r = await sut.gql(
         'query ($filter: FollowUpFilter) { followUps(filter: $filter) { totalCount } }',
