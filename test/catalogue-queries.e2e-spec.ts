@@ -806,6 +806,81 @@ describe('catalogue queries', () => {
       },
     );
 
+    const backQuery = (
+      list: string,
+      filterType?: string,
+    ) => `query ($last: Int, $before: String${filterType ? `, $filter: ${filterType}` : ''}) {
+      page: ${list}(last: $last, before: $before${filterType ? ', filter: $filter' : ''}) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } nodes { id }
+      }
+    }`;
+
+    /** The pages of a list read backwards, `last` at a time, from its end: in the order read (last page first). */
+    async function walkBack(list: string, last: number, filterType?: string, filter?: object): Promise<Page[]> {
+      const pages: Page[] = [];
+      let before: string | null = null;
+      for (let guard = 0; guard < 100; guard++) {
+        const d: { page: Page } = await read(backQuery(list, filterType), {
+          last,
+          before,
+          ...(filter ? { filter } : {}),
+        });
+        pages.push(d.page);
+        if (!d.page.pageInfo.hasPreviousPage) return pages;
+        before = d.page.pageInfo.startCursor;
+      }
+      throw new Error(`${list}: more than 100 pages`);
+    }
+
+    it.each<[string, number, number, string | undefined, object | undefined]>([
+      ['organisations', 24, 5, undefined, undefined],
+      ['substances', 95, 10, undefined, undefined],
+      ['products', 6, 4, 'ProductFilter', { categoryCode: 'CHILD' }],
+      ['followUps', 0, 2, undefined, undefined],
+    ])(
+      'walking %s backwards (last/before) %#: the same nodes in the same order as forwards',
+      async (list, _total, size, filterType, filter) => {
+        const forwards = (await walk(list, size, filterType, filter)).flatMap((p) => p.nodes.map((n) => n.id));
+        const pages = await walkBack(list, size, filterType, filter);
+        const backwards = [...pages].reverse().flatMap((p) => p.nodes.map((n) => n.id));
+
+        expect(forwards.length).toBeGreaterThan(size);
+        expect(backwards).toEqual(forwards);
+        for (const [i, page] of pages.entries()) {
+          expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+          expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
+          expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+          expect(page.pageInfo.hasNextPage).toBe(i > 0);
+          expect(page.pageInfo.hasPreviousPage).toBe(i < pages.length - 1);
+        }
+      },
+    );
+
+    it('first with before: the rows before the cursor, from the start', async () => {
+      const all = (await read(pageQuery('suppliers'), { first: 100 })).page.edges;
+
+      const d = await read('query ($b: String) { suppliers(first: 2, before: $b) { nodes { id } } }', {
+        b: all[3].cursor,
+      });
+
+      expect(d.suppliers.nodes).toEqual([all[0].node, all[1].node]);
+    });
+
+    it.each<[string, Record<string, unknown>, string]>([
+      ['first and last together', { first: 2, last: 2 }, 'last'],
+      ['last: 0', { last: 0 }, 'last'],
+      ['last: 101', { last: 101 }, 'last'],
+      ['a before cursor the list did not issue', { last: 2, before: 'nonsense' }, 'before'],
+    ])('%s is BAD_USER_INPUT naming %s', async (_label, variables, field) => {
+      const r = await sut.gql(
+        'query ($first: Int, $last: Int, $before: String) { suppliers(first: $first, last: $last, before: $before) { totalCount } }',
+        variables,
+        TOKENS.reader,
+      );
+
+      expectError(r, 'BAD_USER_INPUT', field);
+    });
+
     it('after the last node the page is empty, with the same totalCount', async () => {
       const last = (await walk('suppliers', 4)).at(-1)!;
 
