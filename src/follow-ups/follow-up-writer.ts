@@ -9,6 +9,7 @@ import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { EventLogService, type NewEvent } from '../events/event-log.service.js';
 import type { EventType } from '../vocabulary/vocabulary.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
+import { partKeyOf } from './follow-up-rules.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
 /**
@@ -252,7 +253,7 @@ function measurementRows(
       followUpId,
       substanceId: m.substanceId,
       part,
-      partKey: part.toLowerCase(),
+      partKey: partKeyOf(part),
       detected: m.detected,
       value: m.detected ? m.value : null,
       loq: m.detected ? null : m.loq,

@@ -174,6 +174,20 @@ export class FollowUpFilter {
   validOn?: string;
 }
 
+/**
+ * A lone `filter` argument (followUpsCsv). An argument declared `FollowUpFilter | undefined` is
+ * reflected as Object, and the validation pipe skips it: as an ArgsType it is checked as followUps
+ * checks its filter.
+ */
+@ArgsType()
+export class FollowUpFilterArgs {
+  @Field(() => FollowUpFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpFilter)
+  filter?: FollowUpFilter;
+}
+
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
   @Field(() => FollowUpFilter, { nullable: true })
@@ -197,4 +211,12 @@ export class VersionArgs {
   @Min(1)
   @Max(2_000_000_000)
   expectedVersion?: number;
+}
+
+@ArgsType()
+export class CompleteFollowUpArgs extends VersionArgs {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @IsOptional()
+  @IsIsoDate()
+  performedOn?: string | null;
 }

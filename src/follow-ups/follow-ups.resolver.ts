@@ -16,7 +16,13 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { Deviation } from './deviation.model.js';
 import { isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
-import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
+import {
+  CompleteFollowUpArgs,
+  FollowUpsArgs,
+  RecordFollowUpInput,
+  UpdateFollowUpInput,
+  VersionArgs,
+} from './follow-up.inputs.js';
 import {
   deviationsLoader,
   followUpRequirementsLoader,
@@ -85,13 +91,12 @@ export class FollowUpsResolver {
   })
   completeFollowUp(
     @Args('id', { type: () => ID }) id: string,
-    @Args() v: VersionArgs,
-    @Args('performedOn', { type: () => String, nullable: true }) performedOn: string | null,
+    @Args() args: CompleteFollowUpArgs,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.transition('complete', id, actor, {
-      expectedVersion: v.expectedVersion,
-      performedOn: performedOn ?? null,
+      expectedVersion: args.expectedVersion,
+      performedOn: args.performedOn ?? null,
     });
   }
 

@@ -15,7 +15,13 @@ import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee } from './follow-up-access.js';
-import { dateProblem, describeProblem, measurementProblems, requirementScopes } from './follow-up-rules.js';
+import {
+  dateProblem,
+  describeProblem,
+  measurementProblems,
+  repeatedMeasurements,
+  requirementScopes,
+} from './follow-up-rules.js';
 import { FollowUpWriter, type FollowUpColumns, type NewMeasurement } from './follow-up-writer.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
@@ -307,6 +313,12 @@ export class FollowUpsService {
         analyticalMethod: clean(m.analyticalMethod),
       };
     });
+    for (const { index, first } of repeatedMeasurements(
+      measurements.map((m) => ({ ...m, substanceId: m.substanceId || null })),
+    ))
+      problems.push(
+        `${field}[${index}]: substance ${inputs[index]!.substanceCas.trim()} in part "${inputs[index]!.part.trim()}" is already measured in ${field}[${first}]; a follow-up holds one result per substance and part`,
+      );
     if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);
     return measurements;
   }

@@ -134,7 +134,7 @@ describe('checkRows', () => {
     const rows = [
       row({ follow_up_key: 'a' }),
       row({ follow_up_key: 'b', supplier_id: 's2', contract_id: 'c-other' }),
-      row({ follow_up_key: 'a', laboratory: 'changed' }),
+      row({ follow_up_key: 'a', laboratory: 'changed', part: 'Foam' }),
       row({ follow_up_key: 'c', status: 'PLANNED', performed_on: '2026-09-01' }),
       row({ follow_up_key: '' }),
       row({ follow_up_key: 'd', detected: 'false', value: '5', uncertainty: '-1', unit: 'MG_PER_L' }),

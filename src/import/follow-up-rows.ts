@@ -4,6 +4,7 @@ import { defaultValidUntil } from '../evaluation/reuse.js';
 import {
   dateProblem,
   measurementProblems,
+  repeatedMeasurements,
   type MeasurementProblem,
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
@@ -126,6 +127,7 @@ export function checkRows(
     }
     const followUp = checkFollowUp(first, refs, scope, fail);
     const measurements: NewMeasurement[] = [];
+    const measurementRows: CsvRow[] = [];
     const several = group.length > 1;
     group.forEach((r) => {
       const empty = MEASUREMENT_FIELDS.every((c) => !r.values[c]);
@@ -135,8 +137,19 @@ export function checkRows(
         return;
       }
       const m = checkMeasurement(r, refs, followUp?.scopes ?? [], fail);
-      if (m) measurements.push(m);
+      if (m) {
+        measurements.push(m);
+        measurementRows.push(r);
+      }
     });
+    for (const { index, first } of repeatedMeasurements(measurements)) {
+      const r = measurementRows[index]!;
+      fail(
+        r.row,
+        'part',
+        `substance ${r.values.substance_cas} in part "${r.values.part.trim()}" is already measured in row ${measurementRows[first]!.row} of follow-up "${key}"; a follow-up holds one result per substance and part`,
+      );
+    }
     if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, measurements });
   }
   errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));

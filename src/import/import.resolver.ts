@@ -3,7 +3,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
+import { FollowUpFilterArgs } from '../follow-ups/follow-up.inputs.js';
 import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import { ImportResult } from './import.model.js';
@@ -34,10 +34,7 @@ export class ImportResolver {
       `The follow-ups of a followUps filter as CSV in the import layout (at most 20000; RETRACTED ones left out). ` +
       'Only what you may see: no PRIVATE follow-ups of others, confidential notes only of your own.',
   })
-  followUpsCsv(
-    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter: FollowUpFilter | undefined,
-    @CurrentPrincipal() viewer: Principal,
-  ) {
-    return this.exporter.exportCsv(filter, viewer);
+  followUpsCsv(@Args() args: FollowUpFilterArgs, @CurrentPrincipal() viewer: Principal) {
+    return this.exporter.exportCsv(args.filter, viewer);
   }
 }
