@@ -44,6 +44,8 @@ export interface NewFollowUp {
   confidentialNotes: string | null;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
+  /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
+  recordedBy?: { organisationId: string; delegationId: string };
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -52,7 +54,13 @@ export interface NewFollowUp {
 export type FollowUpColumns = Partial<
   Omit<
     Insertable<FollowUpEntity>,
-    'id' | 'organisationId' | 'createdByPrincipalId' | 'version' | 'createdAt' | 'updatedAt'
+    | 'id'
+    | 'organisationId'
+    | 'createdByPrincipalId'
+    | 'recordedByOrganisationId'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
   >
 >;
 
@@ -93,6 +101,7 @@ export const recordedPayload = (f: NewFollowUp): Record<string, unknown> => ({
   supplierId: f.supplierId,
   requirementIds: f.requirementIds,
   measurements: f.measurements.length,
+  ...(f.recordedBy ? { onBehalfOfOrganisationId: f.organisationId, delegationId: f.recordedBy.delegationId } : {}),
 });
 
 /**
@@ -147,6 +156,7 @@ export class FollowUpWriter {
         statusBeforeRetraction: f.retraction ? f.retraction.previousStatus : null,
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
+        recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),

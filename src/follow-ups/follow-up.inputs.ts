@@ -70,6 +70,14 @@ export class MeasurementInput {
 export class RecordFollowUpInput {
   @Field(() => ID, {
     nullable: true,
+    description:
+      "The organisation the follow-up is for: yours by default; another only when it has delegated FOLLOW_UPS to yours (it is then recorded on that organisation's behalf, SHARED, without confidential notes).",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
     description: 'The product checked; or give supplierId for a supplier-level follow-up.',
   })
   @IsOptional()

@@ -128,6 +128,15 @@ export class FollowUpsResolver {
     return ctx.loaders.byId(OrganisationEntity).load(f.organisationId);
   }
 
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description:
+      'The organisation that recorded it on the follow-up\'s organisation\'s behalf, under a delegation ("recorded by X on behalf of Y"); null when the organisation did.',
+  })
+  recordedBy(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return f.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(f.recordedByOrganisationId) : null;
+  }
+
   @ResolveField(() => Product, { nullable: true })
   product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return f.productId ? ctx.loaders.byId(ProductEntity).load(f.productId) : null;

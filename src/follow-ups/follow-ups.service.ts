@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
-import { badInput, conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { nowIso, todayIso } from '../common/time.js';
@@ -13,6 +12,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { authorityFor, authorityOver, onBehalfOf, type Authority } from '../delegations/delegations.service.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee } from './follow-up-access.js';
 import {
@@ -56,13 +56,27 @@ export class FollowUpsService {
       throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
     return this.tx.run(async (uow) => {
       const { manager } = uow;
+      const organisationId = input.organisationId ?? actor.organisationId;
+      const authority = await authorityFor(manager, actor, organisationId, 'FOLLOW_UPS', 'recordFollowUp');
+      if (authority.delegationId) {
+        if (input.visibility !== 'SHARED')
+          throw badInput(
+            'visibility',
+            'a delegate records SHARED follow-ups; the organisation itself decides to make one PRIVATE',
+          );
+        if (clean(input.confidentialNotes))
+          throw badInput('confidentialNotes', "a delegate does not write the organisation's confidential notes");
+      }
       const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
-      const contractId = await this.ownContract(manager, input.contractId ?? null, actor);
+      const contractId = await this.ownContract(manager, input.contractId ?? null, organisationId);
       const requirements = await this.requirements(manager, input.requirementIds);
       const measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
       const [created] = await this.writer.create(uow, actor, [
         {
-          organisationId: actor.organisationId,
+          organisationId,
+          ...(authority.delegationId
+            ? { recordedBy: { organisationId: actor.organisationId, delegationId: authority.delegationId } }
+            : {}),
           productId,
           supplierId,
           contractId,
@@ -91,8 +105,12 @@ export class FollowUpsService {
   ): Promise<FollowUpEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
+      const { entity, authority } = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
       if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
+      if (authority.delegationId) {
+        const kept = (['visibility', 'confidentialNotes'] as const).find((k) => input[k] !== undefined);
+        if (kept) throw forbidden(`updateFollowUp: a delegate does not change ${kept}; the organisation itself does`);
+      }
       const columns: FollowUpColumns = {};
       const changed: string[] = [];
       /** The value a column has with the changes so far. */
@@ -102,7 +120,8 @@ export class FollowUpsService {
         if (current(key) !== value) changed.push(key);
         columns[key] = value;
       };
-      if (input.contractId !== undefined) set('contractId', await this.ownContract(manager, input.contractId, actor));
+      if (input.contractId !== undefined)
+        set('contractId', await this.ownContract(manager, input.contractId, entity.organisationId));
       if (input.method !== undefined) set('method', input.method);
       if (input.visibility !== undefined) set('visibility', input.visibility);
       if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
@@ -144,6 +163,7 @@ export class FollowUpsService {
             changed: changed
               .filter((c) => c !== 'confidentialNotes')
               .concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []),
+            ...onBehalfOf(authority),
           },
         },
       });
@@ -159,7 +179,7 @@ export class FollowUpsService {
     const rule = TRANSITIONS[kind];
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
+      const { entity, authority } = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
       if (!(rule.from as readonly Status[]).includes(entity.status)) {
         throw conflict(
           `${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`,
@@ -191,7 +211,7 @@ export class FollowUpsService {
       return this.writer.change(uow, actor, entity, {
         expectedVersion: options.expectedVersion,
         columns,
-        event: { type: rule.event, payload: { status: rule.to } },
+        event: { type: rule.event, payload: { status: rule.to, ...onBehalfOf(authority) } },
       });
     });
   }
@@ -200,7 +220,9 @@ export class FollowUpsService {
     const text = reason.trim();
     if (!text) throw badInput('reason', 'a retraction needs a reason');
     return this.tx.run(async (uow) => {
-      const entity = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
+      const { entity, authority } = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
+      if (authority.delegationId)
+        throw forbidden('retractFollowUp: a delegate does not retract; the organisation itself does');
       if (entity.status === 'RETRACTED') throw conflict(`retractFollowUp: follow-up ${id} is already RETRACTED`);
       return this.writer.change(uow, actor, entity, {
         expectedVersion,
@@ -215,17 +237,20 @@ export class FollowUpsService {
     });
   }
 
+  /**
+   * The follow-up a write changes, and on what authority: its organisation's own, or a delegate's for
+   * a follow-up the delegate recorded (authorityOver).
+   */
   private async ownFollowUp(
     manager: EntityManager,
     id: string,
     actor: Principal,
     what: string,
-  ): Promise<FollowUpEntity> {
+  ): Promise<{ entity: FollowUpEntity; authority: Authority }> {
     const entity = await manager.findOneBy(FollowUpEntity, { id });
     // A follow-up the caller cannot see does not exist for it: the same answer as an unknown id.
     if (!entity || !canSee(actor, entity)) throw notFound('FollowUp', id);
-    assertActsFor(actor, entity.organisationId, what);
-    return entity;
+    return { entity, authority: await authorityOver(manager, actor, entity, 'FOLLOW_UPS', what) };
   }
 
   private async subject(
@@ -246,15 +271,16 @@ export class FollowUpsService {
     return { productId: null, supplierId };
   }
 
+  /** A contract of the follow-up's organisation (the one it was done under), or BAD_USER_INPUT. */
   private async ownContract(
     manager: EntityManager,
     contractId: string | null,
-    actor: Principal,
+    organisationId: string,
   ): Promise<string | null> {
     if (!contractId) return null;
     const contract = await manager.findOneBy(ContractEntity, { id: contractId });
     if (!contract) throw badInput('contractId', `"${contractId}": no contract has this id`);
-    if (contract.organisationId !== actor.organisationId)
+    if (contract.organisationId !== organisationId)
       throw badInput('contractId', `"${contractId}": the contract belongs to another organisation`);
     return contractId;
   }

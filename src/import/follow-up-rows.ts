@@ -39,8 +39,13 @@ export interface ImportReferences {
 export interface ImportScope {
   /** The organisation of a row whose `organisation` is empty; null: the column is then required. */
   defaultOrganisationId: string | null;
-  /** The only organisation rows may name (a CONTACT_PERSON's own); null: any (ADMIN, the CLI). */
+  /** The only organisation rows may name (a principal's own); null: any (the operator's CLI). */
   onlyOrganisation: { id: string; code: string } | null;
+  /**
+   * Organisations that delegated IMPORTS to `onlyOrganisation` (id → delegation id): rows may name
+   * them too, and are recorded on their behalf (SHARED, without confidential notes).
+   */
+  delegating?: ReadonlyMap<string, string>;
   today: string;
 }
 
@@ -185,12 +190,22 @@ function checkFollowUp(
   } else {
     const org = refs.organisations.get(v.organisation);
     if (!org) bad('organisation', `"${v.organisation}": no organisation has this code`);
-    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id)
+    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id && !scope.delegating?.has(org.id))
       bad(
         'organisation',
-        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code})`,
+        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code}) or one that has delegated IMPORTS to it`,
       );
     else organisationId = org.id;
+  }
+  const delegationId =
+    organisationId && scope.onlyOrganisation && organisationId !== scope.onlyOrganisation.id
+      ? scope.delegating?.get(organisationId)
+      : undefined;
+  if (delegationId) {
+    if (v.visibility && v.visibility !== 'SHARED')
+      bad('visibility', 'a delegate imports SHARED follow-ups; the organisation itself decides to make one PRIVATE');
+    if (v.confidential_notes)
+      bad('confidential_notes', "a delegate does not write the organisation's confidential notes");
   }
 
   let product: { id: string; supplierId: string } | null = null;
@@ -300,6 +315,7 @@ function checkFollowUp(
   return {
     draft: {
       organisationId,
+      ...(delegationId ? { recordedBy: { organisationId: scope.onlyOrganisation!.id, delegationId } } : {}),
       productId: product?.id ?? null,
       supplierId: product?.supplierId ?? supplierId!,
       contractId,

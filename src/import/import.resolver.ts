@@ -19,7 +19,7 @@ export class ImportResolver {
   @Mutation(() => ImportResult, {
     description:
       'Imports follow-ups with their measurements from CSV (layout in the README: one row per measurement, grouped by follow_up_key). ' +
-      'Rows are for your organisation; an ADMIN may name any organisation. All or nothing: a file with errors stores nothing and lists every bad row.',
+      'Rows are for your organisation, or for one that has delegated IMPORTS to yours (recorded on its behalf). All or nothing: a file with errors stores nothing and lists every bad row.',
   })
   importFollowUps(
     @Args('csv') csv: string,
