@@ -34,6 +34,7 @@ import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follo
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { Reuse } from './reuse.model.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => FollowUp)
 export class FollowUpsResolver {
@@ -49,9 +50,15 @@ export class FollowUpsResolver {
     return this.queries.list(args, viewer);
   }
 
-  @Query(() => FollowUp)
-  followUp(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
-    return this.queries.get(id, viewer);
+  @Query(() => FollowUp, {
+    nullable: true,
+    description: 'A follow-up by id; null when there is none or you may not see it (PRIVATE to another organisation).',
+  })
+  followUp(
+    @Args('id', { type: () => ID, description: "The follow-up's id." }) id: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
+    return nullIfAbsent(this.queries.get(id, viewer));
   }
 
   @Allow(Role.CONTACT_PERSON)
