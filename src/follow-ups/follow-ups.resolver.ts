@@ -71,7 +71,8 @@ export class FollowUpsResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => FollowUp, {
-    description: 'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version.',
+    description:
+      'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version, or when it would turn PRIVATE a follow-up another organisation reused or opened a deviation on.',
   })
   updateFollowUp(
     @Args('id', { type: () => ID }) id: string,
@@ -108,7 +109,9 @@ export class FollowUpsResolver {
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'COMPLETED → CLOSED; refused while your deviations on it are unresolved.' })
+  @Mutation(() => FollowUp, {
+    description: 'COMPLETED → CLOSED; refused while any deviation on it is unresolved, whoever opened it.',
+  })
   closeFollowUp(
     @Args('id', { type: () => ID }) id: string,
     @Args() v: VersionArgs,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, Not } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
@@ -14,6 +14,8 @@ import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { authorityFor, authorityOver, onBehalfOf, type Authority } from '../delegations/delegations.service.js';
 import { DeviationEntity } from './deviation.entity.js';
+import { lockFollowUp } from './follow-up-lock.js';
+import { ReuseEntity } from './reuse.entity.js';
 import { canSee } from './follow-up-access.js';
 import {
   dateProblem,
@@ -105,6 +107,7 @@ export class FollowUpsService {
   ): Promise<FollowUpEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
+      if (input.visibility === 'PRIVATE') await lockFollowUp(manager, id, 'UPDATE');
       const { entity, authority } = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
       if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
       if (authority.delegationId) {
@@ -123,7 +126,11 @@ export class FollowUpsService {
       if (input.contractId !== undefined)
         set('contractId', await this.ownContract(manager, input.contractId, entity.organisationId));
       if (input.method !== undefined) set('method', input.method);
-      if (input.visibility !== undefined) set('visibility', input.visibility);
+      if (input.visibility !== undefined) {
+        if (input.visibility === 'PRIVATE' && entity.visibility !== 'PRIVATE')
+          await this.assertNotReliedOn(manager, entity);
+        set('visibility', input.visibility);
+      }
       if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
       if (input.reportReference !== undefined) set('reportReference', clean(input.reportReference));
       if (input.notes !== undefined) set('notes', clean(input.notes));
@@ -179,6 +186,7 @@ export class FollowUpsService {
     const rule = TRANSITIONS[kind];
     return this.tx.run(async (uow) => {
       const { manager } = uow;
+      if (kind === 'close') await lockFollowUp(manager, id, 'UPDATE');
       const { entity, authority } = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
       if (!(rule.from as readonly Status[]).includes(entity.status)) {
         throw conflict(
@@ -196,16 +204,13 @@ export class FollowUpsService {
         }
       }
       if (kind === 'close') {
+        // Every deviation on it, whoever opened it (domain.md §11).
         const open = await manager.count(DeviationEntity, {
-          where: {
-            followUpId: id,
-            organisationId: entity.organisationId,
-            status: In([...UNRESOLVED_DEVIATION_STATUSES]),
-          },
+          where: { followUpId: id, status: In([...UNRESOLVED_DEVIATION_STATUSES]) },
         });
         if (open)
           throw conflict(
-            `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`,
+            `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'} (whoever opened them); they must be resolved first`,
           );
       }
       return this.writer.change(uow, actor, entity, {
@@ -235,6 +240,30 @@ export class FollowUpsService {
         event: { type: 'RETRACTED', payload: { reason: text, previousStatus: entity.status } },
       });
     });
+  }
+
+  /**
+   * A follow-up another organisation relies on (it recorded a reuse of it, or opened a deviation on
+   * it) is not turned PRIVATE: that organisation would lose sight of it, its history, its deviations
+   * and its reuse. Retraction stays possible (domain.md §13).
+   */
+  private async assertNotReliedOn(manager: EntityManager, entity: FollowUpEntity): Promise<void> {
+    const others = { followUpId: entity.id, organisationId: Not(entity.organisationId) };
+    const [reuses, deviations] = await Promise.all([
+      manager.count(ReuseEntity, { where: others }),
+      manager.count(DeviationEntity, { where: others }),
+    ]);
+    if (!reuses && !deviations) return;
+    const what = [
+      reuses ? `${reuses} reuse${reuses === 1 ? '' : 's'}` : '',
+      deviations ? `${deviations} deviation${deviations === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw conflict(
+      `updateFollowUp: follow-up ${entity.id} cannot be made PRIVATE: other organisations rely on it (${what}); it can still be retracted`,
+      'visibility',
+    );
   }
 
   /**
