@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync, statSync } from 'node:fs';
 import { FollowUpImportService } from '../import/follow-up-import.service.js';
+import type { OnExisting } from '../vocabulary/vocabulary.js';
 import { progressBar } from './progress.js';
 
 /**
@@ -9,7 +10,7 @@ import { progressBar } from './progress.js';
  */
 export async function runImport(
   app: INestApplicationContext,
-  options: { file: string; organisation?: string; dryRun: boolean },
+  options: { file: string; organisation?: string; dryRun: boolean; onExisting: OnExisting },
 ): Promise<void> {
   process.stderr.write(`reading ${options.file} (${(statSync(options.file).size / 2 ** 20).toFixed(1)} MiB)\n`);
   const text = readFileSync(options.file, 'utf8');
@@ -19,6 +20,7 @@ export async function runImport(
     { principal: null, defaultOrganisationCode: options.organisation ?? null },
     {
       dryRun: options.dryRun,
+      onExisting: options.onExisting,
       onProgress: (p) => {
         if (p.phase === 'checking') progress.update(p.checked, p.rows, 'checking rows');
         else
@@ -38,9 +40,15 @@ export async function runImport(
       `${options.file}: ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was imported`,
     );
   }
+  if (options.dryRun)
+    for (const o of outcome.outcomes.filter((x) => x.outcome === 'CHANGED')) {
+      console.log(`${o.key} (row ${o.row}) CHANGED, follow-up ${o.followUpId}:`);
+      for (const d of o.differences) console.log(`  ${d.field}: ${d.stored ?? '(none)'} -> ${d.imported ?? '(none)'}`);
+    }
+  const counts = `${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.skipped} skipped`;
   console.log(
     options.dryRun
-      ? `Dry run: ${options.file} is valid; it would import ${outcome.followUps} follow-ups with ${outcome.measurements} measurements.`
-      : `Imported ${outcome.followUps} follow-ups with ${outcome.measurements} measurements from ${options.file}.`,
+      ? `Dry run: ${options.file} is valid; it would import ${outcome.followUps} follow-ups with ${outcome.measurements} measurements (${counts}).`
+      : `Imported ${outcome.followUps} follow-ups with ${outcome.measurements} measurements from ${options.file} (${counts}).`,
   );
 }

@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
 import type { CreateTokenInput, TokenAdminService, TokenSummary } from '../auth/token-admin.service.js';
 import { loadConfig } from '../config/configuration.js';
-import { ROLES } from '../vocabulary/vocabulary.js';
+import { isOneOf, ON_EXISTING, orList, ROLES } from '../vocabulary/vocabulary.js';
 
 /**
  * The operator's command line: `node dist/cli/main.js <command>` (see the npm scripts).
@@ -34,10 +34,12 @@ Commands:
   token revoke <tokenId>      Revoke a token.
   token list [--organisation <code>]
                               List tokens (never their secrets).
-  import <file> [--organisation <code>] [--dry-run]
+  import <file> [--organisation <code>] [--dry-run] [--on-existing SKIP|UPDATE|REJECT]
                               Import follow-ups with measurements from a CSV file (layout in
                               the README): all or nothing; every bad row is listed. Rows
-                              without an organisation are for --organisation.
+                              without an organisation are for --organisation. Repeatable:
+                              follow-ups already stored are UNCHANGED; a CHANGED one is
+                              refused (REJECT, the default), left (SKIP) or updated (UPDATE).
   generate --scale <n> [--seed <n>] [--demo]
                               Load the reference data and generate a registry: at scale 1,
                               50 organisations, 2,000 suppliers, 20,000 products, 100,000
@@ -295,12 +297,22 @@ function printTokens(tokens: TokenSummary[]): void {
 }
 
 async function importFile(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
-    'file',
-  ]);
+  const { values, positionals } = parse(
+    args,
+    { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'on-existing': { type: 'string' } },
+    ['file'],
+  );
+  const onExisting = (values['on-existing'] ?? 'REJECT').toUpperCase();
+  if (!isOneOf(ON_EXISTING, onExisting))
+    throw new UsageError(`--on-existing must be ${orList(ON_EXISTING)}, got "${values['on-existing']}"`);
   const { runImport } = await import('./import-command.js');
   await withContext((app) =>
-    runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }),
+    runImport(app, {
+      file: positionals[0]!,
+      organisation: values.organisation,
+      dryRun: Boolean(values['dry-run']),
+      onExisting,
+    }),
   );
 }
 

@@ -43,6 +43,8 @@ export interface NewFollowUp {
   confidentialNotes: string | null;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
+  /** Its identity in imported files (src/import/follow-up-identity.ts); only the import sets it. */
+  importIdentity?: string | null;
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -146,6 +148,7 @@ export class FollowUpWriter {
         statusBeforeRetraction: f.retraction ? f.retraction.previousStatus : null,
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
+        importIdentity: f.importIdentity ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),
@@ -186,11 +189,11 @@ export class FollowUpWriter {
    * Changes a follow-up as `current` was read in this transaction: makes version `current.version + 1`
    * (CONFLICT when `expectedVersion` is another, or when another writer got there first), sets the
    * columns, replaces the requirement links and the measurements where given, and appends the event
-   * with the new version. Returns the follow-up as it now is.
+   * with the new version. Returns the follow-up as it now is. `actor` is null for the CLI's import.
    */
   async change(
     uow: UnitOfWork,
-    actor: Principal,
+    actor: Principal | null,
     current: FollowUpEntity,
     change: FollowUpChange,
   ): Promise<FollowUpEntity> {
@@ -230,6 +233,7 @@ export class FollowUpWriter {
       subjectId: id,
       followUpId: id,
       payload: { ...change.event.payload, version: next.version },
+      actorOrganisationId: current.organisationId,
     });
     return next;
   }

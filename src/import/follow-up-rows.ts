@@ -43,9 +43,10 @@ export interface ImportScope {
   today: string;
 }
 
-/** A checked follow-up, ready for the writer; `key` is the file's follow_up_key, which groups its rows. */
+/** A checked follow-up, ready for the writer; `key` is the file's follow_up_key, which groups its rows; `row` its first row. */
 export interface FollowUpDraft extends NewFollowUp {
   key: string;
+  row: number;
 }
 
 /** Rows between two progress reports. */
@@ -137,7 +138,7 @@ export function checkRows(
       const m = checkMeasurement(r, refs, followUp?.scopes ?? [], fail);
       if (m) measurements.push(m);
     });
-    if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, measurements });
+    if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, row: first.row, measurements });
   }
   errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
   return { drafts, errors };
@@ -153,7 +154,7 @@ function checkFollowUp(
   refs: ImportReferences,
   scope: ImportScope,
   fail: Fail,
-): { draft: Omit<FollowUpDraft, 'key' | 'measurements'>; scopes: RequirementScope[] } | null {
+): { draft: Omit<FollowUpDraft, 'key' | 'row' | 'measurements'>; scopes: RequirementScope[] } | null {
   const v = r.values;
   let ok = true;
   const bad = (column: CsvColumn, reason: string) => {

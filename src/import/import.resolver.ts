@@ -6,7 +6,8 @@ import { Role } from '../auth/role.js';
 import { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
-import { ImportResult } from './import.model.js';
+import type { OnExisting } from '../vocabulary/vocabulary.js';
+import { ImportResult, OnExistingEnum } from './import.model.js';
 
 @Resolver()
 export class ImportResolver {
@@ -19,14 +20,21 @@ export class ImportResolver {
   @Mutation(() => ImportResult, {
     description:
       'Imports follow-ups with their measurements from CSV (layout in the README: one row per measurement, grouped by follow_up_key). ' +
-      'Rows are for your organisation; an ADMIN may name any organisation. All or nothing: a file with errors stores nothing and lists every bad row.',
+      'Rows are for your organisation; an ADMIN may name any organisation. All or nothing: a file with errors stores nothing and lists every bad row. ' +
+      'Repeatable: each follow-up is found by its identity (its follow_up_key as an id, else organisation and report_reference, else its content) ' +
+      'and is NEW (created), UNCHANGED (nothing stored) or CHANGED (onExisting decides); the same file twice stores nothing the second time.',
   })
   importFollowUps(
     @Args('csv') csv: string,
     @Args('dryRun', { type: () => Boolean, nullable: true, defaultValue: false }) dryRun: boolean,
+    @Args('onExisting', { type: () => OnExistingEnum, nullable: true, defaultValue: 'REJECT' }) onExisting: OnExisting,
     @CurrentPrincipal() actor: Principal,
   ) {
-    return this.importer.importCsv(csv, { principal: actor }, { dryRun: dryRun ?? false });
+    return this.importer.importCsv(
+      csv,
+      { principal: actor },
+      { dryRun: dryRun ?? false, onExisting: onExisting ?? 'REJECT' },
+    );
   }
 
   @Query(() => String, {
