@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -35,8 +35,11 @@ Commands:
   token list [--organisation <code>]
                               List tokens (never their secrets).
   import <file> [--organisation <code>] [--dry-run] [--on-existing SKIP|UPDATE|REJECT]
-                              Import follow-ups with measurements from a CSV file (layout in
-                              the README): all or nothing; every bad row is listed. Rows
+               [--sheet <name>]
+                              Import follow-ups with measurements from a CSV or XLSX file
+                              (layout in the README; CSV with , or ; and decimal points or
+                              commas, UTF-8 or Windows-1252; XLSX: the first sheet or
+                              --sheet): all or nothing; every bad row is listed. Rows
                               without an organisation are for --organisation. Repeatable:
                               follow-ups already stored are UNCHANGED; a CHANGED one is
                               refused (REJECT, the default), left (SKIP) or updated (UPDATE).
@@ -76,6 +79,17 @@ function parse<O extends Options>(args: string[], options: O, positionals: strin
     values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string },
     positionals: parsed.positionals,
   };
+}
+
+/** A file the command reads: one that is not there is a usage error (a plain sentence, exit 2), not a stack trace. */
+function readable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    throw new UsageError(`${file}: no such file`);
+  }
+  if (!stats.isFile()) throw new UsageError(`${file}: not a file`);
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -299,9 +313,15 @@ function printTokens(tokens: TokenSummary[]): void {
 async function importFile(args: string[]): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'on-existing': { type: 'string' } },
+    {
+      organisation: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'on-existing': { type: 'string' },
+      sheet: { type: 'string' },
+    },
     ['file'],
   );
+  readable(positionals[0]!);
   const onExisting = (values['on-existing'] ?? 'REJECT').toUpperCase();
   if (!isOneOf(ON_EXISTING, onExisting))
     throw new UsageError(`--on-existing must be ${orList(ON_EXISTING)}, got "${values['on-existing']}"`);
@@ -312,6 +332,7 @@ async function importFile(args: string[]): Promise<void> {
       organisation: values.organisation,
       dryRun: Boolean(values['dry-run']),
       onExisting,
+      sheet: values.sheet,
     }),
   );
 }

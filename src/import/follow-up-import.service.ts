@@ -25,7 +25,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
-import { parseFollowUpCsv, type CsvRow, type RowError } from './follow-up-csv.js';
+import { type CsvRow, type RowError } from './follow-up-csv.js';
 import {
   differences as diff,
   identityBasis,
@@ -33,6 +33,7 @@ import {
   type ComparedField,
   type FollowUpDifference,
 } from './follow-up-identity.js';
+import { readFollowUpFile, readFollowUpText, type ImportFormat, type ReadFile } from './import-file.js';
 import { checkRows, type FollowUpDraft, type ImportReferences, type ImportScope } from './follow-up-rows.js';
 
 /** Who imports. A principal (GraphQL) is held to its role; the CLI (no principal) acts as an operator. */
@@ -79,6 +80,8 @@ export interface ImportResultData {
   outcomes: FollowUpImportOutcome[];
   /** Every problem of the file, by row (1 is the header) and column. */
   errors: RowError[];
+  /** How the file was read; null for rows given already parsed (the dataset generator). */
+  format: ImportFormat | null;
 }
 
 const IN_CHUNK = 500;
@@ -118,9 +121,22 @@ export class FollowUpImportService {
     private readonly writer: FollowUpWriter,
   ) {}
 
+  /** Imports CSV given as text (GraphQL): `,` or `;` or tabs, decimal points or commas, as found. */
   async importCsv(text: string, actor: ImportActor, options: ImportOptions = {}): Promise<ImportResultData> {
-    const { rows, errors } = parseFollowUpCsv(text);
-    return this.importRows(rows, actor, options, errors);
+    return this.importRead(readFollowUpText(text), actor, options);
+  }
+
+  /** Imports a file's bytes: XLSX (the first sheet, or `sheet`), or CSV in any of the encodings of readFollowUpFile. */
+  async importFile(
+    bytes: Buffer,
+    actor: ImportActor,
+    options: ImportOptions & { sheet?: string | null } = {},
+  ): Promise<ImportResultData> {
+    return this.importRead(await readFollowUpFile(bytes, { sheet: options.sheet }), actor, options);
+  }
+
+  private async importRead(file: ReadFile, actor: ImportActor, options: ImportOptions): Promise<ImportResultData> {
+    return { ...(await this.importRows(file.rows, actor, options, file.errors)), format: file.format };
   }
 
   /**
@@ -478,6 +494,7 @@ const empty = (dryRun: boolean, onExisting: OnExisting): ImportResultData => ({
   skipped: 0,
   outcomes: [],
   errors: [],
+  format: null,
 });
 
 /** The answer for a plan without errors, before anything is written. */

@@ -24,6 +24,21 @@ export const IdentityBasisEnum = graphqlEnum(IDENTITY_BASES, 'ImportIdentityBasi
     'same organisation and report_reference; CONTENT: the same organisation, product (or supplier), method, performed_on and measurements.',
 });
 
+@ObjectType({ description: 'How a file was read: what the import found, so the user sees what was assumed.' })
+export class ImportFormat {
+  @Field({ description: 'CSV or XLSX.' }) kind: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CSV: UTF-8, UTF-8 with BOM, UTF-16LE or Windows-1252; null for XLSX and for CSV sent as text.',
+  })
+  encoding: string | null;
+  @Field(() => String, { nullable: true, description: 'CSV: the field separator, "," or ";" or a tab.' })
+  delimiter: string | null;
+  @Field({ description: 'How decimals are written in value, loq and uncertainty: "." or ",".' })
+  decimalSeparator: string;
+  @Field(() => String, { nullable: true, description: 'XLSX: the sheet read.' }) sheet: string | null;
+}
+
 @ObjectType({ description: 'A problem with one row of an imported file.' })
 export class ImportRowError {
   @Field(() => Int, { description: 'The row as a spreadsheet numbers it: the header is row 1, the first data row 2.' })
@@ -93,4 +108,6 @@ export class ImportResult {
   })
   outcomes: ImportedFollowUp[];
   @Field(() => [ImportRowError]) errors: ImportRowError[];
+  @Field(() => ImportFormat, { nullable: true, description: 'How the file was read.' })
+  format: ImportFormat | null;
 }
