@@ -43,6 +43,9 @@ Commands:
                               without an organisation are for --organisation. Repeatable:
                               follow-ups already stored are UNCHANGED; a CHANGED one is
                               refused (REJECT, the default), left (SKIP) or updated (UPDATE).
+  template [<file.xlsx>]      Write the XLSX import template: the columns with drop-down lists
+                              (methods, statuses, units…) and sheets of the registry's
+                              substances, requirements and units.
   generate --scale <n> [--seed <n>] [--demo]
                               Load the reference data and generate a registry: at scale 1,
                               50 organisations, 2,000 suppliers, 20,000 products, 100,000
@@ -337,6 +340,20 @@ async function importFile(args: string[]): Promise<void> {
   );
 }
 
+async function template(args: string[]): Promise<void> {
+  // The file is optional: by default the template is written to the current directory.
+  const { positionals } = parse(args, {}, args.some((a) => !a.startsWith('-')) ? ['file'] : []);
+  const file = positionals[0] ?? 'kemkollen-import-template.xlsx';
+  const bytes = await withContext(async (app) => {
+    const { FollowUpExportService } = await import('../import/follow-up-export.service.js');
+    return app.get(FollowUpExportService).template();
+  });
+  writeFileSync(file, bytes);
+  console.log(
+    `Wrote the import template to ${file} (${bytes.length} bytes): fill in the sheet follow-ups, then import it.`,
+  );
+}
+
 async function generate(args: string[]): Promise<void> {
   const { values } = parse(
     args,
@@ -367,6 +384,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   schema,
   token,
   import: importFile,
+  template,
   generate,
   backup,
 };

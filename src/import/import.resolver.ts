@@ -48,4 +48,16 @@ export class ImportResolver {
   ) {
     return this.exporter.exportCsv(filter, viewer);
   }
+
+  @Query(() => String, {
+    description:
+      'The follow-ups of a followUps filter as an XLSX workbook in the import layout, base64-encoded: the rows of followUpsCsv ' +
+      '(numbers as number cells), which import again. The same limits and visibility as followUpsCsv.',
+  })
+  followUpsXlsx(
+    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter: FollowUpFilter | undefined,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
+    return this.exporter.exportXlsx(filter, viewer);
+  }
 }
