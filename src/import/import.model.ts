@@ -1,6 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import {
+  IMPORT_JOB_STATUSES,
+  type ImportJobStatus,
   IDENTITY_BASES,
   IMPORT_OUTCOMES,
   ON_EXISTING,
@@ -110,4 +112,32 @@ export class ImportResult {
   @Field(() => [ImportRowError]) errors: ImportRowError[];
   @Field(() => ImportFormat, { nullable: true, description: 'How the file was read.' })
   format: ImportFormat | null;
+}
+
+export const ImportJobStatusEnum = graphqlEnum(IMPORT_JOB_STATUSES, 'ImportJobStatus', {
+  description:
+    'QUEUED, RUNNING, FINISHED (its result says whether the file was accepted or lists the row errors), ' +
+    'or FAILED (it could not finish; nothing was stored; see failure).',
+});
+
+@ObjectType({
+  description:
+    'An upload imported in the background (POST /imports of a large file, or with background=true). Poll importJob or ' +
+    'subscribe to importProgress for its progress; its result is what importFollowUps answers.',
+})
+export class ImportJob {
+  @Field(() => ID) id: string;
+  @Field(() => ImportJobStatusEnum) status: ImportJobStatus;
+  @Field(() => Float, { description: 'From 0 to 1.' }) progress: number;
+  @Field({ description: 'What it is doing: queued, reading, checking, writing, done.' }) phase: string;
+  @Field(() => String, { nullable: true }) fileName: string | null;
+  @Field() dryRun: boolean;
+  @Field(() => OnExistingEnum) onExisting: OnExisting;
+  @Field() createdAt: string;
+  @Field() updatedAt: string;
+  @Field(() => [ImportRowError], { description: "The file's row errors, once it has finished (the result's errors)." })
+  errors: ImportRowError[];
+  @Field(() => ImportResult, { nullable: true, description: 'Once FINISHED: the answer of importFollowUps.' })
+  result: ImportResult | null;
+  @Field(() => String, { nullable: true, description: 'Once FAILED: why.' }) failure: string | null;
 }

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -7,14 +7,37 @@ import { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import type { OnExisting } from '../vocabulary/vocabulary.js';
-import { ImportResult, OnExistingEnum } from './import.model.js';
+import { ImportJobsService, type ImportJobState } from './import-jobs.service.js';
+import { ImportJob, ImportResult, OnExistingEnum } from './import.model.js';
+
+const toJob = (s: ImportJobState): ImportJob => ({ ...s, errors: s.result?.errors ?? [] });
 
 @Resolver()
 export class ImportResolver {
   constructor(
     private readonly importer: FollowUpImportService,
     private readonly exporter: FollowUpExportService,
+    private readonly jobs: ImportJobsService,
   ) {}
+
+  @Allow(Role.CONTACT_PERSON)
+  @Query(() => ImportJob, {
+    description:
+      'An import job (POST /imports) of your organisation (an ADMIN: any): its status, progress, errors and result.',
+  })
+  async importJob(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
+    return toJob(await this.jobs.get(id, viewer));
+  }
+
+  @Allow(Role.CONTACT_PERSON)
+  @Subscription(() => ImportJob, {
+    description:
+      "An import job's progress over graphql-ws: its state now, then each change (a few a second at most), ending when it is FINISHED or FAILED.",
+    resolve: (state: ImportJobState) => toJob(state),
+  })
+  importProgress(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
+    return this.jobs.progress(id, viewer);
+  }
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => ImportResult, {

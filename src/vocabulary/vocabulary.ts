@@ -206,6 +206,10 @@ export type OnExisting = (typeof ON_EXISTING)[number];
 export const IDENTITY_BASES = ['ID', 'REPORT_REFERENCE', 'CONTENT'] as const;
 export type IdentityBasis = (typeof IDENTITY_BASES)[number];
 
+/** An import job: waiting to start, running, finished (its result says whether the file was accepted), or failed (not finished). */
+export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'FINISHED', 'FAILED'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
 // ---------------------------------------------------------------------------------------------
 // The event log
 
