@@ -28,7 +28,7 @@ import type { Role } from '../src/vocabulary/vocabulary.js';
 
 /**
  * The authorization matrix (issue 4): every mutation of the schema, and every sensitive read,
- * for each caller: no token, an expired token, a revoked token, a READER, a CONTACT_PERSON of
+ * for each caller: no token, an expired token, a revoked token, a supplier member (SUPPLIER), a READER, a CONTACT_PERSON of
  * another organisation, the CONTACT_PERSON of the organisation that owns the record, a
  * COORDINATOR (of another organisation) and an ADMIN (of another organisation).
  *
@@ -40,12 +40,15 @@ import type { Role } from '../src/vocabulary/vocabulary.js';
  * and latest change, and the event log); an allowed write appends one event naming the caller.
  *
  * A mutation added to the schema without a row here fails the first test.
+ *
+ * A supplier member (issue 19) writes nothing of the regions' and reads only what is opened to
+ * SUPPLIER, and there only its own supplier's SHARED follow-ups, never a confidential note.
  */
 
 /** ROW_ERRORS: answered, but refused inside the result (importFollowUps lists bad rows and stores nothing). */
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'ROW_ERRORS';
 /** What each role may, in the matrix's own words: a role added to the vocabulary must be given its place here. */
-const RANK: Record<Role, number> = { READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
+const RANK: Record<Role, number> = { SUPPLIER: 0, READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
 
 /** The expected outcome per caller: the token and role rules, then the record's own rules (`special`). */
 function outcomes(least: Role, special: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> {
@@ -312,6 +315,24 @@ describe('authorization matrix', () => {
       expected: outcomes('ADMIN'),
       arrange: async () => ({ i: { code: `org-${uniqueSuffix()}`, name: name('Matriskommun'), kind: 'MUNICIPALITY' } }),
       document: 'mutation ($i: CreateOrganisationInput!) { m: createOrganisation(input: $i) { id } }',
+    },
+    // Supplier members: invited by a region that has a contract with the supplier.
+    {
+      mutation: 'inviteSupplierMember',
+      variant: 'a supplier Skåne has a contract with',
+      expected: outcomes('CONTACT_PERSON', {
+        otherContact: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        admin: 'FORBIDDEN',
+      }),
+      arrange: async () => {
+        const supplier = (await f.supplier()).id;
+        await f.contract(TOKENS.skane, supplier, [{ code: 'K-PHT-01' }]);
+        return { s: supplier, name: name('Leverantörsperson'), email: 'lev@example.org' };
+      },
+      document:
+        'mutation ($s: ID!, $name: String!, $email: String!) { m: inviteSupplierMember(supplierId: $s, name: $name, email: $email) { token supplier { id } organisation { kind } } }',
+      check: (d) => expect(d.m.organisation.kind).toBe('SUPPLIER'),
     },
 
     // Follow-ups: recorded for the caller's own organisation, changed by it (or an ADMIN).
@@ -601,6 +622,13 @@ describe('authorization matrix', () => {
         'id',
       );
       r.shared = shared.id;
+      // Here the supplier caller is a member of the records' own supplier: it sees the SHARED one, no more.
+      const invited = await sut.gql(
+        'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Lev Matris", email: "lev@example.org") { token } }',
+        { s: r.supplier },
+        TOKENS.skane,
+      );
+      r.supplierToken = invited.data.inviteSupplierMember.token;
       r.private = (
         await f.record(
           buildFollowUp({
@@ -691,8 +719,13 @@ describe('authorization matrix', () => {
       CALLERS.map((caller) => [label, caller, query, vars] as const),
     );
 
+    /** The caller's token in this block: the supplier caller is a member of the records' own supplier. */
+    const tokenOf = (caller: Caller) => (caller === 'supplier' ? r.supplierToken! : callers.token(caller));
+    /** Reads not opened to SUPPLIER: a supplier member is refused them outright. */
+    const REGION_ONLY = ['supplierStatus', 'evaluateProduct', 'reusableFollowUps'];
+
     it.each(readCells)('%s as %s', async (label, caller, query, vars) => {
-      const res = await sut.gql(query, vars(r), callers.token(caller));
+      const res = await sut.gql(query, vars(r), tokenOf(caller));
       const text = JSON.stringify(res);
 
       if (['noToken', 'expired', 'revoked'].includes(caller)) {
@@ -700,7 +733,14 @@ describe('authorization matrix', () => {
         expect(res.data ?? null).toBeNull();
         return;
       }
+      if (caller === 'supplier' && REGION_ONLY.some((p) => label.startsWith(p))) {
+        expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(res.data ?? null).toBeNull();
+        return;
+      }
       expect(res.errors ?? []).toEqual([]);
+      // The supplier's own SHARED follow-up reaches its member on every opened path.
+      if (caller === 'supplier' && !label.startsWith('followUp.history')) expect(text).toContain(r.shared);
       if (SEES_SECRETS.includes(caller)) {
         // The owner's view, so the test cannot pass by showing nothing to anyone.
         const secretPaths = [
@@ -738,11 +778,12 @@ describe('authorization matrix', () => {
         (caller) =>
           [
             caller,
-            outcomes('READER', {
+            outcomes('SUPPLIER', {
               otherContact: 'NOT_FOUND',
               coordinator: 'NOT_FOUND',
               admin: 'NOT_FOUND',
               reader: 'NOT_FOUND',
+              supplier: 'NOT_FOUND',
             })[caller],
           ] as const,
       ),
@@ -750,7 +791,7 @@ describe('authorization matrix', () => {
       const res = await sut.gql(
         'query ($id: ID!) { followUp(id: $id) { id notes confidentialNotes } }',
         { id: r.private },
-        callers.token(caller),
+        tokenOf(caller),
       );
 
       if (expected === 'ok')
@@ -782,7 +823,7 @@ describe('authorization matrix', () => {
       }
     });
 
-    it.each(CALLERS.map((caller) => [caller, outcomes('READER')[caller]] as const))(
+    it.each(CALLERS.map((caller) => [caller, outcomes('SUPPLIER')[caller]] as const))(
       'me as %s: %s',
       async (caller, expected) => {
         const res = await sut.gql('{ me { principal { id } role } }', {}, callers.token(caller));

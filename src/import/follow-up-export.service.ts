@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.js';
 import { badInput } from '../common/errors/domain-error.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
-import { isOwner } from '../follow-ups/follow-up-access.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { canSeeContract, isOwner } from '../follow-ups/follow-up-access.js';
 import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { followUpOrder, FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
@@ -58,13 +59,15 @@ export class FollowUpExportService {
       byKeys(FollowUpRequirementEntity, 'followUpId', ids),
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
-    const [organisations, products, suppliers, requirements, substances] = await Promise.all([
+    const [organisations, products, suppliers, requirements, substances, contracts] = await Promise.all([
       byKeys(OrganisationEntity, 'id', distinct(followUps.map((f) => f.organisationId))),
       byKeys(ProductEntity, 'id', distinct(followUps.map((f) => f.productId))),
       byKeys(SupplierEntity, 'id', distinct(followUps.map((f) => f.supplierId))),
       byKeys(RequirementEntity, 'id', distinct(links.map((l) => l.requirementId))),
       byKeys(SubstanceEntity, 'id', distinct(measurements.map((m) => m.substanceId))),
+      byKeys(ContractEntity, 'id', distinct(followUps.map((f) => f.contractId))),
     ]);
+    const visibleContracts = new Set(contracts.filter((c) => canSeeContract(viewer, c)).map((c) => c.id));
     const code = new Map(organisations.map((o) => [o.id, o.code]));
     const product = new Map(products.map((p) => [p.id, p]));
     const supplier = new Map(suppliers.map((s) => [s.id, s]));
@@ -83,7 +86,7 @@ export class FollowUpExportService {
         product_gtin: p?.gtin ?? '',
         supplier_id: f.supplierId,
         supplier_organisation_number: supplier.get(f.supplierId)?.organisationNumber ?? '',
-        contract_id: f.contractId ?? '',
+        contract_id: f.contractId && visibleContracts.has(f.contractId) ? f.contractId : '',
         requirement_codes: (codesOf.get(f.id) ?? [])
           .map((l) => requirement.get(l.requirementId) ?? '')
           .sort()

@@ -29,6 +29,7 @@ export class ImportResolver {
     return this.importer.importCsv(csv, { principal: actor }, { dryRun: dryRun ?? false });
   }
 
+  @Allow(Role.SUPPLIER)
   @Query(() => String, {
     description:
       `The follow-ups of a followUps filter as CSV in the import layout (at most 20000; RETRACTED ones left out). ` +

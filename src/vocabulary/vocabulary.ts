@@ -176,11 +176,16 @@ export type SubstanceStatus = (typeof SUBSTANCE_STATUSES)[number];
 // ---------------------------------------------------------------------------------------------
 // Members and access
 
-export const ORGANISATION_KINDS = ['REGION', 'MUNICIPALITY', 'OTHER'] as const;
+/** SUPPLIER: a supplier's own organisation in KemKollen, holding its supplier members (organisations.supplier_id). */
+export const ORGANISATION_KINDS = ['REGION', 'MUNICIPALITY', 'OTHER', 'SUPPLIER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-/** Roles, lowest first: each includes the rights of the ones before it. */
-export const ROLES = ['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
+/**
+ * Roles, lowest first: each includes the rights of the ones before it. SUPPLIER, below READER, is
+ * the role of a supplier member: it reaches only the operations opened to it (`@Allow(Role.SUPPLIER)`),
+ * and there only its own supplier's SHARED follow-ups (src/follow-ups/follow-up-access.ts).
+ */
+export const ROLES = ['SUPPLIER', 'READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** MEMBER: a person of the organisation; API_CLIENT: another tool acting for it. */
