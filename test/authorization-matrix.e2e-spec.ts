@@ -107,6 +107,11 @@ describe('authorization matrix', () => {
     ids.product = (await f.product(ids.supplier)).id;
     ids.pht = await f.requirementId('K-PHT-01');
     ids.skane = callers.organisationId('ownerContact');
+    // The supplier caller's own supplier (the demo supplier Lekverket) and a product of it.
+    ids.lekverket = (
+      await sut.gql('{ suppliers(filter: { search: "Lekverket" }) { nodes { id } } }', {}, TOKENS.skane)
+    ).data.suppliers.nodes[0].id;
+    ids.lekverketProduct = (await f.product(ids.lekverket)).id;
     // Stockholm's follow-ups that Skåne's contracts may rely on (recordReuse).
     ids.stockholmShared = (
       await f.record(
@@ -160,6 +165,31 @@ describe('authorization matrix', () => {
       )
     ).id;
   }
+  /** Skåne's follow-up of the supplier caller's own supplier's product. */
+  const lekverketFollowUp = async (o: Partial<RecordFollowUpInput> = {}) =>
+    (await skaneFollowUp({ productId: ids.lekverketProduct, ...o })).id;
+  /** Skåne's deviation on it, answered by the supplier with a proposed plan. */
+  async function proposedPlan(): Promise<string> {
+    const deviation = await f.openDeviation(
+      { followUpId: await lekverketFollowUp(), severity: 'MINOR', description: 'Märkning saknas' },
+      TOKENS.skane,
+    );
+    const r = await sut.gql(
+      'mutation ($d: ID!, $due: String!) { respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id } }',
+      { d: deviation.id, due: daysFromNow(30) },
+      TOKENS.supplier,
+    );
+    expect(r.errors).toBeUndefined();
+    return deviation.id;
+  }
+  /** Only a member of the supplier answers for it: the regions' callers are refused whatever their role. */
+  const SUPPLIER_ONLY = outcomes('SUPPLIER', {
+    reader: 'FORBIDDEN',
+    otherContact: 'FORBIDDEN',
+    ownerContact: 'FORBIDDEN',
+    coordinator: 'FORBIDDEN',
+    admin: 'FORBIDDEN',
+  });
   const skaneContract = async () => (await f.contract(TOKENS.skane, ids.supplier, [{ code: 'K-PHT-01' }])).id;
   const admin = () => sut.app.get(TokenAdminService);
   async function principalOf(organisationCode: string): Promise<string> {
@@ -333,6 +363,52 @@ describe('authorization matrix', () => {
       document:
         'mutation ($s: ID!, $name: String!, $email: String!) { m: inviteSupplierMember(supplierId: $s, name: $name, email: $email) { token supplier { id } organisation { kind } } }',
       check: (d) => expect(d.m.organisation.kind).toBe('SUPPLIER'),
+    },
+
+    // Supplier answers (issue 19): given by the supplier's members, decided by the opening organisation.
+    {
+      mutation: 'respondToDeviation',
+      variant: "Skåne's deviation on the supplier caller's product",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({
+        d: (
+          await f.openDeviation(
+            { followUpId: await lekverketFollowUp(), severity: 'MINOR', description: 'Märkning saknas' },
+            TOKENS.skane,
+          )
+        ).id,
+        due: daysFromNow(30),
+      }),
+      document:
+        'mutation ($d: ID!, $due: String!) { m: respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id actionPlanStatus } }',
+    },
+    {
+      mutation: 'acceptActionPlan',
+      variant: "Skåne's deviation with a proposed plan",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ d: await proposedPlan() }),
+      document: 'mutation ($d: ID!) { m: acceptActionPlan(deviationId: $d) { id status } }',
+    },
+    {
+      mutation: 'rejectActionPlan',
+      variant: "Skåne's deviation with a proposed plan",
+      expected: outcomes('CONTACT_PERSON', OWNER_OR_ADMIN),
+      arrange: async () => ({ d: await proposedPlan() }),
+      document: 'mutation ($d: ID!) { m: rejectActionPlan(deviationId: $d, reason: "För sent") { id status } }',
+    },
+    {
+      mutation: 'commentOnFollowUp',
+      variant: "a follow-up of the supplier caller's product",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({ id: await lekverketFollowUp() }),
+      document: 'mutation ($id: ID!) { m: commentOnFollowUp(followUpId: $id, text: "Vi har bytt mjukgörare") { id } }',
+    },
+    {
+      mutation: 'releaseReport',
+      variant: "a follow-up of the supplier caller's product waiting for release",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({ id: await lekverketFollowUp({ requiresSupplierRelease: true }) }),
+      document: 'mutation ($id: ID!) { m: releaseReport(followUpId: $id) { id reportReleasedAt } }',
     },
 
     // Follow-ups: recorded for the caller's own organisation, changed by it (or an ADMIN).

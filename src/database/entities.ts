@@ -2,7 +2,7 @@ import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
 import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import { FollowUpCommentEntity, FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -38,4 +38,5 @@ export const ENTITIES = [
   MeasurementEntity,
   DeviationEntity,
   ReuseEntity,
+  FollowUpCommentEntity,
 ];

@@ -50,3 +50,18 @@ export function whereVisible<T extends ObjectLiteral>(
  */
 export const canSeeContract = (principal: Principal | null, c: Pick<ContractEntity, 'supplierId'>): boolean =>
   Boolean(principal) && (!principal!.supplierId || c.supplierId === principal!.supplierId);
+
+/**
+ * A report's details (reference, laboratory) of a follow-up that waits for the supplier's release
+ * (`requiresSupplierRelease`, not yet `reportReleasedAt`): for the recording organisation and the
+ * supplier's own members only. Everyone else still reads the verdicts and values.
+ */
+export const canSeeReportDetails = (
+  principal: Principal | null,
+  f: Pick<FollowUpEntity, 'organisationId' | 'supplierId' | 'requiresSupplierRelease' | 'reportReleasedAt'>,
+): boolean =>
+  Boolean(principal) &&
+  (!f.requiresSupplierRelease ||
+    f.reportReleasedAt !== null ||
+    isOwner(principal, f) ||
+    principal!.supplierId === f.supplierId);

@@ -41,6 +41,8 @@ export interface NewFollowUp {
   reportReference: string | null;
   notes: string | null;
   confidentialNotes: string | null;
+  /** The supplier must release the report before others read its details; false when omitted. */
+  requiresSupplierRelease?: boolean;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
@@ -146,6 +148,8 @@ export class FollowUpWriter {
         statusBeforeRetraction: f.retraction ? f.retraction.previousStatus : null,
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
+        requiresSupplierRelease: f.requiresSupplierRelease ?? false,
+        reportReleasedAt: null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),

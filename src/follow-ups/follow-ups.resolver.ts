@@ -14,17 +14,18 @@ import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { Deviation } from './deviation.model.js';
-import { isOwner } from './follow-up-access.js';
+import { canSeeReportDetails, isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
 import {
+  commentsLoader,
   deviationsLoader,
   followUpRequirementsLoader,
   historyLoader,
   measurementsOf,
   reusesLoader,
 } from '../database/read/loaders/follow-up.loaders.js';
-import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
+import { FollowUp, FollowUpComment, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { Reuse } from './reuse.model.js';
@@ -148,6 +149,24 @@ export class FollowUpsResolver {
   @ResolveField(() => [ChemicalRequirement])
   requirements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return followUpRequirementsLoader(ctx.loaders).load(f.id);
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { nullable: true })
+  laboratory(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
+    return canSeeReportDetails(viewer, f) ? f.laboratory : null;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { nullable: true })
+  reportReference(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
+    return canSeeReportDetails(viewer, f) ? f.reportReference : null;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => [FollowUpComment])
+  comments(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return commentsLoader(ctx.loaders).load(f.id);
   }
 
   @Allow(Role.SUPPLIER)

@@ -66,6 +66,7 @@ export class FollowUpsService {
           visibility: input.visibility,
           laboratory: clean(input.laboratory),
           reportReference: clean(input.reportReference),
+          requiresSupplierRelease: input.requiresSupplierRelease ?? false,
           validUntil: input.validUntil ?? (input.performedOn ? defaultValidUntil(input.performedOn) : null),
           notes: clean(input.notes),
           confidentialNotes: clean(input.confidentialNotes),
@@ -101,6 +102,7 @@ export class FollowUpsService {
       if (input.visibility !== undefined) set('visibility', input.visibility);
       if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
       if (input.reportReference !== undefined) set('reportReference', clean(input.reportReference));
+      if (input.requiresSupplierRelease !== undefined) set('requiresSupplierRelease', input.requiresSupplierRelease);
       if (input.notes !== undefined) set('notes', clean(input.notes));
       if (input.confidentialNotes !== undefined) set('confidentialNotes', clean(input.confidentialNotes));
       if (input.performedOn !== undefined) {

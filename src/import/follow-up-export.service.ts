@@ -5,7 +5,7 @@ import { badInput } from '../common/errors/domain-error.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
-import { canSeeContract, isOwner } from '../follow-ups/follow-up-access.js';
+import { canSeeContract, canSeeReportDetails, isOwner } from '../follow-ups/follow-up-access.js';
 import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { followUpOrder, FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
@@ -96,8 +96,8 @@ export class FollowUpExportService {
         performed_on: f.performedOn ?? '',
         valid_until: f.validUntil ?? '',
         visibility: f.visibility,
-        laboratory: f.laboratory ?? '',
-        report_reference: f.reportReference ?? '',
+        laboratory: (canSeeReportDetails(viewer, f) && f.laboratory) || '',
+        report_reference: (canSeeReportDetails(viewer, f) && f.reportReference) || '',
         notes: f.notes ?? '',
         confidential_notes: isOwner(viewer, f) ? (f.confidentialNotes ?? '') : '',
       };

@@ -159,6 +159,13 @@ export const UNRESOLVED_DEVIATION_STATUSES: readonly DeviationStatus[] = DEVIATI
   (s) => !DEVIATION_STATUS_RESOLVED[s],
 );
 
+/**
+ * A supplier's answer to a deviation (respondToDeviation): PROPOSED until the opening organisation
+ * ACCEPTs it (the deviation becomes ACTION_PLAN_AGREED, due by the plan's date) or REJECTs it.
+ */
+export const ACTION_PLAN_STATUSES = ['PROPOSED', 'ACCEPTED', 'REJECTED'] as const;
+export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
+
 /** RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open. */
 export const TRAFFIC_LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const;
 export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
@@ -211,6 +218,11 @@ export const FOLLOW_UP_EVENT_TYPES = [
   'DEVIATION_UPDATED',
   'DEVIATION_RESOLVED',
   'REUSED',
+  'ACTION_PLAN_PROPOSED',
+  'ACTION_PLAN_ACCEPTED',
+  'ACTION_PLAN_REJECTED',
+  'COMMENTED',
+  'REPORT_RELEASED',
 ] as const;
 export type FollowUpEventType = (typeof FOLLOW_UP_EVENT_TYPES)[number];
 
@@ -251,6 +263,7 @@ export const EVENT_SUBJECT_TYPES = [
   'FollowUp',
   'Deviation',
   'Reuse',
+  'Comment',
   'Import',
   'Principal',
   'ApiToken',
@@ -273,6 +286,7 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   FollowUp: 'REGISTRY',
   Deviation: 'REGISTRY',
   Reuse: 'REGISTRY',
+  Comment: 'REGISTRY',
   Import: 'REGISTRY',
   Principal: 'ORGANISATION',
   ApiToken: 'ORGANISATION',

@@ -3,6 +3,7 @@ import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndE
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
 import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
+import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
   AddSupplierMembers1763771900000,
+  AddSupplierAnswers1763772000000,
 ];
