@@ -411,6 +411,65 @@ describe('authorization matrix', () => {
       document: 'mutation ($id: ID!) { m: releaseReport(followUpId: $id) { id reportReleasedAt } }',
     },
 
+    // Watching and notifications (issue 19): every principal its own, supplier members included.
+    {
+      mutation: 'watch',
+      variant: 'a product',
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({ t: (await f.product(ids.supplier)).id }),
+      document: 'mutation ($t: ID) { m: watch(kind: PRODUCT, targetId: $t) { id } }',
+    },
+    {
+      mutation: 'unwatch',
+      variant: 'a product every caller watches',
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => {
+        const t = (await f.product(ids.supplier)).id;
+        for (const caller of CALLERS) {
+          const token = callers.token(caller);
+          if (token) await sut.gql('mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }', { t }, token);
+        }
+        return { t };
+      },
+      document: 'mutation ($t: ID!) { m: unwatch(kind: PRODUCT, targetId: $t) }',
+    },
+    {
+      mutation: 'setEmailNotifications',
+      variant: "the caller's own",
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({}),
+      document: 'mutation { m: setEmailNotifications(mode: DAILY_DIGEST) }',
+    },
+    {
+      mutation: 'createWebhook',
+      variant: "the caller's own",
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({}),
+      document:
+        'mutation { m: createWebhook(url: "https://hooks.example.org/kemkollen", events: [CONTRACT_FAIL]) { secret webhook { id } } }',
+    },
+    {
+      mutation: 'enableWebhook',
+      variant: "Skåne's contact person's webhook",
+      expected: outcomes('SUPPLIER', {
+        supplier: 'NOT_FOUND',
+        reader: 'NOT_FOUND',
+        otherContact: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        admin: 'NOT_FOUND',
+      }),
+      arrange: async () => ({
+        id: (
+          await sut.gql(
+            'mutation { createWebhook(url: "https://hooks.example.org/skane", events: [CONTRACT_FAIL]) { webhook { id } } }',
+            {},
+            TOKENS.skane,
+          )
+        ).data.createWebhook.webhook.id,
+      }),
+      document: 'mutation ($id: ID!) { m: enableWebhook(id: $id) { id enabled } }',
+    },
+
     // Follow-ups: recorded for the caller's own organisation, changed by it (or an ADMIN).
     {
       mutation: 'recordFollowUp',

@@ -5,6 +5,13 @@ import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpCommentEntity, FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import {
+  DeliveryEntity,
+  NotificationCursorEntity,
+  NotificationSettingEntity,
+  WatchEntity,
+  WebhookEntity,
+} from '../notifications/notification.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -39,4 +46,9 @@ export const ENTITIES = [
   DeviationEntity,
   ReuseEntity,
   FollowUpCommentEntity,
+  WatchEntity,
+  NotificationSettingEntity,
+  WebhookEntity,
+  DeliveryEntity,
+  NotificationCursorEntity,
 ];

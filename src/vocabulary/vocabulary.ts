@@ -248,6 +248,12 @@ export const EVENT_TYPES = [
   'PRINCIPAL_CREATED',
   'TOKEN_CREATED',
   'TOKEN_REVOKED',
+  'WATCH_STARTED',
+  'WATCH_ENDED',
+  'EMAIL_NOTIFICATIONS_SET',
+  'WEBHOOK_CREATED',
+  'WEBHOOK_ENABLED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -267,6 +273,8 @@ export const EVENT_SUBJECT_TYPES = [
   'Import',
   'Principal',
   'ApiToken',
+  'Watch',
+  'Webhook',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -290,7 +298,46 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   Import: 'REGISTRY',
   Principal: 'ORGANISATION',
   ApiToken: 'ORGANISATION',
+  Watch: 'ORGANISATION',
+  Webhook: 'ORGANISATION',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Watching and notifications
+
+/** What a person watches: a product, a supplier, a requirement, or CONTRACTS (its organisation's contracts). */
+export const WATCH_KINDS = ['PRODUCT', 'SUPPLIER', 'REQUIREMENT', 'CONTRACTS'] as const;
+export type WatchKind = (typeof WATCH_KINDS)[number];
+
+/** Why a person is told (DOMAIN.md "Suppliers and notifications"); a webhook subscribes to some of them. */
+export const NOTIFICATION_REASONS = [
+  'FOLLOW_UP_COMPLETED',
+  'CONTRACT_FAIL',
+  'DEVIATION_DUE',
+  'DEVIATION_OVERDUE',
+  'REUSE_RETRACTED',
+  'SUPPLIER_ANSWER',
+] as const;
+export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
+
+/** The follow-up events a supplier's answer is told by. */
+export const SUPPLIER_ANSWER_EVENTS: readonly FollowUpEventType[] = [
+  'ACTION_PLAN_PROPOSED',
+  'COMMENTED',
+  'REPORT_RELEASED',
+];
+
+/** How a person's notifications reach them by e-mail: each at once, one digest a day, or not at all. */
+export const EMAIL_MODES = ['IMMEDIATE', 'DAILY_DIGEST', 'OFF'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+/** The ways of telling; each reads the event log from its own cursor. */
+export const NOTIFICATION_CHANNELS = ['EMAIL', 'WEBHOOK'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A delivery: waiting (or between retries), sent, or given up after its last attempt. */
+export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

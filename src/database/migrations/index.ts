@@ -4,6 +4,7 @@ import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
 import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
 import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
+import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddLookupIndexes1763770600000,
   AddSupplierMembers1763771900000,
   AddSupplierAnswers1763772000000,
+  AddNotifications1763772100000,
 ];
