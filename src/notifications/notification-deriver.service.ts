@@ -127,9 +127,9 @@ export class NotificationDeriverService {
       id: string;
       organisation_id: string;
       severity: Severity;
-      due_date: string | null;
+      due_date: string | Date | null;
       action_plan_status: string | null;
-      action_plan_due_date: string | null;
+      action_plan_due_date: string | Date | null;
       f_id: string;
       f_visibility: Visibility;
       f_organisation_id: string;
@@ -149,9 +149,9 @@ export class NotificationDeriverService {
     const notifications: Notification[] = [];
     for (const d of rows) {
       const due = dueBy({
-        dueDate: d.due_date,
+        dueDate: isoDay(d.due_date),
         actionPlanStatus: d.action_plan_status as 'ACCEPTED' | null,
-        actionPlanDueDate: d.action_plan_due_date,
+        actionPlanDueDate: isoDay(d.action_plan_due_date),
       });
       if (!due || due > soon || !SEVERITY_DEMANDS_ACTION[d.severity]) continue;
       const reason: NotificationReason = due < today ? 'DEVIATION_OVERDUE' : 'DEVIATION_DUE';
@@ -403,6 +403,13 @@ export class NotificationDeriverService {
 }
 
 class CursorMoved extends Error {}
+
+/** A DATE column as YYYY-MM-DD: text on SQLite; on PostgreSQL node-postgres gives a Date at local midnight. */
+function isoDay(value: string | Date | null): string | null {
+  if (!(value instanceof Date)) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
 
 /** Inserts deliveries; one whose idempotency key exists already is left as it is (INSERT OR IGNORE / ON CONFLICT DO NOTHING). */
 async function insertIgnoringRepeats(manager: EntityManager, rows: Array<Partial<DeliveryEntity>>): Promise<void> {
