@@ -2,6 +2,7 @@ import { CreateCatalogue1763769600000 } from './1763769600000-CreateCatalogue.js
 import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndEvents.js';
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
+import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
 import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
 import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   CreateAuthAndEvents1763769700000,
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
+  AddDelegations1764100000000,
   AddSupplierMembers1763771900000,
   AddSupplierAnswers1763772000000,
   AddNotifications1763772100000,
