@@ -105,7 +105,15 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     delegate: delegate.token,
   };
   const ids = new Map<Caller, { principalId: string; organisationId: string }>();
-  for (const caller of ['supplier', 'reader', 'otherContact', 'ownerContact', 'coordinator', 'admin', 'delegate'] as const) {
+  for (const caller of [
+    'supplier',
+    'reader',
+    'otherContact',
+    'ownerContact',
+    'coordinator',
+    'admin',
+    'delegate',
+  ] as const) {
     const me = dataOf(
       await sut.gql('{ me { principal { id } organisation { id code } role } }', {}, tokens[caller]),
     ).me;
