@@ -8,6 +8,7 @@ import { JsonLogger } from './common/logging/json-logger.js';
 import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
+import { serveWebApp } from './web-app/web-app.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -22,6 +23,8 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { logger });
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
   await applyHttpHardening(app, config);
+  // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
+  await serveWebApp(app, config.webDist);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

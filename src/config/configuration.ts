@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.config.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -34,7 +35,12 @@ export interface AppConfig extends HardeningConfig {
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
+  /** The built web app served at `/` (WEB_DIST; default web/dist of this checkout, made by `npm run build`). */
+  webDist: string;
 }
+
+/** web/dist at the repository root (the same from src/ under Jest and from dist/). */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     measurementCacheRows: int('MEASUREMENT_CACHE_ROWS', env.MEASUREMENT_CACHE_ROWS, 100_000),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
+    webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
     ...loadHardeningConfig(env, production),
   };
 }

@@ -1,0 +1,58 @@
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { RouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Provider as UrqlProvider } from 'urql';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Layout } from '../components/Layout';
+import { AccessibilityPage } from '../features/about/AccessibilityPage';
+import { NotFoundPage } from '../features/about/NotFoundPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { StartPage } from '../features/start/StartPage';
+import { AuthProvider, useAuth } from './auth';
+import { createApiClients } from './client';
+
+// Pages that bring a large library (charts) load when first visited, not with the start page.
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Api>
+        <Routing />
+      </Api>
+    </AuthProvider>
+  );
+}
+
+/** A new client (and socket) per token, so nothing cached for one user is shown to the next. */
+function Api({ children }: { children: ReactNode }) {
+  const { token } = useAuth();
+  const { client } = useMemo(() => createApiClients(token), [token]);
+  return <UrqlProvider value={client}>{children}</UrqlProvider>;
+}
+
+function Routing() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { token } = useAuth();
+  /** Pages for signed-in users; anonymous visitors are sent to sign in. */
+  const member = (page: ReactNode) => (token ? page : <Redirect to="/sign-in" />);
+  return (
+    <RouterProvider navigate={navigate}>
+      <Layout>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Switch>
+            <Route path="/">{token ? <StartPage /> : <Redirect to="/statistics" />}</Route>
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/statistics" component={StatisticsPage} />
+            <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/search">{member(<StartPage />)}</Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </Layout>
+    </RouterProvider>
+  );
+}
