@@ -7,11 +7,13 @@ import { Layout } from '../components/Layout';
 import { AccessibilityPage } from '../features/about/AccessibilityPage';
 import { NotFoundPage } from '../features/about/NotFoundPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { StartPage } from '../features/start/StartPage';
 import { AuthProvider, useAuth } from './auth';
 import { createApiClients } from './client';
 
 // Pages that bring a large library (charts) load when first visited, not with the start page.
+const ProductPage = lazy(() => import('../features/products/ProductPage').then((m) => ({ default: m.ProductPage })));
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
@@ -48,7 +50,8 @@ function Routing() {
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/statistics" component={StatisticsPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
-            <Route path="/search">{member(<StartPage />)}</Route>
+            <Route path="/search">{member(<SearchPage />)}</Route>
+            <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>
