@@ -8,7 +8,14 @@ import {
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
 import type { NewFollowUp, NewMeasurement } from '../follow-ups/follow-up-writer.js';
-import { FOLLOW_UP_COLUMNS, LIST_SEPARATOR, type CsvColumn, type CsvRow, type RowError } from './follow-up-csv.js';
+import {
+  FOLLOW_UP_COLUMNS,
+  LIST_SEPARATOR,
+  MEASUREMENT_COLUMNS,
+  type CsvColumn,
+  type CsvRow,
+  type RowError,
+} from './follow-up-csv.js';
 import {
   FOLLOW_UP_STATUSES,
   IMPORTABLE_STATUSES,
@@ -68,16 +75,6 @@ const COLUMN_OF: Record<MeasurementProblem['field'], CsvColumn> = {
   uncertainty: 'uncertainty',
   unit: 'unit',
 };
-const MEASUREMENT_FIELDS = [
-  'substance_cas',
-  'part',
-  'detected',
-  'value',
-  'loq',
-  'unit',
-  'uncertainty',
-  'analytical_method',
-] as const;
 
 /**
  * Checks every row of a file and turns the good ones into follow-up drafts. Pure: references come
@@ -128,7 +125,7 @@ export function checkRows(
     const measurements: NewMeasurement[] = [];
     const several = group.length > 1;
     group.forEach((r) => {
-      const empty = MEASUREMENT_FIELDS.every((c) => !r.values[c]);
+      const empty = MEASUREMENT_COLUMNS.every((c) => !r.values[c]);
       if (empty && !several) return;
       if (first.values.status === 'PLANNED') {
         fail(r.row, 'substance_cas', 'a PLANNED follow-up has no results yet; import it IN_PROGRESS or COMPLETED');
@@ -143,7 +140,7 @@ export function checkRows(
   return { drafts, errors };
 }
 
-const ORDER = new Map<string, number>([...FOLLOW_UP_COLUMNS, ...MEASUREMENT_FIELDS].map((c, i) => [c, i]));
+const ORDER = new Map<string, number>([...FOLLOW_UP_COLUMNS, ...MEASUREMENT_COLUMNS].map((c, i) => [c, i]));
 const columnOrder = (c: string) => ORDER.get(c) ?? -1;
 
 type Fail = (row: number, column: CsvColumn | '', reason: string) => void;

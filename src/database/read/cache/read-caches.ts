@@ -13,8 +13,13 @@ import { WeightedLru } from './weighted-lru.js';
  * the cache can serve them to any instance's reader without ever being invalidated, and a stale
  * entry is merely never asked for again. The follow-up itself is always read from the database;
  * only the measurement rows are reused (their substances are loaded per request).
- * Bounded by MEASUREMENT_CACHE_ROWS (0 turns it off).
+ * Bounded in bytes by MEASUREMENT_CACHE_MB (0 turns it off), each entry weighed by
+ * `measurementRowBytes`; an entry is admitted on the second sight of its follow-up version (see
+ * WeightedLru's doorkeeper), so traffic spread evenly over many products does not churn it.
  */
+/** How many follow-up versions seen once the doorkeeper remembers (about 60 bytes each). */
+const DOORKEEPER_KEYS = 50_000;
+
 @Injectable()
 export class ReadCaches {
   /** No caching: for Loaders made outside the application (tests, scripts). */
@@ -23,6 +28,7 @@ export class ReadCaches {
   readonly measurements: WeightedLru<readonly object[]>;
 
   constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
-    this.measurements = new WeightedLru(config?.measurementCacheRows ?? 0);
+    const bytes = config?.measurementCacheBytes ?? 0;
+    this.measurements = new WeightedLru(bytes, bytes > 0 ? DOORKEEPER_KEYS : 0);
   }
 }
