@@ -14,6 +14,12 @@ import { createApiClients } from './client';
 
 // Pages that bring a large library (charts) load when first visited, not with the start page.
 const ProductPage = lazy(() => import('../features/products/ProductPage').then((m) => ({ default: m.ProductPage })));
+const LogFollowUpPage = lazy(() =>
+  import('../features/follow-ups/LogFollowUpPage').then((m) => ({ default: m.LogFollowUpPage })),
+);
+const FollowUpPage = lazy(() =>
+  import('../features/follow-ups/FollowUpPage').then((m) => ({ default: m.FollowUpPage })),
+);
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
@@ -51,6 +57,8 @@ function Routing() {
             <Route path="/statistics" component={StatisticsPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/search">{member(<SearchPage />)}</Route>
+            <Route path="/follow-ups/new">{member(<LogFollowUpPage />)}</Route>
+            <Route path="/follow-ups/:id">{(params) => member(<FollowUpPage id={params.id} />)}</Route>
             <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
             <Route component={NotFoundPage} />
           </Switch>

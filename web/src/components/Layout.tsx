@@ -30,6 +30,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li>
                     <Link href="/search">{t('nav.search')}</Link>
                   </li>
+                  <li>
+                    <Link href="/follow-ups/new">{t('nav.logFollowUp')}</Link>
+                  </li>
                 </>
               ) : null}
               <li>

@@ -8,7 +8,15 @@ import { VerdictTag } from '../../components/verdict';
 import { ProductEvaluationQuery, RecordReuseMutation } from './product';
 
 /** The verdict against my contract, per requirement and part, and "may we rely on this?". */
-export function EvaluationPanel({ productId, contractId }: { productId: string; contractId: string }) {
+export function EvaluationPanel({
+  productId,
+  contractId,
+  showReuse = true,
+}: {
+  productId: string;
+  contractId: string;
+  showReuse?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [{ data, fetching, error }] = useQuery({
@@ -108,7 +116,7 @@ export function EvaluationPanel({ productId, contractId }: { productId: string; 
           ))}
         </tbody>
       </table>
-      <ReusePanel contractId={contractId} candidates={data.reusableFollowUps} />
+      {showReuse ? <ReusePanel contractId={contractId} candidates={data.reusableFollowUps} /> : null}
     </div>
   );
 }
