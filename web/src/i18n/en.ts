@@ -121,6 +121,8 @@ export const en: Dictionary = {
     status: 'Status',
     performedOn: 'Performed on (date)',
     performedOnMissing: 'Enter the date the follow-up was performed',
+    dateHint: 'Write the date as year-month-day, for example 2026-11-03.',
+    dateFormat: 'Write the date as year-month-day, for example 2026-11-03',
     validUntil: 'Valid until (date)',
     validUntilHint: 'Leave empty for three years from when it was performed.',
     validUntilBeforePerformed: 'Valid until must be the day it was performed or later',

@@ -119,6 +119,8 @@ export const sv = {
     status: 'Status',
     performedOn: 'Utförd (datum)',
     performedOnMissing: 'Ange när uppföljningen utfördes',
+    dateHint: 'Skriv datumet som år-månad-dag, till exempel 2026-11-03.',
+    dateFormat: 'Skriv datumet som år-månad-dag, till exempel 2026-11-03',
     validUntil: 'Giltig till (datum)',
     validUntilHint: 'Lämna tomt för tre år från utförandet.',
     validUntilBeforePerformed: 'Giltig till måste vara samma dag som utförandet eller senare',

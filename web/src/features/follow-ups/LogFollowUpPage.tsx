@@ -328,6 +328,7 @@ export function LogFollowUpPage() {
           ))}
         </RadioGroup>
         <DateField
+          format={t('log.dateHint')}
           id="performedOn"
           label={t('log.performedOn')}
           value={performedOn}
@@ -335,6 +336,7 @@ export function LogFollowUpPage() {
           error={problemOf('performedOn')}
         />
         <DateField
+          format={t('log.dateHint')}
           id="validUntil"
           label={t('log.validUntil')}
           hint={t('log.validUntilHint')}
@@ -433,10 +435,14 @@ function DateField(props: {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  format: string;
 }) {
   return (
     <div className="field" data-invalid={props.error ? true : undefined}>
       <label htmlFor={props.id}>{props.label}</label>
+      <span className="field-hint" id={`${props.id}-format`}>
+        {props.format}
+      </span>
       {props.hint ? (
         <span className="field-hint" id={`${props.id}-hint`}>
           {props.hint}
@@ -444,7 +450,10 @@ function DateField(props: {
       ) : null}
       <input
         id={props.id}
-        type="date"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="ÅÅÅÅ-MM-DD"
         className="input date-input"
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
@@ -461,6 +470,10 @@ function DateField(props: {
     </div>
   );
 }
+
+/** A real calendar day written YYYY-MM-DD (ISO 8601, as the API takes it). */
+const isDay = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
