@@ -125,6 +125,8 @@ export function LogFollowUpPage() {
     if (!product) problems.push({ target: 'product', text: t('log.productMissing') });
     if (status !== 'PLANNED' && !performedOn)
       problems.push({ target: 'performedOn', text: t('log.performedOnMissing') });
+    if (performedOn && !isDay(performedOn)) problems.push({ target: 'performedOn', text: t('log.dateFormat') });
+    if (validUntil && !isDay(validUntil)) problems.push({ target: 'validUntil', text: t('log.dateFormat') });
     if (validUntil && performedOn && validUntil < performedOn)
       problems.push({ target: 'validUntil', text: t('log.validUntilBeforePerformed') });
     if (requirementIds.length === 0) problems.push({ target: 'requirements', text: t('log.requirementsMissing') });
