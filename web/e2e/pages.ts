@@ -1,5 +1,6 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers read as a client reads JSON */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Demo tokens of the demo data (README: Try it). */
 export const TOKENS = {
@@ -29,4 +30,55 @@ export async function signIn(page: Page, token: string): Promise<void> {
   await page.getByLabel('Token').fill(token);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+}
+
+/** A GraphQL request with a token, as another region's tool would send it (not through the page). */
+export async function gql<T = any>(
+  request: APIRequestContext,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await request.post('/graphql', {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    data: { query, variables },
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+/** Records a completed lab follow-up of the product with this GTIN, for the token's organisation. */
+export async function recordFollowUp(
+  request: APIRequestContext,
+  token: string,
+  gtin: string,
+  options: { dehp?: number; reportReference?: string } = {},
+): Promise<string> {
+  const found = await gql(
+    request,
+    token,
+    `query ($gtin: String!) { products(filter: { gtin: $gtin }) { nodes { id } } requirements(filter: { search: "K-PHT-01" }) { nodes { id code } } }`,
+    { gtin },
+  );
+  const productId = found.products.nodes[0].id;
+  const requirementId = found.requirements.nodes.find((r: { code: string }) => r.code === 'K-PHT-01').id;
+  const recorded = await gql(
+    request,
+    token,
+    `mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`,
+    {
+      input: {
+        productId,
+        requirementIds: [requirementId],
+        method: 'LAB_ANALYSIS',
+        performedOn: '2026-10-01',
+        reportReference: options.reportReference ?? 'E2E',
+        measurements: [
+          { substanceCas: '117-81-7', part: 'Päls', detected: true, value: options.dehp ?? 12, unit: 'MG_PER_KG' },
+        ],
+      },
+    },
+  );
+  return recorded.recordFollowUp.id;
 }

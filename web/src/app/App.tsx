@@ -7,6 +7,7 @@ import { Layout } from '../components/Layout';
 import { AccessibilityPage } from '../features/about/AccessibilityPage';
 import { NotFoundPage } from '../features/about/NotFoundPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { LiveProvider } from '../features/live/LiveProvider';
 import { SearchPage } from '../features/search/SearchPage';
 import { StartPage } from '../features/start/StartPage';
 import { AuthProvider, useAuth } from './auth';
@@ -20,6 +21,11 @@ const LogFollowUpPage = lazy(() =>
 const FollowUpPage = lazy(() =>
   import('../features/follow-ups/FollowUpPage').then((m) => ({ default: m.FollowUpPage })),
 );
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const SupplierPage = lazy(() =>
+  import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })),
+);
+const LivePage = lazy(() => import('../features/live/LivePage').then((m) => ({ default: m.LivePage })));
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
@@ -37,8 +43,13 @@ export function App() {
 /** A new client (and socket) per token, so nothing cached for one user is shown to the next. */
 function Api({ children }: { children: ReactNode }) {
   const { token } = useAuth();
-  const { client } = useMemo(() => createApiClients(token), [token]);
-  return <UrqlProvider value={client}>{children}</UrqlProvider>;
+  const { client, socket } = useMemo(() => createApiClients(token), [token]);
+  // The socket is lazy: it closes by itself once the live feed of the previous token unsubscribes.
+  return (
+    <UrqlProvider value={client}>
+      <LiveProvider socket={socket}>{children}</LiveProvider>
+    </UrqlProvider>
+  );
 }
 
 function Routing() {
@@ -59,6 +70,9 @@ function Routing() {
             <Route path="/search">{member(<SearchPage />)}</Route>
             <Route path="/follow-ups/new">{member(<LogFollowUpPage />)}</Route>
             <Route path="/follow-ups/:id">{(params) => member(<FollowUpPage id={params.id} />)}</Route>
+            <Route path="/import">{member(<ImportPage />)}</Route>
+            <Route path="/live">{member(<LivePage />)}</Route>
+            <Route path="/suppliers/:id">{(params) => member(<SupplierPage id={params.id} />)}</Route>
             <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
             <Route component={NotFoundPage} />
           </Switch>

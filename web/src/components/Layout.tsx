@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useAuth } from '../app/auth';
 import { MeQuery } from '../features/auth/me';
+import { useLive } from '../features/live/LiveProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page: skip link, header with navigation and who is signed in, main, footer. */
@@ -33,6 +34,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li>
                     <Link href="/follow-ups/new">{t('nav.logFollowUp')}</Link>
                   </li>
+                  <li>
+                    <Link href="/import">{t('nav.import')}</Link>
+                  </li>
+                  <li>
+                    <LiveLink />
+                  </li>
                 </>
               ) : null}
               <li>
@@ -53,6 +60,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link href="/accessibility">{t('nav.accessibility')}</Link>
       </footer>
     </>
+  );
+}
+
+/** The live feed's link, with the number of items not seen yet. */
+function LiveLink() {
+  const { t } = useTranslation();
+  const { unseen } = useLive();
+  return (
+    <Link href="/live">
+      {t('nav.live')}
+      {unseen > 0 ? ' ' : null}
+      {unseen > 0 ? <span className="badge">{t('nav.unseen', { count: unseen })}</span> : null}
+    </Link>
   );
 }
 
