@@ -38,7 +38,13 @@ const outputs = await preset.buildGeneratesSection({
   documents,
   plugins: [],
   pluginMap: {},
-  config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: false },
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    avoidOptionals: false,
+    // Dates travel as ISO 8601 strings (YYYY-MM-DD, or date-times with a zone), also as scalars.
+    scalars: { Date: 'string', DateTime: 'string' },
+  },
   presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
   documentTransforms: [],
 });

@@ -38,6 +38,11 @@ export interface AppConfig extends HardeningConfig {
   graphqlJit: boolean;
   /** The built web app served at `/` (WEB_DIST; default web/dist of this checkout, made by `npm run build`). */
   webDist: string;
+  /**
+   * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
+   * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
+   */
+  operatorOrganisation: string | null;
 }
 
 /** web/dist at the repository root (the same from src/ under Jest and from dist/). */
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
     webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
+    operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
     ...loadHardeningConfig(env, production),
   };
 }

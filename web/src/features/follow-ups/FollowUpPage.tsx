@@ -108,10 +108,15 @@ export function FollowUpPage({ id }: { id: string }) {
           </Button>
         </section>
       ) : null}
-      {followUp.contract && followUp.product ? (
+      {followUp.contract && followUp.product && (followUp.status === 'COMPLETED' || followUp.status === 'CLOSED') ? (
         <section aria-labelledby="verdict-heading" className="panel">
           <h2 id="verdict-heading">{t('followUpPage.verdict', { contract: followUp.contract.title })}</h2>
-          <EvaluationPanel productId={followUp.product.id} contractId={followUp.contract.id} showReuse={false} />
+          <EvaluationPanel
+            productId={followUp.product.id}
+            contractId={followUp.contract.id}
+            followUpIds={[followUp.id]}
+            showReuse={false}
+          />
         </section>
       ) : null}
     </>

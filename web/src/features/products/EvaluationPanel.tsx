@@ -12,16 +12,19 @@ export function EvaluationPanel({
   productId,
   contractId,
   showReuse = true,
+  followUpIds,
 }: {
   productId: string;
   contractId: string;
   showReuse?: boolean;
+  /** Judge only these follow-ups (a new report against my contract), leaving out unmeasured substances. */
+  followUpIds?: string[];
 }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [{ data, fetching, error }] = useQuery({
     query: ProductEvaluationQuery,
-    variables: { productId, contractId },
+    variables: { productId, contractId, followUpIds, measuredOnly: Boolean(followUpIds) },
   });
   if (!data) return <QueryState fetching={fetching} error={error} />;
   const evaluation = data.evaluateProduct;

@@ -80,8 +80,13 @@ export const MyContractsQuery = graphql(`
 `);
 
 export const ProductEvaluationQuery = graphql(`
-  query ProductEvaluation($productId: ID!, $contractId: ID!) {
-    evaluateProduct(productId: $productId, contractId: $contractId) {
+  query ProductEvaluation($productId: ID!, $contractId: ID!, $followUpIds: [ID!], $measuredOnly: Boolean! = false) {
+    evaluateProduct(
+      productId: $productId
+      contractId: $contractId
+      followUpIds: $followUpIds
+      measuredOnly: $measuredOnly
+    ) {
       verdict
       evaluatedOn
       requirements {
