@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useQuery } from 'urql';
 import type { Client as WsClient } from 'graphql-ws';
 import type { LiveFeedSubscription as LiveFeedResult } from '../../gql/graphql';
-import { MyContractsQuery } from '../products/product';
+import { MyContractsQuery } from '../products';
 import { LiveContractsQuery, LiveFeedSubscription } from './live';
 
 export type FeedItem = LiveFeedResult['followUpEvents'];

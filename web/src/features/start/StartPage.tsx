@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useFormat } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
-import { MyContractsQuery } from '../products/product';
+import { MyContractsQuery } from '../products';
 import { RecentFollowUpsQuery, StartPageQuery } from './start';
 
 /**
