@@ -8,7 +8,7 @@
 /* global window, document, MutationObserver -- code passed to the browser runs there */
 import { chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startService } from './lib.mjs';
@@ -91,6 +91,7 @@ async function main() {
     for (let i = 0; i < runs; i++) warm.push(await timeToFirstResult(context, base, i % 2 ? 'Lekverket' : 'Lekmatta'));
     const figures = {
       measuredAt: new Date().toISOString(),
+      machine: { cores: cpus().length, loadAverage1min: Number(loadavg()[0].toFixed(1)) },
       startPage: { files: size.files, jsGzipBytes: size.jsGzip, cssGzipBytes: size.cssGzip },
       statisticsChunkGzipBytes: size.statisticsGzip,
       firstSearchResultMs: { cold: Math.round(cold), warmMedian: Math.round(median(warm)), warm: warm.map(Math.round) },
@@ -111,7 +112,8 @@ function render(f) {
   return `${START}
 ## (w) The web app
 
-Measured ${f.measuredAt.slice(0, 10)} by \`node bench/web.mjs\` (after \`npm run build\`), on this machine.
+Measured ${f.measuredAt.slice(0, 10)} by \`node bench/web.mjs\` (after \`npm run build\`), on this machine: ${f.machine.cores} cores,
+load average ${f.machine.loadAverage1min} at the end of the run (other work shares the machine; the times grow with it).
 
 | figure | value | target |
 |---|---|---|
