@@ -43,6 +43,15 @@ test('sign in with a token shows the organisation and role; a bad token is refus
   await expect(page.getByText('Region Stockholm')).toHaveCount(0);
 });
 
+test('a reader sees search and statistics, not the pages that write', async ({ page }) => {
+  await signIn(page, TOKENS.reader);
+  await expect(page.getByText('Region Uppsala (läsare)')).toBeVisible();
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Sök' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Registrera uppföljning' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Importera' })).toHaveCount(0);
+});
+
 test('the accessibility statement says how to report a problem', async ({ page }, testInfo) => {
   await page.goto('/accessibility');
   await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible();

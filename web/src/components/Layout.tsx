@@ -11,6 +11,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { token } = useAuth();
+  const [me] = useQuery({ query: MeQuery, pause: !token });
+  // READERs read; logging and importing are for the roles that write (the service refuses them anyway).
+  const writes = me.data ? me.data.me.role !== 'READER' : false;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -31,12 +34,16 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li>
                     <Link href="/search">{t('nav.search')}</Link>
                   </li>
-                  <li>
-                    <Link href="/follow-ups/new">{t('nav.logFollowUp')}</Link>
-                  </li>
-                  <li>
-                    <Link href="/import">{t('nav.import')}</Link>
-                  </li>
+                  {writes ? (
+                    <>
+                      <li>
+                        <Link href="/follow-ups/new">{t('nav.logFollowUp')}</Link>
+                      </li>
+                      <li>
+                        <Link href="/import">{t('nav.import')}</Link>
+                      </li>
+                    </>
+                  ) : null}
                   <li>
                     <LiveLink />
                   </li>
