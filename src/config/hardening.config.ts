@@ -34,6 +34,8 @@ export interface HardeningConfig {
   /** Largest accepted request body (JSON), in bytes. */
   maxBodyBytes: number;
   rateLimit: RateLimitConfig;
+  /** Active subscriptions one WebSocket connection may hold at once (0: no limit). */
+  wsMaxSubscriptions: number;
   /** Answer introspection queries. */
   introspection: boolean;
   /** Serve GraphiQL at GET /graphql in a browser. */
@@ -91,6 +93,7 @@ export function loadHardeningConfig(env: Env, production: boolean): HardeningCon
       perToken: count('RATE_LIMIT_PER_TOKEN', env.RATE_LIMIT_PER_TOKEN, 1200),
       perAddress: count('RATE_LIMIT_PER_ADDRESS', env.RATE_LIMIT_PER_ADDRESS, 3000),
     },
+    wsMaxSubscriptions: count('WS_MAX_SUBSCRIPTIONS', env.WS_MAX_SUBSCRIPTIONS, 100),
     introspection: flag('INTROSPECTION', env.INTROSPECTION, !production),
     landingPage: flag('LANDING_PAGE', env.LANDING_PAGE, !production),
     logFormat,
