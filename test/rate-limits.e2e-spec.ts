@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 import { WsClient, WsSubscription } from './helpers/ws-client.js';
 
@@ -7,6 +8,7 @@ import { WsClient, WsSubscription } from './helpers/ws-client.js';
  * connection holds at most WS_MAX_SUBSCRIPTIONS subscriptions.
  */
 const RATE_ENV = [
+  'WS_UPGRADES_PER_ADDRESS',
   'RATE_LIMIT_ENABLED',
   'RATE_LIMIT_PER_TOKEN',
   'RATE_LIMIT_PER_ADDRESS',
@@ -102,5 +104,46 @@ describe('subscriptions per WebSocket connection', () => {
     const fresh = other.subscribe(SUBSCRIPTION);
     await WsSubscription.settle(300);
     expect(fresh.errors).toEqual([]);
+  });
+});
+
+describe('WebSocket upgrades per address', () => {
+  let sut: TestApp;
+  const sockets: WebSocket[] = [];
+
+  beforeAll(async () => {
+    sut = await startTestApp({ env: { RATE_LIMIT_ENABLED: 'true', WS_UPGRADES_PER_ADDRESS: '3' } });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.terminate();
+    await sut.close();
+    restore();
+  });
+
+  /** Opens a raw WebSocket: 'open', or the HTTP status and body the upgrade was refused with. */
+  const upgrade = () =>
+    new Promise<{ open: true } | { status: number; retryAfter: string | undefined; body: string }>(
+      (resolve, reject) => {
+        const socket = new WebSocket(sut.wsUrl, 'graphql-transport-ws');
+        sockets.push(socket);
+        socket.on('open', () => resolve({ open: true }));
+        socket.on('unexpected-response', (_req, res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += String(chunk)));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }));
+        });
+        socket.on('error', (error) => reject(error));
+      },
+    );
+
+  it('refuses the upgrade beyond WS_UPGRADES_PER_ADDRESS with 429, Retry-After and RATE_LIMITED; HTTP is not counted', async () => {
+    for (let i = 0; i < 3; i++) expect(await upgrade()).toEqual({ open: true });
+
+    const refused = await upgrade();
+
+    expect(refused).toMatchObject({ status: 429, retryAfter: expect.stringMatching(/^\d+$/) });
+    const body = JSON.parse((refused as { body: string }).body);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'wsUpgradesPerAddress', max: 3 });
+    expect((await sut.gql('{ me { role } }', {}, TOKENS.reader)).status).toBe(200);
   });
 });

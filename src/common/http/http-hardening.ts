@@ -98,6 +98,7 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
   await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH, {
     redisUrl: config.redisUrl,
     namespace: rateLimitNamespace(config),
+    trustProxy: Boolean(config.trustProxy),
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     const charset = request.routeOptions.url === GRAPHQL_PATH ? charsetOf(request.headers['content-type']) : null;

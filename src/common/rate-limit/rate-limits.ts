@@ -1,6 +1,8 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 import type { RateLimitConfig } from '../../config/hardening.config.js';
@@ -26,6 +28,8 @@ export interface RateLimitStore {
   redisUrl: string | null;
   /** The key prefix in Redis: one per registry (its database), so instances of one registry share counts. */
   namespace: string;
+  /** TRUST_PROXY is set: an upgrade's address is the forwarded one (see upgradeAddress). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -85,6 +89,17 @@ export async function registerRateLimits(
       }),
     },
   ].filter((limit) => limit.max > 0);
+  if (config.upgradesPerAddress > 0)
+    limitUpgrades(
+      app,
+      config,
+      fastify.createRateLimit({
+        max: config.upgradesPerAddress,
+        timeWindow: config.windowMs,
+        keyGenerator: (request) => `upgrade:${normalizeIP(request.ip ?? 'unknown', 56)}`,
+      }),
+      store.trustProxy ?? false,
+    );
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url !== path) return;
     for (const { what, max, check } of limits) {
@@ -103,5 +118,66 @@ export async function registerRateLimits(
         { limit: what, max, windowSeconds: window, retryAfter },
       );
     }
+  });
+}
+
+type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+type Check = (request: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttl?: number }>;
+
+/**
+ * The client address of an upgrade request, which never passes through Fastify's routing: the
+ * socket's address, or behind a trusted proxy (TRUST_PROXY set) the first X-Forwarded-For entry,
+ * as Fastify takes it with `trustProxy: true`.
+ */
+function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return (trustProxy && first) || request.socket.remoteAddress || 'unknown';
+}
+
+/**
+ * WebSocket upgrades per client address (WS_UPGRADES_PER_ADDRESS per RATE_LIMIT_WINDOW_MS), counted
+ * by the same store as the request limits (Redis when configured). An upgrade never reaches
+ * Fastify's hooks: once the server is ready (graphql-ws has added its `upgrade` listener), the
+ * listeners are wrapped, and an upgrade over the limit is answered 429 with Retry-After and a JSON
+ * error, its socket closed, before the WebSocket server sees it.
+ */
+function limitUpgrades(app: NestFastifyApplication, config: RateLimitConfig, check: Check, trustProxy: boolean): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onReady', async () => {
+    const server = fastify.server;
+    const listeners = server.listeners('upgrade') as UpgradeListener[];
+    server.removeAllListeners('upgrade');
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const pass = () => listeners.forEach((listener) => listener.call(server, request, socket, head));
+      const probe = {
+        ip: upgradeAddress(request, trustProxy),
+        routeOptions: { config: {} },
+      } as unknown as FastifyRequest;
+      check(probe).then(
+        (outcome) => {
+          if (outcome.isAllowed || !outcome.isExceeded) return pass();
+          const retryAfter = seconds(outcome.ttl ?? config.windowMs);
+          const body = JSON.stringify({
+            errors: [
+              {
+                message: `Rate limit exceeded: at most ${config.upgradesPerAddress} WebSocket connections per ${seconds(config.windowMs)} s from this address (wsUpgradesPerAddress); retry in ${retryAfter} s`,
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  limit: 'wsUpgradesPerAddress',
+                  max: config.upgradesPerAddress,
+                  retryAfter,
+                },
+              },
+            ],
+          });
+          socket.end(
+            `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfter}\r\nContent-Type: application/json\r\n` +
+              `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          );
+        },
+        () => pass(),
+      );
+    });
   });
 }
