@@ -463,7 +463,21 @@ export class DatasetGenerator {
         const cas = p.requirements.flatMap((code) => substancesOf.get(code) ?? []);
         const parts = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, PARTS));
         const unitOfLimit = units.get(p.requirements[0]!) ?? 'MG_PER_KG';
+        // One result per substance and part (the write rules refuse a second): a drawn pair already
+        // used takes the first free substance of that part, else of another part.
+        const measured = new Set<string>();
+        const free = (part: string, first: string) => [first, ...cas].find((c) => !measured.has(`${part}\u0000${c}`));
         for (let k = 0; k < p.results; k++) {
+          const drawn = pick(rnd, cas);
+          let part = parts[k % parts.length]!;
+          let substance = free(part, drawn);
+          for (const other of PARTS) {
+            if (substance) break;
+            part = other;
+            substance = free(part, drawn);
+          }
+          if (!substance) break;
+          measured.add(`${part}\u0000${substance}`);
           const percent = unitOfLimit === 'PERCENT_WW' && rnd() < 0.3;
           const unit: Unit = percent ? 'PERCENT_WW' : 'MG_PER_KG';
           const factor = percent ? 1 / 10_000 : 1;
@@ -473,8 +487,8 @@ export class DatasetGenerator {
             row: ++rowNumber,
             values: {
               ...common,
-              substance_cas: pick(rnd, cas),
-              part: parts[k % parts.length]!,
+              substance_cas: substance,
+              part,
               detected: detected ? 'true' : 'false',
               value: value === null ? '' : String(value),
               loq: detected ? '' : String(round4(pick(rnd, [0.1, 1, 5, 10, 50]) * factor)),
