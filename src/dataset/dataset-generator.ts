@@ -256,6 +256,7 @@ export class DatasetGenerator {
         name,
         kind: 'MUNICIPALITY',
         countyCode: null,
+        supplierId: null,
         organisationNumber: number,
         searchText: organisationSearchText({ code, name, organisationNumber: number }),
         createdAt: now,
@@ -463,21 +464,16 @@ export class DatasetGenerator {
         const cas = p.requirements.flatMap((code) => substancesOf.get(code) ?? []);
         const parts = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, PARTS));
         const unitOfLimit = units.get(p.requirements[0]!) ?? 'MG_PER_KG';
-        // One result per substance and part (the write rules refuse a second): a drawn pair already
-        // used takes the first free substance of that part, else of another part.
+        // A follow-up holds one result per substance and part: a drawn pair already measured is drawn
+        // again (a few times), else the result is for a further piece of that part ("Sula 2").
         const measured = new Set<string>();
-        const free = (part: string, first: string) => [first, ...cas].find((c) => !measured.has(`${part}\u0000${c}`));
         for (let k = 0; k < p.results; k++) {
-          const drawn = pick(rnd, cas);
           let part = parts[k % parts.length]!;
-          let substance = free(part, drawn);
-          for (const other of PARTS) {
-            if (substance) break;
-            part = other;
-            substance = free(part, drawn);
-          }
-          if (!substance) break;
-          measured.add(`${part}\u0000${substance}`);
+          let substanceCas = pick(rnd, cas);
+          for (let tries = 0; measured.has(`${substanceCas} ${part}`) && tries < 5; tries++)
+            substanceCas = pick(rnd, cas);
+          for (let n = 2; measured.has(`${substanceCas} ${part}`); n++) part = `${parts[k % parts.length]!} ${n}`;
+          measured.add(`${substanceCas} ${part}`);
           const percent = unitOfLimit === 'PERCENT_WW' && rnd() < 0.3;
           const unit: Unit = percent ? 'PERCENT_WW' : 'MG_PER_KG';
           const factor = percent ? 1 / 10_000 : 1;
@@ -487,7 +483,7 @@ export class DatasetGenerator {
             row: ++rowNumber,
             values: {
               ...common,
-              substance_cas: substance,
+              substance_cas: substanceCas,
               part,
               detected: detected ? 'true' : 'false',
               value: value === null ? '' : String(value),
