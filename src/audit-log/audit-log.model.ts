@@ -3,6 +3,7 @@ import { PrincipalModel } from '../auth/principal.model.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
+import { Node } from '../nodes/node.model.js';
 
 export const AUDIT_LOG_ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
 export type AuditLogOrder = (typeof AUDIT_LOG_ORDERS)[number];
@@ -12,6 +13,7 @@ export const AuditLogOrderEnum = graphqlEnum(AUDIT_LOG_ORDERS, 'AuditLogOrder', 
 
 @ObjectType({
   description: 'One entry of the append-only event log: who (principal, organisation) did what to which subject, when.',
+  implements: () => [Node],
 })
 export class AuditLogEntry {
   @Field(() => ID, { description: 'The position in the log (seq); also the cursor.' }) id: string;

@@ -11,8 +11,12 @@ import { Deviation } from './deviation.model.js';
 import { FollowUpStatusEnum, MethodEnum, VisibilityEnum } from './follow-up.enums.js';
 import { Reuse } from './reuse.model.js';
 import type { FollowUpStatus, Method, Unit, Visibility } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
+@ObjectType({
+  description: 'One substance measured in one part or material of the product (analysresultat).',
+  implements: () => [Node],
+})
 export class Measurement {
   @Field(() => ID) id: string;
   @Field(() => Substance) substance?: Substance;
@@ -41,7 +45,10 @@ export class HistoryEvent {
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
 }
 
-@ObjectType({ description: 'One verification of one product (or supplier) against requirements (uppföljning).' })
+@ObjectType({
+  description: 'One verification of one product (or supplier) against requirements (uppföljning).',
+  implements: () => [Node],
+})
 export class FollowUp {
   @Field(() => ID) id: string;
   @Field(() => Organisation) organisation?: Organisation;

@@ -5,9 +5,11 @@ import { Connection } from '../common/pagination/connection.js';
 import { ProductCategory } from '../products/product.model.js';
 import { Substance } from '../substances/substance.model.js';
 import type { Aggregation, LimitBasis, RequirementKind } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
 @ObjectType({
   description: 'A requirement in the shared library (kemikaliekrav). Contracts may set their own limit for it.',
+  implements: () => [Node],
 })
 export class ChemicalRequirement {
   @Field(() => ID) id: string;

@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RegulatoryListEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'A chemical substance, identified by its CAS number.' })
+@ObjectType({ description: 'A chemical substance, identified by its CAS number.', implements: () => [Node] })
 export class Substance {
   @Field(() => ID) id: string;
   @Field() name: string;
