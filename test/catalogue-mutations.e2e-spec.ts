@@ -622,7 +622,6 @@ describe('catalogue mutations', () => {
       ],
       ['an EC number whose remainder is 10', { ecNumber: '000-009-0' }, 'ecNumber', 'never issued'],
       ['an EC number of the wrong form', { ecNumber: '2042110' }, 'ecNumber', 'must have the form NNN-NNN-N'],
-      ['a lower-case group', { groups: ['pfas'] }, 'groups', 'upper-case codes'],
       ['an empty name', { name: '' }, 'name', 'name'],
     ])(
       'createSubstance refuses %s with BAD_USER_INPUT, and stores nothing',
@@ -639,6 +638,15 @@ describe('catalogue mutations', () => {
           expect(dataOf(await sut.gql(SUBSTANCE, { cas: input.casNumber }, TOKENS.reader)).substance).toBeNull();
       },
     );
+
+    it('createSubstance refuses a group outside the SubstanceGroup enum, and stores nothing', async () => {
+      const before = await catalogue.count('substances');
+
+      const r = await admin(CREATE_SUBSTANCE, { input: build.substance({ groups: ['PFAS', 'pfas'] }) });
+
+      expectError(r, 'BAD_USER_INPUT', 'pfas', 'SubstanceGroup');
+      expect(await catalogue.count('substances')).toBe(before);
+    });
 
     it('createSubstance refuses a regulatory list that does not exist, and stores nothing', async () => {
       const before = await catalogue.count('substances');

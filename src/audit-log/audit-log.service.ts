@@ -78,8 +78,7 @@ export class AuditLogService {
       const where = visibleEntries(viewer)
         .equal('e.actor_organisation_id', f.organisationId)
         .equal('e.actor_principal_id', f.principalId);
-      if (f.type) where.and('e.type = ?', f.type.trim());
-      if (f.subjectType) where.and('e.subject_type = ?', f.subjectType.trim());
+      where.equal('e.type', f.type).equal('e.subject_type', f.subjectType);
       if (f.subjectId) where.and('e.subject_id = ?', f.subjectId.trim());
       if (from) where.and('e.occurred_at >= ?', from);
       if (to) where.and('e.occurred_at <= ?', to);

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { UnitEnum } from '../common/graphql-enums.js';
+import { EventSubjectTypeEnum, EventTypeEnum, UnitEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
@@ -35,12 +35,12 @@ export class Measurement {
 @ObjectType({ description: 'One entry of the append-only log: who, which organisation, when, what.' })
 export class HistoryEvent {
   @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
-  @Field() type: string;
+  @Field(() => EventTypeEnum, { description: 'What happened.' }) type: string;
   @Field() occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' })
   actorOrganisation?: Organisation | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
-  @Field() subjectType: string;
+  @Field(() => EventSubjectTypeEnum, { description: 'The type of the record it happened to.' }) subjectType: string;
   @Field(() => ID) subjectId: string;
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
 }

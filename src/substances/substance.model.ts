@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RegulatoryListEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Node } from '../nodes/node.model.js';
+import { SubstanceGroupEnum } from '../common/graphql-enums.js';
 
 @ObjectType({ description: 'A chemical substance, identified by its CAS number.', implements: () => [Node] })
 export class Substance {
@@ -9,7 +10,8 @@ export class Substance {
   @Field() name: string;
   @Field() casNumber: string;
   @Field(() => String, { nullable: true }) ecNumber: string | null;
-  @Field(() => [String], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' }) groups?: string[];
+  @Field(() => [SubstanceGroupEnum], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' })
+  groups?: string[];
   @Field(() => [RegulatoryListEnum], { description: 'Regulatory lists the substance is on.' }) lists?: string[];
 }
 

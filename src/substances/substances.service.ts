@@ -26,10 +26,7 @@ function whereSubstance(f: SubstanceFilter): SqlWhere {
     .search('s.search_text', f.search)
     .equal('s.cas_number', f.casNumber && normalised('filter.casNumber', f.casNumber, checkCasNumber));
   if (f.group)
-    where.and(
-      'EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)',
-      f.group.trim().toUpperCase(),
-    );
+    where.and('EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)', f.group);
   if (f.list)
     where.and('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = ?)', f.list);
   return where;

@@ -192,6 +192,25 @@ export const TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
+/** The substance groups of the library (REACH restrictions and the regions' own requirements group by them). */
+export const SUBSTANCE_GROUPS = [
+  'ORTHO_PHTHALATE',
+  'PFAS',
+  'BISPHENOL',
+  'ALKYLPHENOL',
+  'BROMINATED_FLAME_RETARDANT',
+  'ORGANOPHOSPHATE_FLAME_RETARDANT',
+  'CHLORINATED_PARAFFIN',
+  'COMPLEXING_AGENT',
+  'FORMALDEHYDE',
+  'HEAVY_METAL',
+  'ORGANOTIN',
+  'PAH',
+  'SOLVENT',
+  'OTHER',
+] as const;
+export type SubstanceGroup = (typeof SUBSTANCE_GROUPS)[number];
+
 // The event log
 
 /** What happens to a follow-up, its deviations and its reuse: the events a subscriber can receive. */
