@@ -178,7 +178,7 @@ if (only.has('a')) {
       for (let r = 0; r < mode.rounds; r++) s.coldSlices.push(shuffledAll.slice(r * slice, (r + 1) * slice));
       log(`scale ${scale}: starting the service (three instances: cached, cache off, cold/warm) and the baseline`);
       s.service = await b.startService(db);
-      s.noCache = await b.startService(db, { MEASUREMENT_CACHE_ROWS: '0' });
+      s.noCache = await b.startService(db, { MEASUREMENT_CACHE_MB: '0' });
       s.cold = await b.startService(db);
       s.raw = await b.startRawServer(db);
       s.processes.push(s.service, s.noCache, s.cold, s.raw);
@@ -400,7 +400,7 @@ if (only.has('g')) {
       processes.push(peer);
       const service = await b.startService(peerDb);
       processes.push(service);
-      const noCache = await b.startService(peerDb, { MEASUREMENT_CACHE_ROWS: '0' });
+      const noCache = await b.startService(peerDb, { MEASUREMENT_CACHE_MB: '0' });
       processes.push(noCache);
       const head = await b.popularProducts(peerDb, mode.head);
       const compared = await b.comparePeer(noCache, token, peer, jwt, [

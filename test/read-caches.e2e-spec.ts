@@ -29,7 +29,7 @@ describe('read caches: measurements by follow-up version', () => {
   const lookup = async (sut: TestApp, productId: string) =>
     dataOf(await sut.gql(LOOKUP, { productId }, TOKENS.skane)).followUps.nodes;
 
-  it('serves a repeated lookup from the cache: one statement fewer, the same answer', async () => {
+  it('keeps a follow-up version seen twice and serves its rows from then on, with the same answer', async () => {
     const supplier = await f.supplier();
     const product = await f.product(supplier.id);
     await f.record(
@@ -42,13 +42,23 @@ describe('read caches: measurements by follow-up version', () => {
     );
     let first: unknown;
     let second: unknown;
+    let third: unknown;
     await lookup(a, 'no-such-product'); // Skåne's token check is answered from memory from here on (TokenCache)
+    const cache = a.app.get(ReadCaches).measurements;
+    const weight = cache.weight;
     const cold = await a.countStatements(async () => (first = await lookup(a, product.id)));
-    const warm = await a.countStatements(async () => (second = await lookup(a, product.id)));
+    expect(cache.weight).toBe(weight); // first sight: passed by, nothing stored
+    const again = await a.countStatements(async () => (second = await lookup(a, product.id)));
+    expect(cache.weight).toBeGreaterThan(weight); // second sight: stored, weighed in bytes
+    expect(cache.weight - weight).toBeGreaterThan(2 * 150);
+    const warm = await a.countStatements(async () => (third = await lookup(a, product.id)));
     expect(second).toEqual(first);
-    expect(warm).toBe(cold - 1);
-    expect(cold).toBe(4); // count, page, measurements, substances
-    expect(a.app.get(ReadCaches).measurements.hits).toBeGreaterThan(0);
+    expect(third).toEqual(first);
+    expect(again).toBe(cold);
+    expect(cold).toBe(3); // count, page, measurements with their substances
+    const hits = cache.hits;
+    expect(warm).toBe(3); // count, page, the substances of the cached rows
+    expect(hits).toBeGreaterThan(0);
   });
 
   it('never serves rows replaced through another instance: the new version misses the cache', async () => {
@@ -63,7 +73,8 @@ describe('read caches: measurements by follow-up version', () => {
     expect(before[0].measurements).toEqual([
       { part: 'PVC', value: 40, unit: 'MG_PER_KG', substance: { casNumber: CAS.DEHP } },
     ]);
-    await lookup(a, product.id); // cached on a now
+    await lookup(a, product.id); // cached on a now (its second sight)
+    await lookup(a, product.id); // served from the cache
 
     // Instance b replaces the measurements; a never hears of it (no shared cache, no notification needed).
     const updated = dataOf(
@@ -98,5 +109,28 @@ describe('read caches: measurements by follow-up version', () => {
     ];
     expect(cached.length).toBeGreaterThan(0);
     for (const entry of cached) for (const row of entry.value) expect(row).not.toHaveProperty('substance');
+  });
+
+  it('reads an organisation once per instance: its rows never change', async () => {
+    const supplier = await f.supplier();
+    const product = await f.product(supplier.id);
+    await f.record(buildFollowUp({ productId: product.id, measurements: [] }), TOKENS.skane);
+    const query = `query ($productId: ID!) { followUps(filter: { productId: $productId }) { nodes { organisation { code name } } } }`;
+    const organisationsOf = async (sut: TestApp) =>
+      dataOf(await sut.gql(query, { productId: product.id }, TOKENS.skane)).followUps.nodes;
+    const fresh = await startTestApp({ sharing: a });
+    try {
+      await organisationsOf(fresh); // the token check is answered from memory from here on
+      const again = await fresh.countStatements(async () => {
+        expect(await organisationsOf(fresh)).toEqual([
+          { organisation: { code: 'region-skane', name: expect.any(String) } },
+        ]);
+      });
+      const other = await b.countStatements(() => organisationsOf(b).then(() => undefined));
+      expect(again).toBe(2); // count and page; the organisation from the instance's rows
+      expect(other).toBeGreaterThanOrEqual(again);
+    } finally {
+      await fresh.close();
+    }
   });
 });

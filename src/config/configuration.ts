@@ -29,7 +29,8 @@ export interface AppConfig extends HardeningConfig {
   /** How often (ms) the tokens of open WebSocket connections are checked again (revoked, expired). */
   wsTokenRecheckMs: number;
   /** Measurements kept in memory per instance, by follow-up and version (see ReadCaches); 0: none. */
-  measurementCacheRows: number;
+  /** The measurement cache's bound in (estimated) bytes of heap; 0: no cache. */
+  measurementCacheBytes: number;
   /** How long (ms) an instance answers a token check from memory; a revocation empties it at once (TokenCache). 0: never. */
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
@@ -48,6 +49,19 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+/**
+ * MEASUREMENT_CACHE_MB (default 32): the measurement cache's size in MiB of heap, as estimated per
+ * row (see `measurementRowBytes`). The earlier MEASUREMENT_CACHE_ROWS is refused with a sentence
+ * rather than ignored, so a deployment that set it learns of the change at once.
+ */
+function measurementCacheBytes(env: NodeJS.ProcessEnv): number {
+  if (env.MEASUREMENT_CACHE_ROWS !== undefined)
+    throw new Error(
+      'MEASUREMENT_CACHE_ROWS is no longer read: the measurement cache is sized in bytes, set MEASUREMENT_CACHE_MB (default 32; 0 turns it off)',
+    );
+  return int('MEASUREMENT_CACHE_MB', env.MEASUREMENT_CACHE_MB, 32) * 2 ** 20;
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -97,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: redisUrl(env.REDIS_URL),
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
-    measurementCacheRows: int('MEASUREMENT_CACHE_ROWS', env.MEASUREMENT_CACHE_ROWS, 100_000),
+    measurementCacheBytes: measurementCacheBytes(env),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
     ...loadHardeningConfig(env, production),

@@ -16,11 +16,12 @@ import {
 
 /**
  * Each event of a subscription is executed with the same context (one per operation over the
- * WebSocket): give it fresh loaders, so the follow-up's relations are read as they are now and not
- * from the cache of an earlier event.
+ * WebSocket): give it the loaders of the stretch it was read in (shared by every subscriber that
+ * delivers it, see FollowUpEventsService.readStretch), or else fresh ones, so the follow-up's
+ * relations are read as they are now and not from the cache of an earlier event.
  */
 function deliver(row: FollowUpEventRow, _args: unknown, ctx: GraphQLContext) {
-  ctx.loaders = ctx.loaders.fresh();
+  ctx.loaders = row.sharedLoaders ?? ctx.loaders.fresh();
   return toFollowUpEvent(row);
 }
 

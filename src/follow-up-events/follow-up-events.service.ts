@@ -5,6 +5,8 @@ import { feedCursor } from '../database/read/cursor.js';
 import { type Listing, type PageOrder, PageReader, type PageRequest } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
+import { ReadCaches } from '../database/read/cache/read-caches.js';
+import { Loaders } from '../database/read/loaders/loaders.js';
 import { visibleCondition } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { andFollowUp } from '../follow-ups/follow-up-where.js';
@@ -26,6 +28,11 @@ export interface FollowUpEventRow {
   subjectType: string;
   subjectId: string;
   followUp: FollowUpEntity;
+  /**
+   * Loaders shared by every subscriber delivering this event from one shared read (see
+   * `readStretch`); absent on rows read for one viewer. Not part of the GraphQL shape.
+   */
+  sharedLoaders?: Loaders;
 }
 
 /** The GraphQL shape of a row (FollowUpEvent; `actorOrganisation` resolves from the id). */
@@ -81,6 +88,7 @@ export class FollowUpEventsService {
     private readonly categories: ProductCategoriesService,
     private readonly reader: SqlReader,
     private readonly pages: PageReader,
+    private readonly caches: ReadCaches,
   ) {}
 
   /** A live stream from `after` (replaying what was committed since), or from now. */
@@ -136,6 +144,14 @@ export class FollowUpEventsService {
   /**
    * Every follow-up event with `after < seq ≤ upTo`, whoever may see it, for `selectPage` to filter:
    * one query (the follow-up's requirements and its product's category joined in), frozen rows.
+   *
+   * The rows also carry one set of loaders for the stretch: every subscriber that delivers these
+   * events resolves the follow-up's relations (product, supplier, organisation, requirements…)
+   * through it, so a write fanned out to a thousand subscribers reads each relation once, not once
+   * per subscriber. Loaders hold rows as the database has them, whoever asks; what a viewer may see
+   * is decided by the resolvers on top (as for a follow-up reached through a relation), so sharing
+   * them shares no more than the stretch itself. They live as long as the stretch is kept, and
+   * every change to a row they hold is an event that moves the head (see EventStretchCache).
    */
   private async readStretch(after: number, upTo: number): Promise<SharedEventRow[]> {
     const rows = await this.reader.all(
@@ -157,9 +173,10 @@ export class FollowUpEventsService {
         });
       if (raw.fr_requirement_id) events.at(-1)!.requirementIds.push(raw.fr_requirement_id as string);
     }
+    const sharedLoaders = new Loaders(this.reader, this.caches);
     return events.map(({ row, requirementIds, categoryId }): SharedEventRow => {
       Object.freeze(row.followUp);
-      return Object.freeze({ ...row, requirementIds: Object.freeze(requirementIds), categoryId });
+      return Object.freeze({ ...row, requirementIds: Object.freeze(requirementIds), categoryId, sharedLoaders });
     });
   }
 
@@ -226,5 +243,6 @@ function copyForViewer(shared: SharedEventRow): FollowUpEventRow {
     subjectType: shared.subjectType,
     subjectId: shared.subjectId,
     followUp: Object.assign(Object.create(FollowUpEntity.prototype) as FollowUpEntity, shared.followUp),
+    sharedLoaders: shared.sharedLoaders,
   };
 }

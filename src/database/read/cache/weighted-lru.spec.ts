@@ -42,4 +42,27 @@ describe('WeightedLru', () => {
     lru.get('a');
     expect([lru.hits, lru.misses]).toEqual([1, 1]);
   });
+
+  it('admits a value on its second sight only, with a doorkeeper', () => {
+    const lru = new WeightedLru<string>(100, 3);
+    expect(lru.admits('a')).toBe(false); // first sight: passes by
+    expect(lru.admits('a')).toBe(true); // second: stored
+    expect(lru.admits('b')).toBe(false);
+    expect(lru.passedBy).toBe(2);
+    expect(new WeightedLru<string>(100).admits('x')).toBe(true); // no doorkeeper: always
+    expect(new WeightedLru<string>(0, 3).admits('x')).toBe(false); // capacity 0: never
+  });
+
+  it('forgets the keys seen once when its doorkeeper is full, and keeps the cache steady under one-off keys', () => {
+    const lru = new WeightedLru<string>(10, 2);
+    lru.admits('a');
+    lru.admits('b');
+    lru.admits('c'); // full: a and b forgotten
+    expect(lru.admits('a')).toBe(false);
+    // A cached entry survives any number of keys that are seen once.
+    const cache = new WeightedLru<string>(4, 100);
+    cache.set('hot', 'H', 4);
+    for (let i = 0; i < 1000; i++) if (cache.admits(`cold-${i}`)) cache.set(`cold-${i}`, 'C', 4);
+    expect(cache.get('hot')).toBe('H');
+  });
 });

@@ -27,9 +27,21 @@ export class Loaders {
 
   byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
     const name = typeof entity === 'function' ? entity.name : String(entity);
+    // Rows that never change are kept by the instance (ReadCaches.immutableRows): only unseen ids are read.
+    const kept = this.caches.immutableRows(entity);
     return this.get(`byId:${name}`, async (ids) => {
-      const rows = await this.reader.findIn(entity, 'id', ids);
-      const map = new Map(rows.map((r) => [r.id, r]));
+      const map = new Map<string, T>();
+      const missing: string[] = [];
+      for (const id of ids) {
+        const row = kept?.get(id);
+        if (row) map.set(id, row);
+        else missing.push(id);
+      }
+      if (missing.length)
+        for (const r of await this.reader.findIn(entity, 'id', missing)) {
+          map.set(r.id, r);
+          kept?.keep(r.id, r);
+        }
       return ids.map((id) => map.get(id) ?? null);
     });
   }
