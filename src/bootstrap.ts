@@ -8,6 +8,7 @@ import { JsonLogger } from './common/logging/json-logger.js';
 import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
+import { InputProblemsInterceptor } from './common/errors/input-problems.interceptor.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -23,6 +24,7 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
   await applyHttpHardening(app, config);
   app.useGlobalPipes(validationPipe);
+  app.useGlobalInterceptors(new InputProblemsInterceptor());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   if (options.seed ?? config.seedOnStart) {

@@ -639,6 +639,22 @@ describe('catalogue mutations', () => {
       },
     );
 
+    it('createSubstance with several bad fields lists every one in extensions.problems', async () => {
+      const r = await admin(CREATE_SUBSTANCE, {
+        input: build.substance({ name: '', casNumber: '117-81-8', ecNumber: '204-211-1' }),
+      });
+
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.any(String) });
+      const problems = (r.errors?.[0]?.extensions as { problems: Array<{ path: unknown[] }> }).problems;
+      expect(problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining([
+          ['input', 'name'],
+          ['input', 'casNumber'],
+          ['input', 'ecNumber'],
+        ]),
+      );
+    });
+
     it('createSubstance refuses a group outside the SubstanceGroup enum, and stores nothing', async () => {
       const before = await catalogue.count('substances');
 
