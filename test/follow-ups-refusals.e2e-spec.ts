@@ -250,7 +250,7 @@ describe('follow-ups: refusals and confidentiality', () => {
       const r = await f.recordRaw(input, TOKENS.skane);
 
       expect(r.errors).toHaveLength(1);
-      const { extensions } = r.errors![0]! as { extensions: { code: string; field: string; problems: any[] } };
+      const extensions = r.errors![0]!.extensions as unknown as { code: string; field: string; problems: any[] };
       expect(extensions.code).toBe('BAD_USER_INPUT');
       expect(extensions.problems.map((p) => p.path)).toEqual([
         ['input', 'performedOn'],
