@@ -24,7 +24,8 @@ describe('catalogue mutations', () => {
   let catalogue: CatalogueFactory;
 
   beforeAll(async () => {
-    sut = await startTestApp();
+    // Adda is the operator organisation here: its ADMIN creates organisations (createOrganisation's own rules under test).
+    sut = await startTestApp({ env: { OPERATOR_ORGANISATION: 'adda' } });
     catalogue = new CatalogueFactory(sut);
   });
   afterAll(() => sut.close());
@@ -1007,12 +1008,17 @@ describe('catalogue mutations', () => {
       expect(listed.contracts.nodes).toEqual([{ id: created.id }]);
     });
 
-    it('an ADMIN creates a contract for another organisation', async () => {
+    it('an ADMIN creates no contract for another organisation (that takes a delegation: test/delegations.e2e-spec.ts)', async () => {
       const organisationId = await catalogue.organisationId('region-gotland');
+      const supplier = await catalogue.supplier();
 
-      const created = await catalogue.contract({ organisationId }, TOKENS.admin);
+      const r = await sut.gql(
+        CREATE_CONTRACT,
+        { input: build.contract(supplier.id, { organisationId }) },
+        TOKENS.admin,
+      );
 
-      expect(created.organisation).toEqual({ id: organisationId, code: 'region-gotland' });
+      expectError(r, 'FORBIDDEN', 'another organisation');
     });
 
     it('updates title, reference, period and categories', async () => {

@@ -308,7 +308,7 @@ describe('follow-ups: refusals and confidentiality', () => {
       const r = await f.updateRaw(
         fu.id,
         1,
-        { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'PVC', 5, 'MG_PER_L')] },
+        { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'Surface', 5, 'MG_PER_L')] },
         TOKENS.skane,
       );
 

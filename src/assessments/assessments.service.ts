@@ -28,6 +28,7 @@ import { canSee, whereVisible } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { withSubstances } from '../database/read/loaders/follow-up.loaders.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { lockFollowUp } from '../follow-ups/follow-up-lock.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
@@ -170,6 +171,12 @@ export class AssessmentsService {
       );
     try {
       return await this.tx.run(async (uow) => {
+        // Read again under a lock: turning it PRIVATE or retracting it meanwhile is seen, not raced.
+        await lockFollowUp(uow.manager, followUpId, 'SHARE');
+        const current = await uow.manager.findOneBy(FollowUpEntity, { id: followUpId });
+        if (!current || !canSee(actor, current))
+          throw badInput('followUpId', `"${followUpId}": no follow-up you can see has this id`);
+        if (current.status === 'RETRACTED') throw conflict(`recordReuse: follow-up ${followUpId} is RETRACTED`);
         if (await uow.manager.existsBy(ReuseEntity, { followUpId, contractId }))
           throw conflict(
             `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,

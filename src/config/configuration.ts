@@ -35,6 +35,11 @@ export interface AppConfig extends HardeningConfig {
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
+  /**
+   * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
+   * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
+   */
+  operatorOrganisation: string | null;
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     measurementCacheBytes: measurementCacheBytes(env),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
+    operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
     ...loadHardeningConfig(env, production),
   };
 }

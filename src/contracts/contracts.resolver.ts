@@ -81,6 +81,15 @@ export class ContractsResolver {
     return ctx.loaders.byId(OrganisationEntity).load(c.organisationId);
   }
 
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description:
+      "The organisation that created it on the organisation's behalf, under a delegation; null when the organisation did.",
+  })
+  recordedBy(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
+    return c.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(c.recordedByOrganisationId) : null;
+  }
+
   @ResolveField(() => Supplier)
   supplier(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(SupplierEntity).load(c.supplierId);

@@ -9,6 +9,7 @@ import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { EventLogService, type NewEvent } from '../events/event-log.service.js';
 import type { EventType } from '../vocabulary/vocabulary.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
+import { partKeyOf } from './follow-up-rules.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
 /**
@@ -43,6 +44,8 @@ export interface NewFollowUp {
   confidentialNotes: string | null;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
+  /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
+  recordedBy?: { organisationId: string; delegationId: string };
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -51,7 +54,13 @@ export interface NewFollowUp {
 export type FollowUpColumns = Partial<
   Omit<
     Insertable<FollowUpEntity>,
-    'id' | 'organisationId' | 'createdByPrincipalId' | 'version' | 'createdAt' | 'updatedAt'
+    | 'id'
+    | 'organisationId'
+    | 'createdByPrincipalId'
+    | 'recordedByOrganisationId'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
   >
 >;
 
@@ -92,6 +101,7 @@ export const recordedPayload = (f: NewFollowUp): Record<string, unknown> => ({
   supplierId: f.supplierId,
   requirementIds: f.requirementIds,
   measurements: f.measurements.length,
+  ...(f.recordedBy ? { onBehalfOfOrganisationId: f.organisationId, delegationId: f.recordedBy.delegationId } : {}),
 });
 
 /**
@@ -146,6 +156,7 @@ export class FollowUpWriter {
         statusBeforeRetraction: f.retraction ? f.retraction.previousStatus : null,
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
+        recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),
@@ -252,7 +263,7 @@ function measurementRows(
       followUpId,
       substanceId: m.substanceId,
       part,
-      partKey: part.toLowerCase(),
+      partKey: partKeyOf(part),
       detected: m.detected,
       value: m.detected ? m.value : null,
       loq: m.detected ? null : m.loq,

@@ -26,6 +26,8 @@ export class FollowUpEntity extends BaseEntity {
   /** Optimistic concurrency: every change increments it; updates name the version they read. */
   @Column({ type: 'integer' }) version: number;
   @Column({ type: 'varchar', length: 36, nullable: true }) createdByPrincipalId: string | null;
+  /** The organisation that recorded it on `organisationId`'s behalf, under a delegation; null: the organisation itself. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) recordedByOrganisationId: string | null;
 }
 
 @Entity('follow_up_requirements')

@@ -72,6 +72,14 @@ export class MeasurementInput {
 export class RecordFollowUpInput {
   @Field(() => ID, {
     nullable: true,
+    description:
+      "The organisation the follow-up is for: yours by default; another only when it has delegated FOLLOW_UPS to yours (it is then recorded on that organisation's behalf, SHARED, without confidential notes).",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
     description: 'The product checked; or give supplierId for a supplier-level follow-up.',
   })
   @IsOptional()
@@ -244,6 +252,20 @@ export class FollowUpFilter {
   text?: string;
 }
 
+/**
+ * A lone `filter` argument (followUpsCsv). An argument declared `FollowUpFilter | undefined` is
+ * reflected as Object, and the validation pipe skips it: as an ArgsType it is checked as followUps
+ * checks its filter.
+ */
+@ArgsType()
+export class FollowUpFilterArgs {
+  @Field(() => FollowUpFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpFilter)
+  filter?: FollowUpFilter;
+}
+
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
   @Field(() => FollowUpFilter, { nullable: true })
@@ -267,4 +289,12 @@ export class VersionArgs {
   @Min(1)
   @Max(2_000_000_000)
   expectedVersion?: number;
+}
+
+@ArgsType()
+export class CompleteFollowUpArgs extends VersionArgs {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @IsOptional()
+  @IsIsoDate()
+  performedOn?: string | null;
 }

@@ -2,6 +2,7 @@ import { CreateCatalogue1763769600000 } from './1763769600000-CreateCatalogue.js
 import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndEvents.js';
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
+import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAuthAndEvents1763769700000,
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
+  AddDelegations1764100000000,
 ];

@@ -60,15 +60,17 @@ export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Ar
  *
  * Keyset pagination: a page is the rows after the cursor's position in the order (`(k1 > v1) OR
  * (k1 = v1 AND k2 > v2) …`, `<` for descending keys), so pages are stable under inserts and a deep
- * page costs what the first does; `totalCount` is the filter's count without the keyset. A list
+ * page costs what the first does; `totalCount` is the filter's count without the keyset (counted
+ * by a statement of its own only when the page is not the whole list). A list
  * states only what it reads (a Listing: FROM, WHERE, SELECT) and its order (a PageOrder); how a page
  * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
  *
  * Backward paging (`last`/`before`) is the same keyset with the directions reversed, the rows turned
  * back. Pages of a relation for many parents at once (`Product.followUps(filter, first, after)`) are
  * the same listing partitioned by the parent's column (connectionsByParent), so the statements per
- * request do not grow with the page. So this is where the next changes to paging belong: the page
- * and its count in one statement, columns projected from the GraphQL selection (a Listing's `select`).
+ * request do not grow with the page. So this is where the next changes to paging belong: the count
+ * of a list longer than a page in the page's statement, columns projected from the GraphQL selection
+ * (a Listing's `select`).
  */
 @Injectable()
 export class PageReader {
@@ -112,11 +114,14 @@ export class PageReader {
     const after = order.cursor.decode(args.after, order.keys.length, 'after');
     const before = order.cursor.decode(args.before, order.keys.length, 'before');
     const list = typeof listing === 'function' ? await listing() : listing;
-    const totalCount = await this.count(list);
     const bounded = before
       ? { ...list, where: list.where.clone().and(...keysetBeyond(order.keys, before, true)) }
       : list;
     const rows = await this.rows(bounded, order, after, page.size + 1, page.backwards);
+    // A page with no cursor and nothing beyond it is the whole list: its length is the count, and
+    // no statement is spent on it (a product's follow-ups, the usual lookup, fit in one page).
+    const whole = after === null && before === null && rows.length <= page.size;
+    const totalCount = whole ? rows.length : await this.count(list);
     // Read backwards, the rows come nearest `before` first: the page is the first `size`, turned back.
     const nodes = page.backwards ? rows.slice(0, page.size).reverse() : rows.slice(0, page.size);
     const more = rows.length > page.size;
