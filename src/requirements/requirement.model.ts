@@ -14,7 +14,12 @@ import { Node } from '../nodes/node.model.js';
 export class ChemicalRequirement {
   @Field(() => ID) id: string;
   @Field() code: string;
-  @Field() title: string;
+  @Field({ description: 'The title, in Swedish (as name and nameSv).' }) title: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The English name, e.g. Ortho-phthalates DEHP, DBP, BBP and DIBP.',
+  })
+  nameEn: string | null;
   @Field() text: string;
   @Field(() => RequirementKindEnum) kind: RequirementKind;
   @Field(() => [Substance], { description: 'The substances in scope.' }) substances?: Substance[];

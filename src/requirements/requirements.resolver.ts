@@ -50,6 +50,16 @@ export class RequirementsResolver {
     return this.service.update(id, input, actor);
   }
 
+  @ResolveField(() => String, { description: 'The name, in Swedish: the title.' })
+  name(@Parent() r: RequirementEntity) {
+    return r.title;
+  }
+
+  @ResolveField(() => String, { description: 'The Swedish name: the title.' })
+  nameSv(@Parent() r: RequirementEntity) {
+    return r.title;
+  }
+
   @ResolveField(() => Limit, { nullable: true })
   defaultLimit(@Parent() r: RequirementEntity) {
     return toLimit(r.defaultLimitValue, r.defaultLimitUnit);

@@ -16,7 +16,10 @@ const groupMessage = { each: true, message: `$property must be among ${SUBSTANCE
 
 @InputType()
 export class SubstanceFilter {
-  @Field({ nullable: true, description: 'Part of the name, CAS or EC number, case-insensitive.' })
+  @Field({
+    nullable: true,
+    description: 'Part of the English or Swedish name, CAS or EC number, case-insensitive ("phthalate", "ftalat").',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -40,7 +43,16 @@ export class SubstancesArgs extends PageArgs {
 
 @InputType()
 export class CreateSubstanceInput {
-  @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
+  @Field({ description: 'The English name, e.g. Bis(2-ethylhexyl) phthalate (DEHP).' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 300)
+  name: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name, e.g. Bis(2-etylhexyl)ftalat (DEHP).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameSv?: string | null;
   @Field() @IsCasNumber() casNumber: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
   @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'The groups it belongs to.' })
@@ -58,6 +70,11 @@ export class CreateSubstanceInput {
 @InputType()
 export class UpdateSubstanceInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name; null removes it.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameSv?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
   @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'Replaces the groups.' })
   @OmittableNotNull()

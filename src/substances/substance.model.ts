@@ -7,7 +7,9 @@ import { SubstanceGroupEnum } from '../common/graphql-enums.js';
 @ObjectType({ description: 'A chemical substance, identified by its CAS number.', implements: () => [Node] })
 export class Substance {
   @Field(() => ID) id: string;
-  @Field() name: string;
+  @Field({ description: 'The English name (as nameEn).' }) name: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name, e.g. Bis(2-etylhexyl)ftalat (DEHP).' })
+  nameSv: string | null;
   @Field() casNumber: string;
   @Field(() => String, { nullable: true }) ecNumber: string | null;
   @Field(() => [SubstanceGroupEnum], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' })

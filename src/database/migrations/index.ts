@@ -3,6 +3,7 @@ import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndE
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
 import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
+import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
   AddDelegations1764100000000,
+  AddBilingualNames1764200000000,
 ];
