@@ -9,6 +9,7 @@ import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
 import { InputProblemsInterceptor } from './common/errors/input-problems.interceptor.js';
+import { registerGraphiQL } from './graphql/graphiql.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -23,6 +24,7 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { logger });
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
   await applyHttpHardening(app, config);
+  if (config.landingPage) registerGraphiQL(app);
   app.useGlobalPipes(validationPipe);
   app.useGlobalInterceptors(new InputProblemsInterceptor());
   app.useGlobalFilters(new DomainErrorFilter());

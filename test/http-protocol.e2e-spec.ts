@@ -129,4 +129,24 @@ describe('GraphQL over HTTP', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toMatch(/graphiql/i);
   });
+
+  it("GraphiQL comes from the service's own files (no CDN), with an example lookup and a line on the Authorization header", async () => {
+    const page = await (await fetch(sut.url, { headers: { accept: 'text/html' } })).text();
+    const sources = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+
+    expect(sources.sort()).toEqual([
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+      '/graphiql/react-dom.js',
+      '/graphiql/react.js',
+    ]);
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).toContain('query PreAudit');
+    expect(page).toContain('Authorization');
+    for (const source of sources) {
+      const asset = await fetch(new URL(source, sut.url));
+      expect(asset.status).toBe(200);
+      expect((await asset.text()).length).toBeGreaterThan(1000);
+    }
+  });
 });

@@ -48,7 +48,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       transformSchema: readPlainFieldsDirectly,
       path: '/graphql',
       introspection: this.config.introspection,
-      graphiql: this.config.landingPage,
+      // Apollo's landing page loads from a CDN: GraphiQL is served from the service's own files instead (graphiql.ts).
+      graphiql: false,
       // Depth, aliases, tokens, size and cost limits; no batched arrays; CSRF prevention (query-limits.ts).
       ...limits,
       // Apollo installs its cache-control plugin by default; it wraps every field's resolver to
