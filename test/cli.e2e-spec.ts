@@ -117,6 +117,36 @@ describe('cli', () => {
     expect(out).toContain('CreateCatalogue1763769600000');
   }, 60_000);
 
+  it("organisation create makes a member organisation (the operator's power, issue 12); bad input and a taken code fail", async () => {
+    const out = ok(
+      'organisation',
+      'create',
+      '--code',
+      'region-cli',
+      '--name',
+      'Region CLI',
+      '--kind',
+      'REGION',
+      '--number',
+      '232100-0099',
+    );
+    expect(out).toMatch(/Organisation region-cli \(Region CLI, REGION\) created: id \S+\./);
+    const [row] = await db.query("SELECT code, kind, organisation_number FROM organisations WHERE code = 'region-cli'");
+    expect(row).toMatchObject({ code: 'region-cli', kind: 'REGION', organisation_number: '232100-0099' });
+    const [event] = await db.query(
+      "SELECT type, actor_principal_id FROM events WHERE type = 'ORGANISATION_CREATED' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(event).toMatchObject({ type: 'ORGANISATION_CREATED', actor_principal_id: null });
+
+    const taken = cli('organisation', 'create', '--code', 'region-cli', '--name', 'Igen', '--kind', 'REGION');
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('already exists');
+    const bad = cli('organisation', 'create', '--code', 'region-x', '--name', 'X', '--kind', 'PLANET');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('kind');
+    expect(cli('organisation', 'create', '--code', 'region-y').status).toBe(2);
+  }, 60_000);
+
   describe('token', () => {
     let token: string;
     let tokenId: string;
@@ -206,7 +236,7 @@ describe('cli', () => {
     it.each([
       [
         ['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
-        'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
+        'role: must be one of SUPPLIER, READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
       ],
       [
         ['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'],

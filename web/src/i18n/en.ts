@@ -286,7 +286,8 @@ export const en: Dictionary = {
   },
   statistics: {
     title: 'Follow-up statistics',
-    intro: 'Anonymised statistics over shared, completed follow-ups. It names no supplier, product or organisation.',
+    intro:
+      'Anonymised statistics over shared, completed follow-ups. It names no supplier, product or organisation. Counts below 3 are withheld and left out of the totals, so that nobody can be singled out.',
     followUps: 'Follow-ups',
     measurements: 'Measurements',
     byCategory: 'Results by product category',

@@ -285,7 +285,7 @@ export const sv = {
   statistics: {
     title: 'Statistik över uppföljningar',
     intro:
-      'Anonymiserad statistik över delade, slutförda uppföljningar. Den nämner ingen leverantör, vara eller organisation.',
+      'Anonymiserad statistik över delade, slutförda uppföljningar. Den nämner ingen leverantör, vara eller organisation. Antal under 3 redovisas inte och ingår inte i summorna, så att ingen kan pekas ut.',
     followUps: 'Uppföljningar',
     measurements: 'Analysresultat',
     byCategory: 'Resultat per produktområde',

@@ -9,14 +9,21 @@ import { PublicStatisticsQuery } from './statistics';
 const VERDICTS = ['PASS', 'FAIL', 'INCONCLUSIVE', 'NOT_COMPARABLE'] as const;
 type Row = { key: string; label: string } & Record<string, number | string>;
 
-/** Counts of `items` by `keyOf` and verdict, one row per key, largest first. */
-function byVerdict<T extends { verdict: string; count: number }>(items: readonly T[], keyOf: (item: T) => string) {
+/**
+ * Counts of `items` by `keyOf` and verdict, one row per key, largest first. A count withheld by the
+ * service (null: below 3) adds nothing, as in the service's own totals.
+ */
+function byVerdict<T extends { verdict: string; count: number | null }>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+) {
   const rows = new Map<string, Row>();
   for (const item of items) {
     const key = keyOf(item);
+    const count = item.count ?? 0;
     const row = rows.get(key) ?? { key, label: key, total: 0 };
-    row[item.verdict] = ((row[item.verdict] as number | undefined) ?? 0) + item.count;
-    row.total = (row.total as number) + item.count;
+    row[item.verdict] = ((row[item.verdict] as number | undefined) ?? 0) + count;
+    row.total = (row.total as number) + count;
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => (b.total as number) - (a.total as number));
