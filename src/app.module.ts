@@ -14,6 +14,7 @@ import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { RequirementsModule } from './requirements/requirements.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
@@ -29,6 +30,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     EventsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
     OrganisationsModule,
+    DelegationsModule,
     SuppliersModule,
     ProductsModule,
     SubstancesModule,

@@ -105,7 +105,7 @@ describe('catalogue queries', () => {
       expect(organisations.nodes.map((o: { name: string }) => o.name)).toEqual(names);
     });
 
-    it('organisation(id) returns one organisation; an unknown id is NOT_FOUND', async () => {
+    it('organisation(id) returns one organisation; an unknown id is null, without an error', async () => {
       const id = await catalogue.organisationId('region-skane');
 
       const found = await read(`query ($id: ID!) { organisation(id: $id) { ${FIELDS.organisation} } }`, { id });
@@ -116,7 +116,7 @@ describe('catalogue queries', () => {
       );
 
       expect(found.organisation).toMatchObject({ id, code: 'region-skane', name: 'Region Skåne', countyCode: '12' });
-      expectError(missing, 'NOT_FOUND', 'Organisation');
+      expect(missing).toEqual({ status: 200, data: { organisation: null } });
     });
   });
 
@@ -181,7 +181,7 @@ describe('catalogue queries', () => {
       expect(r.errors?.[0]?.extensions?.field).toBe(field);
     });
 
-    it('supplier(id) returns one supplier; an unknown id is NOT_FOUND', async () => {
+    it('supplier(id) returns one supplier; an unknown id is null, without an error', async () => {
       const id = await catalogue.supplierId('Spielwerk Kinderausstattung GmbH');
 
       const found = await read(`query ($id: ID!) { supplier(id: $id) { ${FIELDS.supplier} } }`, { id });
@@ -197,7 +197,7 @@ describe('catalogue queries', () => {
         country: 'DE',
         organisationNumber: null,
       });
-      expectError(missing, 'NOT_FOUND', 'Supplier');
+      expect(missing).toEqual({ status: 200, data: { supplier: null } });
     });
   });
 
@@ -294,7 +294,7 @@ describe('catalogue queries', () => {
       expectError(r, 'BAD_USER_INPUT', field, reason);
     });
 
-    it('product(id) returns the product with its supplier and category; an unknown id is NOT_FOUND', async () => {
+    it('product(id) returns the product with its supplier and category; an unknown id is null, without an error', async () => {
       const { products } = await read(PRODUCTS, { filter: { gtin: '17350045670028' } });
       const id = products.nodes[0].id;
 
@@ -313,7 +313,7 @@ describe('catalogue queries', () => {
         supplier: { name: 'Vårdtex Sverige AB' },
         category: { code: 'TEXTILE-HIVIS' },
       });
-      expectError(missing, 'NOT_FOUND', 'Product');
+      expect(missing).toEqual({ status: 200, data: { product: null } });
     });
   });
 
@@ -486,12 +486,12 @@ describe('catalogue queries', () => {
       expectError(r, 'BAD_USER_INPUT', 'casNumber', '"117-81-8"', 'check digit should be 7');
     });
 
-    it('substance(casNumber) with a valid CAS number nobody registered is NOT_FOUND', async () => {
+    it('substance(casNumber) with a valid CAS number nobody registered is null, without an error', async () => {
       const cas = uniqueCasNumber();
 
       const r = await sut.gql('query ($cas: String!) { substance(casNumber: $cas) { name } }', { cas }, TOKENS.reader);
 
-      expectError(r, 'NOT_FOUND', cas);
+      expect(r).toEqual({ status: 200, data: { substance: null } });
     });
   });
 
@@ -612,10 +612,10 @@ describe('catalogue queries', () => {
       },
     );
 
-    it('requirement(id) with an unknown id is NOT_FOUND', async () => {
+    it('requirement(id) with an unknown id is null, without an error', async () => {
       const r = await sut.gql('query ($id: ID!) { requirement(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
 
-      expectError(r, 'NOT_FOUND', 'ChemicalRequirement');
+      expect(r).toEqual({ status: 200, data: { requirement: null } });
     });
   });
 
@@ -723,10 +723,10 @@ describe('catalogue queries', () => {
       expect(row).toEqual({ requirement: { id: expect.any(String), code }, limit, effectiveLimit });
     });
 
-    it('contract(id) with an unknown id is NOT_FOUND', async () => {
+    it('contract(id) with an unknown id is null, without an error', async () => {
       const r = await sut.gql('query ($id: ID!) { contract(id: $id) { id } }', { id: randomUUID() }, TOKENS.reader);
 
-      expectError(r, 'NOT_FOUND', 'Contract');
+      expect(r).toEqual({ status: 200, data: { contract: null } });
     });
   });
 
@@ -805,6 +805,81 @@ describe('catalogue queries', () => {
         }
       },
     );
+
+    const backQuery = (
+      list: string,
+      filterType?: string,
+    ) => `query ($last: Int, $before: String${filterType ? `, $filter: ${filterType}` : ''}) {
+      page: ${list}(last: $last, before: $before${filterType ? ', filter: $filter' : ''}) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } nodes { id }
+      }
+    }`;
+
+    /** The pages of a list read backwards, `last` at a time, from its end: in the order read (last page first). */
+    async function walkBack(list: string, last: number, filterType?: string, filter?: object): Promise<Page[]> {
+      const pages: Page[] = [];
+      let before: string | null = null;
+      for (let guard = 0; guard < 100; guard++) {
+        const d: { page: Page } = await read(backQuery(list, filterType), {
+          last,
+          before,
+          ...(filter ? { filter } : {}),
+        });
+        pages.push(d.page);
+        if (!d.page.pageInfo.hasPreviousPage) return pages;
+        before = d.page.pageInfo.startCursor;
+      }
+      throw new Error(`${list}: more than 100 pages`);
+    }
+
+    it.each<[string, number, number, string | undefined, object | undefined]>([
+      ['organisations', 24, 5, undefined, undefined],
+      ['substances', 95, 10, undefined, undefined],
+      ['products', 6, 4, 'ProductFilter', { categoryCode: 'CHILD' }],
+      ['followUps', 0, 2, undefined, undefined],
+    ])(
+      'walking %s backwards (last/before) %#: the same nodes in the same order as forwards',
+      async (list, _total, size, filterType, filter) => {
+        const forwards = (await walk(list, size, filterType, filter)).flatMap((p) => p.nodes.map((n) => n.id));
+        const pages = await walkBack(list, size, filterType, filter);
+        const backwards = [...pages].reverse().flatMap((p) => p.nodes.map((n) => n.id));
+
+        expect(forwards.length).toBeGreaterThan(size);
+        expect(backwards).toEqual(forwards);
+        for (const [i, page] of pages.entries()) {
+          expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+          expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
+          expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+          expect(page.pageInfo.hasNextPage).toBe(i > 0);
+          expect(page.pageInfo.hasPreviousPage).toBe(i < pages.length - 1);
+        }
+      },
+    );
+
+    it('first with before: the rows before the cursor, from the start', async () => {
+      const all = (await read(pageQuery('suppliers'), { first: 100 })).page.edges;
+
+      const d = await read('query ($b: String) { suppliers(first: 2, before: $b) { nodes { id } } }', {
+        b: all[3].cursor,
+      });
+
+      expect(d.suppliers.nodes).toEqual([all[0].node, all[1].node]);
+    });
+
+    it.each<[string, Record<string, unknown>, string]>([
+      ['first and last together', { first: 2, last: 2 }, 'last'],
+      ['last: 0', { last: 0 }, 'last'],
+      ['last: 101', { last: 101 }, 'last'],
+      ['a before cursor the list did not issue', { last: 2, before: 'nonsense' }, 'before'],
+    ])('%s is BAD_USER_INPUT naming %s', async (_label, variables, field) => {
+      const r = await sut.gql(
+        'query ($first: Int, $last: Int, $before: String) { suppliers(first: $first, last: $last, before: $before) { totalCount } }',
+        variables,
+        TOKENS.reader,
+      );
+
+      expectError(r, 'BAD_USER_INPUT', field);
+    });
 
     it('after the last node the page is empty, with the same totalCount', async () => {
       const last = (await walk('suppliers', 4)).at(-1)!;

@@ -729,4 +729,124 @@ describe('follow-ups: evaluateProduct', () => {
       expect(evaluation.evaluatedOn).toBe(daysAgo(0));
     });
   });
+
+  describe('what a person asks: followUpIds, measuredOnly, worst first', () => {
+    /** A product, a Stockholm contract on K-PAH-02 at 0.5 mg/kg, and an older Skåne follow-up measuring every PAH low. */
+    async function arrange() {
+      const product = await f.product(supplierId);
+      const contract = await f.contract(TOKENS.stockholm, supplierId, [
+        { code: 'K-PAH-02', limit: { value: 0.5, unit: 'MG_PER_KG' } },
+      ]);
+      const pah = await f.requirementId('K-PAH-02');
+      const skane = await f.record(
+        buildFollowUp({
+          productId: product.id,
+          requirementIds: [pah],
+          performedOn: daysAgo(300),
+          measurements: PAHS.map((cas) => measure.notDetected(cas, 'Handle', 0.1)),
+        }),
+        TOKENS.skane,
+        'id',
+      );
+      // Stockholm's new report: benzo[a]pyrene 0.9 (FAIL) and chrysene LOQ 1 (INCONCLUSIVE), nothing else.
+      const mine = await f.record(
+        buildFollowUp({
+          productId: product.id,
+          requirementIds: [pah],
+          performedOn: daysAgo(5),
+          measurements: [measure.detected(CAS.BAP, 'Handle', 0.9), measure.notDetected('218-01-9', 'Handle', 1)],
+        }),
+        TOKENS.stockholm,
+        'id',
+      );
+      return { product, contract, skane, mine };
+    }
+
+    it('followUpIds: only my new report is judged; the substances it did not measure are NOT_MEASURED', async () => {
+      const { product, contract, mine } = await arrange();
+
+      const evaluation = await f.evaluate(product.id, contract.id, TOKENS.stockholm, { followUpIds: [mine.id] });
+
+      const req = requirementOf(evaluation, 'K-PAH-02');
+      expect(req.verdict).toBe('FAIL');
+      expect(req.followUps).toEqual([{ id: mine.id, organisation: { code: 'region-stockholm' } }]);
+      const statuses = req.parts[0].substances.map((x: any) => x.status);
+      expect(statuses.filter((x: string) => x === 'NOT_MEASURED')).toHaveLength(PAHS.length - 2);
+    });
+
+    it('measuredOnly leaves NOT_MEASURED substances out; the verdict is unchanged', async () => {
+      const { product, contract, mine } = await arrange();
+
+      const evaluation = await f.evaluate(product.id, contract.id, TOKENS.stockholm, {
+        followUpIds: [mine.id],
+        measuredOnly: true,
+      });
+
+      const req = requirementOf(evaluation, 'K-PAH-02');
+      expect(req.verdict).toBe('FAIL');
+      expect(req.parts[0].verdict).toBe('FAIL');
+      expect(req.parts[0].substances.map((x: any) => [x.substance.casNumber, x.status, x.verdict])).toEqual([
+        [CAS.BAP, 'MEASURED', 'FAIL'],
+        ['218-01-9', 'MEASURED', 'INCONCLUSIVE'],
+      ]);
+    });
+
+    it('without followUpIds every counted follow-up is judged, substances worst first, then by name', async () => {
+      const { product, contract, skane, mine } = await arrange();
+
+      const evaluation = await f.evaluate(product.id, contract.id, TOKENS.stockholm);
+
+      const req = requirementOf(evaluation, 'K-PAH-02');
+      expect(req.followUps.map((x: any) => x.id).sort()).toEqual([skane.id, mine.id].sort());
+      const substances = req.parts[0].substances;
+      expect(substances.slice(0, 2).map((x: any) => [x.substance.casNumber, x.verdict])).toEqual([
+        [CAS.BAP, 'FAIL'],
+        ['218-01-9', 'INCONCLUSIVE'],
+      ]);
+      const passes = substances.slice(2).map((x: any) => x.substance.name);
+      expect(substances.slice(2).every((x: any) => x.verdict === 'PASS')).toBe(true);
+      expect(passes).toEqual([...passes].sort(new Intl.Collator('sv').compare));
+    });
+
+    it.each<[string, (a: Awaited<ReturnType<typeof arrange>>) => Promise<string[]>, string]>([
+      ['an unknown id', async () => ['00000000-0000-4000-8000-000000000000'], 'no follow-up you can see'],
+      [
+        'a follow-up of another product',
+        async () => {
+          const other = await f.product(supplierId);
+          const pah = await f.requirementId('K-PAH-02');
+          const fu = await f.record(
+            buildFollowUp({ productId: other.id, requirementIds: [pah] }),
+            TOKENS.stockholm,
+            'id',
+          );
+          return [fu.id];
+        },
+        'is not of product',
+      ],
+      [
+        'a PLANNED follow-up',
+        async ({ product }) => {
+          const pah = await f.requirementId('K-PAH-02');
+          const fu = await f.record(
+            buildFollowUp({ productId: product.id, requirementIds: [pah], status: 'PLANNED', performedOn: null }),
+            TOKENS.stockholm,
+            'id',
+          );
+          return [fu.id];
+        },
+        'PLANNED',
+      ],
+    ])('followUpIds with %s is BAD_USER_INPUT naming followUpIds[1]', async (_label, ids, reason) => {
+      const arranged = await arrange();
+
+      const r = await f.evaluateRaw(arranged.product.id, arranged.contract.id, TOKENS.stockholm, {
+        followUpIds: [arranged.mine.id, ...(await ids(arranged))],
+      });
+
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toContain('followUpIds[1]');
+      expect(r.errors?.[0]?.message).toContain(reason);
+    });
+  });
 });

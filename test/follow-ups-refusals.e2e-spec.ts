@@ -479,6 +479,11 @@ describe('follow-ups: refusals and confidentiality', () => {
       ['a malformed CAS number', { substanceCas: '117817' }, 'filter.substanceCas'],
       ['an unknown category code', { categoryCode: 'NO-SUCH-CATEGORY' }, 'filter.categoryCode'],
       ['a malformed date', { performedFrom: '2026-13-01' }, 'filter.performedFrom'],
+      ['a GTIN with a wrong check digit', { gtin: '4006381333932' }, 'gtin'],
+      ['a malformed organisationsnummer', { supplierOrganisationNumber: '556-123' }, 'supplierOrganisationNumber'],
+      ['an unknown requirement code', { requirementCodes: ['K-PHT-01', 'K-NO-SUCH'] }, 'filter.requirementCodes[1]'],
+      ['a bad CAS number in the list', { substanceCas: ['117-81-7', '117817'] }, 'substanceCas'],
+      ['an unknown productCategoryCode', { productCategoryCode: 'NO-SUCH-CATEGORY' }, 'filter.productCategoryCode'],
     ])('followUps refuses a filter with %s (BAD_USER_INPUT naming %s)', async (_label, filter, field) => {
       const r = await sut.gql(
         'query ($filter: FollowUpFilter) { followUps(filter: $filter) { totalCount } }',
@@ -489,13 +494,13 @@ describe('follow-ups: refusals and confidentiality', () => {
       expectError(r, 'BAD_USER_INPUT', field);
     });
 
-    it('evaluateProduct and followUp: an unknown id is NOT_FOUND', async () => {
+    it('evaluateProduct: an unknown id is NOT_FOUND; followUp(id): null, without an error', async () => {
       const product = await f.product(supplierId);
       const contract = await f.contract(TOKENS.stockholm, supplierId, [{ code: 'K-PHT-01' }]);
 
       expectError(await f.evaluateRaw(randomUUID(), contract.id, TOKENS.stockholm), 'NOT_FOUND', 'Product');
       expectError(await f.evaluateRaw(product.id, randomUUID(), TOKENS.stockholm), 'NOT_FOUND', 'Contract');
-      expectError(await f.getRaw(randomUUID(), TOKENS.stockholm), 'NOT_FOUND', 'FollowUp');
+      expect(await f.getRaw(randomUUID(), TOKENS.stockholm)).toEqual({ status: 200, data: { followUp: null } });
     });
   });
 
@@ -537,12 +542,12 @@ describe('follow-ups: refusals and confidentiality', () => {
       expect(JSON.parse(history[1].details).changed).toContain('confidentialNotes');
     });
 
-    it('a PRIVATE follow-up of another organisation is NOT_FOUND by followUp(id) and absent from followUps; its owner sees it', async () => {
+    it('a PRIVATE follow-up of another organisation is null by followUp(id) and absent from followUps; its owner sees it', async () => {
       const input = await validInput({ visibility: 'PRIVATE' });
       const fu = await f.record(input, TOKENS.skane, 'id');
 
       for (const token of [TOKENS.stockholm, TOKENS.reader]) {
-        expectError(await f.getRaw(fu.id, token), 'NOT_FOUND', fu.id);
+        expect(await f.getRaw(fu.id, token)).toEqual({ status: 200, data: { followUp: null } });
         expect(await f.list({ productId: input.productId }, token)).toEqual({ totalCount: 0, ids: [] });
         expect((await f.list({ supplierId }, token)).ids).not.toContain(fu.id);
         expect((await f.list({ substanceCas: CAS.DEHP }, token)).ids).not.toContain(fu.id);

@@ -25,11 +25,12 @@ import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
  *   foam core upper 0.004 → PASS; → PASS.
  */
 describe('follow-ups: a shared play-mat analysis, end to end', () => {
+  const orgNumberDigits = () => supplier.organisationNumber!.replace('-', '');
   let sut: TestApp;
   let f: FollowUpFactory;
-  let supplier: { id: string; name: string };
+  let supplier: { id: string; name: string; organisationNumber?: string };
   let category: { code: string };
-  let product: { id: string; name: string };
+  let product: { id: string; name: string; gtin: string | null };
   let skaneContract: { id: string };
   let stockholmContract: { id: string };
   let phtId: string;
@@ -136,6 +137,34 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     ['categoryCode (its own category)', () => ({ categoryCode: category.code })],
     ['substanceCas + productId', () => ({ substanceCas: CAS.DEHP, productId: product.id })],
     ['requirementId + supplierId', () => ({ requirementId: phtId, supplierId: supplier.id })],
+    ['gtin as its GTIN-13', () => ({ gtin: product.gtin })],
+    ['gtin as a GTIN-14 (a leading zero)', () => ({ gtin: `0${product.gtin}` })],
+    ['supplierOrganisationNumber without its dash', () => ({ supplierOrganisationNumber: orgNumberDigits() })],
+    [
+      'requirementCodes (any of) + productId',
+      () => ({ requirementCodes: ['K-PAH-02', 'K-PHT-01'], productId: product.id }),
+    ],
+    [
+      'substanceCas as a list (any of) + productId',
+      () => ({ substanceCas: ['50-00-0', CAS.BBP], productId: product.id }),
+    ],
+    ['substanceGroup + productId', () => ({ substanceGroup: 'ORTHO_PHTHALATE', productId: product.id })],
+    ['productCategoryCode (its own category)', () => ({ productCategoryCode: category.code })],
+    ['text: the report reference, lower-case', () => ({ text: 'ar-26-se-009999' })],
+    ['text: part of the product name + supplierId', () => ({ text: 'LEKMATTA pvc', supplierId: supplier.id })],
+    ['text: the supplier name + productId', () => ({ text: supplier.name.slice(0, 6), productId: product.id })],
+    [
+      'the pre-audit question: this GTIN-14, phthalates, the last three years',
+      () => ({ gtin: `0${product.gtin}`, requirementCodes: ['K-PHT-01'], performedFrom: daysAgo(3 * 365) }),
+    ],
+    [
+      'the pre-audit question by supplier: its organisationsnummer, phthalates, the last three years',
+      () => ({
+        supplierOrganisationNumber: supplier.organisationNumber,
+        substanceGroup: 'ORTHO_PHTHALATE',
+        performedFrom: daysAgo(3 * 365),
+      }),
+    ],
   ])('Stockholm finds exactly this follow-up with followUps(filter: %s)', async (_label, filter) => {
     const found = await f.list(filter(), TOKENS.stockholm);
 
@@ -146,6 +175,8 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     ['a parent category (CHILD)', () => ({ categoryCode: 'CHILD' })],
     ['substanceCas alone', () => ({ substanceCas: CAS.DBP })],
     ['requirementId alone', () => ({ requirementId: phtId })],
+    ['productCategoryCode: a parent category (CHILD)', () => ({ productCategoryCode: 'CHILD' })],
+    ['substanceCas, the single form', () => ({ substanceCas: CAS.DBP })],
   ])('Stockholm finds it among others with followUps(filter: %s)', async (_label, filter) => {
     const found = await f.list(filter(), TOKENS.stockholm);
 
@@ -167,6 +198,11 @@ describe('follow-ups: a shared play-mat analysis, end to end', () => {
     ['performedFrom the day after', () => ({ performedFrom: daysAgo(39) }), 0],
     ['validOn today', () => ({ validOn: daysAgo(0) }), 1],
     ['validOn the day before it was performed', () => ({ validOn: daysAgo(41) }), 0],
+    ['substanceGroup PFAS', () => ({ substanceGroup: 'PFAS' }), 0],
+    ['substanceCas of a substance not measured', () => ({ substanceCas: ['50-00-0'] }), 0],
+    ['requirementCodes K-PAH-02 (not checked)', () => ({ requirementCodes: ['K-PAH-02'] }), 0],
+    ['text that is nowhere', () => ({ text: 'zz-no-such-text' }), 0],
+    ['gtin of another product', () => ({ gtin: '4006381333931' }), 0],
   ])('followUps(filter: productId + %s) → %s', async (_label, filter, count) => {
     const found = await f.list({ productId: product.id, ...filter() }, TOKENS.stockholm);
 

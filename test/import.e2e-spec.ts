@@ -356,7 +356,8 @@ describe('importFollowUps and followUpsCsv', () => {
         {
           row: 3,
           column: 'organisation',
-          reason: '"region-stockholm": you can import only for your own organisation (region-skane)',
+          reason:
+            '"region-stockholm": you can import only for your own organisation (region-skane) or one that has delegated IMPORTS to it',
         },
       ]);
       expect(await counts()).toEqual(before);
@@ -365,16 +366,21 @@ describe('importFollowUps and followUpsCsv', () => {
       ]);
     });
 
-    it('an ADMIN imports for any organisation named in the file; rows without one are its own', async () => {
+    it('an ADMIN imports for its own organisation only (another takes a delegation: test/delegations.e2e-spec.ts)', async () => {
       const fresh = await f.product((await f.supplier()).id);
-      const result = await importCsv(
+      const refused = await importCsv(
         file(
           row({ follow_up_key: 'a', product_id: fresh.id, organisation: 'region-stockholm' }),
           row({ follow_up_key: 'b', product_id: fresh.id, performed_on: daysAgo(200) }),
         ),
         TOKENS.admin,
       );
-      expect(result).toMatchObject({ imported: true, followUps: 2, errors: [] });
+      expect(refused).toMatchObject({ imported: false, followUps: 0 });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ row: 2, column: 'organisation', reason: expect.stringContaining('(adda)') }),
+      ]);
+      const own = await importCsv(file(row({ follow_up_key: 'b', product_id: fresh.id })), TOKENS.admin);
+      expect(own).toMatchObject({ imported: true, followUps: 1, errors: [] });
       const nodes = dataOf(
         await sut.gql(
           'query ($p: ID!) { followUps(filter: {productId: $p}) { nodes { organisation { code } } } }',
@@ -382,7 +388,7 @@ describe('importFollowUps and followUpsCsv', () => {
           TOKENS.admin,
         ),
       ).followUps.nodes;
-      expect(nodes.map((n: any) => n.organisation.code)).toEqual(['region-stockholm', 'adda']);
+      expect(nodes.map((n: any) => n.organisation.code)).toEqual(['adda']);
     });
   });
 
@@ -458,7 +464,7 @@ describe('importFollowUps and followUpsCsv', () => {
     it("exports the filter's follow-ups in the import layout, to their owner with the confidential notes", async () => {
       const csv = await exportCsv({ productId: item.id }, TOKENS.skane);
       expect(rowsOf(csv)[0]).toBe(
-        'follow_up_key,organisation,product_id,product_gtin,supplier_id,supplier_organisation_number,contract_id,requirement_codes,method,status,performed_on,valid_until,visibility,laboratory,report_reference,notes,confidential_notes,substance_cas,part,detected,value,loq,unit,uncertainty,analytical_method',
+        'follow_up_key,organisation,product_id,product_gtin,supplier_id,supplier_organisation_number,contract_id,requirement_codes,method,status,performed_on,valid_until,visibility,laboratory,report_reference,notes,confidential_notes,recorded_by,substance_cas,part,detected,value,loq,unit,uncertainty,analytical_method',
       );
       expect(csv).toContain(SECRET);
       expect(csv).toContain('Privat');

@@ -6,6 +6,7 @@ import { Role } from '../auth/role.js';
 import { Reuse } from '../follow-ups/reuse.model.js';
 import { ProductEvaluation, ReusableFollowUp } from './assessment.model.js';
 import { AssessmentsService } from './assessments.service.js';
+import { EvaluateProductArgs } from './assessment.inputs.js';
 
 /** A product against one contract: its evaluation, and which other organisations' follow-ups the contract may rely on. */
 @Resolver()
@@ -14,14 +15,13 @@ export class AssessmentsResolver {
 
   @Query(() => ProductEvaluation, {
     description:
-      "Each requirement of the contract evaluated against the contract's own limit (else the library default), from the follow-ups that count: COMPLETED or CLOSED, valid today, visible to you.",
+      "Each requirement of the contract evaluated against the contract's own limit (else the library default), from the follow-ups that count: COMPLETED or CLOSED, valid today, visible to you (or from followUpIds alone). In each part the substances come worst first (FAIL, INCONCLUSIVE, NOT_COMPARABLE, detected, PASS, NOT_MEASURED), then by name.",
   })
-  evaluateProduct(
-    @Args('productId', { type: () => ID }) productId: string,
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @CurrentPrincipal() viewer: Principal,
-  ) {
-    return this.service.evaluateProduct(productId, contractId, viewer);
+  evaluateProduct(@Args() args: EvaluateProductArgs, @CurrentPrincipal() viewer: Principal) {
+    return this.service.evaluateProduct(args.productId, args.contractId, viewer, {
+      followUpIds: args.followUpIds,
+      measuredOnly: args.measuredOnly,
+    });
   }
 
   @Query(() => [ReusableFollowUp], {

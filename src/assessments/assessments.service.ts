@@ -10,7 +10,8 @@ import { todayIso } from '../common/time.js';
 import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { sqlConstantList } from '../database/sql-constants.js';
 import { TransactionService } from '../database/transaction.service.js';
-import type { MeasurementFact } from '../evaluation/evaluate.js';
+import type { MeasurementFact, PartResult, SubstanceResult } from '../evaluation/evaluate.js';
+import { worstFirst } from '../evaluation/worst-first.js';
 import {
   applicableLimit,
   evaluateRequirement,
@@ -27,6 +28,7 @@ import { canSee, whereVisible } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { withSubstances } from '../database/read/loaders/follow-up.loaders.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { lockFollowUp } from '../follow-ups/follow-up-lock.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
@@ -48,6 +50,8 @@ interface ContractRequirement {
 /** What the database knows about a set of follow-ups, as entities (for the answer) and as facts (for the rules). */
 interface Gathered {
   followUps: FollowUpEntity[];
+  /** The in-scope substances (their names order an answer). */
+  substances: SubstanceEntity[];
   measurements: MeasurementEntity[];
   checked: FollowUpRequirementEntity[];
   facts: EvaluationFacts;
@@ -68,18 +72,30 @@ export class AssessmentsService {
     private readonly events: EventLogService,
   ) {}
 
-  async evaluateProduct(productId: string, contractId: string, viewer: Principal): Promise<ProductEvaluation> {
+  /**
+   * Every requirement of the contract against the limit that applies, from the follow-ups that
+   * count (COMPLETED or CLOSED, valid today, visible to the caller); with `followUpIds`, from those
+   * alone (each must be one of them: "my new lab report against my contract"). With `measuredOnly`,
+   * substances not measured are left out of each part. Substances come worst first, then by name.
+   */
+  async evaluateProduct(
+    productId: string,
+    contractId: string,
+    viewer: Principal,
+    options: { followUpIds?: readonly string[] | null; measuredOnly?: boolean } = {},
+  ): Promise<ProductEvaluation> {
     const product = await this.product(productId);
     const contract = await this.contract(contractId);
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
-    // Only follow-ups that count: COMPLETED or CLOSED (so not retracted), valid today, visible to the caller.
-    const followUps = await this.visibleOfProduct(productId, viewer)
-      .andWhere(`f.status IN (${COUNTED})`)
-      .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
-      .getMany();
+    const followUps = options.followUpIds
+      ? await this.chosenFollowUps(options.followUpIds, productId, viewer, today)
+      : await this.visibleOfProduct(productId, viewer)
+          .andWhere(`f.status IN (${COUNTED})`)
+          .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
+          .getMany();
     const gathered = await this.gather(followUps, requirements);
-    const answer = new AnswerShaper(gathered);
+    const answer = new AnswerShaper(gathered, { measuredOnly: options.measuredOnly ?? false });
     const evaluated = requirements.map((r) => answer.requirement(r, evaluateRequirement(r.rule, gathered.facts)));
     return {
       product,
@@ -88,6 +104,36 @@ export class AssessmentsService {
       verdict: productVerdict(evaluated.map((r) => r.verdict)),
       requirements: evaluated,
     };
+  }
+
+  /**
+   * The follow-ups an evaluation was asked to judge, in one query: each must be one the caller may
+   * see, of the product, and one that counts today; otherwise BAD_USER_INPUT naming `followUpIds[i]`.
+   */
+  private async chosenFollowUps(
+    ids: readonly string[],
+    productId: string,
+    viewer: Principal,
+    today: string,
+  ): Promise<FollowUpEntity[]> {
+    if (!ids.length) throw badInput('followUpIds', 'must name at least one follow-up (omit it to use all that count)');
+    const unique = [...new Set(ids)];
+    const found = await this.dataSource.getRepository(FollowUpEntity).findBy({ id: In(unique) });
+    const byId = new Map(found.map((f) => [f.id, f]));
+    ids.forEach((id, i) => {
+      const f = byId.get(id);
+      const field = `followUpIds[${i}]`;
+      if (!f || !canSee(viewer, f)) throw badInput(field, `"${id}": no follow-up you can see has this id`);
+      if (f.productId !== productId) throw badInput(field, `"${id}": the follow-up is not of product ${productId}`);
+      if (!(COUNTING_STATUSES as readonly string[]).includes(f.status))
+        throw badInput(
+          field,
+          `"${id}": the follow-up is ${f.status}; only ${COUNTING_STATUSES.join(' or ')} ones count`,
+        );
+      if (!f.performedOn || f.performedOn > today || !f.validUntil || f.validUntil < today)
+        throw badInput(field, `"${id}": the follow-up is not valid today (valid until ${f.validUntil ?? 'never'})`);
+    });
+    return unique.map((id) => byId.get(id)!);
   }
 
   async reusableFollowUps(productId: string, contractId: string, viewer: Principal, includeRejected: boolean) {
@@ -125,6 +171,12 @@ export class AssessmentsService {
       );
     try {
       return await this.tx.run(async (uow) => {
+        // Read again under a lock: turning it PRIVATE or retracting it meanwhile is seen, not raced.
+        await lockFollowUp(uow.manager, followUpId, 'SHARE');
+        const current = await uow.manager.findOneBy(FollowUpEntity, { id: followUpId });
+        if (!current || !canSee(actor, current))
+          throw badInput('followUpId', `"${followUpId}": no follow-up you can see has this id`);
+        if (current.status === 'RETRACTED') throw conflict(`recordReuse: follow-up ${followUpId} is RETRACTED`);
         if (await uow.manager.existsBy(ReuseEntity, { followUpId, contractId }))
           throw conflict(
             `recordReuse: the reuse of follow-up ${followUpId} for contract ${contractId} is already recorded`,
@@ -203,6 +255,7 @@ export class AssessmentsService {
     if (!ids.length)
       return {
         followUps,
+        substances: [],
         measurements: [],
         checked: [],
         facts: { followUps: [], measurements: [], checked: [], deviations: [] },
@@ -222,6 +275,7 @@ export class AssessmentsService {
     const byId = new Map(followUps.map((f) => [f.id, f]));
     return {
       followUps,
+      substances,
       // The measurements an evaluation names are GraphQL Measurements, which carry their substance.
       measurements: withSubstances(measurements, substances),
       checked,
@@ -319,9 +373,23 @@ class AnswerShaper {
   private readonly followUps: Map<string, FollowUpEntity>;
   private readonly measurements: Map<string, MeasurementEntity>;
 
-  constructor(gathered: Gathered) {
+  private readonly substanceNames: Map<string, string>;
+
+  constructor(
+    gathered: Gathered,
+    private readonly options: { measuredOnly: boolean },
+  ) {
     this.followUps = new Map(gathered.followUps.map((f) => [f.id, f]));
     this.measurements = new Map(gathered.measurements.map((m) => [m.id, m]));
+    this.substanceNames = new Map(gathered.substances.map((s) => [s.id, s.name]));
+  }
+
+  /** A part's substances as the answer lists them: worst first, then by name; without the unmeasured if asked. */
+  private substancesOf(part: PartResult): SubstanceResult[] {
+    const listed = this.options.measuredOnly
+      ? part.substances.filter((s) => s.status !== 'NOT_MEASURED')
+      : part.substances;
+    return worstFirst(listed, (s) => this.substanceNames.get(s.substanceId) ?? '');
   }
 
   requirement(
@@ -346,7 +414,7 @@ class AnswerShaper {
             verdict: p.verdict,
             lowerBound: p.lowerBound,
             upperBound: p.upperBound,
-            substances: p.substances.map((s) => {
+            substances: this.substancesOf(p).map((s) => {
               const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
               return {
                 substance: { id: s.substanceId },

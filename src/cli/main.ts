@@ -37,6 +37,10 @@ Commands:
                               case); when there is none, the member is created (then
                               --organisation and --name are needed).
   token revoke <tokenId>      Revoke a token.
+  organisation create --code <code> --name <name> --kind <REGION|MUNICIPALITY|OTHER>
+               [--number <organisationsnummer>] [--county <code>]
+                              Create a member organisation (a power of the operator; through the
+                              API only an ADMIN of OPERATOR_ORGANISATION has it).
   token list [--organisation <code>]
                               List tokens (never their secrets).
   import <file> [--organisation <code>] [--dry-run] [--on-existing SKIP|UPDATE|REJECT]
@@ -325,6 +329,47 @@ async function token(args: string[]): Promise<void> {
   }
 }
 
+async function organisation(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create')
+    throw new UsageError(
+      sub && !['--help', '-h'].includes(sub)
+        ? `unknown organisation command "${sub}"`
+        : 'organisation needs a command: create',
+    );
+  const { values } = parse(
+    rest,
+    {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      number: { type: 'string' },
+      county: { type: 'string' },
+    },
+    [],
+  );
+  const input = {
+    code: required(values.code, 'code'),
+    name: required(values.name, 'name'),
+    kind: required(values.kind, 'kind'),
+    organisationNumber: values.number ?? null,
+    countyCode: values.county ?? null,
+  };
+  const created = await withContext(async (app) => {
+    const [{ OrganisationsService }, { CreateOrganisationInput }, { validationPipe }] = await Promise.all([
+      import('../organisations/organisations.service.js'),
+      import('../organisations/organisation.inputs.js'),
+      import('../common/validation/validation.pipe.js'),
+    ]);
+    const checked = (await validationPipe.transform(input, {
+      type: 'body',
+      metatype: CreateOrganisationInput,
+    })) as InstanceType<typeof CreateOrganisationInput>;
+    return app.get(OrganisationsService).create(checked, null);
+  });
+  console.log(`Organisation ${created.code} (${created.name}, ${created.kind}) created: id ${created.id}.`);
+}
+
 function printTokens(tokens: TokenSummary[]): void {
   if (!tokens.length) {
     console.log('No tokens.');
@@ -451,6 +496,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   migrate,
   schema,
   token,
+  organisation,
   import: importFile,
   template,
   organisations,

@@ -39,6 +39,11 @@ export interface AppConfig extends HardeningConfig {
   importMaxBytes: number;
   /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
   importJobBytes: number;
+  /**
+   * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
+   * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
+   */
+  operatorOrganisation: string | null;
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -120,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     measurementCacheBytes: measurementCacheBytes(env),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
+    operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
     ...loadHardeningConfig(env, production),
   };
 }

@@ -10,6 +10,8 @@ export class ContractEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 100, nullable: true }) reference: string | null;
   @Column({ type: 'date', nullable: true }) validFrom: string | null;
   @Column({ type: 'date', nullable: true }) validTo: string | null;
+  /** The organisation that created it on `organisationId`'s behalf, under a delegation; null: the organisation itself. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) recordedByOrganisationId: string | null;
 }
 
 @Entity('contract_categories')

@@ -38,7 +38,8 @@ export class ContractRequirementInput {
 export class CreateContractInput {
   @Field(() => ID, {
     nullable: true,
-    description: "Defaults to the caller's organisation; only an ADMIN may name another.",
+    description:
+      "Defaults to the caller's organisation; another only when it has delegated CONTRACTS to the caller's (the contract is then created on its behalf).",
   })
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be an id' })

@@ -16,6 +16,7 @@ import { ContractsArgs, CreateContractInput, UpdateContractInput } from './contr
 import { contractCategoriesLoader, contractRequirementsLoader } from '../database/read/loaders/contract.loaders.js';
 import { Contract, ContractConnection, ContractRequirement } from './contract.model.js';
 import { ContractsService } from './contracts.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => Contract)
 export class ContractsResolver {
@@ -26,9 +27,12 @@ export class ContractsResolver {
     return this.service.list(args);
   }
 
-  @Query(() => Contract)
-  contract(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  @Query(() => Contract, {
+    nullable: true,
+    description: 'A contract by id; null when there is none or you may not see it.',
+  })
+  contract(@Args('id', { type: () => ID, description: "The contract's id." }) id: string) {
+    return nullIfAbsent(this.service.get(id));
   }
 
   @Allow(Role.CONTACT_PERSON)
@@ -75,6 +79,15 @@ export class ContractsResolver {
   @ResolveField(() => Organisation)
   organisation(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(c.organisationId);
+  }
+
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description:
+      "The organisation that created it on the organisation's behalf, under a delegation; null when the organisation did.",
+  })
+  recordedBy(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
+    return c.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(c.recordedByOrganisationId) : null;
   }
 
   @ResolveField(() => Supplier)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assertActsFor } from '../auth/ownership.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import type { LimitInput } from '../common/limit.js';
@@ -11,6 +10,7 @@ import { nowIso } from '../common/time.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { areComparable, UNIT_SYMBOLS } from '../evaluation/units.js';
 import { LIMIT_OF_KIND } from '../vocabulary/vocabulary.js';
+import { authorityFor, authorityOver, onBehalfOf } from '../delegations/delegations.service.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
@@ -82,17 +82,18 @@ export class ContractsService {
 
   async create(input: CreateContractInput, actor: Principal): Promise<ContractEntity> {
     const organisationId = input.organisationId ?? actor.organisationId;
-    assertActsFor(actor, organisationId, 'createContract');
     checkPeriod(input.validFrom ?? null, input.validTo ?? null);
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       if (!(await manager.existsBy(OrganisationEntity, { id: organisationId })))
         throw badInput('organisationId', `"${organisationId}": no organisation has this id`);
+      const authority = await authorityFor(manager, actor, organisationId, 'CONTRACTS', 'createContract');
       if (!(await manager.existsBy(SupplierEntity, { id: input.supplierId })))
         throw badInput('supplierId', `"${input.supplierId}": no supplier has this id`);
       const categoryIds = await this.categories.idsForCodes(manager, input.categoryCodes);
       const entity = manager.create(ContractEntity, {
         organisationId,
+        recordedByOrganisationId: authority.delegationId ? actor.organisationId : null,
         supplierId: input.supplierId,
         title: input.title.trim(),
         reference: input.reference?.trim() || null,
@@ -111,7 +112,7 @@ export class ContractsService {
         type: 'CONTRACT_CREATED',
         subjectType: 'Contract',
         subjectId: entity.id,
-        payload: { title: entity.title, supplierId: entity.supplierId },
+        payload: { title: entity.title, supplierId: entity.supplierId, ...onBehalfOf(authority) },
       });
       return entity;
     });
@@ -121,7 +122,7 @@ export class ContractsService {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const entity = await this.forWrite(manager, id);
-      assertActsFor(actor, entity.organisationId, 'updateContract');
+      const authority = await authorityOver(manager, actor, entity, 'CONTRACTS', 'updateContract');
       if (input.title !== undefined) entity.title = input.title.trim();
       if (input.reference !== undefined) entity.reference = input.reference?.trim() || null;
       if (input.validFrom !== undefined) entity.validFrom = input.validFrom;
@@ -141,7 +142,7 @@ export class ContractsService {
         type: 'CONTRACT_UPDATED',
         subjectType: 'Contract',
         subjectId: id,
-        payload: { ...input },
+        payload: { ...input, ...onBehalfOf(authority) },
       });
       return entity;
     });
@@ -157,7 +158,7 @@ export class ContractsService {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const contract = await this.forWrite(manager, contractId);
-      assertActsFor(actor, contract.organisationId, 'setContractRequirement');
+      const authority = await authorityOver(manager, actor, contract, 'CONTRACTS', 'setContractRequirement');
       const [row] = await this.requirementRows(
         manager,
         contractId,
@@ -179,7 +180,7 @@ export class ContractsService {
         type: 'CONTRACT_REQUIREMENT_SET',
         subjectType: 'Contract',
         subjectId: contractId,
-        payload: { requirementId, limit: limit ?? null },
+        payload: { requirementId, limit: limit ?? null, ...onBehalfOf(authority) },
       });
       return contract;
     });
@@ -188,14 +189,14 @@ export class ContractsService {
   async removeRequirement(contractId: string, requirementId: string, actor: Principal): Promise<ContractEntity> {
     return this.tx.run(async (uow) => {
       const contract = await this.forWrite(uow.manager, contractId);
-      assertActsFor(actor, contract.organisationId, 'removeContractRequirement');
+      const authority = await authorityOver(uow.manager, actor, contract, 'CONTRACTS', 'removeContractRequirement');
       const result = await uow.manager.delete(ContractRequirementEntity, { contractId, requirementId });
       if (!result.affected) throw notFound(`Requirement in contract ${contractId}`, requirementId);
       await this.events.append(uow, actor, {
         type: 'CONTRACT_REQUIREMENT_REMOVED',
         subjectType: 'Contract',
         subjectId: contractId,
-        payload: { requirementId },
+        payload: { requirementId, ...onBehalfOf(authority) },
       });
       return contract;
     });

@@ -1,5 +1,6 @@
 import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
 import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
+import { DelegationEntity } from '../delegations/delegation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ContractRequirementEntity,
   PrincipalEntity,
   ApiTokenEntity,
+  DelegationEntity,
   EventEntity,
   FollowUpEntity,
   FollowUpRequirementEntity,

@@ -325,6 +325,7 @@ export class DatasetGenerator {
         contractRows.push({
           id,
           organisationId: region.id,
+          recordedByOrganisationId: null,
           supplierId: suppliers[supplierOf()]!,
           title: `Avtal ${i} (${region.code})`,
           reference: `${CODE_PREFIX}${region.code}-${i}`,

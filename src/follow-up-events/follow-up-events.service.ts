@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
 import { feedCursor } from '../database/read/cursor.js';
-import { type Listing, type PageOrder, PageReader } from '../database/read/page-reader.js';
+import { type Listing, type PageOrder, PageReader, type PageRequest } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
 import { ReadCaches } from '../database/read/cache/read-caches.js';
@@ -112,7 +112,7 @@ export class FollowUpEventsService {
    */
   async connection(
     viewer: Principal,
-    args: { filter?: FollowUpEventFilter; after?: string; first?: number },
+    args: { filter?: FollowUpEventFilter } & PageRequest,
   ): Promise<ConnectionShape<FollowUpEventRow>> {
     const listing = this.listing(viewer, await this.resolve(args.filter));
     // Up to the committed head only, so a page never runs ahead of what a later page could still add.

@@ -10,6 +10,8 @@ import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { DeviationEntity } from './deviation.entity.js';
 import { canSee } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
+import { lockFollowUp } from './follow-up-lock.js';
+import { FollowUpWriter } from './follow-up-writer.js';
 import type { OpenDeviationInput, UpdateDeviationInput } from './deviation.inputs.js';
 import { DEVIATION_STATUS_RESOLVED } from '../vocabulary/vocabulary.js';
 
@@ -22,11 +24,14 @@ export class DeviationsService {
   constructor(
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
+    private readonly writer: FollowUpWriter,
   ) {}
 
   async open(input: OpenDeviationInput, actor: Principal): Promise<DeviationEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
+      // Its status may change below (CLOSED → COMPLETED), and closing counts deviations: one at a time.
+      await lockFollowUp(manager, input.followUpId, 'UPDATE');
       const followUp = await manager.findOneBy(FollowUpEntity, { id: input.followUpId });
       if (!followUp || !canSee(actor, followUp))
         throw badInput('followUpId', `"${input.followUpId}": no follow-up you can see has this id`);
@@ -64,6 +69,12 @@ export class DeviationsService {
         followUpId: followUp.id,
         payload: { severity: entity.severity, dueDate: entity.dueDate, requirementId: entity.requirementId },
       });
+      // CLOSED means every deviation on it is resolved: a new one moves it back to COMPLETED (domain.md §11).
+      if (followUp.status === 'CLOSED')
+        await this.writer.change(uow, actor, followUp, {
+          columns: { status: 'COMPLETED' },
+          event: { type: 'UPDATED', payload: { status: 'COMPLETED', changed: ['status'], deviationId: entity.id } },
+        });
       return entity;
     });
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
-import { notFound } from '../common/errors/domain-error.js';
-import { checkCasNumber } from '../common/identifiers/identifiers.js';
+import { badInput, notFound } from '../common/errors/domain-error.js';
+import { checkCasNumber, checkGtin, checkOrganisationNumber, gtinForms } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { type Listing, type PageOrder, PageReader, keysetOrder } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
-import { SqlWhere } from '../database/read/sql-where.js';
+import { placeholders, SqlReader } from '../database/read/sql-reader.js';
+import { likePattern, SqlWhere } from '../database/read/sql-where.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
 import { canSee, visibleCondition } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
@@ -53,23 +53,76 @@ export class FollowUpQueriesService {
     const visible = visibleCondition(viewer);
     const where = new SqlWhere().and(visible.sql, ...visible.params);
     const f = filter ?? {};
-    // Checked before the category is looked up, as the filter's fields are checked in order.
-    const cas = f.substanceCas && normalised('filter.substanceCas', f.substanceCas, checkCasNumber);
-    const categoryIds = f.categoryCode
-      ? await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode')
+    // Identifiers are checked before anything is looked up, as the filter's fields are checked in order.
+    const cas = f.substanceCas?.map((c, i) => normalised(`filter.substanceCas[${i}]`, c, checkCasNumber));
+    const gtin = f.gtin && normalised('filter.gtin', f.gtin, checkGtin);
+    const organisationNumber =
+      f.supplierOrganisationNumber &&
+      normalised('filter.supplierOrganisationNumber', f.supplierOrganisationNumber, checkOrganisationNumber);
+    const categoryCode = f.productCategoryCode ?? f.categoryCode;
+    const categoryField = f.productCategoryCode ? 'filter.productCategoryCode' : 'filter.categoryCode';
+    const categoryIds = categoryCode
+      ? await this.categories.idsWithDescendants(categoryCode, categoryField)
       : undefined;
+    const requirementIds = f.requirementCodes && (await this.requirementIds(f.requirementCodes));
     andFollowUp(where, { ...f, categoryIds })
       .equal('f.method', f.method)
       .equal('f.status', f.status);
     if (f.performedFrom) where.and('f.performed_on >= ?', f.performedFrom);
     if (f.performedTo) where.and('f.performed_on <= ?', f.performedTo);
     if (f.validOn) where.and('f.performed_on <= ? AND f.valid_until >= ?', f.validOn, f.validOn);
-    if (cas)
+    if (gtin)
       where.and(
-        'EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number = ?)',
-        cas,
+        `EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.gtin IN (${placeholders(gtinForms(gtin).length)}))`,
+        ...gtinForms(gtin),
       );
+    if (organisationNumber)
+      where.and(
+        'EXISTS (SELECT 1 FROM suppliers su WHERE su.id = f.supplier_id AND su.organisation_number = ?)',
+        organisationNumber,
+      );
+    if (requirementIds?.length)
+      where.and(
+        `EXISTS (SELECT 1 FROM follow_up_requirements fr WHERE fr.follow_up_id = f.id AND fr.requirement_id IN (${placeholders(requirementIds.length)}))`,
+        ...requirementIds,
+      );
+    if (cas?.length)
+      where.and(
+        `EXISTS (SELECT 1 FROM measurements m JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id = f.id AND s.cas_number IN (${placeholders(cas.length)}))`,
+        ...cas,
+      );
+    if (f.substanceGroup)
+      where.and(
+        'EXISTS (SELECT 1 FROM measurements m JOIN substance_groups g ON g.substance_id = m.substance_id WHERE m.follow_up_id = f.id AND g.group_code = ?)',
+        f.substanceGroup,
+      );
+    if (f.text?.trim()) {
+      const pattern = likePattern(f.text);
+      where.and(
+        "(EXISTS (SELECT 1 FROM products p WHERE p.id = f.product_id AND p.search_text LIKE ? ESCAPE '\\')" +
+          " OR EXISTS (SELECT 1 FROM suppliers su WHERE su.id = f.supplier_id AND su.search_text LIKE ? ESCAPE '\\')" +
+          " OR LOWER(f.report_reference) LIKE ? ESCAPE '\\')",
+        pattern,
+        pattern,
+        pattern,
+      );
+    }
     return this.pages.listing(FollowUpEntity, 'f', where);
+  }
+
+  /** The ids of the requirements with these codes; an unknown code is BAD_USER_INPUT naming it. */
+  private async requirementIds(codes: readonly string[]): Promise<string[]> {
+    const wanted = codes.map((c) => c.trim());
+    if (!wanted.length) return [];
+    const rows = await this.reader.all<{ id: string; code: string }>(
+      `SELECT id, code FROM requirements WHERE code IN (${placeholders(wanted.length)})`,
+      wanted,
+    );
+    const known = new Set(rows.map((r) => r.code));
+    const unknown = wanted.findIndex((c) => !known.has(c));
+    if (unknown >= 0)
+      throw badInput(`filter.requirementCodes[${unknown}]`, `"${wanted[unknown]}": no requirement has this code`);
+    return rows.map((r) => r.id);
   }
 
   /** A follow-up the caller may see; a PRIVATE one of another organisation is NOT_FOUND, as if it did not exist. */

@@ -2,6 +2,7 @@ import {
   dateProblem,
   describeProblem,
   measurementProblems,
+  repeatedMeasurements,
   type MeasurementValues,
   type RequirementScope,
 } from './follow-up-rules.js';
@@ -131,5 +132,30 @@ describe('dateProblem', () => {
   ])('%s', (_name, args, expected) => {
     const problem = dateProblem(...args);
     expect(problem ? [problem.field, problem.reason] : null).toEqual(expected);
+  });
+});
+
+describe('repeatedMeasurements', () => {
+  const m = (substanceId: string | null, part: string) => ({ substanceId, part });
+  it.each<[string, Array<{ substanceId: string | null; part: string }>, Array<{ index: number; first: number }>]>([
+    ['distinct substances in one part', [m('a', 'PVC'), m('b', 'PVC')], []],
+    ['one substance in two parts', [m('a', 'PVC'), m('a', 'Foam')], []],
+    ['one substance twice in one part', [m('a', 'PVC'), m('b', 'PVC'), m('a', 'PVC')], [{ index: 2, first: 0 }]],
+    [
+      'parts match ignoring case and surrounding spaces',
+      [m('a', 'PVC surface'), m('a', ' pvc SURFACE ')],
+      [{ index: 1, first: 0 }],
+    ],
+    [
+      'three times: each repeat names the first',
+      [m('a', 'x'), m('a', 'x'), m('a', 'X')],
+      [
+        { index: 1, first: 0 },
+        { index: 2, first: 0 },
+      ],
+    ],
+    ['unknown substances are left to measurementProblems', [m(null, 'x'), m(null, 'x')], []],
+  ])('%s', (_name, input, expected) => {
+    expect(repeatedMeasurements(input)).toEqual(expected);
   });
 });

@@ -89,6 +89,36 @@ export function measurementProblems(
   return problems;
 }
 
+/** The key a part matches by: its label, ignoring case and surrounding spaces (as the evaluation matches parts). */
+export const partKeyOf = (part: string): string => part.trim().toLowerCase();
+
+/** A result that repeats an earlier one of the same follow-up: its position and the earlier one's. */
+export interface RepeatedMeasurement {
+  index: number;
+  first: number;
+}
+
+/**
+ * One follow-up holds at most one result per substance and part: two would leave the evaluation to
+ * pick one of them at random (which one counts is not a fact of the analysis). Every result after
+ * the first of its substance and part (parts matched by `partKeyOf`) is returned, with the first's
+ * position. Results whose substance is unknown (`substanceId` null) are left to measurementProblems.
+ */
+export function repeatedMeasurements(
+  measurements: ReadonlyArray<{ substanceId: string | null; part: string }>,
+): RepeatedMeasurement[] {
+  const firsts = new Map<string, number>();
+  const repeated: RepeatedMeasurement[] = [];
+  measurements.forEach((m, index) => {
+    if (!m.substanceId) return;
+    const key = `${m.substanceId}\u0000${partKeyOf(m.part)}`;
+    const first = firsts.get(key);
+    if (first === undefined) firsts.set(key, index);
+    else repeated.push({ index, first });
+  });
+  return repeated;
+}
+
 /** Formats a problem the way recordFollowUp reports it: `measurements[2].loq: must be positive`. */
 export const describeProblem = (at: string, p: MeasurementProblem): string =>
   p.field === 'substanceCas' ? `${at}.substanceCas ${p.reason}` : `${at}.${p.field}: ${p.reason}`;

@@ -9,6 +9,7 @@ import type { MeasurementFact } from '../evaluation/evaluate.js';
 import { EventLogService, type NewEvent } from '../events/event-log.service.js';
 import type { EventType } from '../vocabulary/vocabulary.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
+import { partKeyOf } from './follow-up-rules.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
 /**
@@ -45,6 +46,8 @@ export interface NewFollowUp {
   measurements: readonly NewMeasurement[];
   /** Its identity in imported files (src/import/follow-up-identity.ts); only the import sets it. */
   importIdentity?: string | null;
+  /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
+  recordedBy?: { organisationId: string; delegationId: string };
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -53,7 +56,13 @@ export interface NewFollowUp {
 export type FollowUpColumns = Partial<
   Omit<
     Insertable<FollowUpEntity>,
-    'id' | 'organisationId' | 'createdByPrincipalId' | 'version' | 'createdAt' | 'updatedAt'
+    | 'id'
+    | 'organisationId'
+    | 'createdByPrincipalId'
+    | 'recordedByOrganisationId'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
   >
 >;
 
@@ -94,6 +103,7 @@ export const recordedPayload = (f: NewFollowUp): Record<string, unknown> => ({
   supplierId: f.supplierId,
   requirementIds: f.requirementIds,
   measurements: f.measurements.length,
+  ...(f.recordedBy ? { onBehalfOfOrganisationId: f.organisationId, delegationId: f.recordedBy.delegationId } : {}),
 });
 
 /**
@@ -149,6 +159,7 @@ export class FollowUpWriter {
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
         importIdentity: f.importIdentity ?? null,
+        recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),
@@ -256,7 +267,7 @@ function measurementRows(
       followUpId,
       substanceId: m.substanceId,
       part,
-      partKey: part.toLowerCase(),
+      partKey: partKeyOf(part),
       detected: m.detected,
       value: m.detected ? m.value : null,
       loq: m.detected ? null : m.loq,

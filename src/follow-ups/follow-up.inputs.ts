@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { UnitEnum } from '../common/graphql-enums.js';
-import { IsCasNumber } from '../common/identifiers/identifier.validators.js';
+import { IsCasNumber, IsGtin, IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
 import {
@@ -68,6 +68,14 @@ export class MeasurementInput {
 
 @InputType()
 export class RecordFollowUpInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The organisation the follow-up is for: yours by default; another only when it has delegated FOLLOW_UPS to yours (it is then recorded on that organisation's behalf, SHARED, without confidential notes).",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be an id' })
+  organisationId?: string | null;
   @Field(() => ID, {
     nullable: true,
     description: 'The product checked; or give supplierId for a supplier-level follow-up.',
@@ -146,21 +154,81 @@ export class UpdateFollowUpInput {
   measurements?: MeasurementInput[];
 }
 
-@InputType()
+@InputType({
+  description:
+    'Which follow-ups to list; every field set must hold (AND), a list field holds when any of its values does (OR).',
+})
 export class FollowUpFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() productId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() supplierId?: string;
-  @Field({ nullable: true, description: "The product's category or any sub-category." })
+  @Field(() => ID, { nullable: true, description: 'Follow-ups of this product.' })
+  @IsOptional()
+  @IsString()
+  productId?: string;
+  @Field({
+    nullable: true,
+    description: 'Follow-ups of the product with this GTIN-8, -12, -13 or -14 (compared as GTIN-14).',
+  })
+  @IsOptional()
+  @IsGtin()
+  gtin?: string;
+  @Field(() => ID, { nullable: true, description: 'Follow-ups of this supplier (of its products or of itself).' })
+  @IsOptional()
+  @IsString()
+  supplierId?: string;
+  @Field({
+    nullable: true,
+    description: 'Follow-ups of the supplier with this organisationsnummer (NNNNNN-NNNN or 10 digits).',
+  })
+  @IsOptional()
+  @IsOrganisationNumber()
+  supplierOrganisationNumber?: string;
+  @Field({
+    nullable: true,
+    description: "The product's category or any sub-category.",
+    deprecationReason: 'Use productCategoryCode.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   categoryCode?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() requirementId?: string;
-  @Field({ nullable: true, description: 'Follow-ups that measured this substance.' })
+  @Field({ nullable: true, description: "The product's category or any of its sub-categories, e.g. CHILD." })
   @IsOptional()
-  @IsCasNumber()
-  substanceCas?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organisationId?: string;
+  @IsString()
+  @MaxLength(64)
+  productCategoryCode?: string;
+  @Field(() => ID, { nullable: true, description: 'Follow-ups that checked this requirement.' })
+  @IsOptional()
+  @IsString()
+  requirementId?: string;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Follow-ups that checked any of these requirements, by code (e.g. K-PHT-01); an unknown code is refused.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  requirementCodes?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Follow-ups that measured any of these substances, by CAS number (a single value is a list of one).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsCasNumber({ each: true })
+  substanceCas?: string[];
+  @Field({
+    nullable: true,
+    description: 'Follow-ups that measured a substance of this group, e.g. ORTHO_PHTHALATE.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  substanceGroup?: string;
+  @Field(() => ID, { nullable: true, description: 'Follow-ups recorded by this organisation.' })
+  @IsOptional()
+  @IsString()
+  organisationId?: string;
   @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
   @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
@@ -172,6 +240,29 @@ export class FollowUpFilter {
   @IsOptional()
   @IsIsoDate()
   validOn?: string;
+  @Field({
+    nullable: true,
+    description:
+      "Part of the product's name, article number or GTIN, the supplier's name or organisationsnummer, or the report reference; case-insensitive.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+}
+
+/**
+ * A lone `filter` argument (followUpsCsv). An argument declared `FollowUpFilter | undefined` is
+ * reflected as Object, and the validation pipe skips it: as an ArgsType it is checked as followUps
+ * checks its filter.
+ */
+@ArgsType()
+export class FollowUpFilterArgs {
+  @Field(() => FollowUpFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpFilter)
+  filter?: FollowUpFilter;
 }
 
 @ArgsType()
@@ -197,4 +288,12 @@ export class VersionArgs {
   @Min(1)
   @Max(2_000_000_000)
   expectedVersion?: number;
+}
+
+@ArgsType()
+export class CompleteFollowUpArgs extends VersionArgs {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @IsOptional()
+  @IsIsoDate()
+  performedOn?: string | null;
 }

@@ -16,7 +16,13 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { Deviation } from './deviation.model.js';
 import { isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
-import { FollowUpsArgs, RecordFollowUpInput, UpdateFollowUpInput, VersionArgs } from './follow-up.inputs.js';
+import {
+  CompleteFollowUpArgs,
+  FollowUpsArgs,
+  RecordFollowUpInput,
+  UpdateFollowUpInput,
+  VersionArgs,
+} from './follow-up.inputs.js';
 import {
   deviationsLoader,
   followUpRequirementsLoader,
@@ -28,6 +34,7 @@ import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follo
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { Reuse } from './reuse.model.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => FollowUp)
 export class FollowUpsResolver {
@@ -43,9 +50,15 @@ export class FollowUpsResolver {
     return this.queries.list(args, viewer);
   }
 
-  @Query(() => FollowUp)
-  followUp(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
-    return this.queries.get(id, viewer);
+  @Query(() => FollowUp, {
+    nullable: true,
+    description: 'A follow-up by id; null when there is none or you may not see it (PRIVATE to another organisation).',
+  })
+  followUp(
+    @Args('id', { type: () => ID, description: "The follow-up's id." }) id: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
+    return nullIfAbsent(this.queries.get(id, viewer));
   }
 
   @Allow(Role.CONTACT_PERSON)
@@ -58,7 +71,8 @@ export class FollowUpsResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => FollowUp, {
-    description: 'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version.',
+    description:
+      'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version, or when it would turn PRIVATE a follow-up another organisation reused or opened a deviation on.',
   })
   updateFollowUp(
     @Args('id', { type: () => ID }) id: string,
@@ -85,18 +99,19 @@ export class FollowUpsResolver {
   })
   completeFollowUp(
     @Args('id', { type: () => ID }) id: string,
-    @Args() v: VersionArgs,
-    @Args('performedOn', { type: () => String, nullable: true }) performedOn: string | null,
+    @Args() args: CompleteFollowUpArgs,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.transition('complete', id, actor, {
-      expectedVersion: v.expectedVersion,
-      performedOn: performedOn ?? null,
+      expectedVersion: args.expectedVersion,
+      performedOn: args.performedOn ?? null,
     });
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => FollowUp, { description: 'COMPLETED → CLOSED; refused while your deviations on it are unresolved.' })
+  @Mutation(() => FollowUp, {
+    description: 'COMPLETED → CLOSED; refused while any deviation on it is unresolved, whoever opened it.',
+  })
   closeFollowUp(
     @Args('id', { type: () => ID }) id: string,
     @Args() v: VersionArgs,
@@ -121,6 +136,15 @@ export class FollowUpsResolver {
   @ResolveField(() => Organisation)
   organisation(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(f.organisationId);
+  }
+
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description:
+      'The organisation that recorded it on the follow-up\'s organisation\'s behalf, under a delegation ("recorded by X on behalf of Y"); null when the organisation did.',
+  })
+  recordedBy(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return f.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(f.recordedByOrganisationId) : null;
   }
 
   @ResolveField(() => Product, { nullable: true })

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
-import { assertActsFor } from '../auth/ownership.js';
+import { type EntityManager, In, Not } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { badInput, conflict, DomainError, notFound } from '../common/errors/domain-error.js';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { nowIso, todayIso } from '../common/time.js';
@@ -13,9 +12,18 @@ import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { authorityFor, authorityOver, onBehalfOf, type Authority } from '../delegations/delegations.service.js';
 import { DeviationEntity } from './deviation.entity.js';
+import { lockFollowUp } from './follow-up-lock.js';
+import { ReuseEntity } from './reuse.entity.js';
 import { canSee } from './follow-up-access.js';
-import { dateProblem, describeProblem, measurementProblems, requirementScopes } from './follow-up-rules.js';
+import {
+  dateProblem,
+  describeProblem,
+  measurementProblems,
+  repeatedMeasurements,
+  requirementScopes,
+} from './follow-up-rules.js';
 import { FollowUpWriter, type FollowUpColumns, type NewMeasurement } from './follow-up-writer.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from './follow-up.entity.js';
 import type { MeasurementInput, RecordFollowUpInput, UpdateFollowUpInput } from './follow-up.inputs.js';
@@ -50,13 +58,27 @@ export class FollowUpsService {
       throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
     return this.tx.run(async (uow) => {
       const { manager } = uow;
+      const organisationId = input.organisationId ?? actor.organisationId;
+      const authority = await authorityFor(manager, actor, organisationId, 'FOLLOW_UPS', 'recordFollowUp');
+      if (authority.delegationId) {
+        if (input.visibility !== 'SHARED')
+          throw badInput(
+            'visibility',
+            'a delegate records SHARED follow-ups; the organisation itself decides to make one PRIVATE',
+          );
+        if (clean(input.confidentialNotes))
+          throw badInput('confidentialNotes', "a delegate does not write the organisation's confidential notes");
+      }
       const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
-      const contractId = await this.ownContract(manager, input.contractId ?? null, actor);
+      const contractId = await this.ownContract(manager, input.contractId ?? null, organisationId);
       const requirements = await this.requirements(manager, input.requirementIds);
       const measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
       const [created] = await this.writer.create(uow, actor, [
         {
-          organisationId: actor.organisationId,
+          organisationId,
+          ...(authority.delegationId
+            ? { recordedBy: { organisationId: actor.organisationId, delegationId: authority.delegationId } }
+            : {}),
           productId,
           supplierId,
           contractId,
@@ -85,8 +107,13 @@ export class FollowUpsService {
   ): Promise<FollowUpEntity> {
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
+      if (input.visibility === 'PRIVATE') await lockFollowUp(manager, id, 'UPDATE');
+      const { entity, authority } = await this.ownFollowUp(manager, id, actor, 'updateFollowUp');
       if (entity.status === 'RETRACTED') throw conflict(`follow-up ${id} is RETRACTED and cannot be changed`);
+      if (authority.delegationId) {
+        const kept = (['visibility', 'confidentialNotes'] as const).find((k) => input[k] !== undefined);
+        if (kept) throw forbidden(`updateFollowUp: a delegate does not change ${kept}; the organisation itself does`);
+      }
       const columns: FollowUpColumns = {};
       const changed: string[] = [];
       /** The value a column has with the changes so far. */
@@ -96,9 +123,14 @@ export class FollowUpsService {
         if (current(key) !== value) changed.push(key);
         columns[key] = value;
       };
-      if (input.contractId !== undefined) set('contractId', await this.ownContract(manager, input.contractId, actor));
+      if (input.contractId !== undefined)
+        set('contractId', await this.ownContract(manager, input.contractId, entity.organisationId));
       if (input.method !== undefined) set('method', input.method);
-      if (input.visibility !== undefined) set('visibility', input.visibility);
+      if (input.visibility !== undefined) {
+        if (input.visibility === 'PRIVATE' && entity.visibility !== 'PRIVATE')
+          await this.assertNotReliedOn(manager, entity);
+        set('visibility', input.visibility);
+      }
       if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
       if (input.reportReference !== undefined) set('reportReference', clean(input.reportReference));
       if (input.notes !== undefined) set('notes', clean(input.notes));
@@ -138,6 +170,7 @@ export class FollowUpsService {
             changed: changed
               .filter((c) => c !== 'confidentialNotes')
               .concat(changed.includes('confidentialNotes') ? ['confidentialNotes'] : []),
+            ...onBehalfOf(authority),
           },
         },
       });
@@ -153,7 +186,8 @@ export class FollowUpsService {
     const rule = TRANSITIONS[kind];
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      const entity = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
+      if (kind === 'close') await lockFollowUp(manager, id, 'UPDATE');
+      const { entity, authority } = await this.ownFollowUp(manager, id, actor, `${kind}FollowUp`);
       if (!(rule.from as readonly Status[]).includes(entity.status)) {
         throw conflict(
           `${kind}FollowUp: follow-up ${id} is ${entity.status}; only a follow-up that is ${rule.from.join(' or ')} can move to ${rule.to}`,
@@ -170,22 +204,19 @@ export class FollowUpsService {
         }
       }
       if (kind === 'close') {
+        // Every deviation on it, whoever opened it (domain.md §11).
         const open = await manager.count(DeviationEntity, {
-          where: {
-            followUpId: id,
-            organisationId: entity.organisationId,
-            status: In([...UNRESOLVED_DEVIATION_STATUSES]),
-          },
+          where: { followUpId: id, status: In([...UNRESOLVED_DEVIATION_STATUSES]) },
         });
         if (open)
           throw conflict(
-            `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'}; resolve them first`,
+            `closeFollowUp: follow-up ${id} has ${open} unresolved deviation${open === 1 ? '' : 's'} (whoever opened them); they must be resolved first`,
           );
       }
       return this.writer.change(uow, actor, entity, {
         expectedVersion: options.expectedVersion,
         columns,
-        event: { type: rule.event, payload: { status: rule.to } },
+        event: { type: rule.event, payload: { status: rule.to, ...onBehalfOf(authority) } },
       });
     });
   }
@@ -194,7 +225,9 @@ export class FollowUpsService {
     const text = reason.trim();
     if (!text) throw badInput('reason', 'a retraction needs a reason');
     return this.tx.run(async (uow) => {
-      const entity = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
+      const { entity, authority } = await this.ownFollowUp(uow.manager, id, actor, 'retractFollowUp');
+      if (authority.delegationId)
+        throw forbidden('retractFollowUp: a delegate does not retract; the organisation itself does');
       if (entity.status === 'RETRACTED') throw conflict(`retractFollowUp: follow-up ${id} is already RETRACTED`);
       return this.writer.change(uow, actor, entity, {
         expectedVersion,
@@ -209,17 +242,44 @@ export class FollowUpsService {
     });
   }
 
+  /**
+   * A follow-up another organisation relies on (it recorded a reuse of it, or opened a deviation on
+   * it) is not turned PRIVATE: that organisation would lose sight of it, its history, its deviations
+   * and its reuse. Retraction stays possible (domain.md §13).
+   */
+  private async assertNotReliedOn(manager: EntityManager, entity: FollowUpEntity): Promise<void> {
+    const others = { followUpId: entity.id, organisationId: Not(entity.organisationId) };
+    const [reuses, deviations] = await Promise.all([
+      manager.count(ReuseEntity, { where: others }),
+      manager.count(DeviationEntity, { where: others }),
+    ]);
+    if (!reuses && !deviations) return;
+    const what = [
+      reuses ? `${reuses} reuse${reuses === 1 ? '' : 's'}` : '',
+      deviations ? `${deviations} deviation${deviations === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw conflict(
+      `updateFollowUp: follow-up ${entity.id} cannot be made PRIVATE: other organisations rely on it (${what}); it can still be retracted`,
+      'visibility',
+    );
+  }
+
+  /**
+   * The follow-up a write changes, and on what authority: its organisation's own, or a delegate's for
+   * a follow-up the delegate recorded (authorityOver).
+   */
   private async ownFollowUp(
     manager: EntityManager,
     id: string,
     actor: Principal,
     what: string,
-  ): Promise<FollowUpEntity> {
+  ): Promise<{ entity: FollowUpEntity; authority: Authority }> {
     const entity = await manager.findOneBy(FollowUpEntity, { id });
     // A follow-up the caller cannot see does not exist for it: the same answer as an unknown id.
     if (!entity || !canSee(actor, entity)) throw notFound('FollowUp', id);
-    assertActsFor(actor, entity.organisationId, what);
-    return entity;
+    return { entity, authority: await authorityOver(manager, actor, entity, 'FOLLOW_UPS', what) };
   }
 
   private async subject(
@@ -240,15 +300,16 @@ export class FollowUpsService {
     return { productId: null, supplierId };
   }
 
+  /** A contract of the follow-up's organisation (the one it was done under), or BAD_USER_INPUT. */
   private async ownContract(
     manager: EntityManager,
     contractId: string | null,
-    actor: Principal,
+    organisationId: string,
   ): Promise<string | null> {
     if (!contractId) return null;
     const contract = await manager.findOneBy(ContractEntity, { id: contractId });
     if (!contract) throw badInput('contractId', `"${contractId}": no contract has this id`);
-    if (contract.organisationId !== actor.organisationId)
+    if (contract.organisationId !== organisationId)
       throw badInput('contractId', `"${contractId}": the contract belongs to another organisation`);
     return contractId;
   }
@@ -307,6 +368,12 @@ export class FollowUpsService {
         analyticalMethod: clean(m.analyticalMethod),
       };
     });
+    for (const { index, first } of repeatedMeasurements(
+      measurements.map((m) => ({ ...m, substanceId: m.substanceId || null })),
+    ))
+      problems.push(
+        `${field}[${index}]: substance ${inputs[index]!.substanceCas.trim()} in part "${inputs[index]!.part.trim()}" is already measured in ${field}[${first}]; a follow-up holds one result per substance and part`,
+      );
     if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);
     return measurements;
   }

@@ -70,7 +70,9 @@ export function jitPlugin(): ApolloServerPlugin<GraphQLContext> {
     async requestDidStart() {
       return {
         async responseForOperation({ schema, document, operation, operationName, request, contextValue }) {
-          if (operation.operation !== 'query') return null;
+          // No operation (an unknown operationName, or several operations and no name): Apollo's
+          // own execution answers OPERATION_RESOLUTION_FAILURE with 400.
+          if (operation?.operation !== 'query') return null;
           const query = compiledFor(schema, document, operationName ?? undefined);
           if (!query) return null;
           const result = await query.query(undefined, contextValue, request.variables ?? {});

@@ -17,4 +17,15 @@ export const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
       },
     };
   },
+
+  /**
+   * An error that escapes Apollo's request pipeline (a plugin hook that throws): Apollo would log it
+   * with its own logger, without the request, and answer a fresh "Internal server error" that names
+   * nothing. When this hook throws, its error replaces Apollo's, so the original error, tagged with
+   * the request, reaches formatGraphQLError: logged once, with the request id and an error id.
+   */
+  async unexpectedErrorProcessingRequest({ requestContext, error }) {
+    tagErrorWithRequest(error, requestContext.contextValue.req?.id);
+    throw error;
+  },
 };

@@ -1,11 +1,25 @@
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
 
-/** Where in the variables (or the document) a string first holds U+0000, or null. */
-function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** A UTF-16 surrogate that is not half of a pair (with the `u` flag a pair is one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** What is wrong with a text of the request, or null. */
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'text must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text))
+    return 'text must not contain a lone surrogate (half of a UTF-16 pair, such as \\uD800): it is not a character';
+  return null;
+}
+
+/** Where in the variables a string first holds a NUL or a lone surrogate, and why; or null. */
+function findBadText(value: unknown, path: string, depth = 0): { where: string; reason: string } | null {
+  if (typeof value === 'string') {
+    const reason = textProblem(value);
+    return reason ? { where: path, reason } : null;
+  }
   if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const found = findNul(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+    const found = findBadText(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
     if (found) return found;
   }
   return null;
@@ -27,16 +41,21 @@ export function hasNulString(document: DocumentNode): boolean {
  * store it in text and fails the whole statement ("invalid byte sequence"), which would otherwise
  * surface as an internal error (found by test/fuzz.e2e-spec.ts). Checked for every operation, in
  * the variables and in the document's string literals, before anything runs.
+ *
+ * A lone surrogate (JSON allows "\uD800" alone) is refused too: it is no character, UTF-8 cannot
+ * encode it, so it would be answered as sent but stored and read back as U+FFFD. graphql-js itself
+ * refuses one in the document's string literals.
  */
 export function nulCharacterError(
   document: DocumentNode | undefined,
   variables: Record<string, unknown> | null | undefined,
   documentHasNul?: boolean,
 ): GraphQLError | null {
-  let where = findNul(variables ?? {}, 'variables');
-  if (!where && document && (documentHasNul ?? hasNulString(document))) where = 'a string in the query';
-  return where
-    ? new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, {
+  let found = findBadText(variables ?? {}, 'variables');
+  if (!found && document && (documentHasNul ?? hasNulString(document)))
+    found = { where: 'a string in the query', reason: textProblem('\u0000')! };
+  return found
+    ? new GraphQLError(`${found.where}: ${found.reason}`, {
         extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
       })
     : null;

@@ -25,6 +25,10 @@ export const FOLLOW_UP_COLUMNS = [
   'report_reference',
   'notes',
   'confidential_notes',
+  // Written by the export: the code of the organisation that recorded the follow-up on its
+  // organisation's behalf, under a delegation (empty: the organisation itself). An import does not
+  // read it: it records who imports.
+  'recorded_by',
 ] as const;
 export const MEASUREMENT_COLUMNS = [
   'substance_cas',

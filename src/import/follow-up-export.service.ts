@@ -81,7 +81,11 @@ export class FollowUpExportService {
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
     const [organisations, products, suppliers, requirements, substances] = await Promise.all([
-      byKeys(OrganisationEntity, 'id', distinct(followUps.map((f) => f.organisationId))),
+      byKeys(
+        OrganisationEntity,
+        'id',
+        distinct(followUps.flatMap((f) => [f.organisationId, f.recordedByOrganisationId ?? ''])),
+      ),
       byKeys(ProductEntity, 'id', distinct(followUps.map((f) => f.productId))),
       byKeys(SupplierEntity, 'id', distinct(followUps.map((f) => f.supplierId))),
       byKeys(RequirementEntity, 'id', distinct(links.map((l) => l.requirementId))),
@@ -119,6 +123,7 @@ export class FollowUpExportService {
         report_reference: f.reportReference ?? '',
         notes: f.notes ?? '',
         confidential_notes: isOwner(viewer, f) ? (f.confidentialNotes ?? '') : '',
+        recorded_by: f.recordedByOrganisationId ? (code.get(f.recordedByOrganisationId) ?? '') : '',
       };
       const list = byFollowUp.get(f.id) ?? [];
       if (!list.length) rows.push({ ...empty(), ...common });

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { Role } from '../auth/role.js';
-import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
 import { checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { todayIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
+import { DelegationEntity } from '../delegations/delegation.entity.js';
+import { delegationHolds } from '../delegations/delegation-rules.js';
+import { holdingDelegation } from '../delegations/delegations.service.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { requirementScopes } from '../follow-ups/follow-up-rules.js';
 import { isOwner } from '../follow-ups/follow-up-access.js';
@@ -154,7 +156,7 @@ export class FollowUpImportService {
     const dryRun = options.dryRun ?? false;
     const onExisting = options.onExisting ?? 'REJECT';
     const refs = await this.references(this.dataSource.manager, rows);
-    const scope = await this.scope(actor, refs);
+    const scope = await this.scope(this.dataSource.manager, actor, refs);
     const progress = options.onProgress;
     progress?.({ phase: 'checking', rows: rows.length, checked: 0 });
     const { drafts, errors: found } = checkRows(
@@ -336,6 +338,16 @@ export class FollowUpImportService {
     const updates = planned.filter((p) => p.write === 'UPDATE');
     const written = [...creates, ...updates];
     const organisations = [...new Set(written.map((p) => p.draft.organisationId))];
+    // The rows were checked outside this transaction: a delegation revoked or ended since stops the import.
+    const delegated = new Map(
+      written.flatMap((p) => (p.draft.recordedBy ? [[p.draft.organisationId, p.draft.recordedBy]] : [])),
+    );
+    for (const [organisationId, by] of delegated) {
+      if (!(await holdingDelegation(uow.manager, by.organisationId, organisationId, 'IMPORTS')))
+        throw forbidden(
+          `importFollowUps: the IMPORTS delegation from organisation ${organisationId} has ended or was revoked`,
+        );
+    }
     const created = await this.writer.create(
       uow,
       principal,
@@ -393,19 +405,22 @@ export class FollowUpImportService {
     return created;
   }
 
-  /** Whom the rows may be for: a CONTACT_PERSON or COORDINATOR only its own organisation; an ADMIN or the CLI any. */
-  private async scope(actor: ImportActor, refs: ImportReferences): Promise<ImportScope> {
+  /**
+   * Whom the rows may be for: a principal (any role) its own organisation and those that delegated
+   * IMPORTS to it; the operator's CLI any.
+   */
+  private async scope(m: EntityManager, actor: ImportActor, refs: ImportReferences): Promise<ImportScope> {
     const today = todayIso();
     if (actor.principal) {
       const own = [...refs.organisations.values()].find((o) => o.id === actor.principal!.organisationId) ?? {
         id: actor.principal.organisationId,
         code: actor.principal.organisationId,
       };
-      return {
-        today,
-        defaultOrganisationId: own.id,
-        onlyOrganisation: actor.principal.role === Role.ADMIN ? null : own,
-      };
+      const granted = await m.findBy(DelegationEntity, { delegateOrganisationId: own.id });
+      const delegating = new Map(
+        granted.filter((d) => delegationHolds(d, 'IMPORTS', today)).map((d) => [d.organisationId, d.id]),
+      );
+      return { today, defaultOrganisationId: own.id, onlyOrganisation: own, delegating };
     }
     const code = actor.defaultOrganisationCode;
     if (!code) return { today, defaultOrganisationId: null, onlyOrganisation: null };

@@ -110,12 +110,13 @@ describe('checkRows', () => {
     ]);
   });
 
-  it('a CONTACT_PERSON imports for its own organisation; an ADMIN for any, and rows without one for its own', () => {
+  it('a principal imports for its own organisation; the CLI (`admin` here) for any, and rows without one for its default', () => {
     expect(checkRows([row({ organisation: 'region-stockholm' })], refs, contact).errors).toEqual([
       {
         row: 2,
         column: 'organisation',
-        reason: '"region-stockholm": you can import only for your own organisation (region-skane)',
+        reason:
+          '"region-stockholm": you can import only for your own organisation (region-skane) or one that has delegated IMPORTS to it',
       },
     ]);
     const { drafts } = checkRows(
@@ -130,11 +131,32 @@ describe('checkRows', () => {
     ]);
   });
 
+  it('a delegate imports for an organisation that delegated IMPORTS to it: recorded on its behalf, SHARED, without confidential notes', () => {
+    const delegate: ImportScope = { ...contact, delegating: new Map([['sthlm', 'd-1']]) };
+    const { drafts, errors } = checkRows(
+      [row({ organisation: 'region-stockholm' }), row({ follow_up_key: 'own' })],
+      refs,
+      delegate,
+    );
+    expect(errors).toEqual([]);
+    expect(drafts.map((d) => [d.organisationId, d.recordedBy ?? null])).toEqual([
+      ['sthlm', { organisationId: 'skane', delegationId: 'd-1' }],
+      ['skane', null],
+    ]);
+    expect(
+      checkRows(
+        [row({ organisation: 'region-stockholm', visibility: 'PRIVATE', confidential_notes: 'x' })],
+        refs,
+        delegate,
+      ).errors.map((e) => e.column),
+    ).toEqual(['visibility', 'confidential_notes']);
+  });
+
   it('lists every problem of every row, in row order, and drafts nothing from a bad follow-up', () => {
     const rows = [
       row({ follow_up_key: 'a' }),
       row({ follow_up_key: 'b', supplier_id: 's2', contract_id: 'c-other' }),
-      row({ follow_up_key: 'a', laboratory: 'changed' }),
+      row({ follow_up_key: 'a', laboratory: 'changed', part: 'Foam' }),
       row({ follow_up_key: 'c', status: 'PLANNED', performed_on: '2026-09-01' }),
       row({ follow_up_key: '' }),
       row({ follow_up_key: 'd', detected: 'false', value: '5', uncertainty: '-1', unit: 'MG_PER_L' }),

@@ -4,6 +4,7 @@ import { defaultValidUntil } from '../evaluation/reuse.js';
 import {
   dateProblem,
   measurementProblems,
+  repeatedMeasurements,
   type MeasurementProblem,
   type RequirementScope,
 } from '../follow-ups/follow-up-rules.js';
@@ -45,8 +46,13 @@ export interface ImportReferences {
 export interface ImportScope {
   /** The organisation of a row whose `organisation` is empty; null: the column is then required. */
   defaultOrganisationId: string | null;
-  /** The only organisation rows may name (a CONTACT_PERSON's own); null: any (ADMIN, the CLI). */
+  /** The only organisation rows may name (a principal's own); null: any (the operator's CLI). */
   onlyOrganisation: { id: string; code: string } | null;
+  /**
+   * Organisations that delegated IMPORTS to `onlyOrganisation` (id → delegation id): rows may name
+   * them too, and are recorded on their behalf (SHARED, without confidential notes).
+   */
+  delegating?: ReadonlyMap<string, string>;
   today: string;
 }
 
@@ -124,6 +130,7 @@ export function checkRows(
     }
     const followUp = checkFollowUp(first, refs, scope, fail);
     const measurements: NewMeasurement[] = [];
+    const measurementRows: CsvRow[] = [];
     const several = group.length > 1;
     group.forEach((r) => {
       const empty = MEASUREMENT_COLUMNS.every((c) => !r.values[c]);
@@ -133,8 +140,19 @@ export function checkRows(
         return;
       }
       const m = checkMeasurement(r, refs, followUp?.scopes ?? [], fail);
-      if (m) measurements.push(m);
+      if (m) {
+        measurements.push(m);
+        measurementRows.push(r);
+      }
     });
+    for (const { index, first } of repeatedMeasurements(measurements)) {
+      const r = measurementRows[index]!;
+      fail(
+        r.row,
+        'part',
+        `substance ${r.values.substance_cas} in part "${r.values.part.trim()}" is already measured in row ${measurementRows[first]!.row} of follow-up "${key}"; a follow-up holds one result per substance and part`,
+      );
+    }
     if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, row: first.row, measurements });
   }
   errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
@@ -170,12 +188,22 @@ function checkFollowUp(
   } else {
     const org = refs.organisations.get(v.organisation);
     if (!org) bad('organisation', `"${v.organisation}": no organisation has this code`);
-    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id)
+    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id && !scope.delegating?.has(org.id))
       bad(
         'organisation',
-        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code})`,
+        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code}) or one that has delegated IMPORTS to it`,
       );
     else organisationId = org.id;
+  }
+  const delegationId =
+    organisationId && scope.onlyOrganisation && organisationId !== scope.onlyOrganisation.id
+      ? scope.delegating?.get(organisationId)
+      : undefined;
+  if (delegationId) {
+    if (v.visibility && v.visibility !== 'SHARED')
+      bad('visibility', 'a delegate imports SHARED follow-ups; the organisation itself decides to make one PRIVATE');
+    if (v.confidential_notes)
+      bad('confidential_notes', "a delegate does not write the organisation's confidential notes");
   }
 
   let product: { id: string; supplierId: string } | null = null;
@@ -285,6 +313,7 @@ function checkFollowUp(
   return {
     draft: {
       organisationId,
+      ...(delegationId ? { recordedBy: { organisationId: scope.onlyOrganisation!.id, delegationId } } : {}),
       productId: product?.id ?? null,
       supplierId: product?.supplierId ?? supplierId!,
       contractId,

@@ -3,7 +3,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
+import { FollowUpFilterArgs } from '../follow-ups/follow-up.inputs.js';
 import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import type { OnExisting } from '../vocabulary/vocabulary.js';
@@ -43,7 +43,7 @@ export class ImportResolver {
   @Mutation(() => ImportResult, {
     description:
       'Imports follow-ups with their measurements from CSV (layout in the README: one row per measurement, grouped by follow_up_key). ' +
-      'Rows are for your organisation; an ADMIN may name any organisation. All or nothing: a file with errors stores nothing and lists every bad row. ' +
+      'Rows are for your organisation, or for one that has delegated IMPORTS to yours (recorded on its behalf). All or nothing: a file with errors stores nothing and lists every bad row. ' +
       'Repeatable: each follow-up is found by its identity (its follow_up_key as an id, else organisation and report_reference, else its content) ' +
       'and is NEW (created), UNCHANGED (nothing stored) or CHANGED (onExisting decides); the same file twice stores nothing the second time.',
   })
@@ -65,11 +65,8 @@ export class ImportResolver {
       `The follow-ups of a followUps filter as CSV in the import layout (at most 20000; RETRACTED ones left out). ` +
       'Only what you may see: no PRIVATE follow-ups of others, confidential notes only of your own.',
   })
-  followUpsCsv(
-    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter: FollowUpFilter | undefined,
-    @CurrentPrincipal() viewer: Principal,
-  ) {
-    return this.exporter.exportCsv(filter, viewer);
+  followUpsCsv(@Args() args: FollowUpFilterArgs, @CurrentPrincipal() viewer: Principal) {
+    return this.exporter.exportCsv(args.filter, viewer);
   }
 
   @Query(() => String, {
@@ -77,10 +74,7 @@ export class ImportResolver {
       'The follow-ups of a followUps filter as an XLSX workbook in the import layout, base64-encoded: the rows of followUpsCsv ' +
       '(numbers as number cells), which import again. The same limits and visibility as followUpsCsv.',
   })
-  followUpsXlsx(
-    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter: FollowUpFilter | undefined,
-    @CurrentPrincipal() viewer: Principal,
-  ) {
-    return this.exporter.exportXlsx(filter, viewer);
+  followUpsXlsx(@Args() args: FollowUpFilterArgs, @CurrentPrincipal() viewer: Principal) {
+    return this.exporter.exportXlsx(args.filter, viewer);
   }
 }

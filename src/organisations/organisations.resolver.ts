@@ -6,6 +6,7 @@ import { Role } from '../auth/role.js';
 import { CreateOrganisationInput, OrganisationsArgs } from './organisation.inputs.js';
 import { Organisation, OrganisationConnection } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
@@ -16,9 +17,9 @@ export class OrganisationsResolver {
     return this.service.list(args);
   }
 
-  @Query(() => Organisation)
-  organisation(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  @Query(() => Organisation, { nullable: true, description: 'An organisation by id; null when there is none.' })
+  organisation(@Args('id', { type: () => ID, description: "The organisation's id." }) id: string) {
+    return nullIfAbsent(this.service.get(id));
   }
 
   @Allow(Role.ADMIN)

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { conflict } from '../common/errors/domain-error.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { conflict, forbidden } from '../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { checkOrganisationNumber } from '../common/identifiers/identifiers.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
@@ -25,6 +26,7 @@ export class OrganisationsService {
     pages: PageReader,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.organisations = pages.table(OrganisationEntity, 'Organisation', 'o', { column: 'o.name', property: 'name' });
   }
@@ -37,7 +39,13 @@ export class OrganisationsService {
     return this.organisations.get(id);
   }
 
+  /**
+   * Creates a member organisation: a registry-wide power, held by the operator's CLI (`actor` null)
+   * or an ADMIN of the one operator organisation (OPERATOR_ORGANISATION), never by the ADMIN role
+   * as such (issue 12).
+   */
   async create(input: CreateOrganisationInput, actor: Principal | null): Promise<OrganisationEntity> {
+    if (actor) await this.assertOperator(actor);
     const organisationNumber = input.organisationNumber
       ? (checkOrganisationNumber(input.organisationNumber) as { value: string }).value
       : null;
@@ -68,5 +76,16 @@ export class OrganisationsService {
       });
       return entity;
     });
+  }
+
+  private async assertOperator(actor: Principal): Promise<void> {
+    const operator = this.config.operatorOrganisation;
+    const own = await this.organisations.get(actor.organisationId);
+    if (!operator || own.code !== operator)
+      throw forbidden(
+        `createOrganisation: organisations are created by the registry's operator (the CLI's \`organisation create\`${
+          operator ? `, or an ADMIN of ${operator}` : ''
+        }), not by an organisation's ADMIN`,
+      );
   }
 }

@@ -21,7 +21,13 @@ export class ProductFilter {
   @IsString()
   @MaxLength(64)
   categoryCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsGtin() gtin?: string;
+  @Field({
+    nullable: true,
+    description: 'GTIN-8, -12, -13 or -14: compared as GTIN-14, so 07350012340018 finds 7350012340018.',
+  })
+  @IsOptional()
+  @IsGtin()
+  gtin?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) articleNumber?: string;
   @Field({ nullable: true, description: 'Part of the name, article number or GTIN, case-insensitive.' })
   @IsOptional()

@@ -11,6 +11,7 @@ import { ProductEntity } from './product.entity.js';
 import { CreateProductInput, ProductsArgs, UpdateProductInput } from './product.inputs.js';
 import { Product, ProductCategory, ProductConnection } from './product.model.js';
 import { ProductsService } from './products.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => Product)
 export class ProductsResolver {
@@ -21,9 +22,9 @@ export class ProductsResolver {
     return this.service.list(args);
   }
 
-  @Query(() => Product)
-  product(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  @Query(() => Product, { nullable: true, description: 'A product by id; null when there is none.' })
+  product(@Args('id', { type: () => ID, description: "The product's id." }) id: string) {
+    return nullIfAbsent(this.service.get(id));
   }
 
   @Allow(Role.CONTACT_PERSON)

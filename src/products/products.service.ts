@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
-import { checkGtin } from '../common/identifiers/identifiers.js';
+import { checkGtin, gtinForms } from '../common/identifiers/identifiers.js';
 import { normalised, normalisedOrNull } from '../common/identifiers/normalise.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
@@ -35,7 +35,8 @@ export class ProductsService {
     const where = new SqlWhere().equal('p.supplier_id', f.supplierId);
     if (f.categoryCode)
       where.in('p.category_id', await this.categories.idsWithDescendants(f.categoryCode, 'filter.categoryCode'));
-    where.equal('p.gtin', f.gtin && normalised('filter.gtin', f.gtin, checkGtin));
+    // Any GTIN form finds the product whatever form it was stored in: compared as GTIN-14.
+    if (f.gtin) where.in('p.gtin', gtinForms(normalised('filter.gtin', f.gtin, checkGtin)));
     if (f.articleNumber) where.and('p.article_number = ?', f.articleNumber.trim());
     where.search('p.search_text', f.search);
     return this.products.list(where, args);
@@ -101,7 +102,7 @@ export class ProductsService {
 
   private async assertGtinFree(manager: EntityManager, gtin: string | null, selfId: string | null): Promise<void> {
     if (!gtin) return;
-    const other = await manager.findOneBy(ProductEntity, { gtin });
+    const other = await manager.findOneBy(ProductEntity, { gtin: In(gtinForms(gtin)) });
     if (other && other.id !== selfId)
       throw conflict(`gtin "${gtin}": product "${other.name}" (${other.id}) already has this GTIN`, 'gtin');
   }

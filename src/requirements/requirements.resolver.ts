@@ -15,6 +15,7 @@ import {
   requirementSubstancesLoader,
 } from '../database/read/loaders/requirement.loaders.js';
 import { RequirementsService } from './requirements.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => ChemicalRequirement)
 export class RequirementsResolver {
@@ -25,9 +26,12 @@ export class RequirementsResolver {
     return this.service.list(args);
   }
 
-  @Query(() => ChemicalRequirement)
-  requirement(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  @Query(() => ChemicalRequirement, {
+    nullable: true,
+    description: 'A requirement by id; null when there is none.',
+  })
+  requirement(@Args('id', { type: () => ID, description: "The requirement's id." }) id: string) {
+    return nullIfAbsent(this.service.get(id));
   }
 
   @Allow(Role.COORDINATOR)

@@ -9,6 +9,7 @@ import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './su
 import { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
 import { Substance, SubstanceConnection } from './substance.model.js';
 import { SubstancesService } from './substances.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => Substance)
 export class SubstancesResolver {
@@ -19,9 +20,12 @@ export class SubstancesResolver {
     return this.service.list(args);
   }
 
-  @Query(() => Substance)
-  substance(@Args('casNumber') casNumber: string) {
-    return this.service.byCas(casNumber);
+  @Query(() => Substance, {
+    nullable: true,
+    description: 'A substance by CAS number; null when none has it (a malformed number is BAD_USER_INPUT).',
+  })
+  substance(@Args('casNumber', { description: 'CAS Registry Number, e.g. 117-81-7.' }) casNumber: string) {
+    return nullIfAbsent(this.service.byCas(casNumber));
   }
 
   @Allow(Role.COORDINATOR)

@@ -6,6 +6,7 @@ import { Role } from '../auth/role.js';
 import { CreateSupplierInput, SuppliersArgs, UpdateSupplierInput } from './supplier.inputs.js';
 import { Supplier, SupplierConnection } from './supplier.model.js';
 import { SuppliersService } from './suppliers.service.js';
+import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 
 @Resolver(() => Supplier)
 export class SuppliersResolver {
@@ -16,9 +17,9 @@ export class SuppliersResolver {
     return this.service.list(args);
   }
 
-  @Query(() => Supplier)
-  supplier(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  @Query(() => Supplier, { nullable: true, description: 'A supplier by id; null when there is none.' })
+  supplier(@Args('id', { type: () => ID, description: "The supplier's id." }) id: string) {
+    return nullIfAbsent(this.service.get(id));
   }
 
   @Allow(Role.CONTACT_PERSON)

@@ -191,6 +191,13 @@ export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
 export const TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 
+/**
+ * What an organisation may let another do for it (grantDelegation): create and keep contracts,
+ * record follow-ups, import rows of follow-ups. Nothing else is delegated.
+ */
+export const DELEGATION_SCOPES = ['CONTRACTS', 'FOLLOW_UPS', 'IMPORTS'] as const;
+export type DelegationScope = (typeof DELEGATION_SCOPES)[number];
+
 // ---------------------------------------------------------------------------------------------
 // Imports
 
@@ -250,6 +257,8 @@ export const EVENT_TYPES = [
   'PRINCIPAL_CREATED',
   'TOKEN_CREATED',
   'TOKEN_REVOKED',
+  'DELEGATION_GRANTED',
+  'DELEGATION_REVOKED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -268,6 +277,7 @@ export const EVENT_SUBJECT_TYPES = [
   'Import',
   'Principal',
   'ApiToken',
+  'Delegation',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -290,6 +300,7 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   Import: 'REGISTRY',
   Principal: 'ORGANISATION',
   ApiToken: 'ORGANISATION',
+  Delegation: 'REGISTRY',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { TokenAdminService } from '../../src/auth/token-admin.service.js';
+import { OrganisationsService } from '../../src/organisations/organisations.service.js';
 import { dataOf } from '../helpers/graphql.js';
 import { TOKENS, type TestApp } from '../helpers/test-app.js';
 
@@ -7,6 +8,10 @@ import { TOKENS, type TestApp } from '../helpers/test-app.js';
  * Skåne, so "the owner" is Skåne's contact person and "another organisation" Stockholm's. The
  * expired and revoked tokens are Skåne ADMIN tokens: the most a token of the owner can be, so
  * their refusal can only come from the expiry or the revocation.
+ *
+ * The delegate is a contact person of a central purchasing body (Inköpscentral Syd, created by the
+ * operator as the CLI does) to which Skåne's ADMIN has delegated CONTRACTS, FOLLOW_UPS and IMPORTS
+ * (issue 12): it acts for Skåne within those scopes and limits, and for nobody else.
  */
 export const CALLERS = [
   'noToken',
@@ -17,6 +22,7 @@ export const CALLERS = [
   'ownerContact',
   'coordinator',
   'admin',
+  'delegate',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
@@ -30,6 +36,7 @@ export const CALLER_INFO: Record<Caller, { organisation: string | null; role: st
   ownerContact: { organisation: 'region-skane', role: 'CONTACT_PERSON' },
   coordinator: { organisation: 'region-vastra-gotaland', role: 'COORDINATOR' },
   admin: { organisation: 'adda', role: 'ADMIN' },
+  delegate: { organisation: 'inkopscentral-syd', role: 'CONTACT_PERSON' },
 };
 
 export interface CallerSet {
@@ -63,6 +70,25 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     email: 'aterkallad@example.org',
   });
   await admin.revoke(revoked.summary.id);
+  await sut.app
+    .get(OrganisationsService)
+    .create({ code: 'inkopscentral-syd', name: 'Inköpscentral Syd', kind: 'OTHER' } as never, null);
+  const delegate = await admin.create({
+    organisationCode: 'inkopscentral-syd',
+    role: 'CONTACT_PERSON',
+    name: 'Delegat Inköpscentral Syd',
+  });
+  const skaneAdmin = await admin.create({ organisationCode: 'region-skane', role: 'ADMIN', name: 'Admin Skåne' });
+  const delegateOrganisation = dataOf(await sut.gql('{ me { organisation { id } } }', {}, delegate.token)).me
+    .organisation.id;
+  const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  dataOf(
+    await sut.gql(
+      'mutation ($to: ID!, $e: String!) { grantDelegation(toOrganisationId: $to, scopes: [CONTRACTS, FOLLOW_UPS, IMPORTS], expiresOn: $e) { id } }',
+      { to: delegateOrganisation, e: expiresOn },
+      skaneAdmin.token,
+    ),
+  );
   const tokens: Record<Caller, string | null> = {
     noToken: null,
     expired: expired.token,
@@ -72,9 +98,10 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     ownerContact: TOKENS.skane,
     coordinator: TOKENS.coordinator,
     admin: TOKENS.admin,
+    delegate: delegate.token,
   };
   const ids = new Map<Caller, { principalId: string; organisationId: string }>();
-  for (const caller of ['reader', 'otherContact', 'ownerContact', 'coordinator', 'admin'] as const) {
+  for (const caller of ['reader', 'otherContact', 'ownerContact', 'coordinator', 'admin', 'delegate'] as const) {
     const me = dataOf(
       await sut.gql('{ me { principal { id } organisation { id code } role } }', {}, tokens[caller]),
     ).me;

@@ -389,16 +389,28 @@ export class FollowUpFactory {
     return dataOf(r).updateDeviation;
   }
 
-  evaluateRaw(productId: string, contractId: string, token: Token): Promise<GraphQLResponse> {
+  evaluateRaw(
+    productId: string,
+    contractId: string,
+    token: Token,
+    options: { followUpIds?: string[]; measuredOnly?: boolean } = {},
+  ): Promise<GraphQLResponse> {
     return this.sut.gql(
-      `query ($p: ID!, $c: ID!) { evaluateProduct(productId: $p, contractId: $c) { ${EVALUATION_FIELDS} } }`,
-      { p: productId, c: contractId },
+      `query ($p: ID!, $c: ID!, $ids: [ID!], $measuredOnly: Boolean) {
+        evaluateProduct(productId: $p, contractId: $c, followUpIds: $ids, measuredOnly: $measuredOnly) { ${EVALUATION_FIELDS} }
+      }`,
+      { p: productId, c: contractId, ids: options.followUpIds ?? null, measuredOnly: options.measuredOnly ?? false },
       token,
     );
   }
 
-  async evaluate(productId: string, contractId: string, token: Token): Promise<any> {
-    return dataOf(await this.evaluateRaw(productId, contractId, token)).evaluateProduct;
+  async evaluate(
+    productId: string,
+    contractId: string,
+    token: Token,
+    options: { followUpIds?: string[]; measuredOnly?: boolean } = {},
+  ): Promise<any> {
+    return dataOf(await this.evaluateRaw(productId, contractId, token, options)).evaluateProduct;
   }
 
   async reusable(productId: string, contractId: string, token: Token, includeRejected = false): Promise<any[]> {

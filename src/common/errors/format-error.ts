@@ -52,6 +52,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code;
+  if (isCodelessClientError(error)) {
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+  }
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -84,6 +88,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
   };
+}
+
+/**
+ * Apollo refuses some requests with a GraphQLError that has an HTTP status of 4xx but no code (a
+ * persisted-query hash that does not match its query, an unsupported persisted-query version): the
+ * client's mistake, answered BAD_REQUEST rather than INTERNAL_SERVER_ERROR, and not logged.
+ */
+function isCodelessClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions?.code !== undefined) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** True when a database error is a unique-constraint violation (SQLite or PostgreSQL). */

@@ -8,6 +8,7 @@ import {
   checkOrganisationNumber,
   ecCheckDigit,
   gtinCheckDigit,
+  gtinForms,
   ISO_3166_1_ALPHA_2,
   luhnCheckDigit,
 } from './identifiers.js';
@@ -124,6 +125,18 @@ describe('checkGtin', () => {
     ['', GTIN_FORM],
   ])('rejects %p: %s', (input, reason) => {
     expect(checkGtin(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('gtinForms', () => {
+  it.each([
+    ['7350012340018', ['07350012340018', '7350012340018']],
+    ['07350012340018', ['07350012340018', '7350012340018']],
+    ['17350045670028', ['17350045670028']],
+    ['036000291452', ['00036000291452', '0036000291452', '036000291452']],
+    ['73513537', ['00000073513537', '0000073513537', '000073513537', '73513537']],
+  ])('%p is the same GTIN-14 as %p', (input, forms) => {
+    expect(gtinForms(input)).toEqual(forms);
   });
 });
 

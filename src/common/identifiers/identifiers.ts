@@ -127,6 +127,17 @@ export function checkGtin(input: string): Check {
 }
 
 /**
+ * Every stored form of a valid GTIN (8, 12, 13 or 14 digits) that is the same GTIN-14: GS1 compares
+ * GTINs right-aligned in 14 digits, so `07350012340018` (GTIN-14) is `7350012340018` (GTIN-13), and
+ * `00012345600012` is also `012345600012` (GTIN-12) and `12345600012`… only where the dropped digits are
+ * zeros. Products keep the GTIN as given; a search compares with `IN (forms)`, so the index is used.
+ */
+export function gtinForms(valid: string): string[] {
+  const gtin14 = valid.padStart(14, '0');
+  return [14, 13, 12, 8].filter((n) => /^0*$/.test(gtin14.slice(0, 14 - n))).map((n) => gtin14.slice(14 - n));
+}
+
+/**
  * The 249 officially assigned ISO 3166-1 alpha-2 codes. Exceptionally or transitionally
  * reserved codes (EU, UK, XK, …) are not countries and are rejected.
  */

@@ -5,29 +5,49 @@ import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ description: 'Where a page lies in its list (the Relay cursor connections specification).' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field() hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true }) startCursor: string | null;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'More rows follow the page (reading forwards), or `before` was given (backwards).' })
+  hasNextPage: boolean;
+  @Field({ description: 'More rows precede the page (reading backwards), or `after` was given (forwards).' })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: "The first row's cursor: pass it as `before`." })
+  startCursor: string | null;
+  @Field(() => String, { nullable: true, description: "The last row's cursor: pass it as `after`." })
+  endCursor: string | null;
 }
 
-/** `first`: the page size of every list. */
+/** `first`, `last` and `before`: the page size of every list, and paging backwards. */
 @ArgsType()
 export class FirstArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page forwards: this many from the start (or after \`after\`), 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backwards: this many from the end (or before \`before\`), 1 to ${MAX_PAGE_SIZE}; not with \`first\`.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
+  @Field(() => String, { nullable: true, description: 'The startCursor of the next page: the rows before it.' })
+  @IsOptional()
+  @IsString()
+  before?: string;
 }
 
-/** `first` and `after` for every list (the `events` query describes its own `after`). */
+/** `first`/`after` and `last`/`before` for every list (the `events` query describes its own `after`). */
 @ArgsType()
 export class PageArgs extends FirstArgs {
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page: the rows after it.' })
   @IsOptional()
   @IsString()
   after?: string;

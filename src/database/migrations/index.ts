@@ -2,6 +2,7 @@ import { CreateCatalogue1763769600000 } from './1763769600000-CreateCatalogue.js
 import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndEvents.js';
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
+import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 import { AddImportIdentity1764115200000 } from './1764115200000-AddImportIdentity.js';
 import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.js';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   CreateAuthAndEvents1763769700000,
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
+  AddDelegations1764100000000,
   AddImportIdentity1764115200000,
   CreateImportJobs1764115300000,
 ];

@@ -8,17 +8,19 @@ export interface CursorCodec {
   encode(values: readonly CursorValue[]): string;
   /**
    * The sort-key values a cursor stands for (`arity` of them); null for no cursor, or one that means
-   * the start of the list. A cursor the list did not issue is BAD_USER_INPUT naming `after`.
+   * the start of the list. A cursor the list did not issue is BAD_USER_INPUT naming `field`
+   * (`after`, or `before` for a page read backwards).
    */
-  decode(cursor: string | null | undefined, arity: number): CursorValue[] | null;
+  decode(cursor: string | null | undefined, arity: number, field?: 'after' | 'before'): CursorValue[] | null;
 }
 
-const notIssued = (cursor: string) => badInput('after', `"${cursor}" is not a cursor this list issued`);
+const notIssued = (cursor: string, field: 'after' | 'before' = 'after') =>
+  badInput(field, `"${cursor}" is not a cursor this list issued`);
 
 /** The catalogue's and `followUps`' cursors: the sort-key values as base64url JSON, opaque to clients. */
 export const keysetCursor: CursorCodec = {
   encode: (values) => Buffer.from(JSON.stringify(values)).toString('base64url'),
-  decode(cursor, arity) {
+  decode(cursor, arity, field) {
     if (!cursor) return null;
     try {
       const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -31,7 +33,7 @@ export const keysetCursor: CursorCodec = {
     } catch {
       /* not base64 JSON: refused below */
     }
-    throw notIssued(cursor);
+    throw notIssued(cursor, field);
   },
 };
 
@@ -44,10 +46,10 @@ const MAX_SEQ = 2_147_483_647;
  */
 export const seqCursor: CursorCodec = {
   encode: (values) => String(values[0]),
-  decode(cursor) {
+  decode(cursor, _arity, field) {
     if (cursor === null || cursor === undefined) return null;
     const seq = /^\d{1,10}$/.test(cursor) ? Number(cursor) : NaN;
-    if (!(seq >= 0 && seq <= MAX_SEQ)) throw notIssued(cursor);
+    if (!(seq >= 0 && seq <= MAX_SEQ)) throw notIssued(cursor, field);
     return [seq];
   },
 };
@@ -59,9 +61,9 @@ export const seqCursor: CursorCodec = {
  */
 export const feedCursor: CursorCodec = {
   encode: seqCursor.encode,
-  decode(cursor) {
+  decode(cursor, _arity, field) {
     if (!cursor) return null;
-    if (!/^\d{1,15}$/.test(cursor)) throw notIssued(cursor);
+    if (!/^\d{1,15}$/.test(cursor)) throw notIssued(cursor, field);
     const seq = Math.min(Number(cursor), MAX_SEQ);
     return seq > 0 ? [seq] : null;
   },

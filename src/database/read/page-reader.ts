@@ -40,10 +40,12 @@ export function mapNodes<T, U>(listing: Listing<T>, map: (node: T) => U): Listin
   return { ...listing, read: async (sql, params) => (await listing.read(sql, params)).map(map) };
 }
 
-/** `first` and `after`, as every connection takes them. */
+/** `first`/`after` (forwards) and `last`/`before` (backwards), as every connection takes them. */
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 /** Ordered by `keys`, then by `<alias>.id`, with opaque keyset cursors: the catalogue lists' order and followUps'. */
@@ -58,13 +60,14 @@ export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Ar
  *
  * Keyset pagination: a page is the rows after the cursor's position in the order (`(k1 > v1) OR
  * (k1 = v1 AND k2 > v2) …`, `<` for descending keys), so pages are stable under inserts and a deep
- * page costs what the first does; `totalCount` is the filter's count without the keyset. A list
+ * page costs what the first does; `totalCount` is the filter's count without the keyset (counted
+ * by a statement of its own only when the page is not the whole list). A list
  * states only what it reads (a Listing: FROM, WHERE, SELECT) and its order (a PageOrder); how a page
  * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
  *
- * So this is where the next changes to paging belong: backward paging (`last`/`before`: the same
- * keyset with the directions reversed, the rows turned back), the page and its count in one
- * statement, columns projected from the GraphQL selection (a Listing's `select`), and pages of a
+ * Backward paging (`last`/`before`) is the same keyset with the directions reversed, the rows turned
+ * back. So this is where the next changes to paging belong: the count of a list longer than a page in
+ * the page's statement, columns projected from the GraphQL selection (a Listing's `select`), and pages of a
  * relation for many parents at once (`Product.followUps(filter, first, after)`: the same listing,
  * partitioned by the parent's column, so the statements per request do not grow with the page).
  */
@@ -106,22 +109,29 @@ export class PageReader {
     args: PageRequest,
     maxPageSize = MAX_PAGE_SIZE,
   ): Promise<ConnectionShape<T>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
-      throw badInput('first', `must be between 1 and ${maxPageSize}, got ${first}`);
-    const after = order.cursor.decode(args.after, order.keys.length);
+    const page = pageOf(args, maxPageSize);
+    const after = order.cursor.decode(args.after, order.keys.length, 'after');
+    const before = order.cursor.decode(args.before, order.keys.length, 'before');
     const list = typeof listing === 'function' ? await listing() : listing;
-    const totalCount = await this.count(list);
-    const rows = await this.rows(list, order, after, first + 1);
-    const nodes = rows.slice(0, first);
+    const bounded = before
+      ? { ...list, where: list.where.clone().and(...keysetBeyond(order.keys, before, true)) }
+      : list;
+    const rows = await this.rows(bounded, order, after, page.size + 1, page.backwards);
+    // A page with no cursor and nothing beyond it is the whole list: its length is the count, and
+    // no statement is spent on it (a product's follow-ups, the usual lookup, fit in one page).
+    const whole = after === null && before === null && rows.length <= page.size;
+    const totalCount = whole ? rows.length : await this.count(list);
+    // Read backwards, the rows come nearest `before` first: the page is the first `size`, turned back.
+    const nodes = page.backwards ? rows.slice(0, page.size).reverse() : rows.slice(0, page.size);
+    const more = rows.length > page.size;
     const edges = nodes.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
     return {
       edges,
       nodes,
       totalCount,
       pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after !== null,
+        hasNextPage: page.backwards ? before !== null : more,
+        hasPreviousPage: page.backwards ? more : after !== null,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
@@ -137,15 +147,19 @@ export class PageReader {
     return Number(row?.n ?? 0);
   }
 
-  /** At most `limit` rows of the listing in `order`, after the position `after` (null: from the start). */
+  /**
+   * At most `limit` rows of the listing in `order`, after the position `after` (null: from the
+   * start); `backwards`: in the reverse order, so from the end (the caller turns them back).
+   */
   async rows<T>(
     listing: Listing<T>,
     order: PageOrder<T>,
     after: readonly CursorValue[] | null,
     limit: number,
+    backwards = false,
   ): Promise<T[]> {
-    const where = after ? listing.where.clone().and(...keysetAfter(order.keys, after)) : listing.where;
-    const by = order.keys.map((k) => `${k.column} ${k.direction ?? 'ASC'}`).join(', ');
+    const where = after ? listing.where.clone().and(...keysetBeyond(order.keys, after, false)) : listing.where;
+    const by = order.keys.map((k) => `${k.column} ${direction(k, backwards)}`).join(', ');
     return listing.read(
       `SELECT ${listing.select} FROM ${listing.from}${where.sql} ORDER BY ${by} LIMIT ${limit}`,
       where.params,
@@ -153,13 +167,42 @@ export class PageReader {
   }
 }
 
+/**
+ * The page a request asks for: `first` (forwards, the default) or `last` (backwards), not both;
+ * each between 1 and `max`.
+ */
+function pageOf(args: PageRequest, max: number): { size: number; backwards: boolean } {
+  const given = (n: number | null | undefined) => n !== null && n !== undefined;
+  if (given(args.first) && given(args.last))
+    throw badInput('last', 'give first or last, not both (first pages forwards, last backwards)');
+  const backwards = given(args.last);
+  const field = backwards ? 'last' : 'first';
+  const size = backwards ? args.last! : (args.first ?? DEFAULT_PAGE_SIZE);
+  if (!Number.isInteger(size) || size < 1 || size > max)
+    throw badInput(field, `must be between 1 and ${max}, got ${size}`);
+  return { size, backwards };
+}
+
+/** A key's direction, or its reverse when reading backwards. */
+function direction<T>(key: SortKey<T>, backwards: boolean): 'ASC' | 'DESC' {
+  const forwards = key.direction ?? 'ASC';
+  return backwards ? (forwards === 'ASC' ? 'DESC' : 'ASC') : forwards;
+}
+
 /** The node's values of the order's keys: its position, as its cursor records it. */
 function positionOf<T>(node: T, order: PageOrder<T>): CursorValue[] {
   return order.keys.map((k) => (k.value ? k.value(node) : ((node[k.property] as CursorValue) ?? null)));
 }
 
-/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (with `<` for descending keys), and its values. */
-function keysetAfter<T>(keys: ReadonlyArray<SortKey<T>>, values: readonly CursorValue[]): [string, ...CursorValue[]] {
+/**
+ * The rows beyond a position in the order: `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …` (`<` for
+ * descending keys), or before it (`backwards`: the comparisons reversed), and its values.
+ */
+function keysetBeyond<T>(
+  keys: ReadonlyArray<SortKey<T>>,
+  values: readonly CursorValue[],
+  backwards: boolean,
+): [string, ...CursorValue[]] {
   const clauses: string[] = [];
   const params: CursorValue[] = [];
   keys.forEach((key, i) => {
@@ -168,7 +211,7 @@ function keysetAfter<T>(keys: ReadonlyArray<SortKey<T>>, values: readonly Cursor
       return `${prev.column} = ?`;
     });
     params.push(values[i]!);
-    parts.push(`${key.column} ${key.direction === 'DESC' ? '<' : '>'} ?`);
+    parts.push(`${key.column} ${direction(key, backwards) === 'DESC' ? '<' : '>'} ?`);
     clauses.push(`(${parts.join(' AND ')})`);
   });
   return [`(${clauses.join(' OR ')})`, ...params];

@@ -78,15 +78,48 @@ export class SqlReader {
     } catch (error) {
       throw new QueryFailedError(sql, params as unknown[], error as Error);
     }
-    const { metadata, columns } = this.shape(entity);
+    const shape = this.shape(entity);
+    return rows.map((row) => this.fromRaw<T>(shape, row, 0));
+  }
+
+  /**
+   * Two entities from each row of one statement (a join): `rest` is what follows the SELECT list
+   * (`FROM … JOIN … WHERE … ORDER BY …`), in which `a.alias` and `b.alias` name the two tables. On
+   * SQLite the rows come as arrays, cut where the first entity's columns end.
+   */
+  async pairs<A extends ObjectLiteral, B extends ObjectLiteral>(
+    a: { entity: EntityTarget<A>; alias: string },
+    b: { entity: EntityTarget<B>; alias: string },
+    rest: string,
+    params: readonly unknown[] = [],
+  ): Promise<Array<[A, B]>> {
+    const sql = `SELECT ${this.selectList(a.entity, a.alias, 'a_')}, ${this.selectList(b.entity, b.alias, 'b_')} ${rest}`;
+    if (!this.sqlite) {
+      const rows = await this.all(sql, params);
+      const bs = this.hydrate(b.entity, rows, 'b_');
+      return this.hydrate(a.entity, rows, 'a_').map((x, i) => [x, bs[i]!]);
+    }
+    this.dataSource.logger.logQuery(sql, params as unknown[]);
+    let rows: unknown[][];
+    try {
+      rows = this.statement(sql, true).all(...params) as unknown[][];
+    } catch (error) {
+      throw new QueryFailedError(sql, params as unknown[], error as Error);
+    }
+    const shapeA = this.shape(a.entity);
+    const shapeB = this.shape(b.entity);
+    const offset = shapeA.columns.length;
+    return rows.map((row) => [this.fromRaw<A>(shapeA, row, 0), this.fromRaw<B>(shapeB, row, offset)]);
+  }
+
+  /** An entity from a raw row whose columns, from `offset` on, are the entity's in `selectList` order. */
+  private fromRaw<T>(shape: EntityShape, row: unknown[], offset: number): T {
+    const { metadata, columns } = shape;
     const driver = this.dataSource.driver;
-    const n = columns.length;
-    return rows.map((row) => {
-      const instance = metadata.create() as Record<string, unknown>;
-      for (let i = 0; i < n; i++)
-        instance[columns[i]!.property] = driver.prepareHydratedValue(row[i], columns[i]!.column);
-      return instance as T;
-    });
+    const instance = metadata.create() as Record<string, unknown>;
+    for (let i = 0; i < columns.length; i++)
+      instance[columns[i]!.property] = driver.prepareHydratedValue(row[offset + i], columns[i]!.column);
+    return instance as T;
   }
 
   /** The first row of a SELECT, or undefined. */

@@ -2,6 +2,7 @@ import type { Principal } from '../../../auth/principal.js';
 import { notFound } from '../../../common/errors/domain-error.js';
 import type { WeightedLru } from '../cache/weighted-lru.js';
 import { type Loaders } from './loaders.js';
+import { placeholders } from '../sql-reader.js';
 import { RequirementEntity } from '../../../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../../../substances/substance.entity.js';
 import { EventEntity } from '../../../events/event.entity.js';
@@ -99,15 +100,21 @@ const measurementsLoader = (loaders: Loaders) =>
         missing.set(id, [...(missing.get(id) ?? []), key]);
       }
     }
+    const substances = new Map<string, SubstanceEntity>();
     if (missing.size) {
-      const rows = await loaders.reader.findIn(
-        MeasurementEntity,
-        'followUpId',
-        [...missing.keys()],
-        'follow_up_id ASC, position ASC',
+      // The missed rows with their substances, in one statement.
+      const ids = [...missing.keys()];
+      const pairs = await loaders.reader.pairs(
+        { entity: MeasurementEntity, alias: 'm' },
+        { entity: SubstanceEntity, alias: 's' },
+        `FROM measurements m INNER JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id IN (${placeholders(ids.length)}) ORDER BY m.follow_up_id ASC, m.position ASC`,
+        ids,
       );
-      const byFollowUp = new Map<string, MeasurementEntity[]>([...missing.keys()].map((id) => [id, []]));
-      for (const m of rows) byFollowUp.get(m.followUpId)!.push(m);
+      const byFollowUp = new Map<string, MeasurementEntity[]>(ids.map((id) => [id, []]));
+      for (const [m, substance] of pairs) {
+        byFollowUp.get(m.followUpId)!.push(m);
+        if (!substances.has(substance.id)) substances.set(substance.id, substance);
+      }
       for (const [id, list] of byFollowUp) {
         for (const key of missing.get(id)!) {
           rowsByKey.set(key, list);
@@ -122,11 +129,15 @@ const measurementsLoader = (loaders: Loaders) =>
         }
       }
     }
+    // The substances of rows served from the cache (substances change: they are read per request).
     const substanceIds = new Set<string>();
-    for (const list of rowsByKey.values()) for (const m of list) substanceIds.add(m.substanceId);
-    const substances = new Map<string, SubstanceEntity>();
-    for (const s of await loaders.byId(SubstanceEntity).loadMany([...substanceIds]))
-      if (s && !(s instanceof Error)) substances.set(s.id, s);
+    for (const list of rowsByKey.values())
+      for (const m of list) if (!substances.has(m.substanceId)) substanceIds.add(m.substanceId);
+    const bySubstanceId = loaders.byId(SubstanceEntity);
+    for (const s of substances.values()) bySubstanceId.prime(s.id, s);
+    if (substanceIds.size)
+      for (const s of await bySubstanceId.loadMany([...substanceIds]))
+        if (s && !(s instanceof Error)) substances.set(s.id, s);
     // Each request reads the shared rows through objects of its own: the row is the prototype (its
     // fields are read through it, never copied), the substance is the view's own property, and
     // whatever a resolver might set lands on the view, never on the cached row.

@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../common/graphql-enums.js';
+import { Connection } from '../common/pagination/connection.js';
+import { DELEGATION_SCOPES } from '../vocabulary/vocabulary.js';
+
+export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationScope', {
+  description:
+    'CONTRACTS: create contracts for the organisation and keep those it created; FOLLOW_UPS: record follow-ups for it; IMPORTS: import rows filed under it.',
+});
+
+@ObjectType({
+  description:
+    "An organisation's leave for another (e.g. Adda, a central purchasing body) to act for it in some scopes, up to and including expiresOn, until revoked.",
+})
+export class Delegation {
+  @Field(() => ID) id: string;
+  @Field({ description: 'The last day it holds (YYYY-MM-DD, UTC).' }) expiresOn: string;
+  @Field(() => String, { nullable: true }) revokedAt: string | null;
+  @Field() createdAt: string;
+}
+
+export const DelegationConnection = Connection(Delegation);
