@@ -169,7 +169,9 @@ export class FollowUpImportService {
       ...empty(dryRun, onExisting),
       errors: errors.sort((a, b) => a.row - b.row),
     });
-    if (earlier.length || found.length) return refused([...earlier, ...found]);
+    // Rows for an organisation out of reach are errors unless they change nothing, which only the lookup tells.
+    if (earlier.length || found.length)
+      return refused([...earlier, ...found, ...drafts.flatMap((d) => (d.foreign ? [d.foreign] : []))]);
 
     for (let attempt = 1; ; attempt++) {
       const { planned, errors } = await this.plan(drafts, refs, actor.principal, onExisting);
@@ -273,7 +275,10 @@ export class FollowUpImportService {
           );
         else firstOf.set(k, draft);
       }
-      if (!stored) return { ...base, outcome: 'NEW', write: 'CREATE' };
+      if (!stored) {
+        if (draft.foreign) errors.push(draft.foreign);
+        return { ...base, outcome: 'NEW', write: draft.foreign ? null : 'CREATE' };
+      }
       if (stored.organisationId !== draft.organisationId) {
         fail(
           'follow_up_key',
@@ -297,6 +302,10 @@ export class FollowUpImportService {
       );
       if (!differences.length) return { ...base, ignore, outcome: 'UNCHANGED', write: null };
       const changed = { ...base, ignore, differences, outcome: 'CHANGED' as const };
+      if (draft.foreign) {
+        errors.push(draft.foreign);
+        return { ...changed, write: null };
+      }
       const fields = [...new Set(differences.map((d) => d.field))].join(', ');
       if (onExisting === 'SKIP') return { ...changed, write: null };
       if (onExisting === 'REJECT') {
