@@ -35,15 +35,15 @@ export interface AppConfig extends HardeningConfig {
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
-  /** The largest file POST /imports accepts, in bytes (IMPORT_MAX_MB, default 50). */
-  importMaxBytes: number;
-  /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
-  importJobBytes: number;
   /**
    * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
    * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
    */
   operatorOrganisation: string | null;
+  /** The largest file POST /imports accepts, in bytes (IMPORT_MAX_MB, default 50). */
+  importMaxBytes: number;
+  /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
+  importJobBytes: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];

@@ -44,10 +44,10 @@ export interface NewFollowUp {
   confidentialNotes: string | null;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
-  /** Its identity in imported files (src/import/follow-up-identity.ts); only the import sets it. */
-  importIdentity?: string | null;
   /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
   recordedBy?: { organisationId: string; delegationId: string };
+  /** Its identity in imported files (src/import/follow-up-identity.ts); only the import sets it. */
+  importIdentity?: string | null;
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -158,8 +158,8 @@ export class FollowUpWriter {
         statusBeforeRetraction: f.retraction ? f.retraction.previousStatus : null,
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
-        importIdentity: f.importIdentity ?? null,
         recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
+        importIdentity: f.importIdentity ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),

@@ -392,7 +392,7 @@ export class FollowUpImportService {
     const organisations = [...new Set(written.map((p) => p.draft.organisationId))];
     // The rows were checked outside this transaction: a delegation revoked or ended since stops the import.
     const delegated = new Map(
-      written.flatMap((p) => (p.draft.recordedBy ? [[p.draft.organisationId, p.draft.recordedBy]] : [])),
+      written.flatMap((p) => (p.draft.recordedBy ? [[p.draft.organisationId, p.draft.recordedBy] as const] : [])),
     );
     for (const [organisationId, by] of delegated) {
       if (!(await holdingDelegation(uow.manager, by.organisationId, organisationId, 'IMPORTS')))

@@ -17,12 +17,9 @@ export class AddImportIdentity1764115200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE follow_ups ADD COLUMN import_identity varchar(64)');
     await q.query('CREATE UNIQUE INDEX uq_follow_ups_import_identity ON follow_ups (import_identity)');
-    // The import looks follow-ups up by their report reference (then compares the organisation).
-    await q.query('CREATE INDEX idx_follow_ups_report_reference ON follow_ups (report_reference, organisation_id)');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP INDEX idx_follow_ups_report_reference');
     await q.query('DROP INDEX uq_follow_ups_import_identity');
     await q.query('ALTER TABLE follow_ups DROP COLUMN import_identity');
   }

@@ -5,6 +5,7 @@ import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.
 import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 import { AddImportIdentity1764115200000 } from './1764115200000-AddImportIdentity.js';
 import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.js';
+import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddDelegations1764100000000,
   AddImportIdentity1764115200000,
   CreateImportJobs1764115300000,
+  AddReportReferenceIndex1764115400000,
 ];
