@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/configuration.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { SqlReader } from '../src/database/read/sql-reader.js';
 import { usingPostgres, onPostgres } from './helpers/test-app.js';
+import { ROLES } from '../src/vocabulary/vocabulary.js';
 
 /**
  * Runs the BUILT command line (dist/cli/main.js, as `npm run cli` does) in a child process on a
@@ -120,7 +121,7 @@ describe('cli', () => {
       [['organisations', 'extra'], 'error: organisations: unexpected argument "extra"'],
       [
         ['token', 'create', '--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
-        'error: token: --role "BOSS": must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (in any case)',
+        `error: token: --role "BOSS": must be one of ${ROLES.join(', ')} (in any case)`,
       ],
     ];
     for (const [args, message] of cases) {
