@@ -206,7 +206,7 @@ describe('cli', () => {
     it.each([
       [
         ['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
-        'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
+        'role: must be one of SUPPLIER, READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
       ],
       [
         ['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'],
