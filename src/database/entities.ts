@@ -6,6 +6,7 @@ import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpCommentEntity, FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { ImportJobEntity } from '../import/import-job.entity.js';
 import {
   DeliveryEntity,
   NotificationCursorEntity,
@@ -47,6 +48,7 @@ export const ENTITIES = [
   MeasurementEntity,
   DeviationEntity,
   ReuseEntity,
+  ImportJobEntity,
   FollowUpCommentEntity,
   WatchEntity,
   NotificationSettingEntity,
