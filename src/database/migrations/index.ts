@@ -5,9 +5,9 @@ import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.
 import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 import { AddImportIdentity1764115200000 } from './1764115200000-AddImportIdentity.js';
 import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.js';
-import { AddSupplierMembers1764200000000 } from './1764200000000-AddSupplierMembers.js';
-import { AddSupplierAnswers1764200100000 } from './1764200100000-AddSupplierAnswers.js';
-import { AddNotifications1764200200000 } from './1764200200000-AddNotifications.js';
+import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
+import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
+import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -18,7 +18,7 @@ export const MIGRATIONS = [
   AddDelegations1764100000000,
   AddImportIdentity1764115200000,
   CreateImportJobs1764115300000,
-  AddSupplierMembers1764200000000,
-  AddSupplierAnswers1764200100000,
-  AddNotifications1764200200000,
+  AddSupplierMembers1763771900000,
+  AddSupplierAnswers1763772000000,
+  AddNotifications1763772100000,
 ];

@@ -6,8 +6,8 @@ import { bool, fk, id, int, ref, str, text, timestamp, timestamps } from './colu
  * outbox of deliveries with its unique idempotency keys, and a cursor per channel over the event
  * log. The cursors start at the log's head: a new installation tells of what happens from now on.
  */
-export class AddNotifications1764200200000 implements MigrationInterface {
-  name = 'AddNotifications1764200200000';
+export class AddNotifications1763772100000 implements MigrationInterface {
+  name = 'AddNotifications1763772100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(

@@ -6,8 +6,8 @@ import { fk, ref } from './columns.js';
  * it is, so a member's token resolves to that supplier (see TokenService and follow-up-access.ts).
  * One organisation per supplier: the index is unique.
  */
-export class AddSupplierMembers1764200000000 implements MigrationInterface {
-  name = 'AddSupplierMembers1764200000000';
+export class AddSupplierMembers1763771900000 implements MigrationInterface {
+  name = 'AddSupplierMembers1763771900000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('organisations', new TableColumn(ref('supplier_id', true)));

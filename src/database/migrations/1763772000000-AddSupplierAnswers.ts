@@ -5,8 +5,8 @@ import { fk, id, ref, text, timestamps } from './columns.js';
  * Supplier answers (issue 19, item 2): a supplier's action plan on a deviation and the region's
  * decision on it, comments beside a follow-up, and the supplier's release of a full report.
  */
-export class AddSupplierAnswers1764200100000 implements MigrationInterface {
-  name = 'AddSupplierAnswers1764200100000';
+export class AddSupplierAnswers1763772000000 implements MigrationInterface {
+  name = 'AddSupplierAnswers1763772000000';
 
   async up(q: QueryRunner): Promise<void> {
     // Plain ALTER TABLE … ADD COLUMN, which both engines take as is: TypeORM's SQLite addColumn
