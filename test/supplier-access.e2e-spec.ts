@@ -64,11 +64,14 @@ describe('supplier members: what a supplier sees', () => {
 
   it('is invited by a region with a contract: a member of the supplier’s own organisation, role SUPPLIER', async () => {
     const again = dataOf(await invite(ids.a, TOKENS.stockholm, 'andra@example.org')).inviteSupplierMember;
-    const me = dataOf(await sut.gql('{ me { role organisation { kind code } } }', {}, member)).me;
+    const me = dataOf(await sut.gql('{ me { role organisation { kind code supplier { id } } } }', {}, member)).me;
 
-    expect(me).toEqual({ role: 'SUPPLIER', organisation: { kind: 'SUPPLIER', code: `supplier-${ids.a}` } });
+    expect(me).toEqual({
+      role: 'SUPPLIER',
+      organisation: { kind: 'SUPPLIER', code: `supplier-${ids.a}`, supplier: { id: ids.a } },
+    });
     // The second invitation joins the same organisation.
-    expect(again.organisation).toEqual(me.organisation);
+    expect(again.organisation).toEqual({ kind: 'SUPPLIER', code: me.organisation.code });
     expect(again.principal.kind).toBe('MEMBER');
   });
 
