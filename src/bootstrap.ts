@@ -9,6 +9,7 @@ import { JsonLogger } from './common/logging/json-logger.js';
 import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
+import { serveWebApp } from './web-app/web-app.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -27,6 +28,8 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   await app.register(multipart, {
     limits: { fileSize: config.importMaxBytes, files: 1, fields: 8, fieldSize: 1000, parts: 10 },
   });
+  // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
+  await serveWebApp(app, config.webDist);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.config.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -35,6 +36,8 @@ export interface AppConfig extends HardeningConfig {
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
+  /** The built web app served at `/` (WEB_DIST; default web/dist of this checkout, made by `npm run build`). */
+  webDist: string;
   /**
    * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
    * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
@@ -45,6 +48,9 @@ export interface AppConfig extends HardeningConfig {
   /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
   importJobBytes: number;
 }
+
+/** web/dist at the repository root (the same from src/ under Jest and from dist/). */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -125,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     measurementCacheBytes: measurementCacheBytes(env),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
+    webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
     operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
     ...loadHardeningConfig(env, production),
   };
