@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
@@ -22,10 +23,10 @@ export class Deviation {
   @Field(() => SeverityEnum) severity: Severity;
   @Field() description: string;
   @Field(() => String, { nullable: true }) actionPlan: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
   @Field(() => DeviationStatusEnum) status: DeviationStatus;
-  @Field(() => String, { nullable: true }) resolvedAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) resolvedAt: string | null;
   @Field(() => String, { nullable: true }) resolution: string | null;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }

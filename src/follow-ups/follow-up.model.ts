@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { EventSubjectTypeEnum, EventTypeEnum, UnitEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Contract } from '../contracts/contract.model.js';
@@ -36,7 +37,7 @@ export class Measurement {
 export class HistoryEvent {
   @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
   @Field(() => EventTypeEnum, { description: 'What happened.' }) type: string;
-  @Field() occurredAt: string;
+  @Field(() => DateTimeScalar) occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' })
   actorOrganisation?: Organisation | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
@@ -58,14 +59,14 @@ export class FollowUp {
   @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' })
   requirements?: ChemicalRequirement[];
   @Field(() => MethodEnum) method: Method;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
   performedOn: string | null;
   @Field(() => FollowUpStatusEnum) status: FollowUpStatus;
   @Field(() => VisibilityEnum) visibility: Visibility;
   @Field(() => String, { nullable: true }) laboratory: string | null;
   @Field(() => String, { nullable: true }) reportReference: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil:
-    string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' })
+  validUntil: string | null;
   @Field(() => String, { nullable: true }) notes: string | null;
   @Field(() => String, {
     nullable: true,
@@ -73,15 +74,15 @@ export class FollowUp {
   })
   confidentialNotes?: string | null;
   @Field(() => String, { nullable: true }) retractedReason: string | null;
-  @Field(() => String, { nullable: true }) retractedAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) retractedAt: string | null;
   @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to update.' })
   version: number;
   @Field(() => [Measurement]) measurements?: Measurement[];
   @Field(() => [Deviation]) deviations?: Deviation[];
   @Field(() => [Reuse]) reuses?: Reuse[];
   @Field(() => [HistoryEvent]) history?: HistoryEvent[];
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }
 
 export const FollowUpConnection = Connection(FollowUp);
