@@ -10,7 +10,18 @@ import tseslint from 'typescript-eslint';
  * the layout (eslint-config-prettier turns the layout rules off).
  */
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'web/', 'bench/results/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'bench/results/',
+      'web/dist/',
+      'web/src/gql/',
+      'web/test-results/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,6 +68,11 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/follow-ups/follow-up-writer.ts', 'src/database/migrations/**', '**/*.spec.ts'],
     rules: { 'no-restricted-syntax': ['error', ...followUpWriterOnly()] },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

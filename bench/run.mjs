@@ -22,7 +22,7 @@
 //       with --variant name:ENV=value (repeatable), the service against itself with that setting, in
 //       alternating rounds, with the lookup too (an A/B of a change that has a switch).
 // --quick: small scales and short runs (a smoke run by hand); --smoke: tiny, for the e2e test.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -456,7 +456,10 @@ if (only.has('b')) {
 
 report.loadAfter = b.machineLoad();
 report.finished = new Date().toISOString();
-writeFileSync(out, render(report));
+// The web app's section (bench/web.mjs, measured apart in a browser) is kept from the previous report.
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+const webSection = /<!-- web-app:start -->[\s\S]*<!-- web-app:end -->/.exec(previous)?.[0];
+writeFileSync(out, render(report) + (webSection ? `\n${webSection}\n` : ''));
 writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify(report, null, 2));
 log(`wrote ${out}`);
 process.exit(0);

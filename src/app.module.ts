@@ -14,6 +14,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { ProductsModule } from './products/products.module.js';
@@ -44,6 +45,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     StatisticsModule,
     AuditLogModule,
     NodesModule,
+    NotificationsModule,
     SeedingModule,
     HealthModule,
   ],

@@ -1,5 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +11,7 @@ import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
 import { InputProblemsInterceptor } from './common/errors/input-problems.interceptor.js';
 import { registerGraphiQL } from './graphql/graphiql.js';
+import { serveWebApp } from './web-app/web-app.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -24,6 +26,12 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { logger });
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
   await applyHttpHardening(app, config);
+  // Uploads (POST /imports): one file of at most IMPORT_MAX_MB, a few small fields.
+  await app.register(multipart, {
+    limits: { fileSize: config.importMaxBytes, files: 1, fields: 8, fieldSize: 1000, parts: 10 },
+  });
+  // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
+  await serveWebApp(app, config.webDist);
   if (config.landingPage) registerGraphiQL(app);
   app.useGlobalPipes(validationPipe);
   app.useGlobalInterceptors(new InputProblemsInterceptor());

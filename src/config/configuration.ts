@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.config.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -35,12 +36,21 @@ export interface AppConfig extends HardeningConfig {
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
   graphqlJit: boolean;
+  /** The built web app served at `/` (WEB_DIST; default web/dist of this checkout, made by `npm run build`). */
+  webDist: string;
   /**
    * The code of the one organisation whose ADMINs hold the registry-wide powers (creating
    * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
    */
   operatorOrganisation: string | null;
+  /** The largest file POST /imports accepts, in bytes (IMPORT_MAX_MB, default 50). */
+  importMaxBytes: number;
+  /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
+  importJobBytes: number;
 }
+
+/** web/dist at the repository root (the same from src/ under Jest and from dist/). */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -113,12 +123,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: bool(env.SEED_ON_START, true),
     demoData: !production && bool(env.DEMO_DATA, true),
     sqliteBusyTimeoutMs: int('SQLITE_BUSY_TIMEOUT_MS', env.SQLITE_BUSY_TIMEOUT_MS, 5000),
+    importMaxBytes: positive('IMPORT_MAX_MB', env.IMPORT_MAX_MB, 50) * 2 ** 20,
+    importJobBytes: int('IMPORT_JOB_KB', env.IMPORT_JOB_KB, 1024) * 1024,
     redisUrl: redisUrl(env.REDIS_URL),
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
     measurementCacheBytes: measurementCacheBytes(env),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
+    webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
     operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
     ...loadHardeningConfig(env, production),
   };

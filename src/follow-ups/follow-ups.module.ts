@@ -13,6 +13,8 @@ import {
 } from './follow-up-relations.resolver.js';
 import { FollowUpWriter } from './follow-up-writer.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { SupplierAnswersResolver } from './supplier-answers.resolver.js';
+import { SupplierAnswersService } from './supplier-answers.service.js';
 import {
   DeviationRelationsResolver,
   HistoryEventResolver,
@@ -38,6 +40,8 @@ import {
     SubstanceFollowUpsResolver,
     RequirementFollowUpsResolver,
     OrganisationFollowUpsResolver,
+    SupplierAnswersResolver,
+    SupplierAnswersService,
   ],
   exports: [FollowUpQueriesService, FollowUpWriter],
 })

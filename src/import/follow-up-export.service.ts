@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.js';
 import { badInput } from '../common/errors/domain-error.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
-import { isOwner } from '../follow-ups/follow-up-access.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { canSeeContract, canSeeReportDetails, isOwner } from '../follow-ups/follow-up-access.js';
 import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { followUpOrder, FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
@@ -15,6 +16,7 @@ import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { CSV_COLUMNS, formatFollowUpCsv, LIST_SEPARATOR, type CsvColumn } from './follow-up-csv.js';
+import { followUpsWorkbook, templateWorkbook } from './follow-up-workbook.js';
 
 /** The most follow-ups one export holds; a larger selection is refused with a request to narrow the filter. */
 export const MAX_EXPORT_FOLLOW_UPS = 20_000;
@@ -36,6 +38,27 @@ export class FollowUpExportService {
   ) {}
 
   async exportCsv(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
+    return formatFollowUpCsv(await this.rows(filter, viewer));
+  }
+
+  /** The same rows as an XLSX workbook (follow-up-workbook.ts), base64-encoded for GraphQL. */
+  async exportXlsx(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
+    return (await followUpsWorkbook(await this.rows(filter, viewer))).toString('base64');
+  }
+
+  /** The import template, with the registry's substances and requirements (GET /imports/template.xlsx, `cli template`). */
+  async template(): Promise<Buffer> {
+    const [substances, requirements] = await Promise.all([
+      this.reader.all<{ casNumber: string; ecNumber: string | null; name: string }>(
+        'SELECT cas_number AS "casNumber", ec_number AS "ecNumber", name FROM substances ORDER BY cas_number',
+      ),
+      this.reader.all<{ code: string; title: string }>('SELECT code, title FROM requirements ORDER BY code'),
+    ]);
+    return templateWorkbook({ substances, requirements });
+  }
+
+  /** The rows of the export: one per measurement, the follow-up's columns repeated (follow-up-csv.ts). */
+  private async rows(filter: FollowUpFilter | undefined, viewer: Principal): Promise<Array<Record<CsvColumn, string>>> {
     const listing = await this.queries.listing(filter, viewer);
     listing.where.and("f.status <> 'RETRACTED'");
     const total = await this.pages.count(listing);
@@ -58,7 +81,7 @@ export class FollowUpExportService {
       byKeys(FollowUpRequirementEntity, 'followUpId', ids),
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
-    const [organisations, products, suppliers, requirements, substances] = await Promise.all([
+    const [organisations, products, suppliers, requirements, substances, contracts] = await Promise.all([
       byKeys(
         OrganisationEntity,
         'id',
@@ -68,7 +91,9 @@ export class FollowUpExportService {
       byKeys(SupplierEntity, 'id', distinct(followUps.map((f) => f.supplierId))),
       byKeys(RequirementEntity, 'id', distinct(links.map((l) => l.requirementId))),
       byKeys(SubstanceEntity, 'id', distinct(measurements.map((m) => m.substanceId))),
+      byKeys(ContractEntity, 'id', distinct(followUps.map((f) => f.contractId))),
     ]);
+    const visibleContracts = new Set(contracts.filter((c) => canSeeContract(viewer, c)).map((c) => c.id));
     const code = new Map(organisations.map((o) => [o.id, o.code]));
     const product = new Map(products.map((p) => [p.id, p]));
     const supplier = new Map(suppliers.map((s) => [s.id, s]));
@@ -87,7 +112,7 @@ export class FollowUpExportService {
         product_gtin: p?.gtin ?? '',
         supplier_id: f.supplierId,
         supplier_organisation_number: supplier.get(f.supplierId)?.organisationNumber ?? '',
-        contract_id: f.contractId ?? '',
+        contract_id: f.contractId && visibleContracts.has(f.contractId) ? f.contractId : '',
         requirement_codes: (codesOf.get(f.id) ?? [])
           .map((l) => requirement.get(l.requirementId) ?? '')
           .sort()
@@ -97,8 +122,8 @@ export class FollowUpExportService {
         performed_on: f.performedOn ?? '',
         valid_until: f.validUntil ?? '',
         visibility: f.visibility,
-        laboratory: f.laboratory ?? '',
-        report_reference: f.reportReference ?? '',
+        laboratory: (canSeeReportDetails(viewer, f) && f.laboratory) || '',
+        report_reference: (canSeeReportDetails(viewer, f) && f.reportReference) || '',
         notes: f.notes ?? '',
         confidential_notes: isOwner(viewer, f) ? (f.confidentialNotes ?? '') : '',
         recorded_by: f.recordedByOrganisationId ? (code.get(f.recordedByOrganisationId) ?? '') : '',
@@ -119,7 +144,7 @@ export class FollowUpExportService {
         });
       }
     }
-    return formatFollowUpCsv(rows);
+    return rows;
   }
 }
 

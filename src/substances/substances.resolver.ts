@@ -44,17 +44,20 @@ export class SubstancesResolver {
     return this.service.update(casNumber, input, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => String, { description: 'The English name (the same as name).' })
   nameEn(@Parent() substance: SubstanceEntity) {
     return substance.name;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [SubstanceGroupEnum], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' })
   async groups(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
     const rows = await ctx.loaders.children(SubstanceGroupEntity, 'substanceId', 'group_code ASC').load(substance.id);
     return rows.map((r) => r.groupCode);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [RegulatoryListEnum])
   async lists(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
     const rows = await ctx.loaders.children(SubstanceListEntity, 'substanceId', 'list_code ASC').load(substance.id);

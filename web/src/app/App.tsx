@@ -1,0 +1,83 @@
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { RouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Provider as UrqlProvider } from 'urql';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Layout } from '../components/Layout';
+import { AccessibilityPage } from '../features/about/AccessibilityPage';
+import { NotFoundPage } from '../features/about/NotFoundPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { LiveProvider } from '../features/live/LiveProvider';
+import { SearchPage } from '../features/search/SearchPage';
+import { StartPage } from '../features/start/StartPage';
+import { AuthProvider, useAuth } from './auth';
+import { createApiClients } from './client';
+
+// Pages that bring a large library (charts) load when first visited, not with the start page.
+const ProductPage = lazy(() => import('../features/products/ProductPage').then((m) => ({ default: m.ProductPage })));
+const LogFollowUpPage = lazy(() =>
+  import('../features/follow-ups/LogFollowUpPage').then((m) => ({ default: m.LogFollowUpPage })),
+);
+const FollowUpPage = lazy(() =>
+  import('../features/follow-ups/FollowUpPage').then((m) => ({ default: m.FollowUpPage })),
+);
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const SupplierPage = lazy(() =>
+  import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })),
+);
+const LivePage = lazy(() => import('../features/live/LivePage').then((m) => ({ default: m.LivePage })));
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Api>
+        <Routing />
+      </Api>
+    </AuthProvider>
+  );
+}
+
+/** A new client (and socket) per token, so nothing cached for one user is shown to the next. */
+function Api({ children }: { children: ReactNode }) {
+  const { token } = useAuth();
+  const { client, socket } = useMemo(() => createApiClients(token), [token]);
+  // The socket is lazy: it closes by itself once the live feed of the previous token unsubscribes.
+  return (
+    <UrqlProvider value={client}>
+      <LiveProvider socket={socket}>{children}</LiveProvider>
+    </UrqlProvider>
+  );
+}
+
+function Routing() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { token } = useAuth();
+  /** Pages for signed-in users; anonymous visitors are sent to sign in. */
+  const member = (page: ReactNode) => (token ? page : <Redirect to="/sign-in" />);
+  return (
+    <RouterProvider navigate={navigate}>
+      <Layout>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Switch>
+            <Route path="/">{token ? <StartPage /> : <Redirect to="/statistics" />}</Route>
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/statistics" component={StatisticsPage} />
+            <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/search">{member(<SearchPage />)}</Route>
+            <Route path="/follow-ups/new">{member(<LogFollowUpPage />)}</Route>
+            <Route path="/follow-ups/:id">{(params) => member(<FollowUpPage id={params.id} />)}</Route>
+            <Route path="/import">{member(<ImportPage />)}</Route>
+            <Route path="/live">{member(<LivePage />)}</Route>
+            <Route path="/suppliers/:id">{(params) => member(<SupplierPage id={params.id} />)}</Route>
+            <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </Layout>
+    </RouterProvider>
+  );
+}

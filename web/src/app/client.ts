@@ -1,0 +1,58 @@
+import { cacheExchange, Client, fetchExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+/** The graphql-ws socket on the same origin as the page (the service serves both). */
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql`;
+}
+
+export interface ApiClients {
+  client: Client;
+  /** The socket of the live feed; null for anonymous visitors (subscriptions need a token). */
+  socket: WsClient | null;
+}
+
+/**
+ * One urql client per token: queries and mutations over HTTP with the bearer token, subscriptions over
+ * graphql-ws, which reconnects by itself (retryAttempts) after a dropped connection; the live feed
+ * resumes from its last cursor so nothing is missed in between.
+ */
+export function createApiClients(token: string | null): ApiClients {
+  const socket = token
+    ? createWsClient({
+        url: socketUrl(),
+        connectionParams: { authorization: `Bearer ${token}` },
+        lazy: true,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+      })
+    : null;
+  const client = new Client({
+    url: '/graphql',
+    requestPolicy: 'cache-and-network',
+    // POST: Apollo's CSRF prevention refuses simple GET requests without a preflight header.
+    preferGetMethod: false,
+    fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : {},
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      ...(socket
+        ? [
+            subscriptionExchange({
+              forwardSubscription(request) {
+                const input = { ...request, query: request.query ?? '' };
+                return {
+                  subscribe(sink) {
+                    const unsubscribe = socket.subscribe(input, sink);
+                    return { unsubscribe };
+                  },
+                };
+              },
+            }),
+          ]
+        : []),
+    ],
+  });
+  return { client, socket };
+}

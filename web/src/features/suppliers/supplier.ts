@@ -1,0 +1,82 @@
+import { graphql } from '../../gql';
+
+export const SupplierPageQuery = graphql(`
+  query SupplierPage($id: ID!) {
+    me {
+      role
+      organisation {
+        id
+      }
+    }
+    supplierStatus(supplierId: $id) {
+      light
+      evaluatedOn
+      supplier {
+        id
+        name
+        organisationNumber
+        country
+      }
+      overdueDeviations {
+        id
+      }
+      openDeviations {
+        id
+        severity
+        status
+        description
+        actionPlan
+        dueDate
+        organisation {
+          id
+          name
+        }
+        requirement {
+          id
+          code
+        }
+        followUp {
+          id
+          product {
+            id
+            name
+          }
+        }
+      }
+    }
+    followUps(filter: { supplierId: $id }, first: 50) {
+      nodes {
+        id
+        method
+        status
+        performedOn
+        organisation {
+          id
+          name
+        }
+        product {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const OpenDeviationMutation = graphql(`
+  mutation SupplierOpenDeviation($input: OpenDeviationInput!) {
+    openDeviation(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const ResolveDeviationMutation = graphql(`
+  mutation SupplierResolveDeviation($id: ID!, $resolution: String) {
+    resolveDeviation(id: $id, resolution: $resolution) {
+      id
+      status
+    }
+  }
+`);
