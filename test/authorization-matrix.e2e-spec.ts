@@ -247,7 +247,7 @@ describe('authorization matrix', () => {
   const skaneDelegation = async () =>
     (
       await sut.gql(
-        'mutation ($to: ID!, $e: String!) { m: grantDelegation(toOrganisationId: $to, scopes: [CONTRACTS], expiresOn: $e) { id } }',
+        'mutation ($to: ID!, $e: Date!) { m: grantDelegation(toOrganisationId: $to, scopes: [CONTRACTS], expiresOn: $e) { id } }',
         { to: callers.organisationId('admin'), e: daysFromNow(10) },
         ids.skaneAdminToken,
       )
@@ -769,7 +769,7 @@ describe('authorization matrix', () => {
       expected: outcomes('ADMIN'),
       arrange: async () => ({ to: ids.skane, e: daysFromNow(10) }),
       document:
-        'mutation ($to: ID!, $e: String!) { m: grantDelegation(toOrganisationId: $to, scopes: [FOLLOW_UPS], expiresOn: $e) { id organisation { id } } }',
+        'mutation ($to: ID!, $e: Date!) { m: grantDelegation(toOrganisationId: $to, scopes: [FOLLOW_UPS], expiresOn: $e) { id organisation { id } } }',
       check: ownOrganisation((d) => d.m.organisation),
     },
     {
@@ -779,7 +779,7 @@ describe('authorization matrix', () => {
       arrange: async () => ({
         id: (
           await sut.gql(
-            'mutation ($to: ID!, $e: String!) { m: grantDelegation(toOrganisationId: $to, scopes: [IMPORTS], expiresOn: $e) { id } }',
+            'mutation ($to: ID!, $e: Date!) { m: grantDelegation(toOrganisationId: $to, scopes: [IMPORTS], expiresOn: $e) { id } }',
             { to: ids.skane, e: daysFromNow(10) },
             TOKENS.admin,
           )

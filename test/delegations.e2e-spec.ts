@@ -30,7 +30,7 @@ describe('delegations', () => {
 
   const FOLLOW_UP = 'id organisation { code } recordedBy { code } visibility notes version status';
   const GRANT =
-    'mutation ($to: ID!, $s: [DelegationScope!]!, $e: String!) { m: grantDelegation(toOrganisationId: $to, scopes: $s, expiresOn: $e) { id scopes expiresOn active revokedAt organisation { code } delegate { code } } }';
+    'mutation ($to: ID!, $s: [DelegationScope!]!, $e: Date!) { m: grantDelegation(toOrganisationId: $to, scopes: $s, expiresOn: $e) { id scopes expiresOn active revokedAt organisation { code } delegate { code } } }';
   const REVOKE = 'mutation ($id: ID!) { m: revokeDelegation(id: $id) { id active revokedAt } }';
 
   beforeAll(async () => {

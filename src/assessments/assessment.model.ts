@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { UnitEnum } from '../common/graphql-enums.js';
 import { Limit } from '../common/limit.js';
 import { Contract } from '../contracts/contract.model.js';
@@ -72,7 +73,7 @@ export class RequirementEvaluation {
 export class ProductEvaluation {
   @Field(() => Product) product: unknown;
   @Field(() => Contract) contract: unknown;
-  @Field({ description: 'YYYY-MM-DD: follow-ups valid on this day count.' }) evaluatedOn: string;
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD: follow-ups valid on this day count.' }) evaluatedOn: string;
   @Field(() => VerdictEnum, {
     description: 'FAIL if any requirement fails, else INCONCLUSIVE, NO_DATA, INCOMPLETE, PASS.',
   })

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { PrincipalModel } from '../auth/principal.model.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
@@ -19,7 +20,7 @@ export const AuditLogOrderEnum = graphqlEnum(AUDIT_LOG_ORDERS, 'AuditLogOrder', 
 export class AuditLogEntry {
   @Field(() => ID, { description: 'The position in the log (seq); also the cursor.' }) id: string;
   @Field(() => EventTypeEnum, { description: 'What happened.' }) type: string;
-  @Field() occurredAt: string;
+  @Field(() => DateTimeScalar) occurredAt: string;
   @Field(() => PrincipalModel, { nullable: true, description: "Null for the seed data and the operator's CLI." })
   actor?: PrincipalModel | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;

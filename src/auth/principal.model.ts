@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
@@ -26,7 +27,7 @@ export class PrincipalModel {
   @Field() name: string;
   @Field(() => String, { nullable: true, description: 'For members.' }) email: string | null;
   @Field(() => Organisation) organisation?: Organisation;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 @ObjectType('ApiToken', {
@@ -40,8 +41,8 @@ export class ApiTokenModel {
   @Field(() => Role) role: Role;
   @Field(() => TokenStatusEnum, { description: 'REVOKED wins over EXPIRED.' }) status?: TokenStatus;
   @Field(() => String, { nullable: true }) expiresAt: string | null;
-  @Field(() => String, { nullable: true }) revokedAt: string | null;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt: string | null;
+  @Field(() => DateTimeScalar) createdAt: string;
   @Field(() => PrincipalModel) principal?: PrincipalModel;
 }
 

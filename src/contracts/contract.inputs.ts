@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
@@ -47,8 +48,8 @@ export class CreateContractInput {
   @Field(() => ID) @IsUUID('all', { message: 'supplierId must be an id' }) supplierId: string;
   @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes: string[];
   @Field(() => [ContractRequirementInput], { defaultValue: [] })
   @ArrayMaxSize(500)
@@ -61,8 +62,8 @@ export class CreateContractInput {
 export class UpdateContractInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reference?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
   @Field(() => [String], { nullable: true, description: 'Replaces the categories.' })
   @OmittableNotNull()
   @ArrayMaxSize(200)

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { Limit } from '../common/limit.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
@@ -31,8 +32,8 @@ export class Contract {
   @Field(() => Supplier) supplier?: Supplier;
   @Field() title: string;
   @Field(() => String, { nullable: true }) reference: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) validFrom: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) validTo: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) validFrom: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) validTo: string | null;
   @Field(() => [ProductCategory]) categories?: ProductCategory[];
   @Field(() => [ContractRequirement]) requirements?: ContractRequirement[];
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
@@ -15,7 +16,7 @@ export class GrantDelegationArgs {
   @ArrayMaxSize(DELEGATION_SCOPES.length)
   @IsIn(DELEGATION_SCOPES, { each: true, message: `scopes must be among ${DELEGATION_SCOPES.join(', ')}` })
   scopes: DelegationScope[];
-  @Field({ description: 'The last day it holds (YYYY-MM-DD, UTC); today or later.' })
+  @Field(() => DateScalar, { description: 'The last day it holds (YYYY-MM-DD, UTC); today or later.' })
   @IsIsoDate()
   expiresOn: string;
 }

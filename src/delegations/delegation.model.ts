@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { DELEGATION_SCOPES } from '../vocabulary/vocabulary.js';
@@ -14,9 +15,9 @@ export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationSco
 })
 export class Delegation {
   @Field(() => ID) id: string;
-  @Field({ description: 'The last day it holds (YYYY-MM-DD, UTC).' }) expiresOn: string;
-  @Field(() => String, { nullable: true }) revokedAt: string | null;
-  @Field() createdAt: string;
+  @Field(() => DateScalar, { description: 'The last day it holds (YYYY-MM-DD, UTC).' }) expiresOn: string;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt: string | null;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 export const DelegationConnection = Connection(Delegation);

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -94,7 +95,7 @@ export class EventsArgs extends FirstArgs {
 export class FollowUpEvent {
   @Field({ description: "The event's position in the log: pass it as `after` to resume from here." }) cursor: string;
   @Field(() => FollowUpEventTypeEnum) type: FollowUpEventType;
-  @Field({ description: 'When it was committed (ISO-8601 UTC).' }) occurredAt: string;
+  @Field(() => DateTimeScalar, { description: 'When it was committed (ISO-8601 UTC).' }) occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The organisation that acted.' })
   actorOrganisation?: Organisation | null;
   @Field(() => EventSubjectTypeEnum, { description: 'What the event is about: FOLLOW_UP, DEVIATION or REUSE.' })

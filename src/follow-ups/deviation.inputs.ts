@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
@@ -29,7 +30,7 @@ export class OpenDeviationInput {
   @Field(() => SeverityEnum) @IsIn(SEVERITIES) severity: Severity;
   @Field() @IsString() @NotBlank() @Length(1, 20000) description: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() dueDate?:
     string | null;
 }
 
@@ -41,7 +42,7 @@ export class UpdateDeviationInput {
   severity?: Severity;
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) description?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) actionPlan?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() dueDate?: string | null;
   @Field(() => DeviationStatusEnum, {
     nullable: true,
     description: `${orList(UNRESOLVED_DEVIATION_STATUSES)}; use resolveDeviation to resolve.`,

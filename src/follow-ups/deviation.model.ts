@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
@@ -22,9 +23,9 @@ export class Deviation {
   @Field(() => SeverityEnum) severity: Severity;
   @Field() description: string;
   @Field(() => String, { nullable: true }) actionPlan: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
   @Field(() => DeviationStatusEnum) status: DeviationStatus;
-  @Field(() => String, { nullable: true }) resolvedAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) resolvedAt: string | null;
   @Field(() => String, { nullable: true }) resolution: string | null;
   @Field(() => ActionPlanStatusEnum, {
     nullable: true,
@@ -32,7 +33,7 @@ export class Deviation {
       "The supplier's action plan (in actionPlan): PROPOSED, ACCEPTED or REJECTED by the opening organisation; null until the supplier answers.",
   })
   actionPlanStatus: ActionPlanStatus | null;
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       "YYYY-MM-DD the supplier's plan promises; once ACCEPTED the deviation is due by it (the traffic light).",
@@ -40,6 +41,6 @@ export class Deviation {
   actionPlanDueDate: string | null;
   @Field(() => String, { nullable: true, description: 'Why the plan was rejected.' }) actionPlanRejection:
     string | null;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -101,7 +102,7 @@ export class RecordFollowUpInput {
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds: string[];
   @Field(() => MethodEnum) @IsIn(METHODS) method: Method;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' })
   @IsOptional()
   @IsIsoDate()
   performedOn?: string | null;
@@ -119,7 +120,7 @@ export class RecordFollowUpInput {
   @OmittableNotNull()
   @IsBoolean()
   requiresSupplierRelease?: boolean;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
   @IsOptional()
   @IsIsoDate()
   validUntil?: string | null;
@@ -148,7 +149,7 @@ export class UpdateFollowUpInput {
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds?: string[];
   @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
   @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: Visibility;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
@@ -160,7 +161,7 @@ export class UpdateFollowUpInput {
   @OmittableNotNull()
   @IsBoolean()
   requiresSupplierRelease?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?:
     string | null;
@@ -248,9 +249,9 @@ export class FollowUpFilter {
   organisationId?: string;
   @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
   @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
-  @Field(() => String, {
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'Performed on or before this day and valid until at least this day.',
   })
@@ -309,7 +310,7 @@ export class VersionArgs {
 
 @ArgsType()
 export class CompleteFollowUpArgs extends VersionArgs {
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
   @IsOptional()
   @IsIsoDate()
   performedOn?: string | null;

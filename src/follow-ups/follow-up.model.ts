@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { EventSubjectTypeEnum, EventTypeEnum, UnitEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Contract } from '../contracts/contract.model.js';
@@ -36,7 +37,7 @@ export class Measurement {
 export class HistoryEvent {
   @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
   @Field(() => EventTypeEnum, { description: 'What happened.' }) type: string;
-  @Field() occurredAt: string;
+  @Field(() => DateTimeScalar) occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' })
   actorOrganisation?: Organisation | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
@@ -51,7 +52,7 @@ export class FollowUpComment {
   @Field() text: string;
   @Field(() => Supplier) supplier?: Supplier;
   @Field(() => String, { nullable: true, description: "The supplier member's name." }) authorName?: string | null;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 @ObjectType({
@@ -67,7 +68,7 @@ export class FollowUp {
   @Field(() => [ChemicalRequirement], { description: 'The requirements checked.' })
   requirements?: ChemicalRequirement[];
   @Field(() => MethodEnum) method: Method;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; for a PLANNED follow-up, when it is planned.' })
   performedOn: string | null;
   @Field(() => FollowUpStatusEnum) status: FollowUpStatus;
   @Field(() => VisibilityEnum) visibility: Visibility;
@@ -88,12 +89,12 @@ export class FollowUp {
       'Set by the recording organisation: the supplier must release the report (releaseReport) before other organisations read its details.',
   })
   requiresSupplierRelease: boolean;
-  @Field(() => String, { nullable: true, description: 'When the supplier released the report.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the supplier released the report.' })
   reportReleasedAt: string | null;
   @Field(() => [FollowUpComment], { description: "The supplier's replies beside the result, oldest first." })
   comments?: FollowUpComment[];
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil:
-    string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' })
+  validUntil: string | null;
   @Field(() => String, { nullable: true }) notes: string | null;
   @Field(() => String, {
     nullable: true,
@@ -101,15 +102,15 @@ export class FollowUp {
   })
   confidentialNotes?: string | null;
   @Field(() => String, { nullable: true }) retractedReason: string | null;
-  @Field(() => String, { nullable: true }) retractedAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) retractedAt: string | null;
   @Field(() => Int, { description: 'Incremented by every change; pass it as expectedVersion to update.' })
   version: number;
   @Field(() => [Measurement]) measurements?: Measurement[];
   @Field(() => [Deviation]) deviations?: Deviation[];
   @Field(() => [Reuse]) reuses?: Reuse[];
   @Field(() => [HistoryEvent]) history?: HistoryEvent[];
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }
 
 export const FollowUpConnection = Connection(FollowUp);

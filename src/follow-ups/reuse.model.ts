@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { FollowUp } from './follow-up.model.js';
@@ -13,5 +14,5 @@ export class Reuse {
   @Field(() => FollowUp) followUp?: unknown;
   @Field(() => Contract) contract?: Contract;
   @Field(() => Organisation) organisation?: Organisation;
-  @Field({ description: 'When it was recorded.' }) createdAt: string;
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' }) createdAt: string;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { Node } from '../nodes/node.model.js';
@@ -23,8 +24,8 @@ export class Product {
   @Field(() => String, { nullable: true, description: 'GTIN-8, -12, -13 or -14.' }) gtin: string | null;
   @Field(() => Supplier) supplier?: Supplier;
   @Field(() => ProductCategory, { nullable: true }) category?: ProductCategory | null;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }
 
 export const ProductConnection = Connection(Product);

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Node } from '../nodes/node.model.js';
 
@@ -9,8 +10,8 @@ export class Supplier {
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country: string;
   @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, for Swedish companies.' })
   organisationNumber: string | null;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
 }
 
 export const SupplierConnection = Connection(Supplier);

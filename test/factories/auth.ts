@@ -87,7 +87,7 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
   const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   dataOf(
     await sut.gql(
-      'mutation ($to: ID!, $e: String!) { grantDelegation(toOrganisationId: $to, scopes: [CONTRACTS, FOLLOW_UPS, IMPORTS], expiresOn: $e) { id } }',
+      'mutation ($to: ID!, $e: Date!) { grantDelegation(toOrganisationId: $to, scopes: [CONTRACTS, FOLLOW_UPS, IMPORTS], expiresOn: $e) { id } }',
       { to: delegateOrganisation, e: expiresOn },
       skaneAdmin.token,
     ),

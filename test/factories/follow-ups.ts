@@ -338,7 +338,7 @@ export class FollowUpFactory {
       variables.v = o.expectedVersion;
     }
     if (kind === 'complete' && o.performedOn !== undefined) {
-      params.push('$p: String');
+      params.push('$p: Date');
       args.push('performedOn: $p');
       variables.p = o.performedOn;
     }
