@@ -1,5 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -25,6 +26,10 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   await applyHttpHardening(app, config);
   // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
   await serveWebApp(app, config.webDist);
+  // Uploads (POST /imports): one file of at most IMPORT_MAX_MB, a few small fields.
+  await app.register(multipart, {
+    limits: { fileSize: config.importMaxBytes, files: 1, fields: 8, fieldSize: 1000, parts: 10 },
+  });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

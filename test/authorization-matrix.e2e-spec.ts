@@ -238,9 +238,12 @@ describe('authorization matrix', () => {
     expect(path(data).id).toBe(callers.organisationId(caller));
 
   /** One follow-up with one measurement in the import layout; `organisation` empty: the caller's own. */
+  // Each file holds a follow-up of its own (a value no other holds): imports are repeatable, so the
+  // same content imported again for the same organisation would be UNCHANGED and store nothing.
+  let imports = 0;
   const importCsv = (organisation: string) =>
     'follow_up_key,organisation,product_id,method,status,performed_on,visibility,substance_cas,part,detected,value,unit\n' +
-    `m-${uniqueSuffix()},${organisation},${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(30)},SHARED,${CAS.DEHP},PVC,true,20,MG_PER_KG\n`;
+    `m-${uniqueSuffix()},${organisation},${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(30)},SHARED,${CAS.DEHP},PVC,true,${20 + ++imports},MG_PER_KG\n`;
 
   const CASES: MutationCase[] = [
     // The catalogue: shared by all members, written by contact persons and up.

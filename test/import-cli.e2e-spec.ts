@@ -89,7 +89,9 @@ describe('cli: import and generate', () => {
     expect(r.stderr).toMatch(/^progress: \d+% /m);
     expect(r.stderr).not.toContain('\r');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`Imported 4 follow-ups with 7 measurements from ${SAMPLE}.`);
+    expect(r.stdout).toContain(
+      `Imported 4 follow-ups with 7 measurements from ${SAMPLE} (4 new, 0 updated, 0 unchanged, 0 skipped).`,
+    );
     expect(await count(main, 'follow_ups')).toBe(before.followUps + 4);
     expect(await count(main, 'measurements')).toBe(before.measurements + 7);
     const [planned] = await (
@@ -100,12 +102,17 @@ describe('cli: import and generate', () => {
     expect(planned).toEqual({ status: 'PLANNED', code: 'region-skane' });
   }, 60_000);
 
-  it('--dry-run checks and stores nothing', async () => {
-    const before = await count(main, 'follow_ups');
+  it('--dry-run checks and stores nothing; the file already imported is UNCHANGED, and importing it again stores nothing', async () => {
+    const before = { followUps: await count(main, 'follow_ups'), events: await count(main, 'events') };
     const r = cli(main, 'import', SAMPLE, '--dry-run');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('would import 4 follow-ups with 7 measurements');
-    expect(await count(main, 'follow_ups')).toBe(before);
+    expect(r.stdout).toContain(
+      'would import 0 follow-ups with 0 measurements (0 new, 0 updated, 4 unchanged, 0 skipped)',
+    );
+    const again = cli(main, 'import', SAMPLE);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('(0 new, 0 updated, 4 unchanged, 0 skipped)');
+    expect({ followUps: await count(main, 'follow_ups'), events: await count(main, 'events') }).toEqual(before);
   }, 60_000);
 
   it('lists every bad row, exits 1 and stores nothing', async () => {

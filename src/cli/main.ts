@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
 import type { CreateTokenInput, TokenAdminService, TokenSummary } from '../auth/token-admin.service.js';
 import { loadConfig } from '../config/configuration.js';
-import { ROLES } from '../vocabulary/vocabulary.js';
+import { isOneOf, ON_EXISTING, orList, ROLES } from '../vocabulary/vocabulary.js';
 
 /**
  * The operator's command line: `node dist/cli/main.js <command>` (see the npm scripts).
@@ -38,10 +38,18 @@ Commands:
                               API only an ADMIN of OPERATOR_ORGANISATION has it).
   token list [--organisation <code>]
                               List tokens (never their secrets).
-  import <file> [--organisation <code>] [--dry-run]
-                              Import follow-ups with measurements from a CSV file (layout in
-                              the README): all or nothing; every bad row is listed. Rows
-                              without an organisation are for --organisation.
+  import <file> [--organisation <code>] [--dry-run] [--on-existing SKIP|UPDATE|REJECT]
+               [--sheet <name>]
+                              Import follow-ups with measurements from a CSV or XLSX file
+                              (layout in the README; CSV with , or ; and decimal points or
+                              commas, UTF-8 or Windows-1252; XLSX: the first sheet or
+                              --sheet): all or nothing; every bad row is listed. Rows
+                              without an organisation are for --organisation. Repeatable:
+                              follow-ups already stored are UNCHANGED; a CHANGED one is
+                              refused (REJECT, the default), left (SKIP) or updated (UPDATE).
+  template [<file.xlsx>]      Write the XLSX import template: the columns with drop-down lists
+                              (methods, statuses, units…) and sheets of the registry's
+                              substances, requirements and units.
   generate --scale <n> [--seed <n>] [--demo]
                               Load the reference data and generate a registry: at scale 1,
                               50 organisations, 2,000 suppliers, 20,000 products, 100,000
@@ -78,6 +86,17 @@ function parse<O extends Options>(args: string[], options: O, positionals: strin
     values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string },
     positionals: parsed.positionals,
   };
+}
+
+/** A file the command reads: one that is not there is a usage error (a plain sentence, exit 2), not a stack trace. */
+function readable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    throw new UsageError(`${file}: no such file`);
+  }
+  if (!stats.isFile()) throw new UsageError(`${file}: not a file`);
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -340,12 +359,43 @@ function printTokens(tokens: TokenSummary[]): void {
 }
 
 async function importFile(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
-    'file',
-  ]);
+  const { values, positionals } = parse(
+    args,
+    {
+      organisation: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'on-existing': { type: 'string' },
+      sheet: { type: 'string' },
+    },
+    ['file'],
+  );
+  readable(positionals[0]!);
+  const onExisting = (values['on-existing'] ?? 'REJECT').toUpperCase();
+  if (!isOneOf(ON_EXISTING, onExisting))
+    throw new UsageError(`--on-existing must be ${orList(ON_EXISTING)}, got "${values['on-existing']}"`);
   const { runImport } = await import('./import-command.js');
   await withContext((app) =>
-    runImport(app, { file: positionals[0]!, organisation: values.organisation, dryRun: Boolean(values['dry-run']) }),
+    runImport(app, {
+      file: positionals[0]!,
+      organisation: values.organisation,
+      dryRun: Boolean(values['dry-run']),
+      onExisting,
+      sheet: values.sheet,
+    }),
+  );
+}
+
+async function template(args: string[]): Promise<void> {
+  // The file is optional: by default the template is written to the current directory.
+  const { positionals } = parse(args, {}, args.some((a) => !a.startsWith('-')) ? ['file'] : []);
+  const file = positionals[0] ?? 'kemkollen-import-template.xlsx';
+  const bytes = await withContext(async (app) => {
+    const { FollowUpExportService } = await import('../import/follow-up-export.service.js');
+    return app.get(FollowUpExportService).template();
+  });
+  writeFileSync(file, bytes);
+  console.log(
+    `Wrote the import template to ${file} (${bytes.length} bytes): fill in the sheet follow-ups, then import it.`,
   );
 }
 
@@ -380,6 +430,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   token,
   organisation,
   import: importFile,
+  template,
   generate,
   backup,
 };

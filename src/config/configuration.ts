@@ -43,6 +43,10 @@ export interface AppConfig extends HardeningConfig {
    * organisations) through the API (OPERATOR_ORGANISATION); null: only the operator's CLI holds them.
    */
   operatorOrganisation: string | null;
+  /** The largest file POST /imports accepts, in bytes (IMPORT_MAX_MB, default 50). */
+  importMaxBytes: number;
+  /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
+  importJobBytes: number;
 }
 
 /** web/dist at the repository root (the same from src/ under Jest and from dist/). */
@@ -119,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: bool(env.SEED_ON_START, true),
     demoData: !production && bool(env.DEMO_DATA, true),
     sqliteBusyTimeoutMs: int('SQLITE_BUSY_TIMEOUT_MS', env.SQLITE_BUSY_TIMEOUT_MS, 5000),
+    importMaxBytes: positive('IMPORT_MAX_MB', env.IMPORT_MAX_MB, 50) * 2 ** 20,
+    importJobBytes: int('IMPORT_JOB_KB', env.IMPORT_JOB_KB, 1024) * 1024,
     redisUrl: redisUrl(env.REDIS_URL),
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),

@@ -6,6 +6,7 @@ import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { ImportJobEntity } from '../import/import-job.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   MeasurementEntity,
   DeviationEntity,
   ReuseEntity,
+  ImportJobEntity,
 ];

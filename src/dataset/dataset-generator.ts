@@ -463,7 +463,16 @@ export class DatasetGenerator {
         const cas = p.requirements.flatMap((code) => substancesOf.get(code) ?? []);
         const parts = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, PARTS));
         const unitOfLimit = units.get(p.requirements[0]!) ?? 'MG_PER_KG';
+        // A follow-up holds one result per substance and part: a drawn pair already measured is drawn
+        // again (a few times), else the result is for a further piece of that part ("Sula 2").
+        const measured = new Set<string>();
         for (let k = 0; k < p.results; k++) {
+          let part = parts[k % parts.length]!;
+          let substanceCas = pick(rnd, cas);
+          for (let tries = 0; measured.has(`${substanceCas} ${part}`) && tries < 5; tries++)
+            substanceCas = pick(rnd, cas);
+          for (let n = 2; measured.has(`${substanceCas} ${part}`); n++) part = `${parts[k % parts.length]!} ${n}`;
+          measured.add(`${substanceCas} ${part}`);
           const percent = unitOfLimit === 'PERCENT_WW' && rnd() < 0.3;
           const unit: Unit = percent ? 'PERCENT_WW' : 'MG_PER_KG';
           const factor = percent ? 1 / 10_000 : 1;
@@ -473,8 +482,8 @@ export class DatasetGenerator {
             row: ++rowNumber,
             values: {
               ...common,
-              substance_cas: pick(rnd, cas),
-              part: parts[k % parts.length]!,
+              substance_cas: substanceCas,
+              part,
               detected: detected ? 'true' : 'false',
               value: value === null ? '' : String(value),
               loq: detected ? '' : String(round4(pick(rnd, [0.1, 1, 5, 10, 50]) * factor)),

@@ -46,6 +46,8 @@ export interface NewFollowUp {
   measurements: readonly NewMeasurement[];
   /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
   recordedBy?: { organisationId: string; delegationId: string };
+  /** Its identity in imported files (src/import/follow-up-identity.ts); only the import sets it. */
+  importIdentity?: string | null;
   /** A follow-up created RETRACTED (the demo seeds): why, and the status it had. */
   retraction?: { reason: string | null; previousStatus: FollowUpEntity['status'] };
 }
@@ -157,6 +159,7 @@ export class FollowUpWriter {
         version: 1,
         createdByPrincipalId: actor?.principalId ?? null,
         recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
+        importIdentity: f.importIdentity ?? null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),
@@ -197,11 +200,11 @@ export class FollowUpWriter {
    * Changes a follow-up as `current` was read in this transaction: makes version `current.version + 1`
    * (CONFLICT when `expectedVersion` is another, or when another writer got there first), sets the
    * columns, replaces the requirement links and the measurements where given, and appends the event
-   * with the new version. Returns the follow-up as it now is.
+   * with the new version. Returns the follow-up as it now is. `actor` is null for the CLI's import.
    */
   async change(
     uow: UnitOfWork,
-    actor: Principal,
+    actor: Principal | null,
     current: FollowUpEntity,
     change: FollowUpChange,
   ): Promise<FollowUpEntity> {
@@ -241,6 +244,7 @@ export class FollowUpWriter {
       subjectId: id,
       followUpId: id,
       payload: { ...change.event.payload, version: next.version },
+      actorOrganisationId: current.organisationId,
     });
     return next;
   }

@@ -28,6 +28,8 @@ export class FollowUpEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) createdByPrincipalId: string | null;
   /** The organisation that recorded it on `organisationId`'s behalf, under a delegation; null: the organisation itself. */
   @Column({ type: 'varchar', length: 36, nullable: true }) recordedByOrganisationId: string | null;
+  /** Its identity in imported files (src/import/follow-up-identity.ts), unique; null unless an import wrote it. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) importIdentity: string | null;
 }
 
 @Entity('follow_up_requirements')

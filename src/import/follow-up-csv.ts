@@ -63,60 +63,96 @@ export interface RowError {
 /** Separates the codes in `requirement_codes`. */
 export const LIST_SEPARATOR = ';';
 
+/** One record of a file as read: its row number as the file shows it, and its cells as text. */
+export interface FileRecord {
+  row: number;
+  cells: string[];
+}
+
 /**
- * Parses a CSV text (RFC 4180: comma separated, `"` quoted, a UTF-8 BOM ignored, empty lines
- * skipped). Header problems and rows with the wrong number of fields are returned as errors
- * together with the rows that could be read, so that one pass reports everything.
+ * Parses a CSV text (RFC 4180: `"` quoted, empty lines skipped) with the given delimiter, then
+ * reads the records as the layout's rows (`recordsToRows`).
  */
-export function parseFollowUpCsv(text: string): { rows: CsvRow[]; errors: RowError[] } {
+export function parseFollowUpCsv(text: string, delimiter = ','): { rows: CsvRow[]; errors: RowError[] } {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as string[][];
   } catch (error) {
     const e = error as { message: string; lines?: number };
     return { rows: [], errors: [{ row: e.lines ?? 1, column: '', reason: `the file is not valid CSV: ${e.message}` }] };
   }
+  return recordsToRows(records.map((cells, i) => ({ row: i + 1, cells })));
+}
+
+const isBlank = (r: FileRecord) => r.cells.every((c) => !c.trim());
+
+/**
+ * Reads records (of a CSV file or a worksheet) as the layout's rows. The header is the first record
+ * that names at least two of the layout's columns (a title above it, as spreadsheets often have, is
+ * skipped), else the first that is not blank. Blank records (Excel's `;;;;`, a sheet's formatted but
+ * empty rows) are skipped; a column without a name is ignored when it is empty throughout. Header
+ * problems and rows with the wrong number of fields are returned as errors together with the rows that
+ * could be read, so that one pass reports everything.
+ */
+export function recordsToRows(all: readonly FileRecord[]): { rows: CsvRow[]; errors: RowError[]; header: string[] } {
+  const records = all.filter((r) => !isBlank(r));
+  const known = new Set<string>(CSV_COLUMNS);
+  const names = (r: FileRecord) => r.cells.map((h) => h.trim().toLowerCase());
+  const at = Math.max(
+    0,
+    records.findIndex((r) => names(r).filter((h) => known.has(h)).length >= 2),
+  );
   if (!records.length)
     return {
       rows: [],
       errors: [{ row: 1, column: '', reason: 'the file is empty; it needs a header row and at least one data row' }],
+      header: [],
     };
 
   const errors: RowError[] = [];
-  const header = records[0]!.map((h) => h.trim().toLowerCase());
-  const known = new Set<string>(CSV_COLUMNS);
+  const headerRecord = records[at]!;
+  const header = names(headerRecord);
+  const data = records.slice(at + 1);
+  const unnamedAndEmpty = (i: number) => !header[i] && data.every((r) => !(r.cells[i] ?? '').trim());
   header.forEach((h, i) => {
+    if (unnamedAndEmpty(i)) return;
     if (!known.has(h))
       errors.push({
-        row: 1,
+        row: headerRecord.row,
         column: h || `#${i + 1}`,
-        reason: `unknown column; the columns are ${CSV_COLUMNS.join(', ')}`,
+        reason: h
+          ? `unknown column; the columns are ${CSV_COLUMNS.join(', ')}`
+          : `this column has values but no name in the header; the columns are ${CSV_COLUMNS.join(', ')}`,
       });
-    else if (header.indexOf(h) !== i) errors.push({ row: 1, column: h, reason: 'appears more than once' });
+    else if (header.indexOf(h) !== i)
+      errors.push({ row: headerRecord.row, column: h, reason: 'appears more than once' });
   });
   for (const required of REQUIRED_COLUMNS)
     if (!header.includes(required))
-      errors.push({ row: 1, column: required, reason: 'the header must have this column' });
-  if (records.length === 1) errors.push({ row: 1, column: '', reason: 'the file has a header but no data rows' });
+      errors.push({ row: headerRecord.row, column: required, reason: 'the header must have this column' });
+  if (!data.length)
+    errors.push({ row: headerRecord.row, column: '', reason: 'the file has a header but no data rows' });
 
   const indexOf = CSV_COLUMNS.map((c) => header.indexOf(c));
   const rows: CsvRow[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r]!;
-    const row = r + 1;
-    if (record.length !== header.length) {
+  for (const record of data) {
+    const { row, cells } = record;
+    // Trailing empty fields beyond the header (a spreadsheet's extra separators) are not fields.
+    let length = cells.length;
+    while (length > header.length && !cells[length - 1]!.trim()) length--;
+    if (length !== header.length) {
       errors.push({
         row,
         column: '',
-        reason: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}`,
+        reason: `has ${length} field${length === 1 ? '' : 's'}; the header has ${header.length}`,
       });
       continue;
     }
     const values = {} as Record<CsvColumn, string>;
-    CSV_COLUMNS.forEach((c, i) => (values[c] = indexOf[i]! >= 0 ? record[indexOf[i]!]!.trim() : ''));
+    CSV_COLUMNS.forEach((c, i) => (values[c] = indexOf[i]! >= 0 ? (cells[indexOf[i]!] ?? '').trim() : ''));
     rows.push({ row, values });
   }
-  return { rows, errors };
+  return { rows, errors, header };
 }
 
 /** Writes rows in the layout, with the header; every value is text, quoted where CSV needs it. */

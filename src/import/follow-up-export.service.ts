@@ -15,6 +15,7 @@ import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { CSV_COLUMNS, formatFollowUpCsv, LIST_SEPARATOR, type CsvColumn } from './follow-up-csv.js';
+import { followUpsWorkbook, templateWorkbook } from './follow-up-workbook.js';
 
 /** The most follow-ups one export holds; a larger selection is refused with a request to narrow the filter. */
 export const MAX_EXPORT_FOLLOW_UPS = 20_000;
@@ -36,6 +37,27 @@ export class FollowUpExportService {
   ) {}
 
   async exportCsv(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
+    return formatFollowUpCsv(await this.rows(filter, viewer));
+  }
+
+  /** The same rows as an XLSX workbook (follow-up-workbook.ts), base64-encoded for GraphQL. */
+  async exportXlsx(filter: FollowUpFilter | undefined, viewer: Principal): Promise<string> {
+    return (await followUpsWorkbook(await this.rows(filter, viewer))).toString('base64');
+  }
+
+  /** The import template, with the registry's substances and requirements (GET /imports/template.xlsx, `cli template`). */
+  async template(): Promise<Buffer> {
+    const [substances, requirements] = await Promise.all([
+      this.reader.all<{ casNumber: string; ecNumber: string | null; name: string }>(
+        'SELECT cas_number AS "casNumber", ec_number AS "ecNumber", name FROM substances ORDER BY cas_number',
+      ),
+      this.reader.all<{ code: string; title: string }>('SELECT code, title FROM requirements ORDER BY code'),
+    ]);
+    return templateWorkbook({ substances, requirements });
+  }
+
+  /** The rows of the export: one per measurement, the follow-up's columns repeated (follow-up-csv.ts). */
+  private async rows(filter: FollowUpFilter | undefined, viewer: Principal): Promise<Array<Record<CsvColumn, string>>> {
     const listing = await this.queries.listing(filter, viewer);
     listing.where.and("f.status <> 'RETRACTED'");
     const total = await this.pages.count(listing);
@@ -119,7 +141,7 @@ export class FollowUpExportService {
         });
       }
     }
-    return formatFollowUpCsv(rows);
+    return rows;
   }
 }
 

@@ -56,9 +56,10 @@ export interface ImportScope {
   today: string;
 }
 
-/** A checked follow-up, ready for the writer; `key` is the file's follow_up_key, which groups its rows. */
+/** A checked follow-up, ready for the writer; `key` is the file's follow_up_key, which groups its rows; `row` its first row. */
 export interface FollowUpDraft extends NewFollowUp {
   key: string;
+  row: number;
 }
 
 /** Rows between two progress reports. */
@@ -152,7 +153,7 @@ export function checkRows(
         `substance ${r.values.substance_cas} in part "${r.values.part.trim()}" is already measured in row ${measurementRows[first]!.row} of follow-up "${key}"; a follow-up holds one result per substance and part`,
       );
     }
-    if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, measurements });
+    if (followUp && errors.length === before) drafts.push({ ...followUp.draft, key, row: first.row, measurements });
   }
   errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
   return { drafts, errors };
@@ -168,7 +169,7 @@ function checkFollowUp(
   refs: ImportReferences,
   scope: ImportScope,
   fail: Fail,
-): { draft: Omit<FollowUpDraft, 'key' | 'measurements'>; scopes: RequirementScope[] } | null {
+): { draft: Omit<FollowUpDraft, 'key' | 'row' | 'measurements'>; scopes: RequirementScope[] } | null {
   const v = r.values;
   let ok = true;
   const bad = (column: CsvColumn, reason: string) => {

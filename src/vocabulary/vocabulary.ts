@@ -199,6 +199,25 @@ export const DELEGATION_SCOPES = ['CONTRACTS', 'FOLLOW_UPS', 'IMPORTS'] as const
 export type DelegationScope = (typeof DELEGATION_SCOPES)[number];
 
 // ---------------------------------------------------------------------------------------------
+// Imports
+
+/** What a follow-up in a file is, compared with the registry: not there yet, there as it is, or there but different. */
+export const IMPORT_OUTCOMES = ['NEW', 'UNCHANGED', 'CHANGED'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+/** What an import does with a CHANGED follow-up: leave it, store the file's version, or refuse the file (the default). */
+export const ON_EXISTING = ['SKIP', 'UPDATE', 'REJECT'] as const;
+export type OnExisting = (typeof ON_EXISTING)[number];
+
+/** How a follow-up in a file was found in the registry: its key is the id, or the same organisation and report reference, or the same content. */
+export const IDENTITY_BASES = ['ID', 'REPORT_REFERENCE', 'CONTENT'] as const;
+export type IdentityBasis = (typeof IDENTITY_BASES)[number];
+
+/** An import job: waiting to start, running, finished (its result says whether the file was accepted), or failed (not finished). */
+export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'FINISHED', 'FAILED'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+// ---------------------------------------------------------------------------------------------
 // The event log
 
 /** What happens to a follow-up, its deviations and its reuse: the events a subscriber can receive. */

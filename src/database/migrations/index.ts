@@ -3,6 +3,8 @@ import { CreateAuthAndEvents1763769700000 } from './1763769700000-CreateAuthAndE
 import { CreateFollowUps1763769800000 } from './1763769800000-CreateFollowUps.js';
 import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.js';
 import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
+import { AddImportIdentity1764115200000 } from './1764115200000-AddImportIdentity.js';
+import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateFollowUps1763769800000,
   AddLookupIndexes1763770600000,
   AddDelegations1764100000000,
+  AddImportIdentity1764115200000,
+  CreateImportJobs1764115300000,
 ];
