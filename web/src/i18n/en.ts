@@ -205,8 +205,8 @@ export const en: Dictionary = {
   import: {
     title: 'Import follow-ups',
     intro:
-      'Read follow-ups with their measurements from a CSV file (one row per measurement, the columns of the README). Check the file first: nothing is stored then, and every error is shown with its row and column. A file is stored whole or not at all.',
-    choose: 'Choose a CSV file',
+      'Read follow-ups with their measurements from a CSV file (comma, semicolon or tab) or an Excel file (.xlsx), one row per measurement, the columns of the README. Check the file first: nothing is stored then, and every error is shown with its row and column. A file is stored whole or not at all.',
+    choose: 'Choose a CSV or Excel file',
     chosen: 'Chosen file: {{name}}',
     none: 'No file chosen.',
     dryRun: 'Check the file',
@@ -216,6 +216,13 @@ export const en: Dictionary = {
     row: 'Row',
     column: 'Column',
     reason: 'Error',
+    onExisting: 'When a follow-up in the file exists already but has changed',
+    onExistingChoice: {
+      REJECT: 'Stop the import and show which (default)',
+      SKIP: 'Keep the stored one',
+      UPDATE: "Update it with the file's content",
+    },
+    outcomes: 'New: {{created}}, updated: {{updated}}, unchanged: {{unchanged}}, skipped: {{skipped}}.',
     wouldImport: 'The file is correct: {{followUps}} follow-ups with {{measurements}} measurements can be imported.',
     imported: 'Done: {{followUps}} follow-ups with {{measurements}} measurements are imported.',
   },

@@ -203,8 +203,8 @@ export const sv = {
   import: {
     title: 'Importera uppföljningar',
     intro:
-      'Läs in uppföljningar med analysresultat från en CSV-fil (en rad per analysresultat, kolumnerna enligt README). Kontrollera filen först: inget sparas då, och varje fel visas med rad och kolumn. Filen sparas helt eller inte alls.',
-    choose: 'Välj en CSV-fil',
+      'Läs in uppföljningar med analysresultat från en CSV-fil (komma, semikolon eller tabb) eller en Excel-fil (.xlsx), en rad per analysresultat, kolumnerna enligt README. Kontrollera filen först: inget sparas då, och varje fel visas med rad och kolumn. Filen sparas helt eller inte alls.',
+    choose: 'Välj en CSV- eller Excel-fil',
     chosen: 'Vald fil: {{name}}',
     none: 'Ingen fil vald.',
     dryRun: 'Kontrollera filen',
@@ -214,6 +214,13 @@ export const sv = {
     row: 'Rad',
     column: 'Kolumn',
     reason: 'Fel',
+    onExisting: 'Om en uppföljning i filen redan finns men har ändrats',
+    onExistingChoice: {
+      REJECT: 'Avbryt importen och visa vilka (förval)',
+      SKIP: 'Låt den sparade vara kvar',
+      UPDATE: 'Uppdatera den med filens innehåll',
+    },
+    outcomes: 'Nya: {{created}}, uppdaterade: {{updated}}, oförändrade: {{unchanged}}, överhoppade: {{skipped}}.',
     wouldImport: 'Filen är korrekt: {{followUps}} uppföljningar med {{measurements}} analysresultat kan importeras.',
     imported: 'Klart: {{followUps}} uppföljningar med {{measurements}} analysresultat är importerade.',
   },
