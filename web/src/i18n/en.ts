@@ -114,6 +114,11 @@ export const en: Dictionary = {
   log: {
     title: 'Log a follow-up',
     what: 'What was followed up',
+    subject: 'The follow-up concerns',
+    subjectProduct: 'A product',
+    subjectSupplier: 'A supplier (an audit, for example)',
+    supplierMissing: 'Choose the supplier that was followed up',
+    noSuppliers: 'No supplier found.',
     product: 'Product',
     productHint: 'Type at least two characters of the name, article number or GTIN and choose from the list.',
     noProducts: 'No product found.',

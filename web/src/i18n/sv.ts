@@ -112,6 +112,11 @@ export const sv = {
   log: {
     title: 'Registrera en uppföljning',
     what: 'Vad följdes upp',
+    subject: 'Uppföljningen gäller',
+    subjectProduct: 'En vara',
+    subjectSupplier: 'En leverantör (till exempel en revision)',
+    supplierMissing: 'Välj vilken leverantör som följdes upp',
+    noSuppliers: 'Ingen leverantör hittades.',
     product: 'Vara',
     productHint: 'Skriv minst två tecken av namnet, artikelnumret eller GTIN och välj i listan.',
     noProducts: 'Ingen vara hittades.',
