@@ -13,6 +13,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { ProductsModule } from './products/products.module.js';
@@ -42,6 +43,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     FollowUpEventsModule,
     StatisticsModule,
     AuditLogModule,
+    NotificationsModule,
     SeedingModule,
     HealthModule,
   ],

@@ -24,12 +24,12 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { logger });
   // Request ids, rate limits, body size, clean HTTP errors (src/common/http/http-hardening.ts).
   await applyHttpHardening(app, config);
-  // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
-  await serveWebApp(app, config.webDist);
   // Uploads (POST /imports): one file of at most IMPORT_MAX_MB, a few small fields.
   await app.register(multipart, {
     limits: { fileSize: config.importMaxBytes, files: 1, fields: 8, fieldSize: 1000, parts: 10 },
   });
+  // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
+  await serveWebApp(app, config.webDist);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

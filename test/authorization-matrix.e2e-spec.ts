@@ -28,7 +28,7 @@ import type { Role } from '../src/vocabulary/vocabulary.js';
 
 /**
  * The authorization matrix (issue 4): every mutation of the schema, and every sensitive read,
- * for each caller: no token, an expired token, a revoked token, a READER, a CONTACT_PERSON of
+ * for each caller: no token, an expired token, a revoked token, a supplier member (SUPPLIER), a READER, a CONTACT_PERSON of
  * another organisation, the CONTACT_PERSON of the organisation that owns the record, a
  * COORDINATOR (of another organisation), an ADMIN (of another organisation) and a delegate (a
  * CONTACT_PERSON of an organisation Skåne has delegated CONTRACTS, FOLLOW_UPS and IMPORTS to).
@@ -42,6 +42,9 @@ import type { Role } from '../src/vocabulary/vocabulary.js';
  * and latest change, and the event log); an allowed write appends one event naming the caller.
  *
  * A mutation added to the schema without a row here fails the first test.
+ *
+ * A supplier member (issue 19) writes nothing of the regions' and reads only what is opened to
+ * SUPPLIER, and there only its own supplier's SHARED follow-ups, never a confidential note.
  */
 
 /**
@@ -50,7 +53,7 @@ import type { Role } from '../src/vocabulary/vocabulary.js';
  */
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'ROW_ERRORS' | 'NULL';
 /** What each role may, in the matrix's own words: a role added to the vocabulary must be given its place here. */
-const RANK: Record<Role, number> = { READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
+const RANK: Record<Role, number> = { SUPPLIER: 0, READER: 1, CONTACT_PERSON: 2, COORDINATOR: 3, ADMIN: 4 };
 
 /** The expected outcome per caller: the token and role rules, then the record's own rules (`special`). */
 function outcomes(least: Role, special: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> {
@@ -122,6 +125,11 @@ describe('authorization matrix', () => {
     ids.product = (await f.product(ids.supplier)).id;
     ids.pht = await f.requirementId('K-PHT-01');
     ids.skane = callers.organisationId('ownerContact');
+    // The supplier caller's own supplier (the demo supplier Lekverket) and a product of it.
+    ids.lekverket = (
+      await sut.gql('{ suppliers(filter: { search: "Lekverket" }) { nodes { id } } }', {}, TOKENS.skane)
+    ).data.suppliers.nodes[0].id;
+    ids.lekverketProduct = (await f.product(ids.lekverket)).id;
     ids.skaneAdminToken = (
       await sut.app
         .get(TokenAdminService)
@@ -180,6 +188,32 @@ describe('authorization matrix', () => {
       )
     ).id;
   }
+  /** Skåne's follow-up of the supplier caller's own supplier's product. */
+  const lekverketFollowUp = async (o: Partial<RecordFollowUpInput> = {}) =>
+    (await skaneFollowUp({ productId: ids.lekverketProduct, ...o })).id;
+  /** Skåne's deviation on it, answered by the supplier with a proposed plan. */
+  async function proposedPlan(): Promise<string> {
+    const deviation = await f.openDeviation(
+      { followUpId: await lekverketFollowUp(), severity: 'MINOR', description: 'Märkning saknas' },
+      TOKENS.skane,
+    );
+    const r = await sut.gql(
+      'mutation ($d: ID!, $due: String!) { respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id } }',
+      { d: deviation.id, due: daysFromNow(30) },
+      TOKENS.supplier,
+    );
+    expect(r.errors).toBeUndefined();
+    return deviation.id;
+  }
+  /** Only a member of the supplier answers for it: the regions' callers are refused whatever their role. */
+  const SUPPLIER_ONLY = outcomes('SUPPLIER', {
+    reader: 'FORBIDDEN',
+    otherContact: 'FORBIDDEN',
+    ownerContact: 'FORBIDDEN',
+    coordinator: 'FORBIDDEN',
+    admin: 'FORBIDDEN',
+    delegate: 'FORBIDDEN',
+  });
   const skaneContract = async () => (await f.contract(TOKENS.skane, ids.supplier, [{ code: 'K-PHT-01' }])).id;
   /** A follow-up the delegate recorded on Skåne's behalf. */
   async function delegatedFollowUp(o: Partial<RecordFollowUpInput> = {}): Promise<{ id: string; version: number }> {
@@ -393,6 +427,131 @@ describe('authorization matrix', () => {
       expected: outcomes('ADMIN', { admin: 'FORBIDDEN' }),
       arrange: async () => ({ i: { code: `org-${uniqueSuffix()}`, name: name('Matriskommun'), kind: 'MUNICIPALITY' } }),
       document: 'mutation ($i: CreateOrganisationInput!) { m: createOrganisation(input: $i) { id } }',
+    },
+    // Supplier members: invited by a region that has a contract with the supplier.
+    {
+      mutation: 'inviteSupplierMember',
+      variant: 'a supplier Skåne has a contract with',
+      expected: outcomes('CONTACT_PERSON', {
+        otherContact: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        admin: 'FORBIDDEN',
+        delegate: 'FORBIDDEN',
+      }),
+      arrange: async () => {
+        const supplier = (await f.supplier()).id;
+        await f.contract(TOKENS.skane, supplier, [{ code: 'K-PHT-01' }]);
+        return { s: supplier, name: name('Leverantörsperson'), email: 'lev@example.org' };
+      },
+      document:
+        'mutation ($s: ID!, $name: String!, $email: String!) { m: inviteSupplierMember(supplierId: $s, name: $name, email: $email) { token supplier { id } organisation { kind } } }',
+      check: (d) => expect(d.m.organisation.kind).toBe('SUPPLIER'),
+    },
+
+    // Supplier answers (issue 19): given by the supplier's members, decided by the opening organisation.
+    {
+      mutation: 'respondToDeviation',
+      variant: "Skåne's deviation on the supplier caller's product",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({
+        d: (
+          await f.openDeviation(
+            { followUpId: await lekverketFollowUp(), severity: 'MINOR', description: 'Märkning saknas' },
+            TOKENS.skane,
+          )
+        ).id,
+        due: daysFromNow(30),
+      }),
+      document:
+        'mutation ($d: ID!, $due: String!) { m: respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id actionPlanStatus } }',
+    },
+    {
+      mutation: 'acceptActionPlan',
+      variant: "Skåne's deviation with a proposed plan",
+      expected: outcomes('CONTACT_PERSON', OWNER_ONLY),
+      arrange: async () => ({ d: await proposedPlan() }),
+      document: 'mutation ($d: ID!) { m: acceptActionPlan(deviationId: $d) { id status } }',
+    },
+    {
+      mutation: 'rejectActionPlan',
+      variant: "Skåne's deviation with a proposed plan",
+      expected: outcomes('CONTACT_PERSON', OWNER_ONLY),
+      arrange: async () => ({ d: await proposedPlan() }),
+      document: 'mutation ($d: ID!) { m: rejectActionPlan(deviationId: $d, reason: "För sent") { id status } }',
+    },
+    {
+      mutation: 'commentOnFollowUp',
+      variant: "a follow-up of the supplier caller's product",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({ id: await lekverketFollowUp() }),
+      document: 'mutation ($id: ID!) { m: commentOnFollowUp(followUpId: $id, text: "Vi har bytt mjukgörare") { id } }',
+    },
+    {
+      mutation: 'releaseReport',
+      variant: "a follow-up of the supplier caller's product waiting for release",
+      expected: SUPPLIER_ONLY,
+      arrange: async () => ({ id: await lekverketFollowUp({ requiresSupplierRelease: true }) }),
+      document: 'mutation ($id: ID!) { m: releaseReport(followUpId: $id) { id reportReleasedAt } }',
+    },
+
+    // Watching and notifications (issue 19): every principal its own, supplier members included.
+    {
+      mutation: 'watch',
+      variant: 'a product',
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({ t: (await f.product(ids.supplier)).id }),
+      document: 'mutation ($t: ID) { m: watch(kind: PRODUCT, targetId: $t) { id } }',
+    },
+    {
+      mutation: 'unwatch',
+      variant: 'a product every caller watches',
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => {
+        const t = (await f.product(ids.supplier)).id;
+        for (const caller of CALLERS) {
+          const token = callers.token(caller);
+          if (token) await sut.gql('mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }', { t }, token);
+        }
+        return { t };
+      },
+      document: 'mutation ($t: ID!) { m: unwatch(kind: PRODUCT, targetId: $t) }',
+    },
+    {
+      mutation: 'setEmailNotifications',
+      variant: "the caller's own",
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({}),
+      document: 'mutation { m: setEmailNotifications(mode: DAILY_DIGEST) }',
+    },
+    {
+      mutation: 'createWebhook',
+      variant: "the caller's own",
+      expected: outcomes('SUPPLIER'),
+      arrange: async () => ({}),
+      document:
+        'mutation { m: createWebhook(url: "https://hooks.example.org/kemkollen", events: [CONTRACT_FAIL]) { secret webhook { id } } }',
+    },
+    {
+      mutation: 'enableWebhook',
+      variant: "Skåne's contact person's webhook",
+      expected: outcomes('SUPPLIER', {
+        supplier: 'NOT_FOUND',
+        reader: 'NOT_FOUND',
+        otherContact: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        admin: 'NOT_FOUND',
+        delegate: 'NOT_FOUND',
+      }),
+      arrange: async () => ({
+        id: (
+          await sut.gql(
+            'mutation { createWebhook(url: "https://hooks.example.org/skane", events: [CONTRACT_FAIL]) { webhook { id } } }',
+            {},
+            TOKENS.skane,
+          )
+        ).data.createWebhook.webhook.id,
+      }),
+      document: 'mutation ($id: ID!) { m: enableWebhook(id: $id) { id enabled } }',
     },
 
     // Follow-ups: recorded for the caller's own organisation, changed by it (or an ADMIN).
@@ -772,6 +931,13 @@ describe('authorization matrix', () => {
         'id',
       );
       r.shared = shared.id;
+      // Here the supplier caller is a member of the records' own supplier: it sees the SHARED one, no more.
+      const invited = await sut.gql(
+        'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Lev Matris", email: "lev@example.org") { token } }',
+        { s: r.supplier },
+        TOKENS.skane,
+      );
+      r.supplierToken = invited.data.inviteSupplierMember.token;
       r.private = (
         await f.record(
           buildFollowUp({
@@ -862,8 +1028,13 @@ describe('authorization matrix', () => {
       CALLERS.map((caller) => [label, caller, query, vars] as const),
     );
 
+    /** The caller's token in this block: the supplier caller is a member of the records' own supplier. */
+    const tokenOf = (caller: Caller) => (caller === 'supplier' ? r.supplierToken! : callers.token(caller));
+    /** Reads not opened to SUPPLIER: a supplier member is refused them outright. */
+    const REGION_ONLY = ['supplierStatus', 'evaluateProduct', 'reusableFollowUps'];
+
     it.each(readCells)('%s as %s', async (label, caller, query, vars) => {
-      const res = await sut.gql(query, vars(r), callers.token(caller));
+      const res = await sut.gql(query, vars(r), tokenOf(caller));
       const text = JSON.stringify(res);
 
       if (['noToken', 'expired', 'revoked'].includes(caller)) {
@@ -872,7 +1043,14 @@ describe('authorization matrix', () => {
         expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
         return;
       }
+      if (caller === 'supplier' && REGION_ONLY.some((p) => label.startsWith(p))) {
+        expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(res.data ?? null).toBeNull();
+        return;
+      }
       expect(res.errors ?? []).toEqual([]);
+      // The supplier's own SHARED follow-up reaches its member on every opened path.
+      if (caller === 'supplier' && !label.startsWith('followUp.history')) expect(text).toContain(r.shared);
       if (SEES_SECRETS.includes(caller)) {
         // The owner's view, so the test cannot pass by showing nothing to anyone.
         const secretPaths = [
@@ -910,12 +1088,13 @@ describe('authorization matrix', () => {
         (caller) =>
           [
             caller,
-            outcomes('READER', {
+            outcomes('SUPPLIER', {
               otherContact: 'NULL',
               coordinator: 'NULL',
               admin: 'NULL',
               reader: 'NULL',
               delegate: 'NULL',
+              supplier: 'NULL',
             })[caller],
           ] as const,
       ),
@@ -923,7 +1102,7 @@ describe('authorization matrix', () => {
       const res = await sut.gql(
         'query ($id: ID!) { followUp(id: $id) { id notes confidentialNotes } }',
         { id: r.private },
-        callers.token(caller),
+        tokenOf(caller),
       );
 
       if (expected === 'ok')
@@ -957,7 +1136,7 @@ describe('authorization matrix', () => {
       }
     });
 
-    it.each(CALLERS.map((caller) => [caller, outcomes('READER')[caller]] as const))(
+    it.each(CALLERS.map((caller) => [caller, outcomes('SUPPLIER')[caller]] as const))(
       'me as %s: %s',
       async (caller, expected) => {
         const res = await sut.gql('{ me { principal { id } role } }', {}, callers.token(caller));

@@ -9,5 +9,6 @@ import { SubstanceEvaluationResolver } from './substance-evaluation.resolver.js'
  */
 @Module({
   providers: [AssessmentsResolver, AssessmentsService, SubstanceEvaluationResolver],
+  exports: [AssessmentsService],
 })
 export class AssessmentsModule {}

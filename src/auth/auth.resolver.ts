@@ -1,3 +1,5 @@
+import { Role } from './role.js';
+import { Allow } from './allow.decorator.js';
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -13,6 +15,7 @@ import { TokenQueriesService } from './token-queries.service.js';
 export class AuthResolver {
   constructor(private readonly queries: TokenQueriesService) {}
 
+  @Allow(Role.SUPPLIER)
   @Query(() => Me, {
     description: 'Who you are: your principal, organisation, and the role and expiry of the token you sent.',
   })
@@ -21,6 +24,7 @@ export class AuthResolver {
     return { principal, role: token.role, tokenId: token.id, expiresAt: token.expiresAt };
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation)
   organisation(@Parent() me: { principal: PrincipalEntity }, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(me.principal.organisationId);

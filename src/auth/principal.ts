@@ -7,6 +7,11 @@ export interface Principal {
   role: Role;
   tokenId: string;
   name: string;
+  /**
+   * For a member of a supplier's organisation (role SUPPLIER): the supplier it is. It decides what
+   * the principal sees (follow-up-access.ts); absent or null for everyone else.
+   */
+  supplierId?: string | null;
 }
 
 /** The authentication outcome carried in the GraphQL context. */

@@ -5,7 +5,7 @@ import { ROLES, type Role as RoleName } from '../vocabulary/vocabulary.js';
 export type Role = RoleName;
 export const Role = graphqlEnum(ROLES, 'Role', {
   description:
-    'READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens.',
+    'SUPPLIER (a member of a supplier) reads the SHARED follow-ups of its own supplier and answers them; READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens.',
 });
 
 /** Roles are ordered: each includes the rights of the ones before it in ROLES. */

@@ -116,6 +116,8 @@ export class TokenAdminResolver {
 
 @Resolver(() => PrincipalModel)
 export class PrincipalResolver {
+  /** Open to SUPPLIER for `me { principal { organisation } }`; a supplier member reaches no other principal. */
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation)
   organisation(@Parent() p: Pick<PrincipalEntity, 'organisationId'>, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(p.organisationId);

@@ -112,13 +112,24 @@ function checkKindAndEmail(kind: PrincipalKind, email: string | null): 'createMe
   }
 }
 
-function checkName(field: string, value: string): string {
+/**
+ * SUPPLIER is the role of a supplier's organisation and its only one: a region's member cannot
+ * hold it, and a supplier member cannot be given a region's role (which would read PRIVATE data).
+ */
+export function checkRoleFits(role: Role, organisation: Pick<OrganisationEntity, 'kind' | 'code'>): void {
+  if (role === Role.SUPPLIER && organisation.kind !== 'SUPPLIER')
+    throw badInput('role', `SUPPLIER is only for members of a supplier's organisation (see inviteSupplierMember)`);
+  if (role !== Role.SUPPLIER && organisation.kind === 'SUPPLIER')
+    throw badInput('role', `"${organisation.code}" is a supplier's organisation: its members hold the role SUPPLIER`);
+}
+
+export function checkName(field: string, value: string): string {
   const name = value.trim();
   if (!name || name.length > 200) throw badInput(field, 'must be 1 to 200 characters');
   return name;
 }
 
-function checkEmail(value: string | null | undefined): string | null {
+export function checkEmail(value: string | null | undefined): string | null {
   const email = value?.trim() || null;
   if (email && (email.length > 320 || !EMAIL.test(email)))
     throw badInput('email', `"${email}" is not an e-mail address`);
@@ -157,6 +168,7 @@ export class TokenAdminService {
       const organisation = await m.findOneBy(OrganisationEntity, { code: input.organisationCode.trim() });
       if (!organisation) throw notFound('Organisation', input.organisationCode);
       if (actor) assertManages(actor, organisation.id, 'token');
+      checkRoleFits(role, organisation);
       const principal = m.create(PrincipalEntity, { organisationId: organisation.id, kind, name, email });
       await m.insert(PrincipalEntity, principal);
       const issued = await this.tokens.issue(m, { principalId: principal.id, role, name: tokenName, expiresAt });
@@ -214,6 +226,7 @@ export class TokenAdminService {
       const principal = await m.findOneBy(PrincipalEntity, { id: input.principalId });
       if (!principal) throw notFound('Principal', input.principalId);
       assertManages(actor, principal.organisationId, 'createToken');
+      checkRoleFits(role, await m.findOneByOrFail(OrganisationEntity, { id: principal.organisationId }));
       const issued = await this.tokens.issue(m, { principalId: principal.id, role, name, expiresAt });
       await this.events.append(uow, actor, {
         type: 'TOKEN_CREATED',

@@ -11,6 +11,7 @@ const row = (id: string): TokenRow => ({
   principal_id: `p-${id}`,
   organisation_id: 'o',
   name: 'N',
+  supplier_id: null,
 });
 
 /** A feed whose log growth the test reports, and a database whose events the test says are about tokens. */

@@ -12,6 +12,8 @@ export interface TokenRow {
   principal_id: string;
   organisation_id: string;
   name: string;
+  /** The supplier of a supplier's organisation, else null. */
+  supplier_id: string | null;
 }
 
 /**

@@ -71,6 +71,7 @@ export class TokenService implements OnModuleDestroy {
         role: row.role,
         tokenId: row.token_id,
         name: row.name,
+        supplierId: row.supplier_id ?? null,
       },
       error: null,
     };
@@ -81,7 +82,7 @@ export class TokenService implements OnModuleDestroy {
     await this.cache?.ready();
     const generation = this.cache?.current ?? 0;
     const row = await this.reader.one<TokenRow>(
-      'SELECT t.id AS token_id, t.role AS role, t.expires_at AS expires_at, t.revoked_at AS revoked_at, p.id AS principal_id, p.organisation_id AS organisation_id, p.name AS name FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',
+      'SELECT t.id AS token_id, t.role AS role, t.expires_at AS expires_at, t.revoked_at AS revoked_at, p.id AS principal_id, p.organisation_id AS organisation_id, p.name AS name, o.supplier_id AS supplier_id FROM api_tokens t JOIN principals p ON p.id = t.principal_id JOIN organisations o ON o.id = p.organisation_id WHERE t.token_hash = ?',
       [hash],
     );
     if (row && !row.revoked_at) this.cache?.set(hash, row, generation);

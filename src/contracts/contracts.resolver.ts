@@ -76,6 +76,7 @@ export class ContractsResolver {
     return this.service.removeRequirement(contractId, requirementId, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation)
   organisation(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(c.organisationId);
@@ -90,16 +91,19 @@ export class ContractsResolver {
     return c.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(c.recordedByOrganisationId) : null;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
   supplier(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(SupplierEntity).load(c.supplierId);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [ProductCategory])
   categories(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext) {
     return contractCategoriesLoader(ctx.loaders).load(c.id);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [ContractRequirement])
   async requirements(@Parent() c: ContractEntity, @Context() ctx: GraphQLContext): Promise<ContractRequirement[]> {
     const rows = await contractRequirementsLoader(ctx.loaders).load(c.id);

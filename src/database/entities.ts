@@ -3,10 +3,17 @@ import { ContractCategoryEntity, ContractEntity, ContractRequirementEntity } fro
 import { DelegationEntity } from '../delegations/delegation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
+import { FollowUpCommentEntity, FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { ImportJobEntity } from '../import/import-job.entity.js';
+import {
+  DeliveryEntity,
+  NotificationCursorEntity,
+  NotificationSettingEntity,
+  WatchEntity,
+  WebhookEntity,
+} from '../notifications/notification.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -42,4 +49,10 @@ export const ENTITIES = [
   DeviationEntity,
   ReuseEntity,
   ImportJobEntity,
+  FollowUpCommentEntity,
+  WatchEntity,
+  NotificationSettingEntity,
+  WebhookEntity,
+  DeliveryEntity,
+  NotificationCursorEntity,
 ];

@@ -256,6 +256,7 @@ export class DatasetGenerator {
         name,
         kind: 'MUNICIPALITY',
         countyCode: null,
+        supplierId: null,
         organisationNumber: number,
         searchText: organisationSearchText({ code, name, organisationNumber: number }),
         createdAt: now,

@@ -23,6 +23,48 @@ describe('trafficLight', () => {
       ['d1'],
       ['d1'],
     ],
+    [
+      'an accepted action plan within its date, the deviation past its own: YELLOW',
+      [
+        deviation('d1', {
+          status: 'ACTION_PLAN_AGREED',
+          dueDate: '2025-05-01',
+          actionPlanStatus: 'ACCEPTED',
+          actionPlanDueDate: '2025-08-01',
+        }),
+      ],
+      'YELLOW',
+      ['d1'],
+      [],
+    ],
+    [
+      'an accepted action plan past its date: RED',
+      [
+        deviation('d1', {
+          status: 'ACTION_PLAN_AGREED',
+          dueDate: '2025-09-01',
+          actionPlanStatus: 'ACCEPTED',
+          actionPlanDueDate: '2025-05-31',
+        }),
+      ],
+      'RED',
+      ['d1'],
+      ['d1'],
+    ],
+    [
+      'a proposed (not yet accepted) plan does not move the due date: RED',
+      [deviation('d1', { dueDate: '2025-05-01', actionPlanStatus: 'PROPOSED', actionPlanDueDate: '2025-08-01' })],
+      'RED',
+      ['d1'],
+      ['d1'],
+    ],
+    [
+      'a rejected plan does not move it either',
+      [deviation('d1', { dueDate: '2025-05-01', actionPlanStatus: 'REJECTED', actionPlanDueDate: '2025-08-01' })],
+      'RED',
+      ['d1'],
+      ['d1'],
+    ],
     ['critical past due', [deviation('d1', { severity: 'CRITICAL', dueDate: '2025-05-01' })], 'RED', ['d1'], ['d1']],
     [
       'an overdue observation carries no colour',

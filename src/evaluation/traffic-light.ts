@@ -2,6 +2,7 @@
  * A supplier's traffic light from its deviations (DOMAIN.md, "Deviations"). Pure function.
  */
 import {
+  type ActionPlanStatus,
   DEVIATION_STATUS_RESOLVED,
   SEVERITY_DEMANDS_ACTION,
   type DeviationStatus,
@@ -15,6 +16,9 @@ export interface DeviationFact {
   status: DeviationStatus;
   /** 'YYYY-MM-DD', the last day to resolve it; null when no due date is set. */
   dueDate: string | null;
+  /** The supplier's action plan (respondToDeviation), if it answered: its status and the date it promises. */
+  actionPlanStatus?: ActionPlanStatus | null;
+  actionPlanDueDate?: string | null;
 }
 
 export interface TrafficLightResult {
@@ -34,7 +38,16 @@ export function countsAgainstSupplier(d: Pick<DeviationFact, 'severity' | 'statu
 }
 
 /**
- * RED when an unresolved deviation is past its due date (the due date itself is still in time);
+ * The last day to resolve a deviation: the date of the supplier's action plan once the opening
+ * organisation ACCEPTED it (DOMAIN.md: an accepted plan within its date is YELLOW, even when the
+ * deviation's own due date has passed), else the deviation's due date.
+ */
+export function dueBy(d: Pick<DeviationFact, 'dueDate' | 'actionPlanStatus' | 'actionPlanDueDate'>): string | null {
+  return d.actionPlanStatus === 'ACCEPTED' && d.actionPlanDueDate ? d.actionPlanDueDate : d.dueDate;
+}
+
+/**
+ * RED when an unresolved deviation is past its due date (`dueBy`) (the due date itself is still in time);
  * YELLOW when deviations are unresolved but in time (an agreed action plan is still unresolved);
  * GREEN when none are open. Observations are ignored: they note something, they demand nothing.
  * A deviation without a due date is open but never overdue.
@@ -42,7 +55,10 @@ export function countsAgainstSupplier(d: Pick<DeviationFact, 'severity' | 'statu
  */
 export function trafficLight(deviations: DeviationFact[], today: string): TrafficLightResult {
   const open = deviations.filter((d) => countsAgainstSupplier(d));
-  const overdue = open.filter((d) => d.dueDate !== null && d.dueDate < today);
+  const overdue = open.filter((d) => {
+    const due = dueBy(d);
+    return due !== null && due < today;
+  });
   const light: TrafficLight = overdue.length > 0 ? 'RED' : open.length > 0 ? 'YELLOW' : 'GREEN';
   return { light, overdue, open };
 }

@@ -18,6 +18,8 @@ const viewer = (organisationId: string): Principal => ({
 });
 const SKANE = viewer('org-skane');
 const STOCKHOLM = viewer('org-stockholm');
+/** A member of supplier-1 (issue 19): its own supplier's SHARED follow-ups only. */
+const SUPPLIER_1: Principal = { ...viewer('org-supplier-1'), role: Role.SUPPLIER, supplierId: 'supplier-1' };
 const ALL = { types: FOLLOW_UP_EVENT_TYPES } as const;
 
 /** Skåne's SHARED follow-up of product-1 (supplier-1, category cat-child) that checked req-1 and req-2. */
@@ -45,6 +47,15 @@ describe('matchesFollowUpEvent: the SQL filter of the events read, in memory', (
     ['no viewer: nothing', null, ALL, event(), false],
     ["another organisation's PRIVATE follow-up: never", STOCKHOLM, ALL, event(PRIVATE), false],
     ['its own PRIVATE follow-up: yes', SKANE, ALL, event(PRIVATE), true],
+    ["a supplier member: its own supplier's SHARED follow-up", SUPPLIER_1, ALL, event(), true],
+    ["a supplier member: its own supplier's PRIVATE follow-up, never", SUPPLIER_1, ALL, event(PRIVATE), false],
+    [
+      "a supplier member: another supplier's SHARED follow-up, never",
+      SUPPLIER_1,
+      ALL,
+      event({ followUp: { supplierId: 'supplier-2' } }),
+      false,
+    ],
     ['type among the types', STOCKHOLM, { types: ['UPDATED', 'RECORDED'] }, event(), true],
     ['type not among them', STOCKHOLM, { types: ['RETRACTED'] }, event(), false],
     ['a type that is no follow-up event type', STOCKHOLM, ALL, event({ type: 'CONTRACT_CREATED' }), false],

@@ -29,7 +29,7 @@ function deliver(row: FollowUpEventRow, _args: unknown, ctx: GraphQLContext) {
 export class FollowUpEventsResolver {
   constructor(private readonly service: FollowUpEventsService) {}
 
-  @Allow(Role.READER)
+  @Allow(Role.SUPPLIER)
   @Subscription(() => FollowUpEvent, {
     description:
       'Follow-up events as they are committed, in commit order, over graphql-ws. With `after` (a cursor you received), first the events committed since, then live: no gap, no duplicate.',
@@ -48,7 +48,7 @@ export class FollowUpEventsResolver {
     );
   }
 
-  @Allow(Role.READER)
+  @Allow(Role.SUPPLIER)
   @Query(() => FollowUpEventConnection, {
     description:
       'Follow-up events after a cursor, oldest first: the followUpEvents subscription for clients that poll.',
@@ -62,6 +62,7 @@ export class FollowUpEventsResolver {
     };
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation, { nullable: true })
   actorOrganisation(@Parent() e: FollowUpEventShape, @Context() ctx: GraphQLContext) {
     return e.actorOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(e.actorOrganisationId) : null;

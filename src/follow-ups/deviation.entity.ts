@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
-import type { DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
+import type { ActionPlanStatus, DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
 
 @Entity('deviations')
 export class DeviationEntity extends BaseEntity {
@@ -17,4 +17,10 @@ export class DeviationEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 30 }) status: DeviationStatus;
   @Column({ type: 'varchar', length: 30, nullable: true }) resolvedAt: string | null;
   @Column({ type: 'text', nullable: true }) resolution: string | null;
+  /** The supplier's answer (respondToDeviation): null until it answers. `actionPlan` holds its text. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) actionPlanStatus: ActionPlanStatus | null;
+  /** The date the supplier's plan promises; once ACCEPTED, the deviation is due by it. */
+  @Column({ type: 'date', nullable: true }) actionPlanDueDate: string | null;
+  /** Why the opening organisation rejected the plan. */
+  @Column({ type: 'text', nullable: true }) actionPlanRejection: string | null;
 }

@@ -3,9 +3,9 @@ import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
-import { DeviationStatusEnum, SeverityEnum } from './follow-up.enums.js';
+import { ActionPlanStatusEnum, DeviationStatusEnum, SeverityEnum } from './follow-up.enums.js';
 import { FollowUp } from './follow-up.model.js';
-import type { DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
+import type { ActionPlanStatus, DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'A requirement not met (avvikelse), with an action plan and a due date.' })
 export class Deviation {
@@ -22,6 +22,20 @@ export class Deviation {
   @Field(() => DeviationStatusEnum) status: DeviationStatus;
   @Field(() => String, { nullable: true }) resolvedAt: string | null;
   @Field(() => String, { nullable: true }) resolution: string | null;
+  @Field(() => ActionPlanStatusEnum, {
+    nullable: true,
+    description:
+      "The supplier's action plan (in actionPlan): PROPOSED, ACCEPTED or REJECTED by the opening organisation; null until the supplier answers.",
+  })
+  actionPlanStatus: ActionPlanStatus | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "YYYY-MM-DD the supplier's plan promises; once ACCEPTED the deviation is due by it (the traffic light).",
+  })
+  actionPlanDueDate: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the plan was rejected.' }) actionPlanRejection:
+    string | null;
   @Field() createdAt: string;
   @Field() updatedAt: string;
 }

@@ -42,6 +42,8 @@ export interface NewFollowUp {
   reportReference: string | null;
   notes: string | null;
   confidentialNotes: string | null;
+  /** The supplier must release the report before others read its details; false when omitted. */
+  requiresSupplierRelease?: boolean;
   requirementIds: readonly string[];
   measurements: readonly NewMeasurement[];
   /** The delegate that records it on `organisationId`'s behalf, and under which delegation; absent: the organisation itself. */
@@ -160,6 +162,8 @@ export class FollowUpWriter {
         createdByPrincipalId: actor?.principalId ?? null,
         recordedByOrganisationId: f.recordedBy?.organisationId ?? null,
         importIdentity: f.importIdentity ?? null,
+        requiresSupplierRelease: f.requiresSupplierRelease ?? false,
+        reportReleasedAt: null,
         createdAt: now,
         updatedAt: now,
       } satisfies Insertable<FollowUpEntity>),

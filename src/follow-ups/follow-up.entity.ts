@@ -30,6 +30,22 @@ export class FollowUpEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) recordedByOrganisationId: string | null;
   /** Its identity in imported files (src/import/follow-up-identity.ts), unique; null unless an import wrote it. */
   @Column({ type: 'varchar', length: 64, nullable: true }) importIdentity: string | null;
+  /**
+   * Set by the recording organisation: the supplier must consent (releaseReport) before other
+   * organisations read the report's details (report reference, laboratory). Verdicts and values stay shared.
+   */
+  @Column({ type: 'boolean', default: false }) requiresSupplierRelease: boolean;
+  /** When the supplier released the report. */
+  @Column({ type: 'varchar', length: 30, nullable: true }) reportReleasedAt: string | null;
+}
+
+/** A supplier's reply beside a follow-up's result (commentOnFollowUp), visible to whoever sees the follow-up. */
+@Entity('follow_up_comments')
+export class FollowUpCommentEntity extends BaseEntity {
+  @Column({ type: 'varchar', length: 36 }) followUpId: string;
+  @Column({ type: 'varchar', length: 36 }) supplierId: string;
+  @Column({ type: 'varchar', length: 36 }) principalId: string;
+  @Column({ type: 'text' }) text: string;
 }
 
 @Entity('follow_up_requirements')

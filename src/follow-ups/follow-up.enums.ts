@@ -1,5 +1,6 @@
 import { graphqlEnum } from '../common/graphql-enums.js';
 import {
+  ACTION_PLAN_STATUSES,
   DEVIATION_STATUSES,
   FOLLOW_UP_STATUSES,
   LIMIT_SOURCES,
@@ -47,3 +48,8 @@ export const FOLLOW_UP_ORDERS = [
   'RECORDED_AT_ASC',
 ] as const;
 export const FollowUpOrderEnum = graphqlEnum(FOLLOW_UP_ORDERS, 'FollowUpOrder');
+
+export const ActionPlanStatusEnum = graphqlEnum(ACTION_PLAN_STATUSES, 'ActionPlanStatus', {
+  description:
+    "A supplier's action plan: PROPOSED by the supplier, then ACCEPTED or REJECTED by the opening organisation.",
+});

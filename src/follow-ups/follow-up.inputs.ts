@@ -109,6 +109,14 @@ export class RecordFollowUpInput {
   @Field(() => VisibilityEnum, { defaultValue: 'SHARED' }) @IsIn(VISIBILITIES) visibility: Visibility;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared.',
+  })
+  @OmittableNotNull()
+  @IsBoolean()
+  requiresSupplierRelease?: boolean;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
   @IsOptional()
   @IsIsoDate()
@@ -142,6 +150,14 @@ export class UpdateFollowUpInput {
   @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: Visibility;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared.',
+  })
+  @OmittableNotNull()
+  @IsBoolean()
+  requiresSupplierRelease?: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?:

@@ -41,6 +41,15 @@ export class HistoryEvent {
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
 }
 
+@ObjectType({ description: "A supplier's reply beside a follow-up's result (commentOnFollowUp)." })
+export class FollowUpComment {
+  @Field(() => ID) id: string;
+  @Field() text: string;
+  @Field(() => Supplier) supplier?: Supplier;
+  @Field(() => String, { nullable: true, description: "The supplier member's name." }) authorName?: string | null;
+  @Field() createdAt: string;
+}
+
 @ObjectType({ description: 'One verification of one product (or supplier) against requirements (uppföljning).' })
 export class FollowUp {
   @Field(() => ID) id: string;
@@ -55,8 +64,27 @@ export class FollowUp {
   performedOn: string | null;
   @Field(() => FollowUpStatusEnum) status: FollowUpStatus;
   @Field(() => VisibilityEnum) visibility: Visibility;
-  @Field(() => String, { nullable: true }) laboratory: string | null;
-  @Field(() => String, { nullable: true }) reportReference: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'null for other organisations while the report waits for the supplier’s release (requiresSupplierRelease).',
+  })
+  laboratory: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'null for other organisations while the report waits for the supplier’s release (requiresSupplierRelease).',
+  })
+  reportReference: string | null;
+  @Field({
+    description:
+      'Set by the recording organisation: the supplier must release the report (releaseReport) before other organisations read its details.',
+  })
+  requiresSupplierRelease: boolean;
+  @Field(() => String, { nullable: true, description: 'When the supplier released the report.' })
+  reportReleasedAt: string | null;
+  @Field(() => [FollowUpComment], { description: "The supplier's replies beside the result, oldest first." })
+  comments?: FollowUpComment[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; by default 3 years from performedOn.' }) validUntil:
     string | null;
   @Field(() => String, { nullable: true }) notes: string | null;

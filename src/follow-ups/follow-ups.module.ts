@@ -6,6 +6,8 @@ import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpWriter } from './follow-up-writer.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { SupplierAnswersResolver } from './supplier-answers.resolver.js';
+import { SupplierAnswersService } from './supplier-answers.service.js';
 import {
   DeviationRelationsResolver,
   HistoryEventResolver,
@@ -26,6 +28,8 @@ import {
     DeviationRelationsResolver,
     ReuseRelationsResolver,
     HistoryEventResolver,
+    SupplierAnswersResolver,
+    SupplierAnswersService,
   ],
   exports: [FollowUpQueriesService, FollowUpWriter],
 })

@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
-import { ContractEntity } from '../contracts/contract.entity.js';
+import { loadVisibleContract } from '../database/read/loaders/contract.loaders.js';
 import { Contract } from '../contracts/contract.model.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { Organisation } from '../organisations/organisation.model.js';
@@ -14,7 +14,7 @@ import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.model.js';
 import { Deviation } from './deviation.model.js';
-import { isOwner } from './follow-up-access.js';
+import { canSeeReportDetails, isOwner } from './follow-up-access.js';
 import { FollowUpEntity } from './follow-up.entity.js';
 import {
   CompleteFollowUpArgs,
@@ -24,13 +24,14 @@ import {
   VersionArgs,
 } from './follow-up.inputs.js';
 import {
+  commentsLoader,
   deviationsLoader,
   followUpRequirementsLoader,
   historyLoader,
   measurementsOf,
   reusesLoader,
 } from '../database/read/loaders/follow-up.loaders.js';
-import { FollowUp, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
+import { FollowUp, FollowUpComment, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { Reuse } from './reuse.model.js';
@@ -43,6 +44,7 @@ export class FollowUpsResolver {
     private readonly service: FollowUpsService,
   ) {}
 
+  @Allow(Role.SUPPLIER)
   @Query(() => FollowUpConnection, {
     description: 'Follow-ups you may see: all SHARED ones and your own PRIVATE ones.',
   })
@@ -50,6 +52,7 @@ export class FollowUpsResolver {
     return this.queries.list(args, viewer);
   }
 
+  @Allow(Role.SUPPLIER)
   @Query(() => FollowUp, {
     nullable: true,
     description: 'A follow-up by id; null when there is none or you may not see it (PRIVATE to another organisation).',
@@ -133,6 +136,7 @@ export class FollowUpsResolver {
     return this.service.retract(id, reason, actor, v.expectedVersion);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation)
   organisation(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(f.organisationId);
@@ -147,46 +151,77 @@ export class FollowUpsResolver {
     return f.recordedByOrganisationId ? ctx.loaders.byId(OrganisationEntity).load(f.recordedByOrganisationId) : null;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Product, { nullable: true })
   product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return f.productId ? ctx.loaders.byId(ProductEntity).load(f.productId) : null;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
   supplier(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(SupplierEntity).load(f.supplierId);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Contract, { nullable: true })
-  contract(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return f.contractId ? ctx.loaders.byId(ContractEntity).load(f.contractId) : null;
+  contract(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
+    return loadVisibleContract(ctx.loaders, f.contractId, viewer);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [ChemicalRequirement])
   requirements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return followUpRequirementsLoader(ctx.loaders).load(f.id);
   }
 
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { nullable: true })
+  laboratory(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
+    return canSeeReportDetails(viewer, f) ? f.laboratory : null;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { nullable: true })
+  reportReference(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
+    return canSeeReportDetails(viewer, f) ? f.reportReference : null;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => [FollowUpComment])
+  comments(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+    return commentsLoader(ctx.loaders).load(f.id);
+  }
+
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => String, { nullable: true })
   confidentialNotes(@Parent() f: FollowUpEntity, @CurrentPrincipal() viewer: Principal) {
     return isOwner(viewer, f) ? f.confidentialNotes : null;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [Measurement])
   measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return measurementsOf(ctx.loaders, f);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [Deviation])
   deviations(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     return deviationsLoader(ctx.loaders).load(f.id);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [Reuse])
-  reuses(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return reusesLoader(ctx.loaders).load(f.id);
+  async reuses(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @CurrentPrincipal() viewer: Principal) {
+    const reuses = await reusesLoader(ctx.loaders).load(f.id);
+    if (!viewer.supplierId) return reuses;
+    // A supplier member sees a reuse only under a contract it can see (its own supplier's).
+    const contracts = await Promise.all(reuses.map((r) => loadVisibleContract(ctx.loaders, r.contractId, viewer)));
+    return reuses.filter((_, i) => contracts[i] !== null);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [HistoryEvent])
   async history(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     const events = await historyLoader(ctx.loaders).load(f.id);

@@ -88,6 +88,7 @@ export class FollowUpsService {
           visibility: input.visibility,
           laboratory: clean(input.laboratory),
           reportReference: clean(input.reportReference),
+          requiresSupplierRelease: input.requiresSupplierRelease ?? false,
           validUntil: input.validUntil ?? (input.performedOn ? defaultValidUntil(input.performedOn) : null),
           notes: clean(input.notes),
           confidentialNotes: clean(input.confidentialNotes),
@@ -133,6 +134,7 @@ export class FollowUpsService {
       }
       if (input.laboratory !== undefined) set('laboratory', clean(input.laboratory));
       if (input.reportReference !== undefined) set('reportReference', clean(input.reportReference));
+      if (input.requiresSupplierRelease !== undefined) set('requiresSupplierRelease', input.requiresSupplierRelease);
       if (input.notes !== undefined) set('notes', clean(input.notes));
       if (input.confidentialNotes !== undefined) set('confidentialNotes', clean(input.confidentialNotes));
       if (input.performedOn !== undefined) {

@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.js';
 import { badInput } from '../common/errors/domain-error.js';
 import { PageReader } from '../database/read/page-reader.js';
 import { SqlReader } from '../database/read/sql-reader.js';
-import { isOwner } from '../follow-ups/follow-up-access.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { canSeeContract, canSeeReportDetails, isOwner } from '../follow-ups/follow-up-access.js';
 import { FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import type { FollowUpFilter } from '../follow-ups/follow-up.inputs.js';
 import { followUpOrder, FollowUpQueriesService } from '../follow-ups/follow-up-queries.service.js';
@@ -80,7 +81,7 @@ export class FollowUpExportService {
       byKeys(FollowUpRequirementEntity, 'followUpId', ids),
     ]);
     const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
-    const [organisations, products, suppliers, requirements, substances] = await Promise.all([
+    const [organisations, products, suppliers, requirements, substances, contracts] = await Promise.all([
       byKeys(
         OrganisationEntity,
         'id',
@@ -90,7 +91,9 @@ export class FollowUpExportService {
       byKeys(SupplierEntity, 'id', distinct(followUps.map((f) => f.supplierId))),
       byKeys(RequirementEntity, 'id', distinct(links.map((l) => l.requirementId))),
       byKeys(SubstanceEntity, 'id', distinct(measurements.map((m) => m.substanceId))),
+      byKeys(ContractEntity, 'id', distinct(followUps.map((f) => f.contractId))),
     ]);
+    const visibleContracts = new Set(contracts.filter((c) => canSeeContract(viewer, c)).map((c) => c.id));
     const code = new Map(organisations.map((o) => [o.id, o.code]));
     const product = new Map(products.map((p) => [p.id, p]));
     const supplier = new Map(suppliers.map((s) => [s.id, s]));
@@ -109,7 +112,7 @@ export class FollowUpExportService {
         product_gtin: p?.gtin ?? '',
         supplier_id: f.supplierId,
         supplier_organisation_number: supplier.get(f.supplierId)?.organisationNumber ?? '',
-        contract_id: f.contractId ?? '',
+        contract_id: f.contractId && visibleContracts.has(f.contractId) ? f.contractId : '',
         requirement_codes: (codesOf.get(f.id) ?? [])
           .map((l) => requirement.get(l.requirementId) ?? '')
           .sort()
@@ -119,8 +122,8 @@ export class FollowUpExportService {
         performed_on: f.performedOn ?? '',
         valid_until: f.validUntil ?? '',
         visibility: f.visibility,
-        laboratory: f.laboratory ?? '',
-        report_reference: f.reportReference ?? '',
+        laboratory: (canSeeReportDetails(viewer, f) && f.laboratory) || '',
+        report_reference: (canSeeReportDetails(viewer, f) && f.reportReference) || '',
         notes: f.notes ?? '',
         confidential_notes: isOwner(viewer, f) ? (f.confidentialNotes ?? '') : '',
         recorded_by: f.recordedByOrganisationId ? (code.get(f.recordedByOrganisationId) ?? '') : '',

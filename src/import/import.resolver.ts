@@ -60,6 +60,7 @@ export class ImportResolver {
     );
   }
 
+  @Allow(Role.SUPPLIER)
   @Query(() => String, {
     description:
       `The follow-ups of a followUps filter as CSV in the import layout (at most 20000; RETRACTED ones left out). ` +

@@ -11,6 +11,8 @@ export class OrganisationEntity extends BaseEntity {
   /** Two-digit länskod, for regions. */
   @Column({ type: 'varchar', length: 2, nullable: true }) countyCode: string | null;
   @Column({ type: 'varchar', length: 11, nullable: true, unique: true }) organisationNumber: string | null;
+  /** For an organisation of kind SUPPLIER: the supplier it is (its members have the role SUPPLIER). */
+  @Column({ type: 'varchar', length: 36, nullable: true }) supplierId: string | null;
   /** Lower-cased in JavaScript: SQLite's LOWER folds only A–Z, so "Örebro" would not match "örebro". */
   @Column({ type: 'varchar', length: 400 }) searchText: string;
 }

@@ -5,6 +5,8 @@ import { Type } from 'class-transformer';
 import { IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
 import { OrganisationKindEnum } from '../common/graphql-enums.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../vocabulary/vocabulary.js';
+
+const MEMBER_ORGANISATION_KINDS = ORGANISATION_KINDS.filter((k) => k !== 'SUPPLIER');
 import { PageArgs } from '../common/pagination/connection.js';
 
 @InputType()
@@ -31,7 +33,13 @@ export class CreateOrganisationInput {
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be 2 to 64 lower-case letters, digits or dashes' })
   code: string;
   @Field() @IsString() @NotBlank() @Length(1, 200) name: string;
-  @Field(() => OrganisationKindEnum) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
+  @Field(() => OrganisationKindEnum, {
+    description: "Not SUPPLIER: a supplier's organisation is made by inviteSupplierMember.",
+  })
+  @IsIn(MEMBER_ORGANISATION_KINDS, {
+    message: `kind must be one of ${MEMBER_ORGANISATION_KINDS.join(', ')}; a supplier's organisation is made by inviteSupplierMember`,
+  })
+  kind: OrganisationKind;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'countyCode must be a two-digit länskod, e.g. "12"' })

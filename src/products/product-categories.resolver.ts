@@ -40,11 +40,13 @@ export class ProductCategoriesResolver {
     return this.service.update(id, input, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => ProductCategory, { nullable: true })
   parent(@Parent() category: ProductCategoryEntity, @Context() ctx: GraphQLContext) {
     return category.parentId ? ctx.loaders.byId(ProductCategoryEntity).load(category.parentId) : null;
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [ProductCategory])
   children(@Parent() category: ProductCategoryEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.children(ProductCategoryEntity, 'parentId', 'code ASC').load(category.id);

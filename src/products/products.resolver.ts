@@ -43,11 +43,13 @@ export class ProductsResolver {
     return this.service.update(id, input, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
   supplier(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(SupplierEntity).load(product.supplierId);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => ProductCategory, { nullable: true })
   category(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext) {
     return product.categoryId ? ctx.loaders.byId(ProductCategoryEntity).load(product.categoryId) : null;

@@ -50,16 +50,19 @@ export class RequirementsResolver {
     return this.service.update(id, input, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Limit, { nullable: true })
   defaultLimit(@Parent() r: RequirementEntity) {
     return toLimit(r.defaultLimitValue, r.defaultLimitUnit);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [Substance])
   substances(@Parent() r: RequirementEntity, @Context() ctx: GraphQLContext) {
     return requirementSubstancesLoader(ctx.loaders).load(r.id);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [ProductCategory])
   categories(@Parent() r: RequirementEntity, @Context() ctx: GraphQLContext) {
     return requirementCategoriesLoader(ctx.loaders).load(r.id);

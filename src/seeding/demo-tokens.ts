@@ -40,4 +40,12 @@ export const DEMO_TOKENS = [
     principal: 'Demo Läsare Uppsala',
     email: 'uppsala@example.org',
   },
+  {
+    token: 'kk_demo_supplier',
+    /** A member of the demo supplier Lekverket (seeds/demo/suppliers.json), in its own organisation. */
+    supplierKey: 'lekverket-ab',
+    role: Role.SUPPLIER,
+    principal: 'Demo Leverantör Lekverket',
+    email: 'lekverket@example.org',
+  },
 ] as const;

@@ -22,6 +22,7 @@ import {
 } from '../requirements/requirement.entity.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
+import { newSupplierOrganisation } from '../suppliers/supplier-members.service.js';
 import { DEMO_TOKENS } from './demo-tokens.js';
 import {
   type CategorySeed,
@@ -369,8 +370,14 @@ export class SeedService {
     n = 0;
     for (const t of DEMO_TOKENS) {
       if (await m.existsBy(ApiTokenEntity, { tokenHash: hashToken(t.token) })) continue;
+      let organisationId: string;
+      if ('supplierKey' in t) {
+        const supplier = await m.findOneByOrFail(SupplierEntity, { id: supplierIds.get(t.supplierKey)! });
+        const existing = await m.findOneBy(OrganisationEntity, { supplierId: supplier.id });
+        organisationId = existing?.id ?? (await m.save(OrganisationEntity, newSupplierOrganisation(m, supplier))).id;
+      } else organisationId = orgIds.get(t.organisationCode)!;
       const principal = m.create(PrincipalEntity, {
-        organisationId: orgIds.get(t.organisationCode)!,
+        organisationId,
         kind: 'MEMBER',
         name: t.principal,
         email: t.email,

@@ -44,12 +44,14 @@ export class SubstancesResolver {
     return this.service.update(casNumber, input, actor);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [String])
   async groups(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
     const rows = await ctx.loaders.children(SubstanceGroupEntity, 'substanceId', 'group_code ASC').load(substance.id);
     return rows.map((r) => r.groupCode);
   }
 
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => [RegulatoryListEnum])
   async lists(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
     const rows = await ctx.loaders.children(SubstanceListEntity, 'substanceId', 'list_code ASC').load(substance.id);

@@ -159,6 +159,13 @@ export const UNRESOLVED_DEVIATION_STATUSES: readonly DeviationStatus[] = DEVIATI
   (s) => !DEVIATION_STATUS_RESOLVED[s],
 );
 
+/**
+ * A supplier's answer to a deviation (respondToDeviation): PROPOSED until the opening organisation
+ * ACCEPTs it (the deviation becomes ACTION_PLAN_AGREED, due by the plan's date) or REJECTs it.
+ */
+export const ACTION_PLAN_STATUSES = ['PROPOSED', 'ACCEPTED', 'REJECTED'] as const;
+export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
+
 /** RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open. */
 export const TRAFFIC_LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const;
 export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
@@ -176,11 +183,16 @@ export type SubstanceStatus = (typeof SUBSTANCE_STATUSES)[number];
 // ---------------------------------------------------------------------------------------------
 // Members and access
 
-export const ORGANISATION_KINDS = ['REGION', 'MUNICIPALITY', 'OTHER'] as const;
+/** SUPPLIER: a supplier's own organisation in KemKollen, holding its supplier members (organisations.supplier_id). */
+export const ORGANISATION_KINDS = ['REGION', 'MUNICIPALITY', 'OTHER', 'SUPPLIER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-/** Roles, lowest first: each includes the rights of the ones before it. */
-export const ROLES = ['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
+/**
+ * Roles, lowest first: each includes the rights of the ones before it. SUPPLIER, below READER, is
+ * the role of a supplier member: it reaches only the operations opened to it (`@Allow(Role.SUPPLIER)`),
+ * and there only its own supplier's SHARED follow-ups (src/follow-ups/follow-up-access.ts).
+ */
+export const ROLES = ['SUPPLIER', 'READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** MEMBER: a person of the organisation; API_CLIENT: another tool acting for it. */
@@ -232,6 +244,11 @@ export const FOLLOW_UP_EVENT_TYPES = [
   'DEVIATION_UPDATED',
   'DEVIATION_RESOLVED',
   'REUSED',
+  'ACTION_PLAN_PROPOSED',
+  'ACTION_PLAN_ACCEPTED',
+  'ACTION_PLAN_REJECTED',
+  'COMMENTED',
+  'REPORT_RELEASED',
 ] as const;
 export type FollowUpEventType = (typeof FOLLOW_UP_EVENT_TYPES)[number];
 
@@ -259,6 +276,12 @@ export const EVENT_TYPES = [
   'TOKEN_REVOKED',
   'DELEGATION_GRANTED',
   'DELEGATION_REVOKED',
+  'WATCH_STARTED',
+  'WATCH_ENDED',
+  'EMAIL_NOTIFICATIONS_SET',
+  'WEBHOOK_CREATED',
+  'WEBHOOK_ENABLED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -274,10 +297,13 @@ export const EVENT_SUBJECT_TYPES = [
   'FollowUp',
   'Deviation',
   'Reuse',
+  'Comment',
   'Import',
   'Principal',
   'ApiToken',
   'Delegation',
+  'Watch',
+  'Webhook',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -297,11 +323,51 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   FollowUp: 'REGISTRY',
   Deviation: 'REGISTRY',
   Reuse: 'REGISTRY',
+  Comment: 'REGISTRY',
   Import: 'REGISTRY',
   Principal: 'ORGANISATION',
   ApiToken: 'ORGANISATION',
   Delegation: 'REGISTRY',
+  Watch: 'ORGANISATION',
+  Webhook: 'ORGANISATION',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Watching and notifications
+
+/** What a person watches: a product, a supplier, a requirement, or CONTRACTS (its organisation's contracts). */
+export const WATCH_KINDS = ['PRODUCT', 'SUPPLIER', 'REQUIREMENT', 'CONTRACTS'] as const;
+export type WatchKind = (typeof WATCH_KINDS)[number];
+
+/** Why a person is told (DOMAIN.md "Suppliers and notifications"); a webhook subscribes to some of them. */
+export const NOTIFICATION_REASONS = [
+  'FOLLOW_UP_COMPLETED',
+  'CONTRACT_FAIL',
+  'DEVIATION_DUE',
+  'DEVIATION_OVERDUE',
+  'REUSE_RETRACTED',
+  'SUPPLIER_ANSWER',
+] as const;
+export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
+
+/** The follow-up events a supplier's answer is told by. */
+export const SUPPLIER_ANSWER_EVENTS: readonly FollowUpEventType[] = [
+  'ACTION_PLAN_PROPOSED',
+  'COMMENTED',
+  'REPORT_RELEASED',
+];
+
+/** How a person's notifications reach them by e-mail: each at once, one digest a day, or not at all. */
+export const EMAIL_MODES = ['IMMEDIATE', 'DAILY_DIGEST', 'OFF'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+/** The ways of telling; each reads the event log from its own cursor. */
+export const NOTIFICATION_CHANNELS = ['EMAIL', 'WEBHOOK'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A delivery: waiting (or between retries), sent, or given up after its last attempt. */
+export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -17,6 +17,7 @@ export const CALLERS = [
   'noToken',
   'expired',
   'revoked',
+  'supplier',
   'reader',
   'otherContact',
   'ownerContact',
@@ -31,6 +32,8 @@ export const CALLER_INFO: Record<Caller, { organisation: string | null; role: st
   noToken: { organisation: null, role: null },
   expired: { organisation: 'region-skane', role: 'ADMIN' },
   revoked: { organisation: 'region-skane', role: 'ADMIN' },
+  /** A member of a supplier (the demo supplier Lekverket), in the supplier's own organisation `supplier-<id>`. */
+  supplier: { organisation: 'supplier-', role: 'SUPPLIER' },
   reader: { organisation: 'region-uppsala', role: 'READER' },
   otherContact: { organisation: 'region-stockholm', role: 'CONTACT_PERSON' },
   ownerContact: { organisation: 'region-skane', role: 'CONTACT_PERSON' },
@@ -93,6 +96,7 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     noToken: null,
     expired: expired.token,
     revoked: revoked.token,
+    supplier: TOKENS.supplier,
     reader: TOKENS.reader,
     otherContact: TOKENS.stockholm,
     ownerContact: TOKENS.skane,
@@ -101,11 +105,23 @@ export async function setUpCallers(sut: TestApp): Promise<CallerSet> {
     delegate: delegate.token,
   };
   const ids = new Map<Caller, { principalId: string; organisationId: string }>();
-  for (const caller of ['reader', 'otherContact', 'ownerContact', 'coordinator', 'admin', 'delegate'] as const) {
+  for (const caller of [
+    'supplier',
+    'reader',
+    'otherContact',
+    'ownerContact',
+    'coordinator',
+    'admin',
+    'delegate',
+  ] as const) {
     const me = dataOf(
       await sut.gql('{ me { principal { id } organisation { id code } role } }', {}, tokens[caller]),
     ).me;
-    if (me.organisation.code !== CALLER_INFO[caller].organisation || me.role !== CALLER_INFO[caller].role) {
+    const organisation = CALLER_INFO[caller].organisation!;
+    const sameOrganisation = organisation.endsWith('-')
+      ? me.organisation.code.startsWith(organisation)
+      : me.organisation.code === organisation;
+    if (!sameOrganisation || me.role !== CALLER_INFO[caller].role) {
       throw new Error(`${caller}: expected ${JSON.stringify(CALLER_INFO[caller])}, me says ${JSON.stringify(me)}`);
     }
     ids.set(caller, { principalId: me.principal.id, organisationId: me.organisation.id });

@@ -66,6 +66,8 @@ export interface RecordFollowUpInput {
   validUntil?: string | null;
   notes?: string | null;
   confidentialNotes?: string | null;
+  /** The supplier must release the report before other organisations read its details (issue 19). */
+  requiresSupplierRelease?: boolean;
   measurements: MeasurementInput[];
 }
 

@@ -41,6 +41,8 @@ export const TOKENS = {
   skane: 'kk_demo_skane',
   stockholm: 'kk_demo_stockholm',
   reader: 'kk_demo_reader',
+  /** A member of the demo supplier Lekverket Nordic AB (role SUPPLIER). */
+  supplier: 'kk_demo_supplier',
 } as const;
 
 export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);

@@ -5,6 +5,9 @@ import { AddLookupIndexes1763770600000 } from './1763770600000-AddLookupIndexes.
 import { AddDelegations1764100000000 } from './1764100000000-AddDelegations.js';
 import { AddImportIdentity1764115200000 } from './1764115200000-AddImportIdentity.js';
 import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.js';
+import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
+import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
+import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -15,4 +18,7 @@ export const MIGRATIONS = [
   AddDelegations1764100000000,
   AddImportIdentity1764115200000,
   CreateImportJobs1764115300000,
+  AddSupplierMembers1763771900000,
+  AddSupplierAnswers1763772000000,
+  AddNotifications1763772100000,
 ];

@@ -38,13 +38,18 @@ export type DeviationStatus =
 
 /** PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it. */
 export type FollowUpEventType =
+  | 'ACTION_PLAN_ACCEPTED'
+  | 'ACTION_PLAN_PROPOSED'
+  | 'ACTION_PLAN_REJECTED'
   | 'CLOSED'
+  | 'COMMENTED'
   | 'COMPLETED'
   | 'DEVIATION_OPENED'
   | 'DEVIATION_RESOLVED'
   | 'DEVIATION_UPDATED'
   | 'PLANNED'
   | 'RECORDED'
+  | 'REPORT_RELEASED'
   | 'RETRACTED'
   | 'REUSED'
   | 'UPDATED';
@@ -127,6 +132,8 @@ export type RecordFollowUpInput = {
   reportReference?: string | null | undefined;
   /** The requirements checked. */
   requirementIds: Array<string | number>;
+  /** The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared. */
+  requiresSupplierRelease?: boolean | null | undefined;
   /** PLANNED, IN_PROGRESS or COMPLETED. */
   status?: FollowUpStatus;
   /** Required without productId; must match the product's supplier with it. */
@@ -142,12 +149,13 @@ export type RequirementKind =
   | 'LIMIT'
   | 'NOT_ADDED';
 
-/** READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens. */
+/** SUPPLIER (a member of a supplier) reads the SHARED follow-ups of its own supplier and answers them; READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens. */
 export type Role =
   | 'ADMIN'
   | 'CONTACT_PERSON'
   | 'COORDINATOR'
-  | 'READER';
+  | 'READER'
+  | 'SUPPLIER';
 
 export type SubstanceMeasurementStatus =
   | 'MEASURED'

@@ -8,7 +8,11 @@ import { SubstanceEntity } from '../../../substances/substance.entity.js';
 import { EventEntity } from '../../../events/event.entity.js';
 import { DeviationEntity } from '../../../follow-ups/deviation.entity.js';
 import { canSee } from '../../../follow-ups/follow-up-access.js';
-import { FollowUpEntity, FollowUpRequirementEntity } from '../../../follow-ups/follow-up.entity.js';
+import {
+  FollowUpEntity,
+  FollowUpRequirementEntity,
+  FollowUpCommentEntity,
+} from '../../../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../../../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../../../follow-ups/reuse.entity.js';
 
@@ -156,6 +160,10 @@ export const deviationsLoader = (loaders: Loaders) => loaders.children(Deviation
 export const reusesLoader = (loaders: Loaders) => loaders.children(ReuseEntity, 'followUpId', 'created_at ASC');
 
 export const historyLoader = (loaders: Loaders) => loaders.children(EventEntity, 'followUpId', 'seq ASC');
+
+/** followUpId → the supplier's comments, oldest first. */
+export const commentsLoader = (loaders: Loaders) =>
+  loaders.children(FollowUpCommentEntity, 'followUpId', 'created_at ASC');
 
 export const followUpRequirementsLoader = (loaders: Loaders) =>
   loaders.linked(

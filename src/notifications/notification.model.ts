@@ -1,0 +1,72 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../common/graphql-enums.js';
+import { Connection } from '../common/pagination/connection.js';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  EMAIL_MODES,
+  NOTIFICATION_REASONS,
+  type NotificationReason,
+  WATCH_KINDS,
+  type WatchKind,
+} from '../vocabulary/vocabulary.js';
+
+export const WatchKindEnum = graphqlEnum(WATCH_KINDS, 'WatchKind', {
+  description: "PRODUCT, SUPPLIER or REQUIREMENT (targetId names it), or CONTRACTS: your organisation's contracts.",
+});
+export const NotificationReasonEnum = graphqlEnum(NOTIFICATION_REASONS, 'NotificationReason', {
+  description:
+    "Why you are told: a follow-up completed on something you watch; a FAIL against your organisation's contract; a deviation due within 7 days or overdue; a follow-up your organisation reused retracted; a supplier's answer.",
+});
+export const EmailModeEnum = graphqlEnum(EMAIL_MODES, 'EmailMode', {
+  description: 'IMMEDIATE: one e-mail per notification; DAILY_DIGEST: one e-mail a day; OFF: none.',
+});
+export const DeliveryStatusEnum = graphqlEnum(DELIVERY_STATUSES, 'DeliveryStatus');
+
+@ObjectType({ description: 'Something you watch.' })
+export class Watch {
+  @Field(() => ID) id: string;
+  @Field(() => WatchKindEnum) kind: WatchKind;
+  @Field(() => ID, { description: 'The product, supplier or requirement; for CONTRACTS your organisation.' })
+  targetId: string;
+  @Field() createdAt: string;
+}
+
+@ObjectType({
+  description: "An endpoint of another tool that receives your notifications, signed with the webhook's secret.",
+})
+export class Webhook {
+  @Field(() => ID) id: string;
+  @Field() url: string;
+  @Field(() => [NotificationReasonEnum]) events: NotificationReason[];
+  @Field({ description: 'false once turned off after failed attempts in a row; enableWebhook turns it on.' })
+  enabled: boolean;
+  @Field(() => Int) consecutiveFailures: number;
+  @Field(() => String, { nullable: true }) disabledAt: string | null;
+  @Field() createdAt: string;
+}
+
+@ObjectType({
+  description:
+    'A new webhook. `secret` is the HMAC-SHA256 key of the x-kemkollen-signature header (sha256=<hex of the body>): shown this once.',
+})
+export class CreatedWebhook {
+  @Field() secret: string;
+  @Field(() => Webhook) webhook: Webhook;
+}
+
+@ObjectType({ description: 'One notification sent (or being sent) to a webhook, with its attempts.' })
+export class WebhookDelivery {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Sent as x-kemkollen-idempotency-key; the same on every attempt.' }) idempotencyKey: string;
+  @Field(() => NotificationReasonEnum) reason: NotificationReason;
+  @Field(() => DeliveryStatusEnum) status: DeliveryStatus;
+  @Field(() => Int) attempts: number;
+  @Field(() => Int, { nullable: true, description: "The receiver's last HTTP status." }) responseStatus: number | null;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field({ description: 'When the next attempt is due (while PENDING).' }) nextAttemptAt: string;
+  @Field(() => String, { nullable: true }) sentAt: string | null;
+  @Field() createdAt: string;
+}
+
+export const WebhookDeliveryConnection = Connection(WebhookDelivery);
