@@ -111,6 +111,45 @@ test('supplier page: traffic light, open a deviation past its due date (red), re
   await expect(card).toHaveCount(0);
 });
 
+test("supplier page: the supplier's action plan accepted or rejected with a reason", async ({ page }, testInfo) => {
+  const followUpId = await recordFollowUp(page.request, TOKENS.stockholm, '7350012340032', {
+    reportReference: 'E2E-PLAN',
+  });
+  const opened = await gql(
+    page.request,
+    TOKENS.stockholm,
+    'mutation ($input: OpenDeviationInput!) { openDeviation(input: $input) { id supplier { id } } }',
+    {
+      input: { followUpId, severity: 'MINOR', description: 'Etiketten saknar ämnesinformation', dueDate: '2027-06-30' },
+    },
+  );
+  const invited = await gql(
+    page.request,
+    TOKENS.stockholm,
+    'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Kvalitetschef", email: "kvalitet@lekverket.example") { token } }',
+    { s: opened.openDeviation.supplier.id },
+  );
+  await gql(
+    page.request,
+    invited.inviteSupplierMember.token,
+    'mutation ($d: ID!) { respondToDeviation(deviationId: $d, actionPlan: "Ny etikett från januari", dueDate: "2027-01-31") { id } }',
+    { d: opened.openDeviation.id },
+  );
+
+  await signIn(page, TOKENS.stockholm);
+  await page.goto(`/suppliers/${opened.openDeviation.supplier.id}`);
+  const card = page.getByRole('article', { name: /Etiketten saknar ämnesinformation/ });
+  await expect(card).toContainText('Ny etikett från januari');
+  await expect(card).toContainText('föreslagen av leverantören');
+  await expect(card.getByRole('button', { name: 'Avvisa åtgärdsplanen' })).toBeDisabled();
+  await checkPage(page, testInfo, 'supplier-action-plan');
+  await card.getByLabel('Skäl att avvisa planen').fill('Ange vilka ämnen etiketten ska nämna');
+  await card.getByRole('button', { name: 'Avvisa åtgärdsplanen' }).click();
+  await expect(card).toContainText('avvisad');
+  await expect(card).toContainText('Ange vilka ämnen etiketten ska nämna');
+  await expect(card.getByRole('button', { name: 'Godkänn åtgärdsplanen' })).toHaveCount(0);
+});
+
 test('live: a follow-up recorded by another region shows within seconds with an unseen count, and none is lost over a reconnect', async ({
   page,
 }, testInfo) => {

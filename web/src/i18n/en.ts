@@ -244,6 +244,9 @@ export const en: Dictionary = {
     about: 'Concerns',
     actionPlan: 'Action plan',
     noActionPlan: 'none yet',
+    acceptPlan: 'Accept the action plan',
+    rejectPlan: 'Reject the action plan',
+    rejectionReason: 'Why the plan is rejected',
     resolution: 'How the deviation was resolved',
     resolve: 'Mark the deviation as resolved',
   },
@@ -258,6 +261,7 @@ export const en: Dictionary = {
     MAJOR: 'Major deviation',
     CRITICAL: 'Critical deviation',
   },
+  actionPlanStatus: { PROPOSED: 'proposed by the supplier', ACCEPTED: 'accepted', REJECTED: 'rejected' },
   deviationStatus: { OPEN: 'Open', ACTION_PLAN_AGREED: 'Action plan agreed', RESOLVED: 'Resolved' },
   deviation: {
     open: 'Open a deviation',

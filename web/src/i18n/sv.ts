@@ -242,6 +242,9 @@ export const sv = {
     about: 'Gäller',
     actionPlan: 'Åtgärdsplan',
     noActionPlan: 'ingen ännu',
+    acceptPlan: 'Godkänn åtgärdsplanen',
+    rejectPlan: 'Avvisa åtgärdsplanen',
+    rejectionReason: 'Skäl att avvisa planen',
     resolution: 'Hur avvikelsen löstes',
     resolve: 'Markera avvikelsen som löst',
   },
@@ -256,6 +259,7 @@ export const sv = {
     MAJOR: 'Större avvikelse',
     CRITICAL: 'Kritisk avvikelse',
   },
+  actionPlanStatus: { PROPOSED: 'föreslagen av leverantören', ACCEPTED: 'godkänd', REJECTED: 'avvisad' },
   deviationStatus: { OPEN: 'Öppen', ACTION_PLAN_AGREED: 'Åtgärdsplan godkänd', RESOLVED: 'Löst' },
   deviation: {
     open: 'Öppna en avvikelse',
