@@ -44,6 +44,9 @@ type Documents = {
     "\n  mutation SupplierResolveDeviation($id: ID!, $resolution: String) {\n    resolveDeviation(id: $id, resolution: $resolution) {\n      id\n      status\n    }\n  }\n": typeof types.SupplierResolveDeviationDocument,
     "\n  mutation SupplierAcceptActionPlan($deviationId: ID!) {\n    acceptActionPlan(deviationId: $deviationId) {\n      id\n      actionPlanStatus\n    }\n  }\n": typeof types.SupplierAcceptActionPlanDocument,
     "\n  mutation SupplierRejectActionPlan($deviationId: ID!, $reason: String!) {\n    rejectActionPlan(deviationId: $deviationId, reason: $reason) {\n      id\n      actionPlanStatus\n    }\n  }\n": typeof types.SupplierRejectActionPlanDocument,
+    "\n  query Watches {\n    watches {\n      id\n      kind\n      targetId\n    }\n  }\n": typeof types.WatchesDocument,
+    "\n  mutation WatchTarget($kind: WatchKind!, $targetId: ID) {\n    watch(kind: $kind, targetId: $targetId) {\n      id\n      kind\n      targetId\n    }\n  }\n": typeof types.WatchTargetDocument,
+    "\n  mutation UnwatchTarget($kind: WatchKind!, $targetId: ID) {\n    unwatch(kind: $kind, targetId: $targetId)\n  }\n": typeof types.UnwatchTargetDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      role\n      expiresAt\n      principal {\n        id\n        name\n      }\n      organisation {\n        id\n        name\n        code\n      }\n    }\n  }\n": types.MeDocument,
@@ -76,6 +79,9 @@ const documents: Documents = {
     "\n  mutation SupplierResolveDeviation($id: ID!, $resolution: String) {\n    resolveDeviation(id: $id, resolution: $resolution) {\n      id\n      status\n    }\n  }\n": types.SupplierResolveDeviationDocument,
     "\n  mutation SupplierAcceptActionPlan($deviationId: ID!) {\n    acceptActionPlan(deviationId: $deviationId) {\n      id\n      actionPlanStatus\n    }\n  }\n": types.SupplierAcceptActionPlanDocument,
     "\n  mutation SupplierRejectActionPlan($deviationId: ID!, $reason: String!) {\n    rejectActionPlan(deviationId: $deviationId, reason: $reason) {\n      id\n      actionPlanStatus\n    }\n  }\n": types.SupplierRejectActionPlanDocument,
+    "\n  query Watches {\n    watches {\n      id\n      kind\n      targetId\n    }\n  }\n": types.WatchesDocument,
+    "\n  mutation WatchTarget($kind: WatchKind!, $targetId: ID) {\n    watch(kind: $kind, targetId: $targetId) {\n      id\n      kind\n      targetId\n    }\n  }\n": types.WatchTargetDocument,
+    "\n  mutation UnwatchTarget($kind: WatchKind!, $targetId: ID) {\n    unwatch(kind: $kind, targetId: $targetId)\n  }\n": types.UnwatchTargetDocument,
 };
 
 /**
@@ -212,6 +218,18 @@ export function graphql(source: "\n  mutation SupplierAcceptActionPlan($deviatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SupplierRejectActionPlan($deviationId: ID!, $reason: String!) {\n    rejectActionPlan(deviationId: $deviationId, reason: $reason) {\n      id\n      actionPlanStatus\n    }\n  }\n"): (typeof documents)["\n  mutation SupplierRejectActionPlan($deviationId: ID!, $reason: String!) {\n    rejectActionPlan(deviationId: $deviationId, reason: $reason) {\n      id\n      actionPlanStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Watches {\n    watches {\n      id\n      kind\n      targetId\n    }\n  }\n"): (typeof documents)["\n  query Watches {\n    watches {\n      id\n      kind\n      targetId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WatchTarget($kind: WatchKind!, $targetId: ID) {\n    watch(kind: $kind, targetId: $targetId) {\n      id\n      kind\n      targetId\n    }\n  }\n"): (typeof documents)["\n  mutation WatchTarget($kind: WatchKind!, $targetId: ID) {\n    watch(kind: $kind, targetId: $targetId) {\n      id\n      kind\n      targetId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnwatchTarget($kind: WatchKind!, $targetId: ID) {\n    unwatch(kind: $kind, targetId: $targetId)\n  }\n"): (typeof documents)["\n  mutation UnwatchTarget($kind: WatchKind!, $targetId: ID) {\n    unwatch(kind: $kind, targetId: $targetId)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

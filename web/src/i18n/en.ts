@@ -283,6 +283,7 @@ export const en: Dictionary = {
     open: 'Open the follow-up',
     type: { RECORDED: 'New', PLANNED: 'Planned', COMPLETED: 'Completed' },
   },
+  watch: { label: 'Watch' },
   requirementKind: { LIMIT: 'Limit', NOT_ADDED: 'Not intentionally added', DOCUMENTATION: 'Documentation' },
   limitSource: { CONTRACT: "the contract's own limit", LIBRARY: "the library's default limit" },
   basis: {

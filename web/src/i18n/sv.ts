@@ -281,6 +281,7 @@ export const sv = {
     open: 'Öppna uppföljningen',
     type: { RECORDED: 'Ny', PLANNED: 'Planerad', COMPLETED: 'Slutförd' },
   },
+  watch: { label: 'Bevaka' },
   requirementKind: { LIMIT: 'Gränsvärde', NOT_ADDED: 'Inte avsiktligt tillsatt', DOCUMENTATION: 'Dokumentation' },
   limitSource: { CONTRACT: 'avtalets eget gränsvärde', LIBRARY: 'kravbibliotekets gränsvärde' },
   basis: {

@@ -20,6 +20,7 @@ import { useMutation, useQuery } from 'urql';
 import { useFormat } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
+import { WatchButton } from '../watches';
 import type { DeviationSeverity } from '../../gql/graphql';
 import {
   AcceptActionPlanMutation,
@@ -51,6 +52,7 @@ export function SupplierPage({ id }: { id: string }) {
     <>
       <p className="caption">{t('supplier.title')}</p>
       <h1>{status.supplier.name}</h1>
+      <WatchButton kind="SUPPLIER" targetId={status.supplier.id} />
       <p className="meta">
         {status.supplier.organisationNumber ?? ''} {status.supplier.country}
       </p>
