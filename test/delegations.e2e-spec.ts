@@ -145,6 +145,11 @@ describe('delegations', () => {
       expectError(await grant(skaneAdmin, ids.adda!, ['FOLLOW_UPS'], daysAgo(1)), 'BAD_USER_INPUT', 'expiresOn');
       expectError(await grant(skaneAdmin, ids.adda!, []), 'BAD_USER_INPUT', 'scopes');
       expectError(await grant(skaneAdmin, ids.adda!, ['EVERYTHING']), 'BAD_USER_INPUT');
+      const supplierOrganisation = dataOf(
+        await sut.gql('{ organisations(first: 1, filter: { kind: SUPPLIER }) { nodes { id } } }', {}, TOKENS.reader),
+      ).organisations.nodes[0];
+      expect(supplierOrganisation).toBeTruthy();
+      expectError(await grant(skaneAdmin, supplierOrganisation.id, ['FOLLOW_UPS']), 'BAD_USER_INPUT', 'supplier');
     });
   });
 

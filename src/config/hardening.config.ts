@@ -27,6 +27,8 @@ export interface RateLimitConfig {
   perToken: number;
   /** GraphQL requests per window from one client address (0: no per-address limit). */
   perAddress: number;
+  /** WebSocket upgrades (new connections) per window from one client address (0: no limit). */
+  upgradesPerAddress: number;
 }
 
 export interface HardeningConfig {
@@ -34,6 +36,8 @@ export interface HardeningConfig {
   /** Largest accepted request body (JSON), in bytes. */
   maxBodyBytes: number;
   rateLimit: RateLimitConfig;
+  /** Active subscriptions one WebSocket connection may hold at once (0: no limit). */
+  wsMaxSubscriptions: number;
   /** Answer introspection queries. */
   introspection: boolean;
   /** Serve GraphiQL at GET /graphql in a browser. */
@@ -90,7 +94,9 @@ export function loadHardeningConfig(env: Env, production: boolean): HardeningCon
       windowMs: count('RATE_LIMIT_WINDOW_MS', env.RATE_LIMIT_WINDOW_MS, 60_000, 1000),
       perToken: count('RATE_LIMIT_PER_TOKEN', env.RATE_LIMIT_PER_TOKEN, 1200),
       perAddress: count('RATE_LIMIT_PER_ADDRESS', env.RATE_LIMIT_PER_ADDRESS, 3000),
+      upgradesPerAddress: count('WS_UPGRADES_PER_ADDRESS', env.WS_UPGRADES_PER_ADDRESS, 300),
     },
+    wsMaxSubscriptions: count('WS_MAX_SUBSCRIPTIONS', env.WS_MAX_SUBSCRIPTIONS, 100),
     introspection: flag('INTROSPECTION', env.INTROSPECTION, !production),
     landingPage: flag('LANDING_PAGE', env.LANDING_PAGE, !production),
     logFormat,

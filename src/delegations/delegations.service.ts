@@ -134,8 +134,14 @@ export class DelegationsService {
       throw badInput('expiresOn', `"${args.expiresOn}": must be today (${todayIso()}) or later`);
     return this.tx.run(async (uow) => {
       const { manager } = uow;
-      if (!(await manager.existsBy(OrganisationEntity, { id: args.toOrganisationId })))
-        throw badInput('toOrganisationId', `"${args.toOrganisationId}": no organisation has this id`);
+      const delegate = await manager.findOneBy(OrganisationEntity, { id: args.toOrganisationId });
+      if (!delegate) throw badInput('toOrganisationId', `"${args.toOrganisationId}": no organisation has this id`);
+      // A supplier's own organisation never records or decides for its buyers.
+      if (delegate.kind === 'SUPPLIER')
+        throw badInput(
+          'toOrganisationId',
+          `"${delegate.code}" is a supplier's organisation; delegations go to contracting authorities`,
+        );
       const entity = manager.create(DelegationEntity, {
         organisationId: actor.organisationId,
         delegateOrganisationId: args.toOrganisationId,

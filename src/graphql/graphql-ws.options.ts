@@ -105,7 +105,7 @@ export class GraphQLWsOptions {
       connectionInitWaitTimeout: 5000,
       onConnect: (ctx: Ctx) => this.onConnect(ctx),
       onClose: (ctx: Ctx) => this.forget(ctx.extra.socket),
-      onSubscribe: (_ctx: Ctx, _id: string, payload: SubscribePayload) => this.onSubscribe(payload),
+      onSubscribe: (ctx: Ctx, _id: string, payload: SubscribePayload) => this.tooMany(ctx) ?? this.onSubscribe(payload),
       onNext: (_ctx: Ctx, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result) =>
         result.errors?.length
           ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) }
@@ -150,6 +150,22 @@ export class GraphQLWsOptions {
     });
     if (auth.principal) this.startWatching();
     return true;
+  }
+
+  /**
+   * A connection holds at most WS_MAX_SUBSCRIPTIONS subscriptions at once (graphql-ws keeps them in
+   * `ctx.subscriptions`, the new one already reserved there): each holds a live read of the event
+   * log, so one socket must not open thousands.
+   */
+  private tooMany(ctx: Ctx): readonly GraphQLError[] | null {
+    const max = this.config.wsMaxSubscriptions;
+    if (!max || Object.keys(ctx.subscriptions).length <= max) return null;
+    return [
+      new GraphQLError(
+        `Too many subscriptions on this connection: at most ${max} at once (WS_MAX_SUBSCRIPTIONS); complete one first, or open another connection`,
+        { extensions: { code: 'RATE_LIMITED', limit: 'wsMaxSubscriptions', max } },
+      ),
+    ];
   }
 
   private onSubscribe(payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {

@@ -38,6 +38,7 @@ const NOTE: Partial<Record<CsvColumn, string>> = {
   performed_on: 'YYYY-MM-DD',
   valid_until: 'YYYY-MM-DD; default performed_on + 3 years.',
   report_reference: "With the organisation, the follow-up's identity: importing again finds it.",
+  recorded_by: "Written by an export: the delegate that recorded it on the organisation's behalf. Not read on import.",
   substance_cas: 'CAS number (see the sheet substances); empty for a follow-up without measurements.',
   detected: 'true or false',
   value: 'When detected.',

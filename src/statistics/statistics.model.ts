@@ -16,22 +16,31 @@ export class VerdictCount {
       'PASS, FAIL or INCONCLUSIVE against the strictest library default limit for the substance; NOT_COMPARABLE when units differ.',
   })
   verdict: Verdict | SubstanceStatus;
-  @Field(() => Int) count: number;
+  @Field(() => Int, { nullable: true, description: 'The number of results; null when below 3 (withheld).' })
+  count: number | null;
+  @Field({ description: 'The count as shown: the number, or "< 3" when withheld.' }) displayCount: string;
 }
 
 @ObjectType({ description: 'Follow-ups per product category and method.' })
 export class FollowUpCount {
   @Field(() => String, { nullable: true }) categoryCode: string | null;
   @Field(() => String) method: Method;
-  @Field(() => Int) count: number;
+  @Field(() => Int, { nullable: true, description: 'The number of follow-ups; null when below 3 (withheld).' })
+  count: number | null;
+  @Field({ description: 'The count as shown: the number, or "< 3" when withheld.' }) displayCount: string;
 }
 
 @ObjectType({
-  description: 'Anonymised statistics over SHARED, completed follow-ups: no supplier, product or organisation.',
+  description:
+    'Anonymised statistics over SHARED, completed follow-ups: no supplier, product or organisation. Counts below 3 are withheld (shown as "< 3"), and the totals count only what is shown, so no withheld count can be recovered by subtraction.',
 })
 export class PublicStatistics {
-  @Field(() => Int) followUpCount: number;
-  @Field(() => Int) measurementCount: number;
+  @Field(() => Int, {
+    description: 'The follow-ups in the groups of followUpsByCategory that are shown (count not null).',
+  })
+  followUpCount: number;
+  @Field(() => Int, { description: 'The results in the groups of verdicts that are shown (count not null).' })
+  measurementCount: number;
   @Field(() => [FollowUpCount]) followUpsByCategory: FollowUpCount[];
   @Field(() => [VerdictCount]) verdicts: VerdictCount[];
 }

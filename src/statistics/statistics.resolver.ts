@@ -9,7 +9,7 @@ export class StatisticsResolver {
 
   @Allow(PUBLIC)
   @Query(() => PublicStatistics, {
-    description: 'Anonymised counts by category, substance and verdict. Needs no token.',
+    description: 'Anonymised counts by category, substance and verdict; counts below 3 withheld. Needs no token.',
   })
   publicStatistics() {
     return this.service.publicStatistics();

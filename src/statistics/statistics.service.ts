@@ -11,6 +11,7 @@ import {
   type Verdict,
 } from '../vocabulary/vocabulary.js';
 import type { PublicStatistics } from './statistics.model.js';
+import { suppressSmallCounts } from './suppression.js';
 
 interface MeasurementRow {
   category_code: string | null;
@@ -33,7 +34,7 @@ const COUNTED = `f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.visib
 
 /**
  * Statistics anyone may read, without a token: counts only, grouped by category, substance and
- * verdict. Only SHARED, completed or closed follow-ups count; nothing names a supplier, product
+ * verdict, counts below 3 withheld and totals of the shown counts only (suppression.ts). Only SHARED, completed or closed follow-ups count; nothing names a supplier, product
  * or organisation. Each result is judged against the strictest library default limit (EACH)
  * for its substance, as a neutral yardstick: contracts differ, the library is common ground.
  */
@@ -42,8 +43,7 @@ export class StatisticsService {
   constructor(private readonly reader: SqlReader) {}
 
   async publicStatistics(): Promise<PublicStatistics> {
-    const [totals, byCategory, measurements, limits] = await Promise.all([
-      this.reader.one<{ n: string | number }>(`SELECT COUNT(*) AS n FROM follow_ups f WHERE ${COUNTED}`),
+    const [byCategory, measurements, limits] = await Promise.all([
       this.reader.all<{ category_code: string | null; method: Method; n: string | number }>(
         `SELECT c.code AS category_code, f.method AS method, COUNT(*) AS n FROM follow_ups f
          LEFT JOIN products p ON p.id = f.product_id LEFT JOIN product_categories c ON c.id = p.category_id
@@ -104,20 +104,23 @@ export class StatisticsService {
       entry.count++;
       counts.set(key, entry);
     }
-    return {
-      followUpCount: Number(totals?.n ?? 0),
-      measurementCount: measurements.length,
-      followUpsByCategory: byCategory.map((r) => ({
-        categoryCode: r.category_code,
-        method: r.method,
-        count: Number(r.n),
-      })),
-      verdicts: [...counts.values()].sort(
+    // Counts below 3 withheld, totals of what is shown only (suppression.ts; domain.md §13).
+    const followUps = suppressSmallCounts(
+      byCategory.map((r) => ({ categoryCode: r.category_code, method: r.method, count: Number(r.n) })),
+    );
+    const verdicts = suppressSmallCounts(
+      [...counts.values()].sort(
         (a, b) =>
           (a.categoryCode ?? '').localeCompare(b.categoryCode ?? '') ||
           a.casNumber.localeCompare(b.casNumber) ||
           a.verdict.localeCompare(b.verdict),
       ),
+    );
+    return {
+      followUpCount: followUps.shownTotal,
+      measurementCount: verdicts.shownTotal,
+      followUpsByCategory: followUps.cells,
+      verdicts: verdicts.cells,
     };
   }
 

@@ -22,6 +22,7 @@ const CLIENT_CODES = new Set([
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'QUERY_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
 ]);
 
 function unwrap(error: unknown): unknown {

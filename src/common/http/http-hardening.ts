@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { createHash } from 'node:crypto';
 import type { AppConfig } from '../../config/configuration.js';
 import { requestIdOf } from '../logging/request-context.js';
 import { sendHttpError } from './http-error.js';
@@ -75,6 +76,12 @@ export class GraphQLHttpErrorFilter extends BaseExceptionFilter implements Excep
   }
 }
 
+/** One key prefix per registry (its database and schema): the instances of one registry share their counts. */
+function rateLimitNamespace(config: AppConfig): string {
+  const registry = `${config.databaseUrl ?? config.databasePath}#${config.databaseSchema ?? ''}`;
+  return `kemkollen:rate-limit:${createHash('sha256').update(registry).digest('hex').slice(0, 16)}:`;
+}
+
 /**
  * The HTTP-level protection in front of GraphQL on Fastify, in this order for each request: a
  * request id (echoed as `x-request-id`, even on refusals), the rate limits on /graphql, a charset
@@ -88,7 +95,11 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
     void reply.header('x-request-id', request.id);
     done();
   });
-  await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH);
+  await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH, {
+    redisUrl: config.redisUrl,
+    namespace: rateLimitNamespace(config),
+    trustProxy: Boolean(config.trustProxy),
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     const charset = request.routeOptions.url === GRAPHQL_PATH ? charsetOf(request.headers['content-type']) : null;
     // Answered here: the request goes no further (no `done`).
