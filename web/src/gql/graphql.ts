@@ -391,7 +391,7 @@ export type RecentFollowUpsQuery = { followUps: { totalCount: number, nodes: Arr
 export type PublicStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublicStatisticsQuery = { publicStatistics: { followUpCount: number, measurementCount: number, followUpsByCategory: Array<{ categoryCode: string | null, method: string, count: number }>, verdicts: Array<{ categoryCode: string | null, casNumber: string, substanceName: string, verdict: string, count: number }> } };
+export type PublicStatisticsQuery = { publicStatistics: { followUpCount: number, measurementCount: number, followUpsByCategory: Array<{ categoryCode: string | null, method: string, count: number | null }>, verdicts: Array<{ categoryCode: string | null, casNumber: string, substanceName: string, verdict: string, count: number | null }> } };
 
 export type SupplierPageQueryVariables = Exact<{
   id: string | number;

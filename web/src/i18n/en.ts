@@ -304,6 +304,8 @@ export const en: Dictionary = {
   statistics: {
     title: 'Follow-up statistics',
     intro: 'Anonymised statistics over shared, completed follow-ups. It names no supplier, product or organisation.',
+    withheld: 'Counts below 3 are not shown (“< 3”), so that no single follow-up can be singled out.',
+    andWithheld: '{{count}} and more below 3',
     followUps: 'Follow-ups',
     measurements: 'Measurements',
     byCategory: 'Results by product category',

@@ -303,6 +303,8 @@ export const sv = {
     title: 'Statistik över uppföljningar',
     intro:
       'Anonymiserad statistik över delade, slutförda uppföljningar. Den nämner ingen leverantör, vara eller organisation.',
+    withheld: 'Antal under 3 visas inte (”< 3”), så att ingen enskild uppföljning kan pekas ut.',
+    andWithheld: '{{count}} och fler under 3',
     followUps: 'Uppföljningar',
     measurements: 'Analysresultat',
     byCategory: 'Resultat per produktområde',
