@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuditLogModule } from './audit-log/audit-log.module.js';
+import { NodesModule } from './nodes/nodes.module.js';
 import { EventsModule } from './events/events.module.js';
 import { FollowUpEventsModule } from './follow-up-events/follow-up-events.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
@@ -44,6 +45,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     StatisticsModule,
     AuditLogModule,
     NotificationsModule,
+    NodesModule,
     SeedingModule,
     HealthModule,
   ],

@@ -10,6 +10,8 @@ import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
 import { serveWebApp } from './web-app/web-app.js';
+import { InputProblemsInterceptor } from './common/errors/input-problems.interceptor.js';
+import { registerGraphiQL } from './graphql/graphiql.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -30,7 +32,9 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   });
   // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
   await serveWebApp(app, config.webDist);
+  if (config.landingPage) registerGraphiQL(app);
   app.useGlobalPipes(validationPipe);
+  app.useGlobalInterceptors(new InputProblemsInterceptor());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   if (options.seed ?? config.seedOnStart) {

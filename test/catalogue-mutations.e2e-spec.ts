@@ -623,7 +623,6 @@ describe('catalogue mutations', () => {
       ],
       ['an EC number whose remainder is 10', { ecNumber: '000-009-0' }, 'ecNumber', 'never issued'],
       ['an EC number of the wrong form', { ecNumber: '2042110' }, 'ecNumber', 'must have the form NNN-NNN-N'],
-      ['a lower-case group', { groups: ['pfas'] }, 'groups', 'upper-case codes'],
       ['an empty name', { name: '' }, 'name', 'name'],
     ])(
       'createSubstance refuses %s with BAD_USER_INPUT, and stores nothing',
@@ -640,6 +639,31 @@ describe('catalogue mutations', () => {
           expect(dataOf(await sut.gql(SUBSTANCE, { cas: input.casNumber }, TOKENS.reader)).substance).toBeNull();
       },
     );
+
+    it('createSubstance with several bad fields lists every one in extensions.problems', async () => {
+      const r = await admin(CREATE_SUBSTANCE, {
+        input: build.substance({ name: '', casNumber: '117-81-8', ecNumber: '204-211-1' }),
+      });
+
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.any(String) });
+      const problems = (r.errors?.[0]?.extensions as { problems: Array<{ path: unknown[] }> }).problems;
+      expect(problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining([
+          ['input', 'name'],
+          ['input', 'casNumber'],
+          ['input', 'ecNumber'],
+        ]),
+      );
+    });
+
+    it('createSubstance refuses a group outside the SubstanceGroup enum, and stores nothing', async () => {
+      const before = await catalogue.count('substances');
+
+      const r = await admin(CREATE_SUBSTANCE, { input: build.substance({ groups: ['PFAS', 'pfas'] }) });
+
+      expectError(r, 'BAD_USER_INPUT', 'pfas', 'SubstanceGroup');
+      expect(await catalogue.count('substances')).toBe(before);
+    });
 
     it('createSubstance refuses a regulatory list that does not exist, and stores nothing', async () => {
       const before = await catalogue.count('substances');

@@ -409,14 +409,15 @@ describe('catalogue queries', () => {
 
     it.each<[string, Record<string, string>, string[]]>([
       ['search by name', { search: 'phthalate' }, ORTHO_PHTHALATES],
+      ['search by the Swedish name', { search: 'ftalat' }, ORTHO_PHTHALATES],
+      ['search by the Swedish name, with å/ä/ö', { search: 'ättiksyra' }, ['139-13-9', '60-00-4']],
       ['search by name, upper case', { search: 'PYRENE' }, ['192-97-2', '50-32-8']],
       ['search by part of a CAS number', { search: '117-81' }, ['117-81-7']],
       ['search by part of an EC number', { search: '204-211' }, ['117-81-7']],
       ['casNumber', { casNumber: '7440-43-9' }, ['7440-43-9']],
       ['casNumber, surrounding spaces ignored', { casNumber: ' 50-00-0 ' }, ['50-00-0']],
       ['group', { group: 'ORTHO_PHTHALATE' }, ORTHO_PHTHALATES],
-      ['group, lower case', { group: 'ortho_phthalate' }, ORTHO_PHTHALATES],
-      ['group nobody is in', { group: 'NO_SUCH_GROUP' }, []],
+      ['group nobody is in', { group: 'ORGANOTIN', search: 'phthalate' }, []],
       ['regulatory list', { list: 'ROHS' }, ROHS],
       [
         'group and list together',
@@ -430,6 +431,15 @@ describe('catalogue queries', () => {
       expect(casOf(d)).toEqual([...casNumbers].sort());
       expect(d.substances.totalCount).toBe(casNumbers.length);
     });
+
+    it.each(['ortho_phthalate', 'NO_SUCH_GROUP'])(
+      'a group outside the SubstanceGroup enum (%p) is refused with BAD_USER_INPUT',
+      async (group) => {
+        const r = await sut.gql(SUBSTANCES, { filter: { group } }, TOKENS.reader);
+
+        expectError(r, 'BAD_USER_INPUT', 'SubstanceGroup');
+      },
+    );
 
     it.each([
       [{ casNumber: '117-81-8' }, 'filter.casNumber', 'check digit should be 7'],
@@ -501,6 +511,30 @@ describe('catalogue queries', () => {
     }`;
     const codesOf = (d: any): string[] => d.requirements.nodes.map((r: { code: string }) => r.code);
 
+    it('"ftalat" and "phthalate" both find K-PHT-01 and DEHP, which carry both names', async () => {
+      const q = `query ($q: String) {
+        requirements(first: 100, filter: { search: $q }) { nodes { code name nameSv nameEn title } }
+        substances(first: 100, filter: { search: $q }) { nodes { casNumber name nameSv nameEn } }
+      }`;
+      for (const search of ['ftalat', 'phthalate']) {
+        const d = await read(q, { q: search });
+
+        expect(d.requirements.nodes).toContainEqual({
+          code: 'K-PHT-01',
+          name: 'Ortoftalater DEHP, DBP, BBP och DIBP',
+          nameSv: 'Ortoftalater DEHP, DBP, BBP och DIBP',
+          nameEn: 'Ortho-phthalates DEHP, DBP, BBP and DIBP',
+          title: 'Ortoftalater DEHP, DBP, BBP och DIBP',
+        });
+        expect(d.substances.nodes).toContainEqual({
+          casNumber: '117-81-7',
+          name: 'Bis(2-ethylhexyl) phthalate (DEHP)',
+          nameSv: 'Bis(2-etylhexyl)ftalat (DEHP)',
+          nameEn: 'Bis(2-ethylhexyl) phthalate (DEHP)',
+        });
+      }
+    });
+
     it('lists the 17 library requirements, ordered by code', async () => {
       const d = await read(REQUIREMENTS);
 
@@ -510,6 +544,7 @@ describe('catalogue queries', () => {
 
     it.each<[string, Record<string, string>, string[]]>([
       ['search in the title, Swedish', { search: 'ftalat' }, ['K-MED-PVC', 'K-PHT-01']],
+      ['search in the English name', { search: 'phthalate' }, ['K-MED-PVC', 'K-PHT-01']],
       ['search, upper case', { search: 'FORMALDEHYD' }, ['K-FORM-EMIS', 'K-FORM-TOY']],
       ['search in the code, lower case', { search: 'k-rohs' }, ['K-ROHS-01', 'K-ROHS-CD']],
       ['search in the text', { search: 'säkerhetsdatablad på svenska' }, ['K-SDS-SV']],

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/configuration.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { SqlReader } from '../src/database/read/sql-reader.js';
 import { usingPostgres, onPostgres } from './helpers/test-app.js';
+import { ROLES } from '../src/vocabulary/vocabulary.js';
 
 /**
  * Runs the BUILT command line (dist/cli/main.js, as `npm run cli` does) in a child process on a
@@ -87,13 +88,62 @@ describe('cli', () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  it('prints usage and exits 2 for --help, no command and an unknown command', () => {
-    for (const args of [['--help'], [], ['frobnicate'], ['token', 'create', '--bogus']]) {
+  it('--help on every command prints the usage and exits 0', () => {
+    for (const args of [
+      ['--help'],
+      ['help'],
+      ['-h'],
+      ['import', '--help'],
+      ['token', '--help'],
+      ['token', 'create', '--help'],
+      ['seed', '--help'],
+      ['restore', '-h'],
+      ['organisations', '--help'],
+    ]) {
       const r = cli(...args);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain('Usage: npm run cli -- <command>');
+      expect({ args, status: r.status }).toEqual({ args, status: 0 });
+      expect(r.stdout).toContain('Usage: npm run cli -- <command>');
+      expect(r.stderr).toBe('');
     }
-    expect(cli('frobnicate').stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('an unknown command or option, a missing file and a bad value: one plain sentence and exit code 2', () => {
+    const cases: Array<[string[], string]> = [
+      [['frobnicate'], 'error: unknown command "frobnicate"; the commands are seed, migrate, schema, token'],
+      [['token', 'create', '--bogus'], 'error: token: unknown option --bogus'],
+      [['import', 'no-such-file.csv'], 'error: import: no-such-file.csv: no such file'],
+      [['import', 'seeds/import-sample.csv', '--organisation'], 'error: import: --organisation needs a value'],
+      [
+        ['import', 'seeds/import-sample.csv', '--on-existing', 'MAYBE'],
+        '--on-existing must be SKIP, UPDATE or REJECT, got "MAYBE"',
+      ],
+      [['restore', 'no-such-backup.sqlite'], 'error: restore: no-such-backup.sqlite: no such file'],
+      [['organisations', 'extra'], 'error: organisations: unexpected argument "extra"'],
+      [
+        ['token', 'create', '--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
+        `error: token: --role "BOSS": must be one of ${ROLES.join(', ')} (in any case)`,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(...args);
+      expect({ args, status: r.status }).toEqual({ args, status: 2 });
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Usage:|node:/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(2); // the sentence, and where to find --help
+    }
+    // No command at all: the usage, as an error.
+    const none = cli();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('Usage: npm run cli -- <command>');
+  });
+
+  it('npm run cli builds only when the code is newer than the build', () => {
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe(''); // built in beforeAll: nothing to do
   });
 
   it('seed migrates and loads the data; a second run inserts nothing', async () => {
@@ -115,6 +165,36 @@ describe('cli', () => {
     const out = ok('migrate');
     expect(out).toMatch(/Applied migrations \((\d+) of \1\)/);
     expect(out).toContain('CreateCatalogue1763769600000');
+  }, 60_000);
+
+  it("organisation create makes a member organisation (the operator's power, issue 12); bad input and a taken code fail", async () => {
+    const out = ok(
+      'organisation',
+      'create',
+      '--code',
+      'region-cli',
+      '--name',
+      'Region CLI',
+      '--kind',
+      'REGION',
+      '--number',
+      '232100-0099',
+    );
+    expect(out).toMatch(/Organisation region-cli \(Region CLI, REGION\) created: id \S+\./);
+    const [row] = await db.query("SELECT code, kind, organisation_number FROM organisations WHERE code = 'region-cli'");
+    expect(row).toMatchObject({ code: 'region-cli', kind: 'REGION', organisation_number: '232100-0099' });
+    const [event] = await db.query(
+      "SELECT type, actor_principal_id FROM events WHERE type = 'ORGANISATION_CREATED' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(event).toMatchObject({ type: 'ORGANISATION_CREATED', actor_principal_id: null });
+
+    const taken = cli('organisation', 'create', '--code', 'region-cli', '--name', 'Igen', '--kind', 'REGION');
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('already exists');
+    const bad = cli('organisation', 'create', '--code', 'region-x', '--name', 'X', '--kind', 'PLANET');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('kind');
+    expect(cli('organisation', 'create', '--code', 'region-y').status).toBe(2);
   }, 60_000);
 
   describe('token', () => {
@@ -175,6 +255,30 @@ describe('cli', () => {
       expect(row.kind).toBe('API_CLIENT');
     }, 60_000);
 
+    it('create --member reuses the existing member (any case of address and role); an unknown address makes one', async () => {
+      const principals = await count('principals');
+      const out = ok('token', 'create', '--member', 'CLI@Example.org', '--role', 'contact_person');
+      expect(out).toContain('Token created for CLI Testperson (MEMBER) in region-skane, role CONTACT_PERSON.');
+      expect(await count('principals')).toBe(principals);
+
+      const created = ok(
+        'token',
+        'create',
+        '--member',
+        'ny@example.org',
+        '--organisation',
+        'region-skane',
+        '--name',
+        'Ny Person',
+        '--role',
+        'Reader',
+      );
+      expect(created).toContain('Token created for Ny Person (MEMBER) in region-skane, role READER.');
+      expect(await count('principals')).toBe(principals + 1);
+      expect(ok('token', 'create', '--member', 'ny@example.org', '--role', 'READER')).toContain('Ny Person');
+      expect(await count('principals')).toBe(principals + 1);
+    }, 60_000);
+
     it('list shows the token without its secret or hash', async () => {
       const out = ok('token', 'list', '--organisation', 'region-skane');
       const line = out.split('\n').find((l) => l.startsWith(tokenId))!;
@@ -205,10 +309,6 @@ describe('cli', () => {
 
     it.each([
       [
-        ['--organisation', 'region-skane', '--role', 'BOSS', '--name', 'X'],
-        'role: must be one of READER, CONTACT_PERSON, COORDINATOR, ADMIN (got "BOSS")',
-      ],
-      [
         ['--organisation', 'no-such-org', '--role', 'READER', '--name', 'X'],
         'Organisation "no-such-org" was not found',
       ],
@@ -221,11 +321,11 @@ describe('cli', () => {
         'expiresAt: "tomorrow" must be a date',
       ],
     ])(
-      'create %j fails with exit code 1 and a one-line message',
+      'create %j fails with a one-line message (a bad value: exit code 2; an unknown organisation: 1)',
       async (args, message) => {
         const principals = await count('principals');
         const r = cli('token', 'create', ...args);
-        expect(r.status).toBe(1);
+        expect(r.status).toBe(message.startsWith('Organisation') ? 1 : 2);
         expect(r.stderr).toContain(`error: ${message}`);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
         expect(await count('principals')).toBe(principals);
@@ -233,10 +333,56 @@ describe('cli', () => {
       60_000,
     );
 
+    it('organisations lists the codes and names', () => {
+      const out = ok('organisations');
+      expect(out.split('\n')[0]).toMatch(/^CODE\s+NAME\s+KIND$/);
+      expect(out).toMatch(/^region-skane\s+Region Skåne\s+REGION$/m);
+    }, 60_000);
+
     it('revoke of an unknown token fails with exit code 1', () => {
       const r = cli('token', 'revoke', '00000000-0000-0000-0000-000000000000');
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('Token "00000000-0000-0000-0000-000000000000" was not found');
     }, 60_000);
   });
+
+  (usingPostgres() ? it.skip : it)(
+    'restore replaces the SQLite database with a backup, refused while the database is open, keeping the replaced file',
+    async () => {
+      const backup = join(tempDir!, 'backup.sqlite');
+      ok('backup', backup);
+      const before = await count('principals');
+      ok('token', 'create', '--organisation', 'region-skane', '--role', 'READER', '--name', 'Efter backup', '--client');
+      expect(await count('principals')).toBe(before + 1);
+
+      // The test's own connection has the database open, as a running server would.
+      const refused = cli('restore', backup);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('is in use (the server or another command has it open): stop it, then restore');
+
+      await db.destroy();
+      const restored = cli('restore', backup);
+      expect(restored.status).toBe(0);
+      const previous = /kept as (\S+)\.$/m.exec(restored.stdout)![1]!;
+      db = new DataSource(buildDataSourceOptions(loadConfig(env)));
+      await db.initialize();
+      expect(await count('principals')).toBe(before);
+      const old = new DataSource({ type: 'better-sqlite3', database: previous });
+      await old.initialize();
+      expect(Number((await old.query('SELECT COUNT(*) AS n FROM principals'))[0].n)).toBe(before + 1);
+      await old.destroy();
+
+      const notOurs = join(tempDir!, 'other.sqlite');
+      const other = new DataSource({ type: 'better-sqlite3', database: notOurs });
+      await other.initialize();
+      await other.query('CREATE TABLE t (a)');
+      await other.destroy();
+      await db.destroy();
+      const wrong = cli('restore', notOurs);
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toContain('is not a kemkollen database');
+      await db.initialize();
+    },
+    120_000,
+  );
 });

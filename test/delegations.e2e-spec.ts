@@ -62,9 +62,12 @@ describe('delegations', () => {
     sut.gql(
       'mutation ($csv: String!) { m: importFollowUps(csv: $csv) { imported followUps errors { row column reason } } }',
       {
-        csv:
-          'follow_up_key,organisation,product_id,method,status,performed_on,visibility,confidential_notes,substance_cas,part,detected,value,unit\n' +
-          `d-${uniqueSuffix()},${organisation},${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(10)},${extra.visibility ?? 'SHARED'},${extra.confidential ?? ''},${CAS.DEHP},PVC,true,20,MG_PER_KG\n`,
+        // A report reference of its own: the same follow-up imported again would be UNCHANGED, and accepted.
+        csv: ((key) =>
+          'follow_up_key,organisation,product_id,method,status,performed_on,visibility,confidential_notes,report_reference,substance_cas,part,detected,value,unit\n' +
+          `${key},${organisation},${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(10)},${extra.visibility ?? 'SHARED'},${extra.confidential ?? ''},R-${key},${CAS.DEHP},PVC,true,20,MG_PER_KG\n`)(
+          `d-${uniqueSuffix()}`,
+        ),
       },
       token,
     );

@@ -23,12 +23,16 @@ describe('follow-ups: no N+1 in nested lists', () => {
   let f: FollowUpFactory;
   const TOTAL = 110;
   const BATCH = 10;
+  let requirementIds: string[] = [];
+  let supplierIds: string[] = [];
 
   beforeAll(async () => {
     sut = await startTestApp();
     f = new FollowUpFactory(sut);
     const requirements = await f.requirementIdsOf(['K-PHT-01', 'K-PAH-02', 'K-FORM-TOY']);
     const suppliers = await Promise.all([f.supplier(), f.supplier(), f.supplier()]);
+    supplierIds = suppliers.map((x) => x.id);
+    requirementIds = requirements;
     const categories = ['CHILD-PLAYMAT', 'CHILD-TOY', 'CHILD-BALL', 'CHILD-COSTUME'];
     const products: Array<{ id: string }> = [];
     for (let i = 0; i < 12; i++)
@@ -114,6 +118,85 @@ describe('follow-ups: no N+1 in nested lists', () => {
     deviations { severity requirement { code } }
     requirements { code }
   } } }`;
+
+  describe('relations: Product, Supplier, Substance, ChemicalRequirement and Organisation.followUps', () => {
+    const PRODUCTS = `query ($s: ID!, $first: Int!) { products(first: 10, filter: { supplierId: $s }) { nodes {
+      id followUps(first: $first) { totalCount pageInfo { hasNextPage } nodes { id organisation { code } measurements { value } } }
+    } } }`;
+
+    it('a page of products with followUps(first: 2) and (first: 20) runs the same number of statements', async () => {
+      await sut.gql(PRODUCTS, { s: supplierIds[0], first: 20 }, TOKENS.reader);
+      let small: any;
+      let large: any;
+      const n2 = await sut.countStatements(async () => {
+        small = dataOf(await sut.gql(PRODUCTS, { s: supplierIds[0], first: 2 }, TOKENS.reader));
+      });
+      const n20 = await sut.countStatements(async () => {
+        large = dataOf(await sut.gql(PRODUCTS, { s: supplierIds[0], first: 20 }, TOKENS.reader));
+      });
+      console.log(`SQL statements: products { followUps(first: 2) } → ${n2}, (first: 20) → ${n20}`);
+
+      expect(small.products.nodes).toHaveLength(4);
+      expect(small.products.nodes.every((p: any) => p.followUps.nodes.length === 2)).toBe(true);
+      expect(large.products.nodes.every((p: any) => p.followUps.nodes.length === p.followUps.totalCount)).toBe(true);
+      expect(n20).toBe(n2);
+      expect(n2).toBeLessThanOrEqual(12);
+    });
+
+    it("each product's page is followUps(filter: { productId }), in the same order, with the same totalCount", async () => {
+      const d = dataOf(await sut.gql(PRODUCTS, { s: supplierIds[1], first: 3 }, TOKENS.skane));
+
+      for (const product of d.products.nodes) {
+        const alone = await f.list({ productId: product.id }, TOKENS.skane);
+        expect(product.followUps.totalCount).toBe(alone.totalCount);
+        expect(product.followUps.nodes.map((n: any) => n.id)).toEqual(alone.ids.slice(0, 3));
+        expect(product.followUps.pageInfo.hasNextPage).toBe(alone.totalCount > 3);
+      }
+    });
+
+    it.each<[string, string, (v: { requirement: string; supplier: string }) => Record<string, unknown>]>([
+      [
+        'substance(casNumber).followUps',
+        `query ($filter: FollowUpFilter) { x: substance(casNumber: "${CAS.DEHP}") { followUps(first: 5, filter: $filter) { totalCount nodes { id } } } }`,
+        () => ({ substanceCas: CAS.DEHP }),
+      ],
+      [
+        'requirement(id).followUps',
+        'query ($r: ID!, $filter: FollowUpFilter) { x: requirement(id: $r) { followUps(first: 5, filter: $filter) { totalCount nodes { id } } } }',
+        (v) => ({ requirementId: v.requirement }),
+      ],
+      [
+        'supplier(id).followUps',
+        'query ($s: ID!, $filter: FollowUpFilter) { x: supplier(id: $s) { followUps(first: 5, filter: $filter) { totalCount nodes { id } } } }',
+        (v) => ({ supplierId: v.supplier }),
+      ],
+    ])('%s equals followUps with the matching filter, also with a filter of its own', async (_label, query, same) => {
+      const v = { requirement: requirementIds[0]!, supplier: supplierIds[2]! };
+      for (const filter of [{}, { method: 'LAB_ANALYSIS', performedFrom: daysAgo(100) }]) {
+        const d = dataOf(await sut.gql(query, { r: v.requirement, s: v.supplier, filter }, TOKENS.stockholm));
+        const alone = await f.list({ ...same(v), ...filter }, TOKENS.stockholm);
+
+        expect(d.x.followUps.totalCount).toBe(alone.totalCount);
+        expect(d.x.followUps.nodes.map((n: any) => n.id)).toEqual(alone.ids.slice(0, 5));
+      }
+    });
+
+    it('organisations { followUps } pages per organisation, backwards too', async () => {
+      const d = dataOf(
+        await sut.gql(
+          '{ organisations(first: 100) { nodes { id code followUps(last: 3) { totalCount pageInfo { hasPreviousPage } nodes { id } } } } }',
+          {},
+          TOKENS.skane,
+        ),
+      );
+      const skane = d.organisations.nodes.find((o: any) => o.code === 'region-skane');
+      const alone = await f.list({ organisationId: skane.id }, TOKENS.skane);
+
+      expect(skane.followUps.totalCount).toBe(alone.totalCount);
+      expect(skane.followUps.nodes.map((n: any) => n.id)).toEqual(alone.ids.slice(-3));
+      expect(skane.followUps.pageInfo.hasPreviousPage).toBe(true);
+    });
+  });
 
   it('a nested followUps(first: 10) and followUps(first: 100) run the same number of SQL statements', async () => {
     let small: any;

@@ -233,6 +233,54 @@ describe('follow-ups: refusals and confidentiality', () => {
 
       expectError(r, 'BAD_USER_INPUT', 'measurements[0].loq', 'measurements[2].loq');
     });
+
+    it('extensions.problems lists every problem with its path, across the checks, and extensions.field stays', async () => {
+      const input = await validInput({
+        contractId: randomUUID(),
+        performedOn: daysFromNow(3),
+        measurements: [
+          good(),
+          { substanceCas: unknownCas, part: 'PVC', detected: false, loq: 10, unit: 'MG_PER_KG' },
+          measure.detected(CAS.DEHP, 'PVC', 5, 'MG_PER_L'),
+          { substanceCas: CAS.BBP, part: 'PVC', detected: true, unit: 'MG_PER_KG' },
+        ],
+      });
+      const before = await footprint();
+
+      const r = await f.recordRaw(input, TOKENS.skane);
+
+      expect(r.errors).toHaveLength(1);
+      const extensions = r.errors![0]!.extensions as unknown as { code: string; field: string; problems: any[] };
+      expect(extensions.code).toBe('BAD_USER_INPUT');
+      expect(extensions.problems.map((p) => p.path)).toEqual([
+        ['input', 'performedOn'],
+        ['input', 'contractId'],
+        ['input', 'measurements', 1, 'substanceCas'],
+        ['input', 'measurements', 2, 'unit'],
+        ['input', 'measurements', 3, 'value'],
+      ]);
+      expect(extensions.problems.every((p) => typeof p.reason === 'string' && p.reason.length > 5)).toBe(true);
+      expect(extensions.field).toBe('performedOn');
+      expect(await footprint()).toEqual(before);
+    });
+
+    it('problems the validation pipe finds are listed with their paths too', async () => {
+      const input = await validInput({
+        measurements: [good(), measure.detected(CAS.DEHP, 'PVC', -1), { ...good(), part: '', uncertainty: -2 }],
+      });
+
+      const r = await f.recordRaw(input, TOKENS.skane);
+
+      const problems = (r.errors![0]!.extensions as { problems: any[] }).problems;
+      expect(problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining([
+          ['input', 'measurements', 1, 'value'],
+          ['input', 'measurements', 2, 'part'],
+          ['input', 'measurements', 2, 'uncertainty'],
+        ]),
+      );
+      expect(problems.find((p) => p.path[3] === 'value').reason).toContain('must not be negative');
+    });
   });
 
   describe('updateFollowUp', () => {
@@ -260,11 +308,15 @@ describe('follow-ups: refusals and confidentiality', () => {
       const r = await f.updateRaw(
         fu.id,
         1,
-        { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'PVC', 5, 'MG_PER_L')] },
+        { measurements: [measure.detected(CAS.DEHP, 'PVC', 10), measure.detected(CAS.DEHP, 'Surface', 5, 'MG_PER_L')] },
         TOKENS.skane,
       );
 
       expectError(r, 'BAD_USER_INPUT', 'measurements[1].unit', 'K-PHT-01');
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        field: 'measurements[1].unit',
+        problems: [{ path: ['input', 'measurements', 1, 'unit'], reason: expect.stringContaining('K-PHT-01') }],
+      });
       expect(await footprint()).toEqual(before);
       const now = await f.get(fu.id, TOKENS.skane);
       expect(now.version).toBe(1);

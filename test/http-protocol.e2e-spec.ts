@@ -34,6 +34,22 @@ describe('GraphQL over HTTP', () => {
 
   const post = (body: string, headers: Record<string, string>) => fetch(sut.url, { method: 'POST', headers, body });
 
+  it.each([
+    ['a named subscription', 'subscription Watch { followUpEvents { cursor type } }'],
+    ['an unnamed subscription', 'subscription { followUpEvents { cursor } }'],
+  ])('%s over HTTP is 400, naming graphql-ws and the ws:// address', async (_label, query) => {
+    const res = await post(JSON.stringify({ query }), {
+      'content-type': 'application/json',
+      authorization: `Bearer ${TOKENS.reader}`,
+    });
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+
+    expect(res.status).toBe(400);
+    expect(body.errors[0]!.message).toContain('graphql-ws');
+    expect(body.errors[0]!.message).toContain(`${sut.wsUrl}`);
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', websocket: sut.wsUrl });
+  });
+
   it('answers parse and validation errors with 400 in application/graphql-response+json', async () => {
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
     for (const query of ['{ suppliers { ', '{ noSuchField }']) {
@@ -112,5 +128,25 @@ describe('GraphQL over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toMatch(/graphiql/i);
+  });
+
+  it("GraphiQL comes from the service's own files (no CDN), with an example lookup and a line on the Authorization header", async () => {
+    const page = await (await fetch(sut.url, { headers: { accept: 'text/html' } })).text();
+    const sources = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+
+    expect(sources.sort()).toEqual([
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+      '/graphiql/react-dom.js',
+      '/graphiql/react.js',
+    ]);
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).toContain('query PreAudit');
+    expect(page).toContain('Authorization');
+    for (const source of sources) {
+      const asset = await fetch(new URL(source, sut.url));
+      expect(asset.status).toBe(200);
+      expect((await asset.text()).length).toBeGreaterThan(1000);
+    }
   });
 });

@@ -229,7 +229,9 @@ describe('importing the files people have', () => {
 
   it('followUpsXlsx: the export as a workbook, which imports again as UNCHANGED throughout', async () => {
     const own = await new FollowUpFactory(sut).product((await new FollowUpFactory(sut).supplier()).id);
-    const csv = excelCsv('Export – XLSX', own.gtin);
+    const csv = excelCsv('Export – XLSX', own.gtin)
+      .replace('follow_up_key;', 'confidential_notes;follow_up_key;')
+      .replace(/\r\n(Lekboll)/g, '\r\nHemligt recept;$1');
     await importer.importFile(Buffer.from(csv, 'utf8'), skane);
     const base64 = dataOf(
       await sut.gql('query ($p: ID!) { followUpsXlsx(filter: {productId: $p}) }', { p: own.id }, TOKENS.skane),
@@ -238,10 +240,28 @@ describe('importing the files people have', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.rowCount).toBe(4); // header + 3 measurements
+    const mine = workbook.worksheets[0]!;
+    const columns = (mine.getRow(1).values as unknown[]).slice(1);
+    expect(mine.getRow(2).getCell(columns.indexOf('confidential_notes') + 1).value).toBe('Hemligt recept');
     const before = await counts();
     const again = await importer.importFile(bytes, skane);
     expect(again).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 2 });
     expect(again.outcomes.map((o) => o.matchedBy)).toEqual(['ID', 'ID']);
     expect(await counts()).toEqual(before);
+
+    // Another organisation's export: the same visibility rule as followUpsCsv (no confidential notes, no PRIVATE ones).
+    const theirs = Buffer.from(
+      dataOf(
+        await sut.gql('query ($p: ID!) { followUpsXlsx(filter: {productId: $p}) }', { p: own.id }, TOKENS.stockholm),
+      ).followUpsXlsx,
+      'base64',
+    );
+    const seen = new ExcelJS.Workbook();
+    await seen.xlsx.load(theirs as unknown as ArrayBuffer);
+    const sheet = seen.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(header.indexOf('confidential_notes') + 1).value).toBeNull();
+    expect(sheet.getRow(2).getCell(header.indexOf('notes') + 1).value).toBe('Export – XLSX');
   });
 });

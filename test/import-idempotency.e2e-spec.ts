@@ -133,6 +133,43 @@ describe('importFollowUps: repeatable imports', () => {
     expect(other).toMatchObject({ created: 1, unchanged: 0 });
   });
 
+  it('a follow-up recorded through the API, without a report reference, is found by its content', async () => {
+    const own = await f.product((await f.supplier()).id);
+    const recorded = await f.record(
+      {
+        productId: own.id,
+        requirementIds: [await f.requirementId('K-PHT-01')],
+        method: 'LAB_ANALYSIS',
+        performedOn: daysAgo(12),
+        status: 'COMPLETED',
+        visibility: 'SHARED',
+        laboratory: 'Eurofins',
+        measurements: [
+          {
+            substanceCas: CAS.DEHP,
+            part: 'PVC',
+            detected: true,
+            value: 120,
+            unit: 'MG_PER_KG',
+            analyticalMethod: 'GC-MS',
+          },
+        ],
+      },
+      TOKENS.skane,
+      'id',
+    );
+    const same = file(
+      row({ follow_up_key: 'api', report_reference: '', product_id: own.id, performed_on: daysAgo(12) }),
+    );
+    const before = await counts();
+    const result = await importCsv(same);
+    expect(result).toMatchObject({ created: 0, unchanged: 1, errors: [] });
+    expect(result.outcomes[0]).toMatchObject({ outcome: 'UNCHANGED', matchedBy: 'CONTENT', followUpId: recorded.id });
+    expect(await counts()).toEqual(before);
+    const noted = await importCsv(same.replace(',Eurofins,,', ',Eurofins,,Anteckning'), { dryRun: true });
+    expect(noted.outcomes[0]).toMatchObject({ outcome: 'CHANGED', followUpId: recorded.id });
+  });
+
   describe('a CHANGED follow-up', () => {
     let csv: string;
     let changed: string;

@@ -183,6 +183,9 @@ describe('POST /imports', () => {
     });
     const other = await sut.gql(`query ($id: ID!) { importJob(id: $id) { id } }`, { id }, TOKENS.stockholm);
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Another organisation's ADMIN does not read it either (issue 12).
+    const admin = await sut.gql(`query ($id: ID!) { importJob(id: $id) { id } }`, { id }, TOKENS.admin);
+    expect(admin.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     // The same large file again, in the background too: nothing new.
     const again = await upload(csv, { background: 'true' });

@@ -473,6 +473,34 @@ describe('importFollowUps and followUpsCsv', () => {
       expect(csv).not.toContain('RETRACTED');
     });
 
+    it("another organisation's export, holding Skåne's SHARED follow-ups, re-imports as UNCHANGED; changed, those rows are refused", async () => {
+      const theirs = await exportCsv({ productId: item.id }, TOKENS.stockholm);
+      expect(theirs).toContain('region-skane');
+      const before = await counts();
+      const again = dataOf(
+        await sut.gql(
+          'mutation ($csv: String!) { importFollowUps(csv: $csv) { imported followUps unchanged errors { row column reason } } }',
+          { csv: theirs },
+          TOKENS.stockholm,
+        ),
+      ).importFollowUps;
+      expect(again).toEqual({ imported: true, followUps: 0, unchanged: 2, errors: [] });
+      expect(await counts()).toEqual(before);
+
+      const edited = theirs.replaceAll('Delad, med', 'Ändrad av Stockholm, med');
+      const refused = await importCsv(edited, TOKENS.stockholm);
+      expect(refused.imported).toBe(false);
+      expect(refused.errors).toEqual([
+        {
+          row: 2,
+          column: 'organisation',
+          reason:
+            '"region-skane": you can import only for your own organisation (region-stockholm) or one that has delegated IMPORTS to it',
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
     it("never exports another organisation's PRIVATE follow-ups nor its confidential notes", async () => {
       const csv = await exportCsv({ productId: item.id }, TOKENS.stockholm);
       expect(csv).not.toContain(SECRET);

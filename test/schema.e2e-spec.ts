@@ -1,5 +1,16 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { type GraphQLSchema, Kind, parse, validate } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-file.js';
@@ -60,5 +71,25 @@ describe('schema/', () => {
         throw new Error(`${name} is not valid against the schema:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
       const anonymous = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && !d.name);
       if (anonymous.length) throw new Error(`${name}: every operation needs a name (clients and logs refer to it)`);
+    });
+
+  // Normalised caches (Apollo Client, urql's graphcache, Relay) key objects by __typename and id.
+  if (operationFiles.length)
+    it.each(operationFiles)('operations/%s selects id on every object that has one', (file) => {
+      const document = parse(readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
+      const info = new TypeInfo(schema);
+      const missing: string[] = [];
+      visit(
+        document,
+        visitWithTypeInfo(info, {
+          SelectionSet(node) {
+            const type = getNamedType(info.getType());
+            if (!type || !(isObjectType(type) || isInterfaceType(type)) || !type.getFields().id) return;
+            if (!node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'id' && !s.alias))
+              missing.push(`${type.name} at line ${node.loc?.startToken.line}`);
+          },
+        }),
+      );
+      expect(missing).toEqual([]);
     });
 });

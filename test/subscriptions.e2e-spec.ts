@@ -145,17 +145,17 @@ describe('followUpEvents: live follow-up events over graphql-ws', () => {
     ]);
     expect(events).toHaveLength(11);
     expect(events.map((e) => e.subjectType)).toEqual([
-      'FollowUp',
-      'FollowUp',
-      'FollowUp',
-      'FollowUp',
-      'Reuse',
-      'Deviation',
-      'Deviation',
-      'Deviation',
-      'FollowUp',
-      'FollowUp',
-      'FollowUp',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
+      'REUSE',
+      'DEVIATION',
+      'DEVIATION',
+      'DEVIATION',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
+      'FOLLOW_UP',
     ]);
     const cursors = events.map((e) => Number(e.cursor));
     expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);

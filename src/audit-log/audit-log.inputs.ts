@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
 import { AUDIT_LOG_ORDERS, type AuditLogOrder, AuditLogOrderEnum } from './audit-log.model.js';
+import { EventSubjectTypeEnum, EventTypeEnum } from '../common/graphql-enums.js';
+import { EVENT_SUBJECT_TYPES, EVENT_TYPES, type EventSubjectType, type EventType } from '../vocabulary/vocabulary.js';
 
 @InputType()
 export class AuditLogFilter {
@@ -14,16 +16,14 @@ export class AuditLogFilter {
   @IsOptional()
   @IsUUID('all', { message: 'principalId must be an id' })
   principalId?: string;
-  @Field({ nullable: true, description: 'e.g. RECORDED, TOKEN_CREATED.' })
+  @Field(() => EventTypeEnum, { nullable: true, description: 'e.g. RECORDED, TOKEN_CREATED.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  type?: string;
-  @Field({ nullable: true, description: 'e.g. FollowUp, Contract, ApiToken.' })
+  @IsIn(EVENT_TYPES)
+  type?: EventType;
+  @Field(() => EventSubjectTypeEnum, { nullable: true, description: 'e.g. FOLLOW_UP, CONTRACT, API_TOKEN.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  subjectType?: string;
+  @IsIn(EVENT_SUBJECT_TYPES)
+  subjectType?: EventSubjectType;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(36) subjectId?: string;
   @Field({
     nullable: true,

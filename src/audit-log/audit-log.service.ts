@@ -75,27 +75,46 @@ export class AuditLogService {
         throw notFound('Organisation', f.organisationId);
       if (f.principalId && !(await this.reader.existsBy(PrincipalEntity, { id: f.principalId })))
         throw notFound('Principal', f.principalId);
-      // The one visibility rule for follow-ups (follow-up-access.ts), as a subquery.
-      const visible = visibleCondition(viewer);
-      const where = new SqlWhere()
-        .and(
-          `(e.follow_up_id IS NULL OR e.follow_up_id IN (SELECT f.id FROM follow_ups f WHERE ${visible.sql}))`,
-          ...visible.params,
-        )
-        .and(
-          `(e.subject_type NOT IN (${placeholders(ADMINISTRATION_SUBJECTS.length)}) OR e.actor_organisation_id = ?)`,
-          ...ADMINISTRATION_SUBJECTS,
-          viewer.organisationId,
-        )
+      const where = visibleEntries(viewer)
         .equal('e.actor_organisation_id', f.organisationId)
         .equal('e.actor_principal_id', f.principalId);
-      if (f.type) where.and('e.type = ?', f.type.trim());
-      if (f.subjectType) where.and('e.subject_type = ?', f.subjectType.trim());
+      where.equal('e.type', f.type).equal('e.subject_type', f.subjectType);
       if (f.subjectId) where.and('e.subject_id = ?', f.subjectId.trim());
       if (from) where.and('e.occurred_at >= ?', from);
       if (to) where.and('e.occurred_at <= ?', to);
-      return mapNodes(this.pages.listing(EventEntity, 'e', where), (e): AuditLogRow => ({ ...e, id: String(e.seq) }));
+      return mapNodes(this.pages.listing(EventEntity, 'e', where), toRow);
     };
     return this.pages.connection(listing, ORDERS[args.orderBy ?? 'NEWEST_FIRST'], args);
   }
+
+  /** The entries at these positions (`seq`) that the viewer's audit log shows, in one query (for `nodes`). */
+  async bySeq(seqs: readonly number[], viewer: Principal): Promise<AuditLogRow[]> {
+    if (!seqs.length) return [];
+    const listing = this.pages.listing(EventEntity, 'e', visibleEntries(viewer).in('e.seq', seqs));
+    const rows = await listing.read(
+      `SELECT ${listing.select} FROM ${listing.from}${listing.where.sql}`,
+      listing.where.params,
+    );
+    return rows.map(toRow);
+  }
+}
+
+const toRow = (e: EventEntity): AuditLogRow => ({ ...e, id: String(e.seq) });
+
+/**
+ * What an ADMIN's audit log shows: events of follow-ups the viewer may see (the one visibility rule,
+ * follow-up-access.ts, as a subquery) and only its own organisation's member and token administration.
+ */
+function visibleEntries(viewer: Principal): SqlWhere {
+  const visible = visibleCondition(viewer);
+  return new SqlWhere()
+    .and(
+      `(e.follow_up_id IS NULL OR e.follow_up_id IN (SELECT f.id FROM follow_ups f WHERE ${visible.sql}))`,
+      ...visible.params,
+    )
+    .and(
+      `(e.subject_type NOT IN (${placeholders(ADMINISTRATION_SUBJECTS.length)}) OR e.actor_organisation_id = ?)`,
+      ...ADMINISTRATION_SUBJECTS,
+      viewer.organisationId,
+    );
 }

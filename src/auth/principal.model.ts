@@ -4,6 +4,7 @@ import { Connection } from '../common/pagination/connection.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, TOKEN_STATUSES, type TokenStatus } from '../vocabulary/vocabulary.js';
 import { Role } from './role.js';
+import { Node } from '../nodes/node.model.js';
 
 export const PrincipalKindEnum = graphqlEnum(PRINCIPAL_KINDS, 'PrincipalKind', {
   description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.',
@@ -15,7 +16,10 @@ export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus');
  * GraphQL types of the token administration. The entities (principal.entity.ts) hold more than
  * a client may see (the token hash); these types name what it may, and nothing else.
  */
-@ObjectType('Principal', { description: 'A member of an organisation or an API client acting for it; holds tokens.' })
+@ObjectType('Principal', {
+  description: 'A member of an organisation or an API client acting for it; holds tokens.',
+  implements: () => [Node],
+})
 export class PrincipalModel {
   @Field(() => ID) id: string;
   @Field(() => PrincipalKindEnum) kind: PrincipalKind;
@@ -27,6 +31,7 @@ export class PrincipalModel {
 
 @ObjectType('ApiToken', {
   description: 'A bearer token as an administrator sees it: never its secret, never its hash.',
+  implements: () => [Node],
 })
 export class ApiTokenModel {
   @Field(() => ID) id: string;

@@ -21,9 +21,15 @@ export interface CreateTokenInput {
   organisationCode: string;
   /** Checked here (not only by the caller's parser): the CLI passes the raw text. */
   role: string;
-  /** The principal's name; also the token's name unless `tokenName` is given. */
+  /** The principal's name; also the token's name unless `tokenName` is given. Not needed when `member` finds one. */
   name: string;
   email?: string | null;
+  /**
+   * A member's e-mail address (the CLI's `--member`): the token is for the existing MEMBER with this
+   * address (any case), in `organisationCode`'s organisation when several have it; when there is none,
+   * a member with this address is created (then `name` is needed).
+   */
+  member?: string | null;
   kind?: PrincipalKind;
   /** YYYY-MM-DD (00:00 UTC that day) or an ISO date-time with a zone; null: never expires. */
   expiresAt?: string | null;
@@ -154,10 +160,14 @@ export class TokenAdminService {
 
   async create(input: CreateTokenInput, actor: Principal | null = null): Promise<CreatedToken> {
     const role = checkRole(input.role);
+    if (input.member) {
+      const existing = await this.member(input.member, input.organisationCode);
+      if (existing) return this.issueFor(existing, role, input, actor);
+    }
     const name = checkName('name', input.name);
     const tokenName = input.tokenName?.trim() || name;
     if (tokenName.length > 200) throw badInput('tokenName', 'must be at most 200 characters');
-    const email = checkEmail(input.email);
+    const email = checkEmail(input.member || input.email);
     const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
     const kind = input.kind ?? 'MEMBER';
     if (actor && !roleAtLeast(actor.role, role))
@@ -180,6 +190,52 @@ export class TokenAdminService {
         actorOrganisationId: organisation.id,
       });
       return { token: issued.token, summary: toSummary(issued.entity, principal, organisation.code) };
+    });
+  }
+
+  /** The MEMBER with this e-mail address (any case), of the organisation when a code is given; null when none. */
+  private async member(address: string, organisationCode: string | null | undefined): Promise<PrincipalEntity | null> {
+    const email = checkEmail(address)!;
+    const members = await this.reader.entities(
+      PrincipalEntity,
+      `SELECT ${this.reader.selectList(PrincipalEntity, 'p')} FROM principals p JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.kind = 'MEMBER' AND LOWER(p.email) = ? ${organisationCode ? 'AND o.code = ?' : ''} ORDER BY p.created_at`,
+      organisationCode ? [email.toLowerCase(), organisationCode.trim()] : [email.toLowerCase()],
+    );
+    if (members.length > 1 && !organisationCode)
+      throw badInput('member', `${members.length} members have the e-mail address ${email}: name the organisation too`);
+    return members[0] ?? null;
+  }
+
+  /** A new token for an existing principal (the CLI's `--member`), with its TOKEN_CREATED event. */
+  private async issueFor(
+    principal: PrincipalEntity,
+    role: Role,
+    input: CreateTokenInput,
+    actor: Principal | null,
+  ): Promise<CreatedToken> {
+    const tokenName = input.tokenName?.trim() || input.name?.trim() || principal.name;
+    if (tokenName.length > 200) throw badInput('tokenName', 'must be at most 200 characters');
+    const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
+    if (actor && !roleAtLeast(actor.role, role))
+      throw forbidden(`role: you cannot issue ${role}, which is above your own role ${actor.role}`);
+    return this.tx.run(async (uow) => {
+      const organisation = await uow.manager.findOneBy(OrganisationEntity, { id: principal.organisationId });
+      if (actor) assertManages(actor, principal.organisationId, 'token');
+      const issued = await this.tokens.issue(uow.manager, {
+        principalId: principal.id,
+        role,
+        name: tokenName,
+        expiresAt,
+      });
+      await this.events.append(uow, actor, {
+        type: 'TOKEN_CREATED',
+        subjectType: 'ApiToken',
+        subjectId: issued.entity.id,
+        payload: { principalId: principal.id, kind: principal.kind, role, expiresAt },
+        actorOrganisationId: principal.organisationId,
+      });
+      return { token: issued.token, summary: toSummary(issued.entity, principal, organisation!.code) };
     });
   }
 

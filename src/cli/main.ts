@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import 'reflect-metadata';
 import { type INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
@@ -31,6 +32,10 @@ Commands:
                [--email <address>] [--expires <YYYY-MM-DD | ISO date-time with zone>] [--client]
                               Create a principal (a member, or an API client with --client)
                               and issue a token for it. The token is shown once.
+  token create --member <email> --role <role> [--organisation <code>] [--name <name>] [--expires …]
+                              A token for the existing member with this e-mail address (any
+                              case); when there is none, the member is created (then
+                              --organisation and --name are needed).
   token revoke <tokenId>      Revoke a token.
   organisation create --code <code> --name <name> --kind <REGION|MUNICIPALITY|OTHER>
                [--number <organisationsnummer>] [--county <code>]
@@ -56,25 +61,49 @@ Commands:
                               follow-ups, 500,000 measurements. Into an empty database.
   backup <file>               SQLite only: an online, consistent copy of the database into a new
                               file (safe while the server runs), checked with integrity_check.
+  restore <backup>            SQLite only: replace the database with a backup (checked first);
+                              refused while the server or anything else has the database open.
+                              The replaced file is kept beside it. PostgreSQL: see the README
+                              (pg_dump / pg_restore).
+  organisations               List the organisations: code, name and kind.
 
-Roles: ${ROLES.join(', ')}.
+Roles: ${ROLES.join(', ')} (in any case).
+Every command takes --help. Exit codes: 0 done, 1 failed, 2 bad command line or value.
 The database is the one the server uses: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite).`;
 
-/** Bad command line: usage is printed and the exit code is 2. */
+/** Bad command line: a plain sentence on stderr and the exit code 2. */
 class UsageError extends Error {}
+/** `--help`, `-h` or `help`, anywhere: the usage on stdout and the exit code 0. */
+class HelpRequested extends Error {}
+
+/** node:util parseArgs's messages, as a sentence about this command line. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) || !option
+        ? `${option ?? 'an option'} needs a value`
+        : `${option} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${/'([^']*)'/.exec(error.message)?.[1] ?? ''}`.trim();
+    default:
+      return error.message;
+  }
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses one command's arguments strictly: unknown options and extra positionals are usage errors. */
 function parse<O extends Options>(args: string[], options: O, positionals: string[]) {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   try {
-    const all: Options = { ...options, help: { type: 'boolean', short: 'h' } };
-    parsed = parseArgs({ args, options: all, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(usageMessage(error as Error));
   }
-  if (parsed.values.help) throw new UsageError('');
   if (parsed.positionals.length !== positionals.length) {
     throw new UsageError(
       positionals.length
@@ -247,14 +276,22 @@ async function token(args: string[]): Promise<void> {
           email: { type: 'string' },
           expires: { type: 'string' },
           client: { type: 'boolean' },
+          member: { type: 'string' },
         },
         [],
       );
+      const role = required(values.role, 'role').toUpperCase();
+      if (!isOneOf(ROLES, role))
+        throw new UsageError(`--role "${values.role}": must be one of ${ROLES.join(', ')} (in any case)`);
+      if (values.member && values.client) throw new UsageError('--member is a person: it does not go with --client');
+      if (values.member && values.email) throw new UsageError('--member is the e-mail address: leave out --email');
       const input: CreateTokenInput = {
-        organisationCode: required(values.organisation, 'organisation'),
-        role: required(values.role, 'role'),
-        name: required(values.name, 'name'),
+        // With --member the organisation and name come from the member found (and are needed only to create one).
+        organisationCode: values.member ? (values.organisation ?? '') : required(values.organisation, 'organisation'),
+        role,
+        name: values.member ? (values.name ?? '') : required(values.name, 'name'),
         email: values.email ?? null,
+        member: values.member ?? null,
         expiresAt: values.expires ?? null,
         kind: values.client ? 'API_CLIENT' : 'MEMBER',
       };
@@ -281,10 +318,12 @@ async function token(args: string[]): Promise<void> {
       printTokens(await withTokens((tokens) => tokens.list({ organisationCode: values.organisation })));
       return;
     }
-    case undefined:
     case '--help':
     case '-h':
-      throw new UsageError(sub ? '' : 'token needs a command: create, revoke or list');
+    case 'help':
+      throw new HelpRequested();
+    case undefined:
+      throw new UsageError('token needs a command: create, revoke or list');
     default:
       throw new UsageError(`unknown token command "${sub}"`);
   }
@@ -399,6 +438,35 @@ async function template(args: string[]): Promise<void> {
   );
 }
 
+async function organisations(args: string[]): Promise<void> {
+  parse(args, {}, []);
+  const rows = await withContext(async (app) => {
+    const { SqlReader } = await import('../database/read/sql-reader.js');
+    return app
+      .get(SqlReader)
+      .all<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM organisations ORDER BY code');
+  });
+  if (!rows.length) {
+    console.log('No organisations: run `npm run cli -- seed` first.');
+    return;
+  }
+  const header = { code: 'CODE', name: 'NAME', kind: 'KIND' };
+  const width = (k: 'code' | 'name') => Math.max(...[header, ...rows].map((r) => r[k].length));
+  for (const r of [header, ...rows])
+    console.log(`${r.code.padEnd(width('code'))}  ${r.name.padEnd(width('name'))}  ${r.kind}`.trimEnd());
+}
+
+async function restore(args: string[]): Promise<void> {
+  const { positionals } = parse(args, {}, ['backup']);
+  readable(positionals[0]!);
+  const { restoreSqlite } = await import('./backup.js');
+  const report = restoreSqlite(loadConfig(), positionals[0]!);
+  console.log(
+    `Restored ${report.target} from ${report.source} (${report.bytes} bytes, integrity ${report.integrity})` +
+      (report.previous ? `; the database it replaced is kept as ${report.previous}.` : '.'),
+  );
+}
+
 async function generate(args: string[]): Promise<void> {
   const { values } = parse(
     args,
@@ -431,6 +499,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   organisation,
   import: importFile,
   template,
+  organisations,
+  restore,
   generate,
   backup,
 };
@@ -439,22 +509,32 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
-    const handler = command ? COMMANDS[command] : undefined;
-    if (!handler) {
-      throw new UsageError(
-        command && !['--help', '-h', 'help'].includes(command) ? `unknown command "${command}"` : '',
-      );
-    }
-    await handler(args);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      if (error.message) console.error(`error: ${error.message}\n`);
+    if (!command) {
       console.error(USAGE);
       return 2;
     }
+    if (['--help', '-h', 'help'].includes(command)) throw new HelpRequested();
+    const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler)
+      throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+    await handler(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (error instanceof UsageError) {
+      console.error(`error: ${command && Object.hasOwn(COMMANDS, command) ? `${command}: ` : ''}${error.message}`);
+      console.error('Run "npm run cli -- --help" for the commands and their options.');
+      return 2;
+    }
     console.error(`error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
-    return 1;
+    // A value the command line gave that the service refused (a bad date, an e-mail address): a usage error too.
+    return (error as { name?: string; code?: string }).name === 'DomainError' &&
+      (error as { code?: string }).code === 'BAD_USER_INPUT'
+      ? 2
+      : 1;
   }
 }
 

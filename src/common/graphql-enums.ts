@@ -2,10 +2,13 @@ import { type EnumOptions, registerEnumType } from '@nestjs/graphql';
 import { UNIT_SYMBOLS } from '../evaluation/units.js';
 import {
   AGGREGATIONS,
+  EVENT_SUBJECT_TYPES,
+  EVENT_TYPES,
   LIMIT_BASES,
   ORGANISATION_KINDS,
   REGULATORY_LISTS,
   REQUIREMENT_KINDS,
+  SUBSTANCE_GROUPS,
   UNITS,
 } from '../vocabulary/vocabulary.js';
 
@@ -22,6 +25,18 @@ export function graphqlEnum<T extends string>(
 ) {
   const object = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
   registerEnumType(object, { name, ...options });
+  return object;
+}
+
+/**
+ * A GraphQL enum whose names differ from the vocabulary's values (GraphQL names enum values in
+ * UPPER_CASE): `ChemicalRequirement` is CHEMICAL_REQUIREMENT in the schema, and a resolver still
+ * receives and returns the vocabulary's value.
+ */
+export function graphqlEnumUpperCase<T extends string>(values: readonly T[], name: string, description: string) {
+  const upper = (v: string) => v.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const object = Object.fromEntries(values.map((v) => [upper(v), v])) as Record<string, T>;
+  registerEnumType(object, { name, description });
   return object;
 }
 
@@ -50,3 +65,18 @@ export const AggregationEnum = graphqlEnum(AGGREGATIONS, 'Aggregation', {
 });
 
 export const RegulatoryListEnum = graphqlEnum(REGULATORY_LISTS, 'RegulatoryList');
+
+export const SubstanceGroupEnum = graphqlEnum(SUBSTANCE_GROUPS, 'SubstanceGroup', {
+  description: 'A group of related substances, e.g. ORTHO_PHTHALATE (REACH Annex XVII entry 51) or PFAS.',
+});
+
+// The event log's vocabulary (the audit log, a follow-up's history, follow-up events).
+export const EventTypeEnum = graphqlEnum(EVENT_TYPES, 'EventType', {
+  description: 'What happened: a follow-up event (RECORDED, REUSED…) or another change to the registry.',
+});
+
+export const EventSubjectTypeEnum = graphqlEnumUpperCase(
+  EVENT_SUBJECT_TYPES,
+  'EventSubjectType',
+  'What an event is about: the type of its subject (IMPORT: a whole CSV file).',
+);

@@ -5,6 +5,7 @@ import { Organisation } from '../organisations/organisation.model.js';
 import { ProductCategory } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
 import { Supplier } from '../suppliers/supplier.model.js';
+import { Node } from '../nodes/node.model.js';
 
 @ObjectType({
   description: "A library requirement as written into one contract, with this contract's own limit where it sets one.",
@@ -23,7 +24,7 @@ export class ContractRequirement {
   effectiveLimit?: Limit | null;
 }
 
-@ObjectType({ description: "An organisation's contract (avtal) with a supplier." })
+@ObjectType({ description: "An organisation's contract (avtal) with a supplier.", implements: () => [Node] })
 export class Contract {
   @Field(() => ID) id: string;
   @Field(() => Organisation) organisation?: Organisation;

@@ -7,6 +7,7 @@ import { Connection, FirstArgs } from '../common/pagination/connection.js';
 import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
+import { EventSubjectTypeEnum } from '../common/graphql-enums.js';
 
 export const FollowUpEventTypeEnum = graphqlEnum(FOLLOW_UP_EVENT_TYPES, 'FollowUpEventType', {
   description:
@@ -96,7 +97,8 @@ export class FollowUpEvent {
   @Field({ description: 'When it was committed (ISO-8601 UTC).' }) occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The organisation that acted.' })
   actorOrganisation?: Organisation | null;
-  @Field({ description: 'What the event is about: FollowUp, Deviation or Reuse.' }) subjectType: string;
+  @Field(() => EventSubjectTypeEnum, { description: 'What the event is about: FOLLOW_UP, DEVIATION or REUSE.' })
+  subjectType: string;
   @Field(() => ID) subjectId: string;
   @Field(() => FollowUp, {
     description: 'The follow-up as you may see it now (confidential fields only for its organisation).',

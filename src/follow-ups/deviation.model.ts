@@ -6,8 +6,12 @@ import { Supplier } from '../suppliers/supplier.model.js';
 import { ActionPlanStatusEnum, DeviationStatusEnum, SeverityEnum } from './follow-up.enums.js';
 import { FollowUp } from './follow-up.model.js';
 import type { ActionPlanStatus, DeviationStatus, Severity } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'A requirement not met (avvikelse), with an action plan and a due date.' })
+@ObjectType({
+  description: 'A requirement not met (avvikelse), with an action plan and a due date.',
+  implements: () => [Node],
+})
 export class Deviation {
   @Field(() => ID) id: string;
   @Field(() => FollowUp) followUp?: unknown;

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ConnectionShape } from '../common/pagination/connection.js';
+import type { Loaders } from '../database/read/loaders/loaders.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber, checkGtin, checkOrganisationNumber, gtinForms } from '../common/identifiers/identifiers.js';
@@ -13,6 +15,23 @@ import { andFollowUp } from './follow-up-where.js';
 import type { FollowUpFilter, FollowUpsArgs } from './follow-up.inputs.js';
 
 const NO_DATE = '0001-01-01';
+
+/** The types with a `followUps` relation, and how a follow-up row is tied to its parent. */
+const RELATIONS = {
+  product: { column: 'f.product_id' },
+  supplier: { column: 'f.supplier_id' },
+  organisation: { column: 'f.organisation_id' },
+  requirement: {
+    column: 'rel.requirement_id',
+    join: 'JOIN follow_up_requirements rel ON rel.follow_up_id = f.id',
+  },
+  // A follow-up belongs to each substance it measured (in any part), once.
+  substance: {
+    column: 'rel.id',
+    join: 'JOIN substances rel ON EXISTS (SELECT 1 FROM measurements rm WHERE rm.follow_up_id = f.id AND rm.substance_id = rel.id)',
+  },
+} as const;
+export type FollowUpRelation = keyof typeof RELATIONS;
 
 const performedOn = (direction: 'ASC' | 'DESC') =>
   keysetOrder<FollowUpEntity>('f', {
@@ -43,6 +62,27 @@ export class FollowUpQueriesService {
 
   async list(args: FollowUpsArgs, viewer: Principal) {
     return this.pages.connection(await this.listing(args.filter, viewer), followUpOrder(args.orderBy), args);
+  }
+
+  /**
+   * `Product.followUps` and its kin for many parents at once (one DataLoader batch): the same filter,
+   * order and paging as `followUps`, partitioned by the parent, in a fixed number of statements.
+   */
+  async forParents(
+    relation: FollowUpRelation,
+    parentIds: readonly string[],
+    args: FollowUpsArgs,
+    viewer: Principal,
+    loaders: Loaders,
+  ): Promise<Array<ConnectionShape<FollowUpEntity>>> {
+    const pages = await this.pages.connectionsByParent(
+      await this.listing(args.filter, viewer),
+      followUpOrder(args.orderBy),
+      args,
+      { ...RELATIONS[relation], ids: parentIds },
+      async (ids) => (await loaders.byId(FollowUpEntity).loadMany(ids)).map((f) => (f instanceof Error ? null : f)),
+    );
+    return parentIds.map((id) => pages.get(id)!);
   }
 
   /**

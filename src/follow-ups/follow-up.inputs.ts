@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
-import { UnitEnum } from '../common/graphql-enums.js';
+import { SubstanceGroupEnum, UnitEnum } from '../common/graphql-enums.js';
 import { IsCasNumber, IsGtin, IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
@@ -32,10 +32,12 @@ import {
   METHODS,
   orList,
   RECORDABLE_STATUSES,
+  SUBSTANCE_GROUPS,
   UNITS,
   VISIBILITIES,
   type FollowUpStatus,
   type Method,
+  type SubstanceGroup,
   type Unit,
   type Visibility,
 } from '../vocabulary/vocabulary.js';
@@ -233,14 +235,13 @@ export class FollowUpFilter {
   @ArrayMaxSize(200)
   @IsCasNumber({ each: true })
   substanceCas?: string[];
-  @Field({
+  @Field(() => SubstanceGroupEnum, {
     nullable: true,
     description: 'Follow-ups that measured a substance of this group, e.g. ORTHO_PHTHALATE.',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  substanceGroup?: string;
+  @IsIn(SUBSTANCE_GROUPS)
+  substanceGroup?: SubstanceGroup;
   @Field(() => ID, { nullable: true, description: 'Follow-ups recorded by this organisation.' })
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { UnitEnum } from '../common/graphql-enums.js';
+import { EventSubjectTypeEnum, EventTypeEnum, UnitEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { Contract } from '../contracts/contract.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
@@ -11,8 +11,12 @@ import { Deviation } from './deviation.model.js';
 import { FollowUpStatusEnum, MethodEnum, VisibilityEnum } from './follow-up.enums.js';
 import { Reuse } from './reuse.model.js';
 import type { FollowUpStatus, Method, Unit, Visibility } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'One substance measured in one part or material of the product (analysresultat).' })
+@ObjectType({
+  description: 'One substance measured in one part or material of the product (analysresultat).',
+  implements: () => [Node],
+})
 export class Measurement {
   @Field(() => ID) id: string;
   @Field(() => Substance) substance?: Substance;
@@ -31,12 +35,12 @@ export class Measurement {
 @ObjectType({ description: 'One entry of the append-only log: who, which organisation, when, what.' })
 export class HistoryEvent {
   @Field({ description: 'Position in the log; usable as a cursor.' }) cursor: string;
-  @Field() type: string;
+  @Field(() => EventTypeEnum, { description: 'What happened.' }) type: string;
   @Field() occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The acting organisation.' })
   actorOrganisation?: Organisation | null;
   @Field(() => String, { nullable: true, description: "The acting principal's name." }) actorName?: string | null;
-  @Field() subjectType: string;
+  @Field(() => EventSubjectTypeEnum, { description: 'The type of the record it happened to.' }) subjectType: string;
   @Field(() => ID) subjectId: string;
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
 }
@@ -50,7 +54,10 @@ export class FollowUpComment {
   @Field() createdAt: string;
 }
 
-@ObjectType({ description: 'One verification of one product (or supplier) against requirements (uppföljning).' })
+@ObjectType({
+  description: 'One verification of one product (or supplier) against requirements (uppföljning).',
+  implements: () => [Node],
+})
 export class FollowUp {
   @Field(() => ID) id: string;
   @Field(() => Organisation) organisation?: Organisation;

@@ -4,6 +4,13 @@ import { DeviationsResolver } from './deviations.resolver.js';
 import { DeviationsService } from './deviations.service.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
+import {
+  OrganisationFollowUpsResolver,
+  ProductFollowUpsResolver,
+  RequirementFollowUpsResolver,
+  SubstanceFollowUpsResolver,
+  SupplierFollowUpsResolver,
+} from './follow-up-relations.resolver.js';
 import { FollowUpWriter } from './follow-up-writer.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { SupplierAnswersResolver } from './supplier-answers.resolver.js';
@@ -30,6 +37,11 @@ import {
     HistoryEventResolver,
     SupplierAnswersResolver,
     SupplierAnswersService,
+    ProductFollowUpsResolver,
+    SupplierFollowUpsResolver,
+    SubstanceFollowUpsResolver,
+    RequirementFollowUpsResolver,
+    OrganisationFollowUpsResolver,
   ],
   exports: [FollowUpQueriesService, FollowUpWriter],
 })

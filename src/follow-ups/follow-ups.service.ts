@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, Not } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { badInput, conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
+import { badInput, conflict, DomainError, forbidden, notFound, pathOf } from '../common/errors/domain-error.js';
+import { InputProblems } from '../common/errors/input-problems.js';
 import { checkCasNumber } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
 import { nowIso, todayIso } from '../common/time.js';
@@ -52,27 +53,43 @@ export class FollowUpsService {
     private readonly writer: FollowUpWriter,
   ) {}
 
+  /** Records a follow-up; a refusal lists every problem of the input at once (InputProblems). */
   async record(input: RecordFollowUpInput, actor: Principal): Promise<FollowUpEntity> {
-    checkDates(input.status, input.performedOn ?? null, input.validUntil ?? null);
+    const problems = new InputProblems();
+    await problems.check(() => checkDates(input.status, input.performedOn ?? null, input.validUntil ?? null));
     if (input.status === 'PLANNED' && input.measurements.length)
-      throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
+      await problems.check(() => {
+        throw badInput('measurements', 'a PLANNED follow-up has no results yet; record it IN_PROGRESS or COMPLETED');
+      });
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const organisationId = input.organisationId ?? actor.organisationId;
       const authority = await authorityFor(manager, actor, organisationId, 'FOLLOW_UPS', 'recordFollowUp');
       if (authority.delegationId) {
         if (input.visibility !== 'SHARED')
-          throw badInput(
-            'visibility',
-            'a delegate records SHARED follow-ups; the organisation itself decides to make one PRIVATE',
-          );
+          await problems.check(() => {
+            throw badInput(
+              'visibility',
+              'a delegate records SHARED follow-ups; the organisation itself decides to make one PRIVATE',
+            );
+          });
         if (clean(input.confidentialNotes))
-          throw badInput('confidentialNotes', "a delegate does not write the organisation's confidential notes");
+          await problems.check(() => {
+            throw badInput('confidentialNotes', "a delegate does not write the organisation's confidential notes");
+          });
       }
-      const { productId, supplierId } = await this.subject(manager, input.productId ?? null, input.supplierId ?? null);
-      const contractId = await this.ownContract(manager, input.contractId ?? null, organisationId);
-      const requirements = await this.requirements(manager, input.requirementIds);
-      const measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
+      const subject = await problems.check(() =>
+        this.subject(manager, input.productId ?? null, input.supplierId ?? null),
+      );
+      const contractId = await problems.check(() =>
+        this.ownContract(manager, input.contractId ?? null, organisationId),
+      );
+      const requirements = (await problems.check(() => this.requirements(manager, input.requirementIds))) ?? [];
+      const measurements = await problems.check(() =>
+        this.measurements(manager, input.measurements, requirements, 'measurements'),
+      );
+      problems.throwIfAny();
+      const { productId, supplierId } = subject!;
       const [created] = await this.writer.create(uow, actor, [
         {
           organisationId,
@@ -81,7 +98,7 @@ export class FollowUpsService {
             : {}),
           productId,
           supplierId,
-          contractId,
+          contractId: contractId ?? null,
           method: input.method,
           performedOn: input.performedOn ?? null,
           status: input.status,
@@ -93,7 +110,7 @@ export class FollowUpsService {
           notes: clean(input.notes),
           confidentialNotes: clean(input.confidentialNotes),
           requirementIds: requirements.map((r) => r.id),
-          measurements,
+          measurements: measurements!,
         },
       ]);
       return created!;
@@ -146,21 +163,29 @@ export class FollowUpsService {
         const performedOn = current('performedOn');
         set('validUntil', input.validUntil ?? (performedOn ? defaultValidUntil(performedOn) : null));
       }
-      checkDates(entity.status, current('performedOn'), current('validUntil'));
+      // Every problem of the input at once (InputProblems).
+      const problems = new InputProblems();
+      await problems.check(() => checkDates(entity.status, current('performedOn'), current('validUntil')));
 
       let requirements: RequirementEntity[] | undefined;
       if (input.requirementIds !== undefined) {
-        requirements = await this.requirements(manager, input.requirementIds);
+        requirements = (await problems.check(() => this.requirements(manager, input.requirementIds!))) ?? [];
         changed.push('requirementIds');
       }
       let measurements: NewMeasurement[] | undefined;
       if (input.measurements !== undefined) {
         if (entity.status === 'PLANNED' && input.measurements.length)
-          throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
+          await problems.check(() => {
+            throw badInput('measurements', 'a PLANNED follow-up has no results yet; start it first');
+          });
         requirements ??= await this.requirementsOf(manager, id);
-        measurements = await this.measurements(manager, input.measurements, requirements, 'measurements');
+        const checked = requirements;
+        measurements = await problems.check(() =>
+          this.measurements(manager, input.measurements!, checked, 'measurements'),
+        );
         changed.push('measurements');
       }
+      problems.throwIfAny();
       return this.writer.change(uow, actor, entity, {
         expectedVersion,
         columns,
@@ -351,13 +376,15 @@ export class FollowUpsService {
       ? await manager.findBy(RequirementSubstanceEntity, { requirementId: In(requirements.map((r) => r.id)) })
       : [];
     const scopes = requirementScopes(requirements, links);
-    const problems: string[] = [];
+    const problems: Array<{ field: string; reason: string; message: string }> = [];
     const measurements = inputs.map((m, i): NewMeasurement => {
       const substance = byCas.get(m.substanceCas.trim());
       problems.push(
-        ...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) =>
-          describeProblem(`${field}[${i}]`, p),
-        ),
+        ...measurementProblems(m, m.substanceCas, substance?.id ?? null, scopes).map((p) => ({
+          field: `${field}[${i}].${p.field}`,
+          reason: p.reason,
+          message: describeProblem(`${field}[${i}]`, p),
+        })),
       );
       return {
         substanceId: substance?.id ?? '',
@@ -373,10 +400,18 @@ export class FollowUpsService {
     for (const { index, first } of repeatedMeasurements(
       measurements.map((m) => ({ ...m, substanceId: m.substanceId || null })),
     ))
-      problems.push(
-        `${field}[${index}]: substance ${inputs[index]!.substanceCas.trim()} in part "${inputs[index]!.part.trim()}" is already measured in ${field}[${first}]; a follow-up holds one result per substance and part`,
+      problems.push({
+        field: `${field}[${index}]`,
+        reason: `substance ${inputs[index]!.substanceCas.trim()} in part "${inputs[index]!.part.trim()}" is already measured in ${field}[${first}]; a follow-up holds one result per substance and part`,
+        message: `${field}[${index}]: substance ${inputs[index]!.substanceCas.trim()} in part "${inputs[index]!.part.trim()}" is already measured in ${field}[${first}]; a follow-up holds one result per substance and part`,
+      });
+    if (problems.length)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        problems.map((p) => p.message).join('; '),
+        problems[0]!.field,
+        problems.map((p) => ({ path: pathOf(p.field), reason: p.reason })),
       );
-    if (problems.length) throw new DomainError('BAD_USER_INPUT', problems.join('; '), problems[0]!.split(/[ :]/)[0]);
     return measurements;
   }
 }

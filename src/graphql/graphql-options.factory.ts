@@ -15,6 +15,7 @@ import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
 import { requestIdPlugin } from './request-id.plugin.js';
+import { subscriptionOverHttpPlugin } from './subscription-over-http.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
 /**
@@ -47,7 +48,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       transformSchema: readPlainFieldsDirectly,
       path: '/graphql',
       introspection: this.config.introspection,
-      graphiql: this.config.landingPage,
+      // Apollo's landing page loads from a CDN: GraphiQL is served from the service's own files instead (graphiql.ts).
+      graphiql: false,
       // Depth, aliases, tokens, size and cost limits; no batched arrays; CSRF prevention (query-limits.ts).
       ...limits,
       // Apollo installs its cache-control plugin by default; it wraps every field's resolver to
@@ -57,6 +59,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       plugins: [
         ...(limits.plugins ?? []),
         requestIdPlugin,
+        subscriptionOverHttpPlugin,
         ...(this.config.graphqlJit ? [jitPlugin()] : []),
         ApolloServerPluginCacheControlDisabled(),
       ],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { DomainError, forbidden, notFound } from '../common/errors/domain-error.js';
 import { checkGtin, checkOrganisationNumber } from '../common/identifiers/identifiers.js';
@@ -169,7 +169,9 @@ export class FollowUpImportService {
       ...empty(dryRun, onExisting),
       errors: errors.sort((a, b) => a.row - b.row),
     });
-    if (earlier.length || found.length) return refused([...earlier, ...found]);
+    // Rows for an organisation out of reach are errors unless they change nothing, which only the lookup tells.
+    if (earlier.length || found.length)
+      return refused([...earlier, ...found, ...drafts.flatMap((d) => (d.foreign ? [d.foreign] : []))]);
 
     for (let attempt = 1; ; attempt++) {
       const { planned, errors } = await this.plan(drafts, refs, actor.principal, onExisting);
@@ -226,6 +228,10 @@ export class FollowUpImportService {
       if (!byReference.has(k) || (f.importIdentity && !byReference.get(k)!.importIdentity)) byReference.set(k, f);
     }
 
+    const byContent = await this.byContent(
+      drafts.filter((d, i) => identityBasis(d) === 'CONTENT' && !byId.has(d.key) && !byIdentity.has(identities[i]!)),
+    );
+
     const errors: RowError[] = [];
     const matches = drafts.map((d, i): { stored: FollowUpEntity | null; matchedBy: IdentityBasis | null } => {
       const stored = byId.get(d.key);
@@ -234,7 +240,7 @@ export class FollowUpImportService {
       const found =
         basis === 'REPORT_REFERENCE'
           ? (byReference.get(`${d.organisationId}\u001f${d.reportReference}`) ?? byIdentity.get(identities[i]!))
-          : byIdentity.get(identities[i]!);
+          : (byIdentity.get(identities[i]!) ?? byContent.get(identities[i]!));
       return found ? { stored: found, matchedBy: basis } : { stored: null, matchedBy: null };
     });
     const storedIds = [...new Set(matches.flatMap((x) => (x.stored ? [x.stored.id] : [])))];
@@ -269,7 +275,10 @@ export class FollowUpImportService {
           );
         else firstOf.set(k, draft);
       }
-      if (!stored) return { ...base, outcome: 'NEW', write: 'CREATE' };
+      if (!stored) {
+        if (draft.foreign) errors.push(draft.foreign);
+        return { ...base, outcome: 'NEW', write: draft.foreign ? null : 'CREATE' };
+      }
       if (stored.organisationId !== draft.organisationId) {
         fail(
           'follow_up_key',
@@ -293,6 +302,10 @@ export class FollowUpImportService {
       );
       if (!differences.length) return { ...base, ignore, outcome: 'UNCHANGED', write: null };
       const changed = { ...base, ignore, differences, outcome: 'CHANGED' as const };
+      if (draft.foreign) {
+        errors.push(draft.foreign);
+        return { ...changed, write: null };
+      }
       const fields = [...new Set(differences.map((d) => d.field))].join(', ');
       if (onExisting === 'SKIP') return { ...changed, write: null };
       if (onExisting === 'REJECT') {
@@ -318,6 +331,45 @@ export class FollowUpImportService {
       return { ...changed, write: 'UPDATE' };
     });
     return { planned, errors };
+  }
+
+  /**
+   * Follow-ups recorded outside imports (no stored identity, no report reference) with the content
+   * of one of `drafts`, by the identity their content would have: so a file holding a follow-up
+   * first recorded through the API finds it too. Candidates are read by product (or, for a supplier's
+   * follow-up, by supplier), then narrowed to the drafts' organisation, method and date.
+   */
+  private async byContent(drafts: readonly FollowUpDraft[]): Promise<Map<string, FollowUpEntity>> {
+    const found = new Map<string, FollowUpEntity>();
+    if (!drafts.length) return found;
+    const m = this.dataSource.manager;
+    const wanted = new Set(drafts.map((d) => [d.organisationId, d.method, d.performedOn ?? ''].join('\u001f')));
+    const products = [...new Set(drafts.flatMap((d) => (d.productId ? [d.productId] : [])))];
+    const suppliers = [...new Set(drafts.flatMap((d) => (d.productId ? [] : [d.supplierId])))];
+    const unkeyed = { importIdentity: IsNull(), reportReference: IsNull() };
+    const candidates = (
+      await Promise.all([
+        inChunks(products, (ids) => m.find(FollowUpEntity, { where: { ...unkeyed, productId: In(ids) } })),
+        inChunks(suppliers, (ids) =>
+          m.find(FollowUpEntity, { where: { ...unkeyed, productId: IsNull(), supplierId: In(ids) } }),
+        ),
+      ])
+    )
+      .flat()
+      .filter((f) => wanted.has([f.organisationId, f.method, f.performedOn ?? ''].join('\u001f')))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const measurements = groupBy(
+      await inChunks(
+        candidates.map((f) => f.id),
+        (ids) => m.find(MeasurementEntity, { where: { followUpId: In(ids) } }),
+      ),
+      (x) => x.followUpId,
+    );
+    for (const f of candidates) {
+      const identity = importIdentity({ ...f, requirementIds: [], measurements: measurements.get(f.id) ?? [] });
+      if (!found.has(identity)) found.set(identity, f);
+    }
+    return found;
   }
 
   /**

@@ -60,6 +60,11 @@ export interface ImportScope {
 export interface FollowUpDraft extends NewFollowUp {
   key: string;
   row: number;
+  /**
+   * For an organisation the importer may not import for: the error it is, unless the registry holds
+   * the follow-up exactly so (UNCHANGED, nothing written), as for another organisation's rows in an export.
+   */
+  foreign?: RowError;
 }
 
 /** Rows between two progress reports. */
@@ -182,18 +187,23 @@ function checkFollowUp(
   }
 
   let organisationId: string | null = null;
+  let foreign: RowError | null = null;
   if (!v.organisation) {
     organisationId = scope.defaultOrganisationId;
     if (!organisationId) bad('organisation', 'required: the code of the organisation the follow-up is for');
   } else {
     const org = refs.organisations.get(v.organisation);
     if (!org) bad('organisation', `"${v.organisation}": no organisation has this code`);
-    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id && !scope.delegating?.has(org.id))
-      bad(
-        'organisation',
-        `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code}) or one that has delegated IMPORTS to it`,
-      );
-    else organisationId = org.id;
+    else if (scope.onlyOrganisation && org.id !== scope.onlyOrganisation.id && !scope.delegating?.has(org.id)) {
+      // Refused unless the follow-up is already stored exactly so (another organisation's rows in an export):
+      // the import decides once it has looked (FollowUpImportService.plan).
+      foreign = {
+        row: r.row,
+        column: 'organisation',
+        reason: `"${v.organisation}": you can import only for your own organisation (${scope.onlyOrganisation.code}) or one that has delegated IMPORTS to it`,
+      };
+      organisationId = org.id;
+    } else organisationId = org.id;
   }
   const delegationId =
     organisationId && scope.onlyOrganisation && organisationId !== scope.onlyOrganisation.id
@@ -314,6 +324,7 @@ function checkFollowUp(
     draft: {
       organisationId,
       ...(delegationId ? { recordedBy: { organisationId: scope.onlyOrganisation!.id, delegationId } } : {}),
+      ...(foreign ? { foreign } : {}),
       productId: product?.id ?? null,
       supplierId: product?.supplierId ?? supplierId!,
       contractId,

@@ -22,8 +22,7 @@ export class ImportResolver {
 
   @Allow(Role.CONTACT_PERSON)
   @Query(() => ImportJob, {
-    description:
-      'An import job (POST /imports) of your organisation (an ADMIN: any): its status, progress, errors and result.',
+    description: 'An import job (POST /imports) of your organisation: its status, progress, errors and result.',
   })
   async importJob(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
     return toJob(await this.jobs.get(id, viewer));

@@ -2,8 +2,12 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.js';
 import { OrganisationKindEnum } from '../common/graphql-enums.js';
 import type { OrganisationKind } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'A contracting authority (region, municipality, other): a member of the registry.' })
+@ObjectType({
+  description: 'A contracting authority (region, municipality, other): a member of the registry.',
+  implements: () => [Node],
+})
 export class Organisation {
   @Field(() => ID) id: string;
   @Field({ description: 'Short stable handle, e.g. region-skane.' }) code: string;

@@ -1,8 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.js';
 import { Supplier } from '../suppliers/supplier.model.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'A product area, e.g. "Barnmiljö – lekmattor". Categories form a tree.' })
+@ObjectType({
+  description: 'A product area, e.g. "Barnmiljö – lekmattor". Categories form a tree.',
+  implements: () => [Node],
+})
 export class ProductCategory {
   @Field(() => ID) id: string;
   @Field() code: string;
@@ -11,7 +15,7 @@ export class ProductCategory {
   @Field(() => [ProductCategory]) children?: ProductCategory[];
 }
 
-@ObjectType({ description: "A supplier's article." })
+@ObjectType({ description: "A supplier's article.", implements: () => [Node] })
 export class Product {
   @Field(() => ID) id: string;
   @Field() name: string;

@@ -5,7 +5,10 @@ import type { Aggregation, LimitBasis, RequirementKind, Unit } from '../vocabula
 @Entity('requirements')
 export class RequirementEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 64, unique: true }) code: string;
+  /** The Swedish title (name, nameSv). */
   @Column({ type: 'varchar', length: 300 }) title: string;
+  /** The English name, e.g. Ortho-phthalates DEHP, DBP, BBP and DIBP. */
+  @Column({ type: 'varchar', length: 300, nullable: true }) nameEn: string | null;
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'varchar', length: 20 }) kind: RequirementKind;
   @Column({ type: 'double precision', nullable: true }) defaultLimitValue: number | null;

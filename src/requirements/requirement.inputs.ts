@@ -19,7 +19,10 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 
 @InputType()
 export class RequirementFilter {
-  @Field({ nullable: true, description: 'Part of the code, title or text, case-insensitive.' })
+  @Field({
+    nullable: true,
+    description: 'Part of the code, the Swedish or English name or the text, case-insensitive ("ftalat", "phthalate").',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -51,6 +54,14 @@ export class CreateRequirementInput {
   @Matches(CODE, { message: 'code must be 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01' })
   code: string;
   @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The English name, e.g. Ortho-phthalates DEHP, DBP, BBP and DIBP.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameEn?: string | null;
   @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
   @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: RequirementKind;
   @Field(() => [String], { defaultValue: [], description: 'CAS numbers of the substances in scope.' })
@@ -71,6 +82,11 @@ export class CreateRequirementInput {
 @InputType()
 export class UpdateRequirementInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
+  @Field(() => String, { nullable: true, description: 'The English name; null removes it.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameEn?: string | null;
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) text?: string;
   @Field(() => RequirementKindEnum, { nullable: true })
   @OmittableNotNull()

@@ -51,6 +51,18 @@ export class RequirementsResolver {
   }
 
   @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { description: 'The name, in Swedish: the title.' })
+  name(@Parent() r: RequirementEntity) {
+    return r.title;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => String, { description: 'The Swedish name: the title.' })
+  nameSv(@Parent() r: RequirementEntity) {
+    return r.title;
+  }
+
+  @Allow(Role.SUPPLIER)
   @ResolveField(() => Limit, { nullable: true })
   defaultLimit(@Parent() r: RequirementEntity) {
     return toLimit(r.defaultLimitValue, r.defaultLimitUnit);

@@ -17,8 +17,9 @@ import { LIMIT_OF_KIND, type RequirementKind } from '../vocabulary/vocabulary.js
 import { RequirementCategoryEntity, RequirementEntity, RequirementSubstanceEntity } from './requirement.entity.js';
 import type { CreateRequirementInput, RequirementsArgs, UpdateRequirementInput } from './requirement.inputs.js';
 
-const searchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'text'>) =>
-  [r.code, r.title, r.text].join(' ').toLowerCase();
+/** What a requirement search matches: the code, both names and the text (lower-cased once, here). */
+export const requirementSearchText = (r: Pick<RequirementEntity, 'code' | 'title' | 'nameEn' | 'text'>) =>
+  [r.code, r.title, r.nameEn ?? '', r.text].join(' ').toLowerCase();
 
 /** A LIMIT needs a limit; DOCUMENTATION has none; NOT_ADDED may add one ("not added, and ≤ 0.1 %"): LIMIT_OF_KIND. */
 function checkKindAndLimit(kind: RequirementKind, limit: LimitInput | null | undefined, field: string): void {
@@ -76,6 +77,7 @@ export class RequirementsService {
       const values = {
         code: input.code,
         title: input.title.trim(),
+        nameEn: input.nameEn?.trim() || null,
         text: input.text.trim(),
         kind: input.kind,
         defaultLimitValue: input.defaultLimit?.value ?? null,
@@ -84,7 +86,7 @@ export class RequirementsService {
         aggregation: input.aggregation,
         legalSource: input.legalSource?.trim() || null,
       };
-      const entity = uow.manager.create(RequirementEntity, { ...values, searchText: searchText(values) });
+      const entity = uow.manager.create(RequirementEntity, { ...values, searchText: requirementSearchText(values) });
       await uow.manager.insert(RequirementEntity, entity);
       await this.replaceLinks(uow.manager, entity.id, substanceIds, categoryIds);
       await this.events.append(uow, actor, {
@@ -102,6 +104,7 @@ export class RequirementsService {
       const entity = await uow.manager.findOneBy(RequirementEntity, { id });
       if (!entity) throw notFound('ChemicalRequirement', id);
       if (input.title !== undefined) entity.title = input.title.trim();
+      if (input.nameEn !== undefined) entity.nameEn = input.nameEn?.trim() || null;
       if (input.text !== undefined) entity.text = input.text.trim();
       if (input.kind !== undefined) entity.kind = input.kind;
       if (input.defaultLimit !== undefined) {
@@ -116,7 +119,7 @@ export class RequirementsService {
           ? { value: entity.defaultLimitValue, unit: entity.defaultLimitUnit }
           : null;
       checkKindAndLimit(entity.kind, limit, 'defaultLimit');
-      entity.searchText = searchText(entity);
+      entity.searchText = requirementSearchText(entity);
       await uow.manager.save(RequirementEntity, entity);
       if (input.substanceCas !== undefined || input.categoryCodes !== undefined) {
         const substanceIds =

@@ -32,6 +32,8 @@ export interface OrganisationSeed {
 }
 export interface SubstanceSeed {
   name: string;
+  /** The Swedish name (`name` is the English one). */
+  nameSv: string;
   casNumber: string;
   ecNumber: string | null;
   groups: string[];
@@ -45,6 +47,8 @@ export interface CategorySeed {
 export interface RequirementSeed {
   code: string;
   title: string;
+  /** The English name (`title` is the Swedish one). */
+  nameEn: string;
   text: string;
   kind: RequirementKind;
   substanceCas: string[];

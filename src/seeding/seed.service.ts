@@ -37,6 +37,8 @@ import {
 } from './seed-files.js';
 import { createHash } from 'node:crypto';
 import type { Unit } from '../vocabulary/vocabulary.js';
+import { requirementSearchText } from '../requirements/requirements.service.js';
+import { substanceSearchText } from '../substances/substances.service.js';
 
 /**
  * Seeded records get ids derived from their natural key (a name-based, version-5-style UUID), so
@@ -135,18 +137,22 @@ export class SeedService {
     count('categories', newCats);
 
     const substances = readSeed<SubstanceSeed[]>('reference/substances.json');
-    const subIds = new Map(
-      (await m.find(SubstanceEntity, { select: { id: true, casNumber: true } })).map((s) => [s.casNumber, s.id]),
-    );
+    const existingSubs = await m.find(SubstanceEntity);
+    const subIds = new Map(existingSubs.map((s) => [s.casNumber, s.id]));
+    // A reference substance stored before it had a Swedish name gets the seed's (and its search text with it).
+    const seededSv = new Map(substances.map((s) => [s.casNumber, s.nameSv]));
+    for (const s of existingSubs.filter((x) => !x.nameSv && seededSv.has(x.casNumber))) {
+      s.nameSv = seededSv.get(s.casNumber)!;
+      await m.update(SubstanceEntity, { id: s.id }, { nameSv: s.nameSv, searchText: substanceSearchText(s) });
+    }
     let newSubs = 0;
     for (const s of substances) {
       if (subIds.has(s.casNumber)) continue;
+      const values = { name: s.name, nameSv: s.nameSv, casNumber: s.casNumber, ecNumber: s.ecNumber };
       const entity = m.create(SubstanceEntity, {
         id: seedId('substance', s.casNumber),
-        name: s.name,
-        casNumber: s.casNumber,
-        ecNumber: s.ecNumber,
-        searchText: [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase(),
+        ...values,
+        searchText: substanceSearchText(values),
       });
       await m.save(SubstanceEntity, entity);
       subIds.set(s.casNumber, entity.id);
@@ -165,7 +171,14 @@ export class SeedService {
     count('substances', newSubs);
 
     const requirements = readSeed<RequirementSeed[]>('reference/requirements.json');
-    const reqCodes = new Set((await m.find(RequirementEntity, { select: { code: true } })).map((r) => r.code));
+    const existingReqs = await m.find(RequirementEntity);
+    const reqCodes = new Set(existingReqs.map((r) => r.code));
+    // A reference requirement stored before it had an English name gets the seed's (and its search text with it).
+    const seededEn = new Map(requirements.map((r) => [r.code, r.nameEn]));
+    for (const r of existingReqs.filter((x) => !x.nameEn && seededEn.has(x.code))) {
+      r.nameEn = seededEn.get(r.code)!;
+      await m.update(RequirementEntity, { id: r.id }, { nameEn: r.nameEn, searchText: requirementSearchText(r) });
+    }
     let newReqs = 0;
     for (const r of requirements) {
       if (reqCodes.has(r.code)) continue;
@@ -173,6 +186,7 @@ export class SeedService {
         id: seedId('requirement', r.code),
         code: r.code,
         title: r.title,
+        nameEn: r.nameEn,
         text: r.text,
         kind: r.kind,
         defaultLimitValue: r.defaultLimitValue,
@@ -180,7 +194,7 @@ export class SeedService {
         basis: r.basis as RequirementEntity['basis'],
         aggregation: r.aggregation,
         legalSource: r.legalSource,
-        searchText: [r.code, r.title, r.text].join(' ').toLowerCase(),
+        searchText: requirementSearchText(r),
       });
       await m.save(RequirementEntity, entity);
       const substanceIds = [...new Set(r.substanceCas.map((cas) => subIds.get(cas)!))];

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Method, SubstanceStatus, Verdict } from '../vocabulary/vocabulary.js';
+import { MethodEnum } from '../follow-ups/follow-up.enums.js';
 
 @ObjectType({ description: 'How many measured results of one substance, in one product category, had one verdict.' })
 export class VerdictCount {
@@ -24,7 +25,7 @@ export class VerdictCount {
 @ObjectType({ description: 'Follow-ups per product category and method.' })
 export class FollowUpCount {
   @Field(() => String, { nullable: true }) categoryCode: string | null;
-  @Field(() => String) method: Method;
+  @Field(() => MethodEnum, { description: 'How they were done.' }) method: Method;
   @Field(() => Int, { nullable: true, description: 'The number of follow-ups; null when below 3 (withheld).' })
   count: number | null;
   @Field({ description: 'The count as shown: the number, or "< 3" when withheld.' }) displayCount: string;

@@ -3,7 +3,10 @@ import { BaseEntity } from '../common/base.entity.js';
 
 @Entity('substances')
 export class SubstanceEntity extends BaseEntity {
+  /** The English name (nameEn). */
   @Column({ type: 'varchar', length: 300 }) name: string;
+  /** The Swedish name, e.g. Bis(2-etylhexyl)ftalat (DEHP). */
+  @Column({ type: 'varchar', length: 300, nullable: true }) nameSv: string | null;
   @Column({ type: 'varchar', length: 12, unique: true }) casNumber: string;
   @Column({ type: 'varchar', length: 9, nullable: true }) ecNumber: string | null;
   @Column({ type: 'varchar', length: 400 }) searchText: string;

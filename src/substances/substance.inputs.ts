@@ -1,24 +1,34 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
-import { RegulatoryListEnum } from '../common/graphql-enums.js';
-import { REGULATORY_LISTS, type RegulatoryList } from '../vocabulary/vocabulary.js';
+import { RegulatoryListEnum, SubstanceGroupEnum } from '../common/graphql-enums.js';
+import {
+  REGULATORY_LISTS,
+  SUBSTANCE_GROUPS,
+  type RegulatoryList,
+  type SubstanceGroup,
+} from '../vocabulary/vocabulary.js';
 import { IsCasNumber, IsEcNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
 
-const GROUP = /^[A-Z][A-Z0-9_]{1,63}$/;
-const groupMessage = { each: true, message: '$property must be upper-case codes such as ORTHO_PHTHALATE' };
+const groupMessage = { each: true, message: `$property must be among ${SUBSTANCE_GROUPS.join(', ')}` };
 
 @InputType()
 export class SubstanceFilter {
-  @Field({ nullable: true, description: 'Part of the name, CAS or EC number, case-insensitive.' })
+  @Field({
+    nullable: true,
+    description: 'Part of the English or Swedish name, CAS or EC number, case-insensitive ("phthalate", "ftalat").',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   search?: string;
   @Field({ nullable: true }) @IsOptional() @IsCasNumber() casNumber?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) group?: string;
+  @Field(() => SubstanceGroupEnum, { nullable: true, description: 'Substances of this group.' })
+  @IsOptional()
+  @IsIn(SUBSTANCE_GROUPS)
+  group?: SubstanceGroup;
   @Field(() => RegulatoryListEnum, { nullable: true }) @IsOptional() @IsIn(REGULATORY_LISTS) list?: RegulatoryList;
 }
 
@@ -33,14 +43,23 @@ export class SubstancesArgs extends PageArgs {
 
 @InputType()
 export class CreateSubstanceInput {
-  @Field() @IsString() @NotBlank() @Length(1, 300) name: string;
+  @Field({ description: 'The English name, e.g. Bis(2-ethylhexyl) phthalate (DEHP).' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 300)
+  name: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name, e.g. Bis(2-etylhexyl)ftalat (DEHP).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameSv?: string | null;
   @Field() @IsCasNumber() casNumber: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
-  @Field(() => [String], { nullable: true })
+  @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'The groups it belongs to.' })
   @IsOptional()
   @ArrayMaxSize(20)
-  @Matches(GROUP, groupMessage)
-  groups?: string[];
+  @IsIn(SUBSTANCE_GROUPS, groupMessage)
+  groups?: SubstanceGroup[];
   @Field(() => [RegulatoryListEnum], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -51,12 +70,17 @@ export class CreateSubstanceInput {
 @InputType()
 export class UpdateSubstanceInput {
   @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name; null removes it.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  nameSv?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Replaces the groups.' })
+  @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'Replaces the groups.' })
   @OmittableNotNull()
   @ArrayMaxSize(20)
-  @Matches(GROUP, groupMessage)
-  groups?: string[];
+  @IsIn(SUBSTANCE_GROUPS, groupMessage)
+  groups?: SubstanceGroup[];
   @Field(() => [RegulatoryListEnum], { nullable: true, description: 'Replaces the lists.' })
   @OmittableNotNull()
   @ArrayMaxSize(20)

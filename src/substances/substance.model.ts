@@ -1,14 +1,19 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RegulatoryListEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
+import { Node } from '../nodes/node.model.js';
+import { SubstanceGroupEnum } from '../common/graphql-enums.js';
 
-@ObjectType({ description: 'A chemical substance, identified by its CAS number.' })
+@ObjectType({ description: 'A chemical substance, identified by its CAS number.', implements: () => [Node] })
 export class Substance {
   @Field(() => ID) id: string;
-  @Field() name: string;
+  @Field({ description: 'The English name (as nameEn).' }) name: string;
+  @Field(() => String, { nullable: true, description: 'The Swedish name, e.g. Bis(2-etylhexyl)ftalat (DEHP).' })
+  nameSv: string | null;
   @Field() casNumber: string;
   @Field(() => String, { nullable: true }) ecNumber: string | null;
-  @Field(() => [String], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' }) groups?: string[];
+  @Field(() => [SubstanceGroupEnum], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' })
+  groups?: string[];
   @Field(() => [RegulatoryListEnum], { description: 'Regulatory lists the substance is on.' }) lists?: string[];
 }
 

@@ -3,7 +3,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { RegulatoryListEnum } from '../common/graphql-enums.js';
+import { RegulatoryListEnum, SubstanceGroupEnum } from '../common/graphql-enums.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from './substance.entity.js';
 import { CreateSubstanceInput, SubstancesArgs, UpdateSubstanceInput } from './substance.inputs.js';
@@ -45,7 +45,13 @@ export class SubstancesResolver {
   }
 
   @Allow(Role.SUPPLIER)
-  @ResolveField(() => [String])
+  @ResolveField(() => String, { description: 'The English name (the same as name).' })
+  nameEn(@Parent() substance: SubstanceEntity) {
+    return substance.name;
+  }
+
+  @Allow(Role.SUPPLIER)
+  @ResolveField(() => [SubstanceGroupEnum], { description: 'Groups such as ORTHO_PHTHALATE, PFAS, PAH.' })
   async groups(@Parent() substance: SubstanceEntity, @Context() ctx: GraphQLContext) {
     const rows = await ctx.loaders.children(SubstanceGroupEntity, 'substanceId', 'group_code ASC').load(substance.id);
     return rows.map((r) => r.groupCode);

@@ -17,8 +17,9 @@ import type {
   UpdateSubstanceInput,
 } from './substance.inputs.js';
 
-const searchText = (s: Pick<SubstanceEntity, 'name' | 'casNumber' | 'ecNumber'>) =>
-  [s.name, s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
+/** What a substance search matches: both names, the CAS and EC numbers (lower-cased once, here). */
+export const substanceSearchText = (s: Pick<SubstanceEntity, 'name' | 'nameSv' | 'casNumber' | 'ecNumber'>) =>
+  [s.name, s.nameSv ?? '', s.casNumber, s.ecNumber ?? ''].join(' ').toLowerCase();
 
 /** The substances filter as SQL on `substances s`. */
 function whereSubstance(f: SubstanceFilter): SqlWhere {
@@ -26,10 +27,7 @@ function whereSubstance(f: SubstanceFilter): SqlWhere {
     .search('s.search_text', f.search)
     .equal('s.cas_number', f.casNumber && normalised('filter.casNumber', f.casNumber, checkCasNumber));
   if (f.group)
-    where.and(
-      'EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)',
-      f.group.trim().toUpperCase(),
-    );
+    where.and('EXISTS (SELECT 1 FROM substance_groups g WHERE g.substance_id = s.id AND g.group_code = ?)', f.group);
   if (f.list)
     where.and('EXISTS (SELECT 1 FROM substance_lists l WHERE l.substance_id = s.id AND l.list_code = ?)', f.list);
   return where;
@@ -62,6 +60,7 @@ export class SubstancesService {
   async create(input: CreateSubstanceInput, actor: Principal | null): Promise<SubstanceEntity> {
     const values = {
       name: input.name.trim(),
+      nameSv: input.nameSv?.trim() || null,
       casNumber: normalised('casNumber', input.casNumber, checkCasNumber),
       ecNumber: normalisedOrNull('ecNumber', input.ecNumber, checkEcNumber),
     };
@@ -72,7 +71,7 @@ export class SubstancesService {
           `casNumber "${values.casNumber}": substance "${existing.name}" already has this CAS number`,
           'casNumber',
         );
-      const entity = uow.manager.create(SubstanceEntity, { ...values, searchText: searchText(values) });
+      const entity = uow.manager.create(SubstanceEntity, { ...values, searchText: substanceSearchText(values) });
       await uow.manager.insert(SubstanceEntity, entity);
       await this.replaceMemberships(uow.manager, entity.id, input.groups ?? [], input.lists ?? []);
       await this.events.append(uow, actor, {
@@ -91,8 +90,9 @@ export class SubstancesService {
       const entity = await uow.manager.findOneBy(SubstanceEntity, { casNumber: cas });
       if (!entity) throw notFound('Substance with CAS number', cas);
       if (input.name !== undefined) entity.name = input.name.trim();
+      if (input.nameSv !== undefined) entity.nameSv = input.nameSv?.trim() || null;
       if (input.ecNumber !== undefined) entity.ecNumber = normalisedOrNull('ecNumber', input.ecNumber, checkEcNumber);
-      entity.searchText = searchText(entity);
+      entity.searchText = substanceSearchText(entity);
       await uow.manager.save(SubstanceEntity, entity);
       if (input.groups !== undefined || input.lists !== undefined) {
         const groups =

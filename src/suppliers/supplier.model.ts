@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.js';
+import { Node } from '../nodes/node.model.js';
 
-@ObjectType({ description: 'A company with a contract (leverantör).' })
+@ObjectType({ description: 'A company with a contract (leverantör).', implements: () => [Node] })
 export class Supplier {
   @Field(() => ID) id: string;
   @Field() name: string;

@@ -230,6 +230,25 @@ export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'FINISHED', 'FAILED'] a
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
+/** The substance groups of the library (REACH restrictions and the regions' own requirements group by them). */
+export const SUBSTANCE_GROUPS = [
+  'ORTHO_PHTHALATE',
+  'PFAS',
+  'BISPHENOL',
+  'ALKYLPHENOL',
+  'BROMINATED_FLAME_RETARDANT',
+  'ORGANOPHOSPHATE_FLAME_RETARDANT',
+  'CHLORINATED_PARAFFIN',
+  'COMPLEXING_AGENT',
+  'FORMALDEHYDE',
+  'HEAVY_METAL',
+  'ORGANOTIN',
+  'PAH',
+  'SOLVENT',
+  'OTHER',
+] as const;
+export type SubstanceGroup = (typeof SUBSTANCE_GROUPS)[number];
+
 // The event log
 
 /** What happens to a follow-up, its deviations and its reuse: the events a subscriber can receive. */

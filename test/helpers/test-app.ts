@@ -9,7 +9,11 @@ import { createApp } from '../../src/bootstrap.js';
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string }; path?: string[] }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string; field?: string; problems?: Array<{ path: Array<string | number>; reason: string }> };
+    path?: string[];
+  }>;
 }
 
 export interface TestApp {

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error.js';
+import { DomainError, type InputProblem } from '../errors/domain-error.js';
 
 /** Flattens class-validator's tree into `path: reason` lines, e.g. `input.measurements[2].unit must be …`. */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
@@ -13,6 +13,18 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
       message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
     );
     return [...own, ...describeValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/** Every failed constraint as a problem with its path (`["measurements", 2, "unit"]`) and reason. */
+export function validationProblems(errors: ValidationError[], parent: Array<string | number> = []): InputProblem[] {
+  return errors.flatMap((error) => {
+    const path = [...parent, /^\d+$/.test(error.property) ? Number(error.property) : error.property];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path,
+      reason: message.startsWith(error.property) ? message.slice(error.property.length).replace(/^:?\s*/, '') : message,
+    }));
+    return [...own, ...validationProblems(error.children ?? [], path)];
   });
 }
 
@@ -34,5 +46,10 @@ export const validationPipe = new ValidationPipe({
   forbidUnknownValues: false,
   stopAtFirstError: false,
   exceptionFactory: (errors: ValidationError[]) =>
-    new DomainError('BAD_USER_INPUT', describeValidationErrors(errors).join('; '), firstPath(errors)),
+    new DomainError(
+      'BAD_USER_INPUT',
+      describeValidationErrors(errors).join('; '),
+      firstPath(errors),
+      validationProblems(errors),
+    ),
 });

@@ -8,6 +8,8 @@ import { CreateImportJobs1764115300000 } from './1764115300000-CreateImportJobs.
 import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMembers.js';
 import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
 import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
+import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
+import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   AddSupplierMembers1763771900000,
   AddSupplierAnswers1763772000000,
   AddNotifications1763772100000,
+  AddBilingualNames1764200000000,
+  AddReportReferenceIndex1764115400000,
 ];

@@ -66,10 +66,11 @@ export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Ar
  * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
  *
  * Backward paging (`last`/`before`) is the same keyset with the directions reversed, the rows turned
- * back. So this is where the next changes to paging belong: the count of a list longer than a page in
- * the page's statement, columns projected from the GraphQL selection (a Listing's `select`), and pages of a
- * relation for many parents at once (`Product.followUps(filter, first, after)`: the same listing,
- * partitioned by the parent's column, so the statements per request do not grow with the page).
+ * back. Pages of a relation for many parents at once (`Product.followUps(filter, first, after)`) are
+ * the same listing partitioned by the parent's column (connectionsByParent), so the statements per
+ * request do not grow with the page. So this is where the next changes to paging belong: the count
+ * of a list longer than a page in the page's statement, columns projected from the GraphQL selection
+ * (a Listing's `select`).
  */
 @Injectable()
 export class PageReader {
@@ -136,6 +137,69 @@ export class PageReader {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
     };
+  }
+
+  /**
+   * One page of the same list for each of many parents (`Product.followUps(first: 10)` in a page of
+   * products), in three statements whatever the page size and the number of parents: the page's
+   * ids per parent (a window, `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY …)`), each parent's
+   * count (`GROUP BY`), and the nodes by id (`load`, e.g. a DataLoader shared with the rest of the
+   * request). `parent` is the column that ties a row to its parent, with any join it needs.
+   */
+  async connectionsByParent<T>(
+    listing: Listing<T>,
+    order: PageOrder<T>,
+    args: PageRequest,
+    parent: { column: string; join?: string; ids: readonly string[] },
+    load: (ids: string[]) => Promise<Array<T | null>>,
+  ): Promise<Map<string, ConnectionShape<T>>> {
+    const page = pageOf(args, MAX_PAGE_SIZE);
+    const after = order.cursor.decode(args.after, order.keys.length, 'after');
+    const before = order.cursor.decode(args.before, order.keys.length, 'before');
+    const from = parent.join ? `${listing.from} ${parent.join}` : listing.from;
+    const mine = listing.where.clone().in(parent.column, parent.ids);
+    const where = mine.clone();
+    if (after) where.and(...keysetBeyond(order.keys, after, false));
+    if (before) where.and(...keysetBeyond(order.keys, before, true));
+    const by = order.keys.map((k) => `${k.column} ${direction(k, page.backwards)}`).join(', ');
+    const id = order.keys.at(-1)!.column;
+    const [counts, rows] = await Promise.all([
+      this.reader.all<{ parent: string; n: number | string }>(
+        `SELECT ${parent.column} AS parent, COUNT(*) AS n FROM ${from}${mine.sql} GROUP BY ${parent.column}`,
+        mine.params,
+      ),
+      this.reader.all<{ parent: string; id: string }>(
+        `SELECT parent, id FROM (SELECT ${parent.column} AS parent, ${id} AS id, ROW_NUMBER() OVER (PARTITION BY ${parent.column} ORDER BY ${by}) AS rn FROM ${from}${where.sql}) t WHERE rn <= ${page.size + 1} ORDER BY parent, rn`,
+        where.params,
+      ),
+    ]);
+    const nodes = await load([...new Set(rows.map((r) => r.id))]);
+    const byId = new Map<string, T>();
+    nodes.forEach((node) => node && byId.set(positionOf(node, order).at(-1) as string, node));
+    const total = new Map(counts.map((c) => [c.parent, Number(c.n)]));
+    const answer = new Map<string, ConnectionShape<T>>();
+    for (const parentId of parent.ids) {
+      const mineRows = rows.filter((r) => r.parent === parentId);
+      const more = mineRows.length > page.size;
+      const taken = mineRows
+        .slice(0, page.size)
+        .map((r) => byId.get(r.id)!)
+        .filter(Boolean);
+      const ordered = page.backwards ? taken.reverse() : taken;
+      const edges = ordered.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
+      answer.set(parentId, {
+        edges,
+        nodes: ordered,
+        totalCount: total.get(parentId) ?? 0,
+        pageInfo: {
+          hasNextPage: page.backwards ? before !== null : more,
+          hasPreviousPage: page.backwards ? more : after !== null,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      });
+    }
+    return answer;
   }
 
   /** How many rows the listing's filter selects. */

@@ -163,6 +163,23 @@ export type Role =
   | 'READER'
   | 'SUPPLIER';
 
+/** A group of related substances, e.g. ORTHO_PHTHALATE (REACH Annex XVII entry 51) or PFAS. */
+export type SubstanceGroup =
+  | 'ALKYLPHENOL'
+  | 'BISPHENOL'
+  | 'BROMINATED_FLAME_RETARDANT'
+  | 'CHLORINATED_PARAFFIN'
+  | 'COMPLEXING_AGENT'
+  | 'FORMALDEHYDE'
+  | 'HEAVY_METAL'
+  | 'ORGANOPHOSPHATE_FLAME_RETARDANT'
+  | 'ORGANOTIN'
+  | 'ORTHO_PHTHALATE'
+  | 'OTHER'
+  | 'PAH'
+  | 'PFAS'
+  | 'SOLVENT';
+
 export type SubstanceMeasurementStatus =
   | 'MEASURED'
   | 'NOT_COMPARABLE'
@@ -374,7 +391,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { products: { totalCount: number, nodes: Array<{ id: string, name: string, gtin: string | null, articleNumber: string | null, supplier: { id: string, name: string }, category: { code: string, name: string } | null }> }, suppliers: { totalCount: number, nodes: Array<{ id: string, name: string, organisationNumber: string | null, country: string }> }, substances: { totalCount: number, nodes: Array<{ id: string, name: string, casNumber: string, groups: Array<string> }> }, requirements: { totalCount: number, nodes: Array<{ id: string, code: string, title: string, kind: RequirementKind }> } };
+export type SearchQuery = { products: { totalCount: number, nodes: Array<{ id: string, name: string, gtin: string | null, articleNumber: string | null, supplier: { id: string, name: string }, category: { code: string, name: string } | null }> }, suppliers: { totalCount: number, nodes: Array<{ id: string, name: string, organisationNumber: string | null, country: string }> }, substances: { totalCount: number, nodes: Array<{ id: string, name: string, casNumber: string, groups: Array<SubstanceGroup> }> }, requirements: { totalCount: number, nodes: Array<{ id: string, code: string, title: string, kind: RequirementKind }> } };
 
 export type StartPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -391,7 +408,7 @@ export type RecentFollowUpsQuery = { followUps: { totalCount: number, nodes: Arr
 export type PublicStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublicStatisticsQuery = { publicStatistics: { followUpCount: number, measurementCount: number, followUpsByCategory: Array<{ categoryCode: string | null, method: string, count: number | null }>, verdicts: Array<{ categoryCode: string | null, casNumber: string, substanceName: string, verdict: string, count: number | null }> } };
+export type PublicStatisticsQuery = { publicStatistics: { followUpCount: number, measurementCount: number, followUpsByCategory: Array<{ categoryCode: string | null, method: FollowUpMethod, count: number | null }>, verdicts: Array<{ categoryCode: string | null, casNumber: string, substanceName: string, verdict: string, count: number | null }> } };
 
 export type SupplierPageQueryVariables = Exact<{
   id: string | number;

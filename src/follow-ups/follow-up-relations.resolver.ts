@@ -1,0 +1,112 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import type { GraphQLContext } from '../common/graphql-context.js';
+import { Organisation } from '../organisations/organisation.model.js';
+import { Product } from '../products/product.model.js';
+import { ChemicalRequirement } from '../requirements/requirement.model.js';
+import { Substance } from '../substances/substance.model.js';
+import { Supplier } from '../suppliers/supplier.model.js';
+import { type FollowUpRelation, FollowUpQueriesService } from './follow-up-queries.service.js';
+import { FollowUpsArgs } from './follow-up.inputs.js';
+import { FollowUpConnection } from './follow-up.model.js';
+
+const DESCRIPTION = (of: string) =>
+  `Follow-ups ${of} you may see, with the same filter, order and paging as the followUps query.`;
+
+/**
+ * A parent's page of follow-ups through one DataLoader per relation and arguments: the parents of
+ * a page are answered together (FollowUpQueriesService.forParents), so the statements of a
+ * request do not grow with the number of parents or the page size.
+ */
+function pageOf(
+  relation: FollowUpRelation,
+  parentId: string,
+  args: FollowUpsArgs,
+  viewer: Principal,
+  ctx: GraphQLContext,
+  queries: FollowUpQueriesService,
+) {
+  return ctx.loaders
+    .get(`followUps:${relation}:${JSON.stringify(args)}`, (ids) =>
+      queries.forParents(relation, ids, args, viewer, ctx.loaders),
+    )
+    .load(parentId);
+}
+
+@Resolver(() => Product)
+export class ProductFollowUpsResolver {
+  constructor(private readonly queries: FollowUpQueriesService) {}
+
+  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('of this product') })
+  followUps(
+    @Parent() p: { id: string },
+    @Args() args: FollowUpsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return pageOf('product', p.id, args, viewer, ctx, this.queries);
+  }
+}
+
+@Resolver(() => Supplier)
+export class SupplierFollowUpsResolver {
+  constructor(private readonly queries: FollowUpQueriesService) {}
+
+  @ResolveField(() => FollowUpConnection, {
+    description: DESCRIPTION('of this supplier (of its products or of itself)'),
+  })
+  followUps(
+    @Parent() s: { id: string },
+    @Args() args: FollowUpsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return pageOf('supplier', s.id, args, viewer, ctx, this.queries);
+  }
+}
+
+@Resolver(() => Substance)
+export class SubstanceFollowUpsResolver {
+  constructor(private readonly queries: FollowUpQueriesService) {}
+
+  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('that measured this substance') })
+  followUps(
+    @Parent() s: { id: string },
+    @Args() args: FollowUpsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return pageOf('substance', s.id, args, viewer, ctx, this.queries);
+  }
+}
+
+@Resolver(() => ChemicalRequirement)
+export class RequirementFollowUpsResolver {
+  constructor(private readonly queries: FollowUpQueriesService) {}
+
+  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('that checked this requirement') })
+  followUps(
+    @Parent() r: { id: string },
+    @Args() args: FollowUpsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return pageOf('requirement', r.id, args, viewer, ctx, this.queries);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationFollowUpsResolver {
+  constructor(private readonly queries: FollowUpQueriesService) {}
+
+  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('recorded by this organisation') })
+  followUps(
+    @Parent() o: { id: string },
+    @Args() args: FollowUpsArgs,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return pageOf('organisation', o.id, args, viewer, ctx, this.queries);
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { EventEntity } from '../events/event.entity.js';
+import { DeviationEntity } from '../follow-ups/deviation.entity.js';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ProductCategoryEntity } from '../products/product-category.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { RequirementEntity } from '../requirements/requirement.entity.js';
+import { SubstanceEntity } from '../substances/substance.entity.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
+
+/** Every GraphQL type that implements `Node` with a UUID id, and the entity (table) that holds it. */
+export const NODE_ENTITIES = {
+  Organisation: OrganisationEntity,
+  Supplier: SupplierEntity,
+  Product: ProductEntity,
+  ProductCategory: ProductCategoryEntity,
+  Substance: SubstanceEntity,
+  ChemicalRequirement: RequirementEntity,
+  Contract: ContractEntity,
+  FollowUp: FollowUpEntity,
+  Measurement: MeasurementEntity,
+  Deviation: DeviationEntity,
+  Reuse: ReuseEntity,
+  Principal: PrincipalEntity,
+  ApiToken: ApiTokenEntity,
+} as const;
+
+export type NodeTypeName = keyof typeof NODE_ENTITIES | 'AuditLogEntry';
+
+/**
+ * The GraphQL type of a value a resolver returned where a `Node` is expected: the entities are
+ * instances of their classes; an audit-log entry is an event row (it has a `seq`).
+ */
+export function nodeTypeOf(value: object): NodeTypeName | undefined {
+  for (const [name, entity] of Object.entries(NODE_ENTITIES)) if (value instanceof entity) return name as NodeTypeName;
+  if (value instanceof EventEntity || 'seq' in value) return 'AuditLogEntry';
+  return undefined;
+}
