@@ -1031,7 +1031,7 @@ describe('authorization matrix', () => {
     /** The caller's token in this block: the supplier caller is a member of the records' own supplier. */
     const tokenOf = (caller: Caller) => (caller === 'supplier' ? r.supplierToken! : callers.token(caller));
     /** Reads not opened to SUPPLIER: a supplier member is refused them outright. */
-    const REGION_ONLY = ['supplierStatus', 'evaluateProduct', 'reusableFollowUps'];
+    const REGION_ONLY = ['evaluateProduct', 'reusableFollowUps'];
 
     it.each(readCells)('%s as %s', async (label, caller, query, vars) => {
       const res = await sut.gql(query, vars(r), tokenOf(caller));

@@ -288,6 +288,11 @@ describe('notifications', () => {
       ).webhooks.find((w: { id: string }) => w.id === created.webhook.id);
     expect(hooks.at('/down')).toHaveLength(5);
     expect(await state()).toMatchObject({ enabled: false, consecutiveFailures: 5 });
+    // The log says so, under the owner's organisation (its ADMINs read it in the audit log).
+    const [disabled] = await sut.dataSource.query(
+      `SELECT e.actor_principal_id AS actor, o.code AS organisation FROM events e JOIN organisations o ON o.id = e.actor_organisation_id WHERE e.type = 'WEBHOOK_DISABLED' AND e.subject_id = '${created.webhook.id}'`,
+    );
+    expect(disabled).toEqual({ actor: null, organisation: 'region-skane' });
     const foreign = await sut.gql(
       'mutation ($id: ID!) { enableWebhook(id: $id) { id } }',
       { id: created.webhook.id },

@@ -64,11 +64,14 @@ describe('supplier members: what a supplier sees', () => {
 
   it('is invited by a region with a contract: a member of the supplier’s own organisation, role SUPPLIER', async () => {
     const again = dataOf(await invite(ids.a, TOKENS.stockholm, 'andra@example.org')).inviteSupplierMember;
-    const me = dataOf(await sut.gql('{ me { role organisation { kind code } } }', {}, member)).me;
+    const me = dataOf(await sut.gql('{ me { role organisation { kind code supplier { id } } } }', {}, member)).me;
 
-    expect(me).toEqual({ role: 'SUPPLIER', organisation: { kind: 'SUPPLIER', code: `supplier-${ids.a}` } });
+    expect(me).toEqual({
+      role: 'SUPPLIER',
+      organisation: { kind: 'SUPPLIER', code: `supplier-${ids.a}`, supplier: { id: ids.a } },
+    });
     // The second invitation joins the same organisation.
-    expect(again.organisation).toEqual(me.organisation);
+    expect(again.organisation).toEqual({ kind: 'SUPPLIER', code: me.organisation.code });
     expect(again.principal.kind).toBe('MEMBER');
   });
 
@@ -164,14 +167,14 @@ describe('supplier members: what a supplier sees', () => {
   it.each([
     ['contracts', '{ contracts { totalCount } }'],
     ['contract (its own supplier’s)', `{ contract(id: "CA") { id } }`],
-    ['supplierStatus', `{ supplierStatus(supplierId: "A") { light } }`],
+    ['supplierStatus of another supplier', `{ supplierStatus(supplierId: "B") { light } }`],
     ['products', '{ products { totalCount } }'],
     ['suppliers', '{ suppliers { totalCount } }'],
     ['evaluateProduct', `{ evaluateProduct(productId: "PA", contractId: "CA") { verdict } }`],
     ['auditLog', '{ auditLog { totalCount } }'],
   ])('is refused the region-only read %s', async (_label, query) => {
     const res = await sut.gql(
-      query.replace('"CA"', `"${ids.skaneA}"`).replace('"A"', `"${ids.a}"`).replace('"PA"', `"${ids.productA}"`),
+      query.replace('"CA"', `"${ids.skaneA}"`).replace('"B"', `"${ids.b}"`).replace('"PA"', `"${ids.productA}"`),
       {},
       member,
     );
@@ -179,6 +182,22 @@ describe('supplier members: what a supplier sees', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // A nullable lookup answers null beside the error; nothing else.
     expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
+  });
+
+  it('reads its own traffic light, from its own SHARED follow-ups’ deviations', async () => {
+    const status = dataOf(
+      await sut.gql(
+        'query ($s: ID!) { supplierStatus(supplierId: $s) { light openDeviations { description followUp { id } contract { id } } } }',
+        { s: ids.a },
+        member,
+      ),
+    ).supplierStatus;
+
+    expect(status.light).toBe('YELLOW');
+    expect(status.openDeviations).toEqual([
+      { description: 'Märkning saknas', followUp: { id: ids.a1 }, contract: null },
+    ]);
+    expectNothingForeign(status);
   });
 
   it('writes nothing of the regions’: recordFollowUp is FORBIDDEN', async () => {

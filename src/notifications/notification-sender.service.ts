@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EntityManager } from 'typeorm';
+import { PrincipalEntity } from '../auth/principal.entity.js';
 import { nowIso } from '../common/time.js';
 import { placeholders } from '../database/read/sql-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
@@ -250,11 +251,14 @@ export class NotificationSenderService implements OnApplicationShutdown {
       );
       if (disable) {
         this.logger.warn(`webhook ${webhook.id} turned off after ${failures} failed attempts in a row`);
+        // No one acted; the owner's organisation is named, so its ADMINs read the event in their audit log.
+        const owner = await manager.findOneBy(PrincipalEntity, { id: webhook.principalId });
         await this.events.append(uow, null, {
           type: 'WEBHOOK_DISABLED',
           subjectType: 'Webhook',
           subjectId: webhook.id,
           payload: { failures },
+          actorOrganisationId: owner?.organisationId ?? null,
         });
       }
     });

@@ -12,7 +12,10 @@ import { PageArgs } from '../common/pagination/connection.js';
 @InputType()
 export class OrganisationFilter {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @Field(() => OrganisationKindEnum, { nullable: true })
+  @Field(() => OrganisationKindEnum, {
+    nullable: true,
+    description: "None: the member organisations; suppliers' own organisations only with kind SUPPLIER.",
+  })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;

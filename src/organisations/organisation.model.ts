@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.js';
 import { OrganisationKindEnum } from '../common/graphql-enums.js';
+import { Supplier } from '../suppliers/supplier.model.js';
 import type { OrganisationKind } from '../vocabulary/vocabulary.js';
 import { Node } from '../nodes/node.model.js';
 
@@ -16,6 +17,11 @@ export class Organisation {
   @Field(() => String, { nullable: true, description: 'Two-digit länskod, for regions.' }) countyCode: string | null;
   @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, NNNNNN-NNNN.' })
   organisationNumber: string | null;
+  @Field(() => Supplier, {
+    nullable: true,
+    description: "For a supplier's own organisation (kind SUPPLIER): the supplier it is; null otherwise.",
+  })
+  supplier?: Supplier | null;
 }
 
 export const OrganisationConnection = Connection(Organisation);

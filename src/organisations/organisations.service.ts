@@ -14,9 +14,14 @@ import type { CreateOrganisationInput, OrganisationFilter, OrganisationsArgs } f
 export const organisationSearchText = (o: Pick<OrganisationEntity, 'code' | 'name' | 'organisationNumber'>) =>
   [o.name, o.code, o.organisationNumber ?? ''].join(' ').toLowerCase();
 
-/** The organisations filter as SQL on `organisations o`. */
-const whereOrganisation = (f: OrganisationFilter) =>
-  new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
+/**
+ * The organisations filter as SQL on `organisations o`. Without a kind, the member organisations:
+ * suppliers' own organisations (kind SUPPLIER, issue 19) are listed only when asked for by kind.
+ */
+const whereOrganisation = (f: OrganisationFilter) => {
+  const where = new SqlWhere().search('o.search_text', f.search).equal('o.kind', f.kind);
+  return f.kind ? where : where.and("o.kind <> 'SUPPLIER'");
+};
 
 @Injectable()
 export class OrganisationsService {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
+import { forbidden } from '../common/errors/domain-error.js';
 import { todayIso } from '../common/time.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
@@ -17,6 +18,9 @@ export class SupplierStatusService {
 
   /** The light from the unresolved deviations on follow-ups the caller may see (not retracted ones), soonest due first. */
   async status(supplierId: string, viewer: Principal) {
+    // A supplier member sees its own light (its SHARED follow-ups' deviations), never another supplier's.
+    if (viewer.supplierId && viewer.supplierId !== supplierId)
+      throw forbidden('supplierStatus: a supplier member asks for its own supplier only');
     const supplier = await this.reader.get(SupplierEntity, 'Supplier', supplierId);
     const visible = visibleCondition(viewer);
     const where = new SqlWhere()
