@@ -7,6 +7,9 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   plugins: [react()],
+  // The service's GraphiQL page pins React 18 at the repository root (its UMD files); the web app is React 19
+  // (web/node_modules). One React in the bundle: every import of react resolves from web/, also the libraries'.
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
   server: { proxy: { '/graphql': { target: 'http://localhost:3000', ws: true } } },
 });

@@ -1,4 +1,5 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { checkPage, gql, recordFollowUp, signIn, TOKENS } from './pages';
 
 const HEADER =
@@ -14,7 +15,7 @@ test('import: a dry run lists every row error; a clean file is checked, then imp
 
   const choose = async (name: string, csv: string) => {
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Välj en CSV-fil' }).click();
+    await page.getByRole('button', { name: 'Välj en CSV- eller Excel-fil' }).click();
     await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect(page.getByText(`Vald fil: ${name}`)).toBeVisible();
   };
@@ -46,6 +47,33 @@ test('import: a dry run lists every row error; a clean file is checked, then imp
   ).toBeVisible();
   const stored = await gql(page.request, TOKENS.skane, '{ followUps(first: 100) { nodes { reportReference } } }');
   expect(stored.followUps.nodes.map((f: { reportReference: string }) => f.reportReference)).toContain('IMP-e2e-b');
+
+  // The same file again stores nothing: its follow-up is there, unchanged.
+  await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'oförändrade: 1' })).toBeVisible();
+
+  // An Excel workbook with the same layout goes to POST /imports.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Uppföljningar');
+  for (const line of [HEADER, row('e2e-c', '117-81-7', '7'), row('e2e-c', '84-69-5', '2')])
+    sheet.addRow(line.split(',').map((cell) => (/^\d+$/.test(cell) && cell.length < 5 ? Number(cell) : cell)));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Välj en CSV- eller Excel-fil' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'analyser.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Filen är korrekt: 1 uppföljningar med 2 analysresultat' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Importera filen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Klart: 1 uppföljningar med 2 analysresultat' }),
+  ).toBeVisible();
 });
 
 test('supplier page: traffic light, open a deviation past its due date (red), resolve it', async ({
@@ -81,6 +109,45 @@ test('supplier page: traffic light, open a deviation past its due date (red), re
   await card.getByLabel('Hur avvikelsen löstes').fill('Ny päls utan ftalater');
   await card.getByRole('button', { name: 'Markera avvikelsen som löst' }).click();
   await expect(card).toHaveCount(0);
+});
+
+test("supplier page: the supplier's action plan accepted or rejected with a reason", async ({ page }, testInfo) => {
+  const followUpId = await recordFollowUp(page.request, TOKENS.stockholm, '7350012340032', {
+    reportReference: 'E2E-PLAN',
+  });
+  const opened = await gql(
+    page.request,
+    TOKENS.stockholm,
+    'mutation ($input: OpenDeviationInput!) { openDeviation(input: $input) { id supplier { id } } }',
+    {
+      input: { followUpId, severity: 'MINOR', description: 'Etiketten saknar ämnesinformation', dueDate: '2027-06-30' },
+    },
+  );
+  const invited = await gql(
+    page.request,
+    TOKENS.stockholm,
+    'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Kvalitetschef", email: "kvalitet@lekverket.example") { token } }',
+    { s: opened.openDeviation.supplier.id },
+  );
+  await gql(
+    page.request,
+    invited.inviteSupplierMember.token,
+    'mutation ($d: ID!) { respondToDeviation(deviationId: $d, actionPlan: "Ny etikett från januari", dueDate: "2027-01-31") { id } }',
+    { d: opened.openDeviation.id },
+  );
+
+  await signIn(page, TOKENS.stockholm);
+  await page.goto(`/suppliers/${opened.openDeviation.supplier.id}`);
+  const card = page.getByRole('article', { name: /Etiketten saknar ämnesinformation/ });
+  await expect(card).toContainText('Ny etikett från januari');
+  await expect(card).toContainText('föreslagen av leverantören');
+  await expect(card.getByRole('button', { name: 'Avvisa åtgärdsplanen' })).toBeDisabled();
+  await checkPage(page, testInfo, 'supplier-action-plan');
+  await card.getByLabel('Skäl att avvisa planen').fill('Ange vilka ämnen etiketten ska nämna');
+  await card.getByRole('button', { name: 'Avvisa åtgärdsplanen' }).click();
+  await expect(card).toContainText('avvisad');
+  await expect(card).toContainText('Ange vilka ämnen etiketten ska nämna');
+  await expect(card.getByRole('button', { name: 'Godkänn åtgärdsplanen' })).toHaveCount(0);
 });
 
 test('live: a follow-up recorded by another region shows within seconds with an unseen count, and none is lost over a reconnect', async ({

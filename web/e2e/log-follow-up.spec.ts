@@ -106,3 +106,19 @@ test('a change made by someone else meanwhile is refused: "changed by someone el
   await page.getByRole('button', { name: 'Ladda om' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /– Pågår/ })).toBeVisible();
 });
+
+test('log a desk audit of a supplier as a whole', async ({ page }, testInfo) => {
+  await signIn(page, TOKENS.stockholm);
+  await page.goto('/follow-ups/new');
+  await page.getByRole('radiogroup', { name: 'Uppföljningen gäller' }).getByText('En leverantör').click();
+  await page.getByRole('combobox', { name: 'Leverantör' }).fill('Lekverket');
+  await page.getByRole('option', { name: /Lekverket/ }).click();
+  await page.getByRole('button', { name: /Mitt avtal/ }).click();
+  await page.getByRole('option', { name: /Lek- och barnmiljöprodukter/ }).click();
+  await page.getByRole('radiogroup', { name: 'Metod' }).getByText('Skrivbordsrevision').click();
+  await page.getByLabel('Utförd (datum)').fill('2026-10-20');
+  await checkPage(page, testInfo, 'log-supplier');
+  await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Lekverket.* – Slutförd/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /Skrivbordsrevision · Region Stockholm/ })).toBeVisible();
+});

@@ -35,6 +35,14 @@ test('search → product → verdict against my contract → record the reuse of
   await expect(page.getByRole('table', { name: /analysresultat/ }).first()).toBeVisible();
   await checkPage(page, testInfo, 'product');
 
+  // Watch the product: a toggle button, kept by the service.
+  const watch = page.getByRole('button', { name: 'Bevaka' });
+  await expect(watch).toHaveAttribute('aria-pressed', 'false');
+  await watch.click();
+  await expect(watch).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Bevaka' })).toHaveAttribute('aria-pressed', 'true');
+
   // Stockholm's own limit for phthalates is 100 mg/kg: Skåne's 800 mg/kg DEHP fails it.
   await page.getByRole('button', { name: /Mitt avtal/ }).click();
   await page.getByRole('option', { name: /Lek- och barnmiljöprodukter/ }).click();

@@ -114,6 +114,11 @@ export const en: Dictionary = {
   log: {
     title: 'Log a follow-up',
     what: 'What was followed up',
+    subject: 'The follow-up concerns',
+    subjectProduct: 'A product',
+    subjectSupplier: 'A supplier (an audit, for example)',
+    supplierMissing: 'Choose the supplier that was followed up',
+    noSuppliers: 'No supplier found.',
     product: 'Product',
     productHint: 'Type at least two characters of the name, article number or GTIN and choose from the list.',
     noProducts: 'No product found.',
@@ -205,8 +210,8 @@ export const en: Dictionary = {
   import: {
     title: 'Import follow-ups',
     intro:
-      'Read follow-ups with their measurements from a CSV file (one row per measurement, the columns of the README). Check the file first: nothing is stored then, and every error is shown with its row and column. A file is stored whole or not at all.',
-    choose: 'Choose a CSV file',
+      'Read follow-ups with their measurements from a CSV file (comma, semicolon or tab) or an Excel file (.xlsx), one row per measurement, the columns of the README. Check the file first: nothing is stored then, and every error is shown with its row and column. A file is stored whole or not at all.',
+    choose: 'Choose a CSV or Excel file',
     chosen: 'Chosen file: {{name}}',
     none: 'No file chosen.',
     dryRun: 'Check the file',
@@ -216,6 +221,13 @@ export const en: Dictionary = {
     row: 'Row',
     column: 'Column',
     reason: 'Error',
+    onExisting: 'When a follow-up in the file exists already but has changed',
+    onExistingChoice: {
+      REJECT: 'Stop the import and show which (default)',
+      SKIP: 'Keep the stored one',
+      UPDATE: "Update it with the file's content",
+    },
+    outcomes: 'New: {{created}}, updated: {{updated}}, unchanged: {{unchanged}}, skipped: {{skipped}}.',
     wouldImport: 'The file is correct: {{followUps}} follow-ups with {{measurements}} measurements can be imported.',
     imported: 'Done: {{followUps}} follow-ups with {{measurements}} measurements are imported.',
   },
@@ -232,6 +244,9 @@ export const en: Dictionary = {
     about: 'Concerns',
     actionPlan: 'Action plan',
     noActionPlan: 'none yet',
+    acceptPlan: 'Accept the action plan',
+    rejectPlan: 'Reject the action plan',
+    rejectionReason: 'Why the plan is rejected',
     resolution: 'How the deviation was resolved',
     resolve: 'Mark the deviation as resolved',
   },
@@ -246,6 +261,7 @@ export const en: Dictionary = {
     MAJOR: 'Major deviation',
     CRITICAL: 'Critical deviation',
   },
+  actionPlanStatus: { PROPOSED: 'proposed by the supplier', ACCEPTED: 'accepted', REJECTED: 'rejected' },
   deviationStatus: { OPEN: 'Open', ACTION_PLAN_AGREED: 'Action plan agreed', RESOLVED: 'Resolved' },
   deviation: {
     open: 'Open a deviation',
@@ -267,6 +283,7 @@ export const en: Dictionary = {
     open: 'Open the follow-up',
     type: { RECORDED: 'New', PLANNED: 'Planned', COMPLETED: 'Completed' },
   },
+  watch: { label: 'Watch' },
   requirementKind: { LIMIT: 'Limit', NOT_ADDED: 'Not intentionally added', DOCUMENTATION: 'Documentation' },
   limitSource: { CONTRACT: "the contract's own limit", LIBRARY: "the library's default limit" },
   basis: {
@@ -286,8 +303,9 @@ export const en: Dictionary = {
   },
   statistics: {
     title: 'Follow-up statistics',
-    intro:
-      'Anonymised statistics over shared, completed follow-ups. It names no supplier, product or organisation. Counts below 3 are withheld and left out of the totals, so that nobody can be singled out.',
+    intro: 'Anonymised statistics over shared, completed follow-ups. It names no supplier, product or organisation.',
+    withheld: 'Counts below 3 are not shown (“< 3”), so that no single follow-up can be singled out.',
+    andWithheld: '{{count}} and more below 3',
     followUps: 'Follow-ups',
     measurements: 'Measurements',
     byCategory: 'Results by product category',

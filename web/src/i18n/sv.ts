@@ -112,6 +112,11 @@ export const sv = {
   log: {
     title: 'Registrera en uppföljning',
     what: 'Vad följdes upp',
+    subject: 'Uppföljningen gäller',
+    subjectProduct: 'En vara',
+    subjectSupplier: 'En leverantör (till exempel en revision)',
+    supplierMissing: 'Välj vilken leverantör som följdes upp',
+    noSuppliers: 'Ingen leverantör hittades.',
     product: 'Vara',
     productHint: 'Skriv minst två tecken av namnet, artikelnumret eller GTIN och välj i listan.',
     noProducts: 'Ingen vara hittades.',
@@ -203,8 +208,8 @@ export const sv = {
   import: {
     title: 'Importera uppföljningar',
     intro:
-      'Läs in uppföljningar med analysresultat från en CSV-fil (en rad per analysresultat, kolumnerna enligt README). Kontrollera filen först: inget sparas då, och varje fel visas med rad och kolumn. Filen sparas helt eller inte alls.',
-    choose: 'Välj en CSV-fil',
+      'Läs in uppföljningar med analysresultat från en CSV-fil (komma, semikolon eller tabb) eller en Excel-fil (.xlsx), en rad per analysresultat, kolumnerna enligt README. Kontrollera filen först: inget sparas då, och varje fel visas med rad och kolumn. Filen sparas helt eller inte alls.',
+    choose: 'Välj en CSV- eller Excel-fil',
     chosen: 'Vald fil: {{name}}',
     none: 'Ingen fil vald.',
     dryRun: 'Kontrollera filen',
@@ -214,6 +219,13 @@ export const sv = {
     row: 'Rad',
     column: 'Kolumn',
     reason: 'Fel',
+    onExisting: 'Om en uppföljning i filen redan finns men har ändrats',
+    onExistingChoice: {
+      REJECT: 'Avbryt importen och visa vilka (förval)',
+      SKIP: 'Låt den sparade vara kvar',
+      UPDATE: 'Uppdatera den med filens innehåll',
+    },
+    outcomes: 'Nya: {{created}}, uppdaterade: {{updated}}, oförändrade: {{unchanged}}, överhoppade: {{skipped}}.',
     wouldImport: 'Filen är korrekt: {{followUps}} uppföljningar med {{measurements}} analysresultat kan importeras.',
     imported: 'Klart: {{followUps}} uppföljningar med {{measurements}} analysresultat är importerade.',
   },
@@ -230,6 +242,9 @@ export const sv = {
     about: 'Gäller',
     actionPlan: 'Åtgärdsplan',
     noActionPlan: 'ingen ännu',
+    acceptPlan: 'Godkänn åtgärdsplanen',
+    rejectPlan: 'Avvisa åtgärdsplanen',
+    rejectionReason: 'Skäl att avvisa planen',
     resolution: 'Hur avvikelsen löstes',
     resolve: 'Markera avvikelsen som löst',
   },
@@ -244,6 +259,7 @@ export const sv = {
     MAJOR: 'Större avvikelse',
     CRITICAL: 'Kritisk avvikelse',
   },
+  actionPlanStatus: { PROPOSED: 'föreslagen av leverantören', ACCEPTED: 'godkänd', REJECTED: 'avvisad' },
   deviationStatus: { OPEN: 'Öppen', ACTION_PLAN_AGREED: 'Åtgärdsplan godkänd', RESOLVED: 'Löst' },
   deviation: {
     open: 'Öppna en avvikelse',
@@ -265,6 +281,7 @@ export const sv = {
     open: 'Öppna uppföljningen',
     type: { RECORDED: 'Ny', PLANNED: 'Planerad', COMPLETED: 'Slutförd' },
   },
+  watch: { label: 'Bevaka' },
   requirementKind: { LIMIT: 'Gränsvärde', NOT_ADDED: 'Inte avsiktligt tillsatt', DOCUMENTATION: 'Dokumentation' },
   limitSource: { CONTRACT: 'avtalets eget gränsvärde', LIBRARY: 'kravbibliotekets gränsvärde' },
   basis: {
@@ -285,7 +302,9 @@ export const sv = {
   statistics: {
     title: 'Statistik över uppföljningar',
     intro:
-      'Anonymiserad statistik över delade, slutförda uppföljningar. Den nämner ingen leverantör, vara eller organisation. Antal under 3 redovisas inte och ingår inte i summorna, så att ingen kan pekas ut.',
+      'Anonymiserad statistik över delade, slutförda uppföljningar. Den nämner ingen leverantör, vara eller organisation.',
+    withheld: 'Antal under 3 visas inte (”< 3”), så att ingen enskild uppföljning kan pekas ut.',
+    andWithheld: '{{count}} och fler under 3',
     followUps: 'Uppföljningar',
     measurements: 'Analysresultat',
     byCategory: 'Resultat per produktområde',

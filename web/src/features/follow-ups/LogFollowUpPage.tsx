@@ -23,7 +23,13 @@ import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { VerdictTag } from '../../components/verdict';
 import type { FollowUpMethod, FollowUpStatus, Visibility } from '../../gql/graphql';
-import { ContractsForLoggingQuery, LogFollowUpQuery, ProductOptionsQuery, RecordFollowUpMutation } from './follow-up';
+import {
+  ContractsForLoggingQuery,
+  LogFollowUpQuery,
+  ProductOptionsQuery,
+  RecordFollowUpMutation,
+  SupplierOptionsQuery,
+} from './follow-up';
 import { cellId, MeasurementGrid } from './MeasurementGrid';
 import { checkGrid, emptyRow, type GridProblem, type GridRow, type RequirementScope } from './measurement-grid';
 import { NewProductDialog } from './NewProductDialog';
@@ -71,11 +77,21 @@ export function LogFollowUpPage() {
     variables: { text: productText },
     pause: productText.trim().length < 2,
   });
+  // A follow-up is of a product, or of a supplier as a whole (a desk or site audit).
+  const [subject, setSubject] = useState<'PRODUCT' | 'SUPPLIER'>('PRODUCT');
+  const [supplier, setSupplier] = useState<{ id: string; name: string } | null>(null);
+  const [supplierText, setSupplierText] = useState('');
+  const [suppliers] = useQuery({
+    query: SupplierOptionsQuery,
+    variables: { text: supplierText },
+    pause: subject !== 'SUPPLIER' || supplierText.trim().length < 2,
+  });
+  const supplierId = subject === 'PRODUCT' ? product?.supplier.id : supplier?.id;
   const [contractId, setContractId] = useState<string | null>(null);
   const [contracts] = useQuery({
     query: ContractsForLoggingQuery,
-    variables: { organisationId: organisationId ?? '', supplierId: product?.supplier.id },
-    pause: !organisationId || !product,
+    variables: { organisationId: organisationId ?? '', supplierId },
+    pause: !organisationId || !supplierId,
   });
   const contract = contracts.data?.contracts.nodes.find((c) => c.id === contractId) ?? null;
   const [requirementIds, setRequirementIds] = useState<string[]>([]);
@@ -122,7 +138,8 @@ export function LogFollowUpPage() {
   /** Every problem of the form and the grid, at once. */
   function check() {
     const problems: FormProblem[] = [];
-    if (!product) problems.push({ target: 'product', text: t('log.productMissing') });
+    if (subject === 'PRODUCT' && !product) problems.push({ target: 'product', text: t('log.productMissing') });
+    if (subject === 'SUPPLIER' && !supplier) problems.push({ target: 'supplier', text: t('log.supplierMissing') });
     if (status !== 'PLANNED' && !performedOn)
       problems.push({ target: 'performedOn', text: t('log.performedOnMissing') });
     if (performedOn && !isDay(performedOn)) problems.push({ target: 'performedOn', text: t('log.dateFormat') });
@@ -153,13 +170,14 @@ export function LogFollowUpPage() {
   async function onSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = check();
-    if (!result.ok || !product) {
+    if (!result.ok || !supplierId) {
       showSummary();
       return;
     }
     const answer = await record({
       input: {
-        productId: product.id,
+        productId: subject === 'PRODUCT' ? product?.id : undefined,
+        supplierId: subject === 'SUPPLIER' ? supplierId : undefined,
         contractId: contractId ?? undefined,
         requirementIds,
         method,
@@ -238,54 +256,109 @@ export function LogFollowUpPage() {
 
       <fieldset className="fieldset">
         <legend>{t('log.what')}</legend>
-        <ComboBox
+        <RadioGroup
           className="field"
-          inputValue={productText}
-          onInputChange={setProductText}
-          items={products.data?.products.nodes ?? []}
-          selectedKey={product?.id ?? null}
-          onSelectionChange={(key) => {
-            const chosen = products.data?.products.nodes.find((p) => p.id === key);
-            if (chosen) {
-              setProduct(chosen);
-              setProductText(chosen.name);
-              setContractId(null);
-              setRequirementIds([]);
-            }
+          value={subject}
+          onChange={(value) => {
+            setSubject(value as 'PRODUCT' | 'SUPPLIER');
+            setContractId(null);
+            setRequirementIds([]);
           }}
-          isInvalid={!!problemOf('product')}
-          menuTrigger="input"
-          allowsEmptyCollection
         >
-          <Label>{t('log.product')}</Label>
-          <span className="field-hint" id="product-hint">
-            {t('log.productHint')}
-          </span>
-          <Input id="product" className="input" aria-describedby="product-hint" />
-          {problemOf('product') ? <span className="field-error">{problemOf('product')}</span> : null}
-          <Popover>
-            <ListBox renderEmptyState={() => <p className="empty">{t('log.noProducts')}</p>}>
-              {(item: ProductChoice & { gtin?: string | null }) => (
-                <ListBoxItem id={item.id} textValue={item.name}>
-                  {item.name} <span className="meta">({item.supplier.name})</span>
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </Popover>
-        </ComboBox>
-        {product ? (
+          <Label>{t('log.subject')}</Label>
+          <Radio value="PRODUCT" className="radio">
+            {t('log.subjectProduct')}
+          </Radio>
+          <Radio value="SUPPLIER" className="radio">
+            {t('log.subjectSupplier')}
+          </Radio>
+        </RadioGroup>
+        {subject === 'SUPPLIER' ? (
+          <ComboBox
+            className="field"
+            inputValue={supplierText}
+            onInputChange={setSupplierText}
+            items={suppliers.data?.suppliers.nodes ?? []}
+            selectedKey={supplier?.id ?? null}
+            onSelectionChange={(key) => {
+              const chosen = suppliers.data?.suppliers.nodes.find((x) => x.id === key);
+              if (chosen) {
+                setSupplier(chosen);
+                setSupplierText(chosen.name);
+                setContractId(null);
+                setRequirementIds([]);
+              }
+            }}
+            isInvalid={!!problemOf('supplier')}
+            menuTrigger="input"
+            allowsEmptyCollection
+          >
+            <Label>{t('product.supplier')}</Label>
+            <Input id="supplier" className="input" />
+            {problemOf('supplier') ? <span className="field-error">{problemOf('supplier')}</span> : null}
+            <Popover>
+              <ListBox renderEmptyState={() => <p className="empty">{t('log.noSuppliers')}</p>}>
+                {(item: { id: string; name: string; organisationNumber?: string | null }) => (
+                  <ListBoxItem id={item.id} textValue={item.name}>
+                    {item.name} {item.organisationNumber ? `(${item.organisationNumber})` : ''}
+                  </ListBoxItem>
+                )}
+              </ListBox>
+            </Popover>
+          </ComboBox>
+        ) : null}
+        {subject === 'PRODUCT' ? (
+          <ComboBox
+            className="field"
+            inputValue={productText}
+            onInputChange={setProductText}
+            items={products.data?.products.nodes ?? []}
+            selectedKey={product?.id ?? null}
+            onSelectionChange={(key) => {
+              const chosen = products.data?.products.nodes.find((p) => p.id === key);
+              if (chosen) {
+                setProduct(chosen);
+                setProductText(chosen.name);
+                setContractId(null);
+                setRequirementIds([]);
+              }
+            }}
+            isInvalid={!!problemOf('product')}
+            menuTrigger="input"
+            allowsEmptyCollection
+          >
+            <Label>{t('log.product')}</Label>
+            <span className="field-hint" id="product-hint">
+              {t('log.productHint')}
+            </span>
+            <Input id="product" className="input" aria-describedby="product-hint" />
+            {problemOf('product') ? <span className="field-error">{problemOf('product')}</span> : null}
+            <Popover>
+              <ListBox renderEmptyState={() => <p className="empty">{t('log.noProducts')}</p>}>
+                {(item: ProductChoice & { gtin?: string | null }) => (
+                  <ListBoxItem id={item.id} textValue={item.name}>
+                    {item.name} <span className="meta">({item.supplier.name})</span>
+                  </ListBoxItem>
+                )}
+              </ListBox>
+            </Popover>
+          </ComboBox>
+        ) : null}
+        {subject === 'PRODUCT' && product ? (
           <p className="meta">
             {t('product.supplier')}: {product.supplier.name}
           </p>
         ) : null}
-        <NewProductDialog
-          onCreated={(created) => {
-            setProduct(created);
-            setProductText(created.name);
-            setContractId(null);
-          }}
-        />
-        {product && contracts.data ? (
+        {subject === 'PRODUCT' ? (
+          <NewProductDialog
+            onCreated={(created) => {
+              setProduct(created);
+              setProductText(created.name);
+              setContractId(null);
+            }}
+          />
+        ) : null}
+        {supplierId && contracts.data ? (
           contracts.data.contracts.nodes.length > 0 ? (
             <ContractSelect contracts={contracts.data.contracts.nodes} value={contractId} onChange={chooseContract} />
           ) : (

@@ -1,12 +1,37 @@
 import { useState } from 'react';
-import { Button, FileTrigger } from 'react-aria-components';
+import { Button, FileTrigger, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { usePageTitle } from '../../components/usePageTitle';
-import type { ImportFollowUpsFromPageMutation } from '../../gql/graphql';
+import { useAuth } from '../../app/auth';
+import type { ImportFollowUpsFromPageMutation, OnExisting } from '../../gql/graphql';
 import { ImportFollowUpsMutation } from './import';
 
 type Result = ImportFollowUpsFromPageMutation['importFollowUps'];
+type ChosenFile = { name: string; text: string | null; blob: File };
+
+const XLSX = /\.xlsx$/i;
+
+/**
+ * An Excel workbook goes to POST /imports (multipart: the service reads XLSX), which answers what
+ * importFollowUps answers; text files (CSV with , ; or tabs) go through the importFollowUps mutation.
+ */
+async function uploadWorkbook(token: string | null, file: File, dryRun: boolean, onExisting: OnExisting) {
+  const form = new FormData();
+  form.append('dryRun', String(dryRun));
+  form.append('onExisting', onExisting);
+  form.append('background', 'false');
+  form.append('file', file, file.name);
+  const response = await fetch('/imports', {
+    method: 'POST',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body: form,
+  });
+  const body = (await response.json()) as Result | { errors: { message: string }[] };
+  if (!response.ok)
+    throw new Error((body as { errors: { message: string }[] }).errors?.[0]?.message ?? response.statusText);
+  return body as Result;
+}
 
 /**
  * Import follow-ups from a CSV file (the layout of the README): a dry run first that lists every row
@@ -15,7 +40,9 @@ type Result = ImportFollowUpsFromPageMutation['importFollowUps'];
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('import.title'));
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const { token } = useAuth();
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [onExisting, setOnExisting] = useState<OnExisting>('REJECT');
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [state, run] = useMutation(ImportFollowUpsMutation);
@@ -23,7 +50,15 @@ export function ImportPage() {
   async function send(dryRun: boolean) {
     if (!file) return;
     setFailure(null);
-    const answer = await run({ csv: file.text, dryRun });
+    if (file.text === null) {
+      try {
+        setResult(await uploadWorkbook(token, file.blob, dryRun, onExisting));
+      } catch (error) {
+        setFailure((error as Error).message);
+      }
+      return;
+    }
+    const answer = await run({ csv: file.text, dryRun, onExisting });
     if (answer.data) setResult(answer.data.importFollowUps);
     else setFailure(answer.error?.graphQLErrors[0]?.message ?? answer.error?.message ?? '');
   }
@@ -34,17 +69,32 @@ export function ImportPage() {
       <h1>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
       <FileTrigger
-        acceptedFileTypes={['.csv', 'text/csv']}
+        acceptedFileTypes={['.csv', '.tsv', '.txt', 'text/csv', '.xlsx']}
         onSelect={async (files) => {
           const chosen = files?.[0];
           if (!chosen) return;
-          setFile({ name: chosen.name, text: await chosen.text() });
+          setFile({ name: chosen.name, text: XLSX.test(chosen.name) ? null : await chosen.text(), blob: chosen });
           setResult(null);
         }}
       >
         <Button className="button button--secondary">{t('import.choose')}</Button>
       </FileTrigger>
       <p role="status">{file ? t('import.chosen', { name: file.name }) : t('import.none')}</p>
+      <RadioGroup
+        className="field"
+        value={onExisting}
+        onChange={(value) => {
+          setOnExisting(value as OnExisting);
+          setResult(null);
+        }}
+      >
+        <Label>{t('import.onExisting')}</Label>
+        {(['REJECT', 'SKIP', 'UPDATE'] as const).map((choice) => (
+          <Radio key={choice} value={choice} className="radio">
+            {t(`import.onExistingChoice.${choice}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
       <div className="actions">
         <Button className="button" isDisabled={!file || state.fetching} onPress={() => void send(true)}>
           {t('import.dryRun')}
@@ -86,7 +136,13 @@ export function ImportPage() {
         <div role="status" className="notice">
           {result.imported
             ? t('import.imported', { followUps: result.followUps, measurements: result.measurements })
-            : t('import.wouldImport', { followUps: result.followUps, measurements: result.measurements })}
+            : t('import.wouldImport', { followUps: result.followUps, measurements: result.measurements })}{' '}
+          {t('import.outcomes', {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            skipped: result.skipped,
+          })}
         </div>
       ) : null}
     </div>

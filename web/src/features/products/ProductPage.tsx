@@ -5,6 +5,7 @@ import { useLocation, useSearch } from 'wouter';
 import { ContractSelect } from '../../components/ContractSelect';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
+import { WatchButton } from '../watches';
 import { FollowUpCard } from './FollowUpCard';
 import { EvaluationPanel } from './EvaluationPanel';
 import { MyContractsQuery, ProductPageQuery } from './product';
@@ -34,6 +35,7 @@ export function ProductPage({ id }: { id: string }) {
     <>
       <p className="caption">{t('product.title')}</p>
       <h1>{product.name}</h1>
+      <WatchButton kind="PRODUCT" targetId={product.id} />
       <dl className="summary-list">
         <div>
           <dt>{t('product.supplier')}</dt>

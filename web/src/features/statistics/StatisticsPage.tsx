@@ -7,23 +7,25 @@ import { VERDICT_COLOURS } from '../../components/verdict';
 import { PublicStatisticsQuery } from './statistics';
 
 const VERDICTS = ['PASS', 'FAIL', 'INCONCLUSIVE', 'NOT_COMPARABLE'] as const;
-type Row = { key: string; label: string } & Record<string, number | string>;
+type Row = { key: string; label: string; withheld: Set<string> } & Record<string, number | string | Set<string>>;
 
 /**
- * Counts of `items` by `keyOf` and verdict, one row per key, largest first. A count withheld by the
- * service (null: below 3) adds nothing, as in the service's own totals.
+ * Counts of `items` by `keyOf` and verdict, one row per key, largest first. A count below 3 comes
+ * withheld (null): it adds nothing to a sum, and its cell says "< 3" (or that more are withheld).
  */
-function byVerdict<T extends { verdict: string; count: number | null }>(
+function byVerdict<T extends { verdict: string; count?: number | null }>(
   items: readonly T[],
   keyOf: (item: T) => string,
 ) {
   const rows = new Map<string, Row>();
   for (const item of items) {
     const key = keyOf(item);
-    const count = item.count ?? 0;
-    const row = rows.get(key) ?? { key, label: key, total: 0 };
-    row[item.verdict] = ((row[item.verdict] as number | undefined) ?? 0) + count;
-    row.total = (row.total as number) + count;
+    const row = rows.get(key) ?? ({ key, label: key, total: 0, withheld: new Set<string>() } as Row);
+    if (item.count == null) row.withheld.add(item.verdict);
+    else {
+      row[item.verdict] = ((row[item.verdict] as number | undefined) ?? 0) + item.count;
+      row.total = (row.total as number) + item.count;
+    }
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => (b.total as number) - (a.total as number));
@@ -42,6 +44,7 @@ export function StatisticsPage() {
     <>
       <h1>{t('statistics.title')}</h1>
       <p>{t('statistics.intro')}</p>
+      <p>{t('statistics.withheld')}</p>
       <QueryState fetching={fetching && !data} error={error} />
       {stats ? (
         <>
@@ -67,6 +70,12 @@ function VerdictChart({ title, rows, keyHeading }: { title: string; rows: Row[];
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const id = title.replace(/\W+/g, '-').toLowerCase();
+  const cell = (shown: number, withheld: boolean) =>
+    withheld
+      ? shown === 0
+        ? '< 3'
+        : t('statistics.andWithheld', { count: number.format(shown) })
+      : number.format(shown);
   return (
     <section aria-labelledby={id} className="chart-section">
       <h2 id={id}>{title}</h2>
@@ -109,7 +118,7 @@ function VerdictChart({ title, rows, keyHeading }: { title: string; rows: Row[];
               <th scope="row">{row.label}</th>
               {VERDICTS.map((verdict) => (
                 <td key={verdict} className="numeric">
-                  {number.format((row[verdict] as number | undefined) ?? 0)}
+                  {cell((row[verdict] as number | undefined) ?? 0, row.withheld.has(verdict))}
                 </td>
               ))}
             </tr>

@@ -20,8 +20,15 @@ import { useMutation, useQuery } from 'urql';
 import { useFormat } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
+import { WatchButton } from '../watches';
 import type { DeviationSeverity } from '../../gql/graphql';
-import { OpenDeviationMutation, ResolveDeviationMutation, SupplierPageQuery } from './supplier';
+import {
+  AcceptActionPlanMutation,
+  OpenDeviationMutation,
+  RejectActionPlanMutation,
+  ResolveDeviationMutation,
+  SupplierPageQuery,
+} from './supplier';
 
 const LIGHT_COLOURS: Record<string, string> = { GREEN: '#00703c', YELLOW: '#ffdd00', RED: '#b10e1e' };
 const SEVERITIES: DeviationSeverity[] = ['MINOR', 'MAJOR', 'CRITICAL', 'OBSERVATION'];
@@ -34,6 +41,9 @@ export function SupplierPage({ id }: { id: string }) {
   usePageTitle(data?.supplierStatus.supplier.name ?? t('supplier.title'));
   const [resolveState, resolve] = useMutation(ResolveDeviationMutation);
   const [resolutions, setResolutions] = useState<Record<string, string>>({});
+  const [rejections, setRejections] = useState<Record<string, string>>({});
+  const [acceptState, accept] = useMutation(AcceptActionPlanMutation);
+  const [rejectState, reject] = useMutation(RejectActionPlanMutation);
   if (!data) return <QueryState fetching={fetching} error={error} />;
   const status = data.supplierStatus;
   const overdue = new Set(status.overdueDeviations.map((d) => d.id));
@@ -42,6 +52,7 @@ export function SupplierPage({ id }: { id: string }) {
     <>
       <p className="caption">{t('supplier.title')}</p>
       <h1>{status.supplier.name}</h1>
+      <WatchButton kind="SUPPLIER" targetId={status.supplier.id} />
       <p className="meta">
         {status.supplier.organisationNumber ?? ''} {status.supplier.country}
       </p>
@@ -52,11 +63,13 @@ export function SupplierPage({ id }: { id: string }) {
       </p>
       <section aria-labelledby="deviations-heading">
         <h2 id="deviations-heading">{t('supplier.openDeviations', { count: status.openDeviations.length })}</h2>
-        {resolveState.error ? (
-          <div role="alert" className="error-summary">
-            {resolveState.error.graphQLErrors[0]?.message ?? resolveState.error.message}
-          </div>
-        ) : null}
+        {[resolveState.error, acceptState.error, rejectState.error].map((e, i) =>
+          e ? (
+            <div key={i} role="alert" className="error-summary">
+              {e.graphQLErrors[0]?.message ?? e.message}
+            </div>
+          ) : null,
+        )}
         {status.openDeviations.length === 0 ? <p>{t('supplier.noDeviations')}</p> : null}
         {status.openDeviations.map((d) => (
           <article key={d.id} className="card" aria-labelledby={`deviation-${d.id}`}>
@@ -93,7 +106,52 @@ export function SupplierPage({ id }: { id: string }) {
             </dl>
             <p>
               <strong>{t('supplier.actionPlan')}:</strong> {d.actionPlan ?? t('supplier.noActionPlan')}
+              {d.actionPlanStatus ? (
+                <>
+                  {' '}
+                  <span className="meta">
+                    ({t(`actionPlanStatus.${d.actionPlanStatus}`)}
+                    {d.actionPlanDueDate ? `, ${f.date(d.actionPlanDueDate)}` : ''})
+                  </span>
+                </>
+              ) : null}
             </p>
+            {d.actionPlanRejection ? (
+              <p>
+                <strong>{t('supplier.rejectionReason')}:</strong> {d.actionPlanRejection}
+              </p>
+            ) : null}
+            {d.actionPlanStatus === 'PROPOSED' && d.organisation.id === data.me.organisation.id ? (
+              <div className="inline-form">
+                <Button
+                  className="button"
+                  isDisabled={acceptState.fetching}
+                  onPress={async () => {
+                    if ((await accept({ deviationId: d.id })).data) refresh();
+                  }}
+                >
+                  {t('supplier.acceptPlan')}
+                </Button>
+                <TextField
+                  className="field"
+                  value={rejections[d.id] ?? ''}
+                  onChange={(value) => setRejections((r) => ({ ...r, [d.id]: value }))}
+                >
+                  <Label>{t('supplier.rejectionReason')}</Label>
+                  <Input className="input" />
+                </TextField>
+                <Button
+                  className="button button--secondary"
+                  isDisabled={rejectState.fetching || !rejections[d.id]?.trim()}
+                  onPress={async () => {
+                    const reason = rejections[d.id]?.trim() ?? '';
+                    if ((await reject({ deviationId: d.id, reason })).data) refresh();
+                  }}
+                >
+                  {t('supplier.rejectPlan')}
+                </Button>
+              </div>
+            ) : null}
             {d.organisation.id === data.me.organisation.id ? (
               <div className="inline-form">
                 <TextField

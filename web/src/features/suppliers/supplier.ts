@@ -26,6 +26,9 @@ export const SupplierPageQuery = graphql(`
         status
         description
         actionPlan
+        actionPlanStatus
+        actionPlanDueDate
+        actionPlanRejection
         dueDate
         organisation {
           id
@@ -77,6 +80,24 @@ export const ResolveDeviationMutation = graphql(`
     resolveDeviation(id: $id, resolution: $resolution) {
       id
       status
+    }
+  }
+`);
+
+export const AcceptActionPlanMutation = graphql(`
+  mutation SupplierAcceptActionPlan($deviationId: ID!) {
+    acceptActionPlan(deviationId: $deviationId) {
+      id
+      actionPlanStatus
+    }
+  }
+`);
+
+export const RejectActionPlanMutation = graphql(`
+  mutation SupplierRejectActionPlan($deviationId: ID!, $reason: String!) {
+    rejectActionPlan(deviationId: $deviationId, reason: $reason) {
+      id
+      actionPlanStatus
     }
   }
 `);

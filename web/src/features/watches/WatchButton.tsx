@@ -1,0 +1,31 @@
+import { ToggleButton } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import type { WatchKind } from '../../gql/graphql';
+import { UnwatchMutation, WatchesQuery, WatchMutation } from './watches';
+
+/**
+ * Watch a product or a supplier: the service then tells (e-mail, webhooks) when a follow-up is completed
+ * on it, a result fails against my contract, a deviation is due. A toggle button (aria-pressed).
+ */
+export function WatchButton({ kind, targetId }: { kind: WatchKind; targetId: string }) {
+  const { t } = useTranslation();
+  const [watches, reload] = useQuery({ query: WatchesQuery });
+  const [watching, watch] = useMutation(WatchMutation);
+  const [unwatching, unwatch] = useMutation(UnwatchMutation);
+  if (!watches.data) return null;
+  const isWatched = watches.data.watches.some((w) => w.kind === kind && w.targetId === targetId);
+  return (
+    <ToggleButton
+      className="button button--secondary"
+      isSelected={isWatched}
+      isDisabled={watching.fetching || unwatching.fetching}
+      onChange={async (selected) => {
+        await (selected ? watch({ kind, targetId }) : unwatch({ kind, targetId }));
+        reload({ requestPolicy: 'network-only' });
+      }}
+    >
+      {t('watch.label')}
+    </ToggleButton>
+  );
+}

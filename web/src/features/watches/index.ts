@@ -1,0 +1,2 @@
+// What other features may use of the watches feature.
+export { WatchButton } from './WatchButton';
