@@ -192,7 +192,7 @@ describe('cli', () => {
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('already exists');
     const bad = cli('organisation', 'create', '--code', 'region-x', '--name', 'X', '--kind', 'PLANET');
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2); // a bad value: exit code 2, as every command's
     expect(bad.stderr).toContain('kind');
     expect(cli('organisation', 'create', '--code', 'region-y').status).toBe(2);
   }, 60_000);
