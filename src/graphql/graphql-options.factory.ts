@@ -15,6 +15,7 @@ import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
 import { requestIdPlugin } from './request-id.plugin.js';
+import { variableErrorsPlugin } from './variable-errors.plugin.js';
 import { subscriptionOverHttpPlugin } from './subscription-over-http.plugin.js';
 import { apolloQueryLimitOptions } from './query-limits.js';
 
@@ -60,6 +61,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         ...(limits.plugins ?? []),
         requestIdPlugin,
         subscriptionOverHttpPlugin,
+        variableErrorsPlugin,
         ...(this.config.graphqlJit ? [jitPlugin()] : []),
         ApolloServerPluginCacheControlDisabled(),
       ],
