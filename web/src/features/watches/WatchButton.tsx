@@ -5,16 +5,19 @@ import type { WatchKind } from '../../gql/graphql';
 import { UnwatchMutation, WatchesQuery, WatchMutation } from './watches';
 
 /**
- * Watch a product or a supplier: the service then tells (e-mail, webhooks) when a follow-up is completed
- * on it, a result fails against my contract, a deviation is due. A toggle button (aria-pressed).
+ * Watch a product, a supplier, a requirement, or (CONTRACTS, no target) my organisation's contracts: the
+ * service then tells (e-mail, webhooks) when a follow-up is completed on it, a result fails against my
+ * contract, a deviation is due. A toggle button (aria-pressed).
  */
-export function WatchButton({ kind, targetId }: { kind: WatchKind; targetId: string }) {
+export function WatchButton({ kind, targetId, label }: { kind: WatchKind; targetId?: string; label?: string }) {
   const { t } = useTranslation();
   const [watches, reload] = useQuery({ query: WatchesQuery });
   const [watching, watch] = useMutation(WatchMutation);
   const [unwatching, unwatch] = useMutation(UnwatchMutation);
   if (!watches.data) return null;
-  const isWatched = watches.data.watches.some((w) => w.kind === kind && w.targetId === targetId);
+  const isWatched = watches.data.watches.some(
+    (w) => w.kind === kind && (kind === 'CONTRACTS' || w.targetId === targetId),
+  );
   return (
     <ToggleButton
       className="button button--secondary"
@@ -25,7 +28,7 @@ export function WatchButton({ kind, targetId }: { kind: WatchKind; targetId: str
         reload({ requestPolicy: 'network-only' });
       }}
     >
-      {t('watch.label')}
+      {label ?? t('watch.label')}
     </ToggleButton>
   );
 }
