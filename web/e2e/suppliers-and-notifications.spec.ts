@@ -108,6 +108,14 @@ test('a region accepts the supplier’s action plan and invites a contact person
   );
   expect(state.node).toEqual({ status: 'ACTION_PLAN_AGREED', actionPlanStatus: 'ACCEPTED' });
 
+  // The region asks, on its own follow-up, that the supplier release the report first.
+  await page.goto(`/follow-ups/${followUpId}`);
+  await page.getByText(/^Leverantören ska släppa rapporten/).click();
+  await expect(page.getByRole('checkbox', { name: /Leverantören ska släppa rapporten/ })).toBeChecked();
+  await expect(page.getByText('Väntar på att leverantören släpper rapporten')).toBeVisible();
+  await checkPage(page, testInfo, 'follow-up-awaiting-release');
+  await page.goto(`/suppliers/${supplierId}`);
+
   // Invite a contact person: the token is shown once, and signs the person in to the supplier's view.
   const invite = page.getByRole('form', { name: 'Bjud in en kontaktperson hos leverantören' });
   await invite.getByRole('button', { name: 'Bjud in' }).click();
@@ -139,6 +147,19 @@ test('notification settings: e-mail mode, a webhook with its secret shown once, 
   await page.goto(`/suppliers/${supplierId}`);
   await page.getByRole('button', { name: 'Bevaka' }).click();
   await expect(page.getByRole('button', { name: 'Bevaka' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A requirement of the library, found by the search, and our organisation's contracts are watched too.
+  await page.goto('/search?q=K-PHT-01');
+  await page.getByRole('link', { name: /K-PHT-01/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /K-PHT-01/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Bevaka' }).click();
+  await expect(page.getByRole('button', { name: 'Bevaka' })).toHaveAttribute('aria-pressed', 'true');
+  await checkPage(page, testInfo, 'requirement');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Bevaka våra avtal' }).click();
+  await expect(page.getByRole('button', { name: 'Bevaka våra avtal' })).toHaveAttribute('aria-pressed', 'true');
+  const watches = await gql(request, TOKENS.skane, `{ watches { kind } }`);
+  expect(watches.watches.map((w: { kind: string }) => w.kind).sort()).toEqual(['CONTRACTS', 'REQUIREMENT', 'SUPPLIER']);
 
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Aviseringar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Aviseringar' })).toBeVisible();
