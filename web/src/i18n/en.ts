@@ -388,7 +388,7 @@ export const en: Dictionary = {
   invite: {
     title: 'Invite a contact person of the supplier',
     intro:
-      'The contact person will see the shared follow-ups of {{supplier}}’s products and answer deviations. You get a token to hand over.',
+      'The contact person will see the shared follow-ups of the products of {{supplier}} and answer deviations. You get a token to hand over.',
     name: 'Name',
     email: 'E-mail address',
     nameMissing: 'Enter the contact person’s name',

@@ -387,7 +387,7 @@ export const sv = {
   invite: {
     title: 'Bjud in en kontaktperson hos leverantören',
     intro:
-      'Kontaktpersonen får se de delade uppföljningarna av {{supplier}}s varor och svara på avvikelser. Ni får en token att lämna över.',
+      'Kontaktpersonen får se de delade uppföljningarna av varorna från {{supplier}} och svara på avvikelser. Ni får en token att lämna över.',
     name: 'Namn',
     email: 'E-postadress',
     nameMissing: 'Skriv kontaktpersonens namn',

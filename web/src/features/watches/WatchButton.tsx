@@ -1,6 +1,7 @@
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import type { WatchKind } from '../../gql/graphql';
 import { UnwatchMutation, WatchesQuery, WatchMutation } from './watches';
 
@@ -19,16 +20,19 @@ export function WatchButton({ kind, targetId, label }: { kind: WatchKind; target
     (w) => w.kind === kind && (kind === 'CONTRACTS' || w.targetId === targetId),
   );
   return (
-    <ToggleButton
-      className="button button--secondary"
-      isSelected={isWatched}
-      isDisabled={watching.fetching || unwatching.fetching}
-      onChange={async (selected) => {
-        await (selected ? watch({ kind, targetId }) : unwatch({ kind, targetId }));
-        reload({ requestPolicy: 'network-only' });
-      }}
-    >
-      {label ?? t('watch.label')}
-    </ToggleButton>
+    <>
+      <ToggleButton
+        className="button button--secondary"
+        isSelected={isWatched}
+        isDisabled={watching.fetching || unwatching.fetching}
+        onChange={async (selected) => {
+          await (selected ? watch({ kind, targetId }) : unwatch({ kind, targetId }));
+          reload({ requestPolicy: 'network-only' });
+        }}
+      >
+        {label ?? t('watch.label')}
+      </ToggleButton>
+      <ApiErrorSummary error={watching.error ?? unwatching.error} />
+    </>
   );
 }
