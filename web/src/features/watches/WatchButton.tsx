@@ -30,6 +30,8 @@ export function WatchButton({ kind, targetId, label }: { kind: WatchKind; target
           reload({ requestPolicy: 'network-only' });
         }}
       >
+        {/* Pressed is shown by a tick and the colour as well as aria-pressed, never by colour alone. */}
+        {isWatched ? <span aria-hidden="true">✓ </span> : null}
         {label ?? t('watch.label')}
       </ToggleButton>
       <ApiErrorSummary error={watching.error ?? unwatching.error} />
