@@ -3,6 +3,7 @@ import { DateScalar, DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { DELEGATION_SCOPES } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
 export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationScope', {
   description:
@@ -12,6 +13,7 @@ export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationSco
 @ObjectType({
   description:
     "An organisation's leave for another (e.g. Adda, a central purchasing body) to act for it in some scopes, up to and including expiresOn, until revoked.",
+  implements: () => [Node],
 })
 export class Delegation {
   @Field(() => ID) id: string;

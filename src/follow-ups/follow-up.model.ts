@@ -46,7 +46,10 @@ export class HistoryEvent {
   @Field(() => String, { nullable: true, description: 'JSON summary of the change.' }) details: string | null;
 }
 
-@ObjectType({ description: "A supplier's reply beside a follow-up's result (commentOnFollowUp)." })
+@ObjectType({
+  description: "A supplier's reply beside a follow-up's result (commentOnFollowUp).",
+  implements: () => [Node],
+})
 export class FollowUpComment {
   @Field(() => ID) id: string;
   @Field() text: string;

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ImportJobState } from './import-jobs.service.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import {
   IMPORT_JOB_STATUSES,
@@ -10,6 +11,7 @@ import {
   type ImportOutcome,
   type OnExisting,
 } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
 export const ImportOutcomeEnum = graphqlEnum(IMPORT_OUTCOMES, 'ImportOutcome', {
   description:
@@ -124,6 +126,7 @@ export const ImportJobStatusEnum = graphqlEnum(IMPORT_JOB_STATUSES, 'ImportJobSt
   description:
     'An upload imported in the background (POST /imports of a large file, or with background=true). Poll importJob or ' +
     'subscribe to importProgress for its progress; its result is what importFollowUps answers.',
+  implements: () => [Node],
 })
 export class ImportJob {
   @Field(() => ID) id: string;
@@ -141,3 +144,6 @@ export class ImportJob {
   result: ImportResult | null;
   @Field(() => String, { nullable: true, description: 'Once FAILED: why.' }) failure: string | null;
 }
+
+/** What `importJob`, `importProgress` and `node(id)` answer for a job's state. */
+export const importJobOf = (s: ImportJobState): ImportJob => ({ ...s, errors: s.result?.errors ?? [] });

@@ -8,9 +8,7 @@ import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import type { OnExisting } from '../vocabulary/vocabulary.js';
 import { ImportJobsService, type ImportJobState } from './import-jobs.service.js';
-import { ImportJob, ImportResult, OnExistingEnum } from './import.model.js';
-
-const toJob = (s: ImportJobState): ImportJob => ({ ...s, errors: s.result?.errors ?? [] });
+import { importJobOf as toJob, ImportResult, ImportJob, OnExistingEnum } from './import.model.js';
 
 @Resolver()
 export class ImportResolver {

@@ -10,6 +10,7 @@ import {
   WATCH_KINDS,
   type WatchKind,
 } from '../vocabulary/vocabulary.js';
+import { Node } from '../nodes/node.model.js';
 
 export const WatchKindEnum = graphqlEnum(WATCH_KINDS, 'WatchKind', {
   description: "PRODUCT, SUPPLIER or REQUIREMENT (targetId names it), or CONTRACTS: your organisation's contracts.",
@@ -23,7 +24,7 @@ export const EmailModeEnum = graphqlEnum(EMAIL_MODES, 'EmailMode', {
 });
 export const DeliveryStatusEnum = graphqlEnum(DELIVERY_STATUSES, 'DeliveryStatus');
 
-@ObjectType({ description: 'Something you watch.' })
+@ObjectType({ description: 'Something you watch.', implements: () => [Node] })
 export class Watch {
   @Field(() => ID) id: string;
   @Field(() => WatchKindEnum) kind: WatchKind;
@@ -34,6 +35,7 @@ export class Watch {
 
 @ObjectType({
   description: "An endpoint of another tool that receives your notifications, signed with the webhook's secret.",
+  implements: () => [Node],
 })
 export class Webhook {
   @Field(() => ID) id: string;
@@ -55,7 +57,10 @@ export class CreatedWebhook {
   @Field(() => Webhook) webhook: Webhook;
 }
 
-@ObjectType({ description: 'One notification sent (or being sent) to a webhook, with its attempts.' })
+@ObjectType({
+  description: 'One notification sent (or being sent) to a webhook, with its attempts.',
+  implements: () => [Node],
+})
 export class WebhookDelivery {
   @Field(() => ID) id: string;
   @Field({ description: 'Sent as x-kemkollen-idempotency-key; the same on every attempt.' }) idempotencyKey: string;
