@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -25,17 +26,17 @@ export class AuditLogFilter {
   @IsIn(EVENT_SUBJECT_TYPES)
   subjectType?: EventSubjectType;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(36) subjectId?: string;
-  @Field({
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'From this moment on (inclusive): YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone.',
+    description: 'From this instant on (inclusive), e.g. 2026-03-01T00:00:00Z.',
   })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   from?: string;
-  @Field({
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'Up to this moment (inclusive): YYYY-MM-DD (the whole day, UTC) or an ISO date-time with a zone.',
+    description: 'Up to this instant (inclusive), e.g. 2026-03-31T23:59:59.999Z; not before from.',
   })
   @IsOptional()
   @IsString()

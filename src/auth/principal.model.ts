@@ -40,7 +40,8 @@ export class ApiTokenModel {
   @Field() name: string;
   @Field(() => Role) role: Role;
   @Field(() => TokenStatusEnum, { description: 'REVOKED wins over EXPIRED.' }) status?: TokenStatus;
-  @Field(() => String, { nullable: true }) expiresAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it stops working (UTC); null: never.' })
+  expiresAt: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) revokedAt: string | null;
   @Field(() => DateTimeScalar) createdAt: string;
   @Field(() => PrincipalModel) principal?: PrincipalModel;
@@ -60,8 +61,8 @@ export class Me {
   @Field(() => Organisation) organisation?: Organisation;
   @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
   @Field(() => ID, { description: 'The token used.' }) tokenId: string;
-  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt:
-    string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token used expires (UTC); null: never.' })
+  expiresAt: string | null;
 }
 
 export const PrincipalConnection = Connection(PrincipalModel, 'Principal');

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -47,9 +48,10 @@ export class CreateTokenInput {
   @NotBlank()
   @Length(1, 200)
   name: string;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone; in the future. Null: never expires.',
+    description:
+      'When the token stops working: a date-time with a zone (e.g. 2027-06-30T00:00:00Z), in the future. Null: never expires.',
   })
   @IsOptional()
   @IsString()

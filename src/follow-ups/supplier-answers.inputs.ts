@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { NotBlank } from '../common/validation/field-rules.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
@@ -11,7 +12,9 @@ export class RespondToDeviationArgs {
   @NotBlank()
   @Length(1, 20000)
   actionPlan: string;
-  @Field({ description: 'YYYY-MM-DD by which the plan is carried out; today or later.' }) @IsIsoDate() dueDate: string;
+  @Field(() => DateScalar, { description: 'The day (YYYY-MM-DD) by which the plan is carried out; today or later.' })
+  @IsIsoDate()
+  dueDate: string;
 }
 
 @ArgsType()

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ImportJobState } from './import-jobs.service.js';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import {
   IMPORT_JOB_STATUSES,
@@ -136,8 +137,8 @@ export class ImportJob {
   @Field(() => String, { nullable: true }) fileName: string | null;
   @Field() dryRun: boolean;
   @Field(() => OnExistingEnum) onExisting: OnExisting;
-  @Field() createdAt: string;
-  @Field() updatedAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar) updatedAt: string;
   @Field(() => [ImportRowError], { description: "The file's row errors, once it has finished (the result's errors)." })
   errors: ImportRowError[];
   @Field(() => ImportResult, { nullable: true, description: 'Once FINISHED: the answer of importFollowUps.' })

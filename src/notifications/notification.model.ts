@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import {
@@ -30,7 +31,7 @@ export class Watch {
   @Field(() => WatchKindEnum) kind: WatchKind;
   @Field(() => ID, { description: 'The product, supplier or requirement; for CONTRACTS your organisation.' })
   targetId: string;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 @ObjectType({
@@ -44,8 +45,8 @@ export class Webhook {
   @Field({ description: 'false once turned off after failed attempts in a row; enableWebhook turns it on.' })
   enabled: boolean;
   @Field(() => Int) consecutiveFailures: number;
-  @Field(() => String, { nullable: true }) disabledAt: string | null;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar, { nullable: true }) disabledAt: string | null;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 @ObjectType({
@@ -69,9 +70,9 @@ export class WebhookDelivery {
   @Field(() => Int) attempts: number;
   @Field(() => Int, { nullable: true, description: "The receiver's last HTTP status." }) responseStatus: number | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
-  @Field({ description: 'When the next attempt is due (while PENDING).' }) nextAttemptAt: string;
-  @Field(() => String, { nullable: true }) sentAt: string | null;
-  @Field() createdAt: string;
+  @Field(() => DateTimeScalar, { description: 'When the next attempt is due (while PENDING).' }) nextAttemptAt: string;
+  @Field(() => DateTimeScalar, { nullable: true }) sentAt: string | null;
+  @Field(() => DateTimeScalar) createdAt: string;
 }
 
 export const WebhookDeliveryConnection = Connection(WebhookDelivery);
