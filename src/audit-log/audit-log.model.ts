@@ -11,6 +11,7 @@ export const AUDIT_LOG_ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
 export type AuditLogOrder = (typeof AUDIT_LOG_ORDERS)[number];
 export const AuditLogOrderEnum = graphqlEnum(AUDIT_LOG_ORDERS, 'AuditLogOrder', {
   description: 'By position in the log (seq), which is commit order.',
+  values: { NEWEST_FIRST: 'The latest event first (the default).', OLDEST_FIRST: 'The earliest event first.' },
 });
 
 @ObjectType({

@@ -6,12 +6,17 @@ import { Organisation } from '../organisations/organisation.model.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, TOKEN_STATUSES, type TokenStatus } from '../vocabulary/vocabulary.js';
 import { Role } from './role.js';
 import { Node } from '../nodes/node.model.js';
+import { PRINCIPAL_KIND_VALUES, TOKEN_STATUS_VALUES } from '../vocabulary/value-descriptions.js';
 
 export const PrincipalKindEnum = graphqlEnum(PRINCIPAL_KINDS, 'PrincipalKind', {
   description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.',
+  values: PRINCIPAL_KIND_VALUES,
 });
 
-export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus');
+export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus', {
+  description: "A token's state as an ADMIN sees it.",
+  values: TOKEN_STATUS_VALUES,
+});
 
 /**
  * GraphQL types of the token administration. The entities (principal.entity.ts) hold more than

@@ -4,10 +4,12 @@ import { graphqlEnum } from '../common/graphql-enums.js';
 import { Connection } from '../common/pagination/connection.js';
 import { DELEGATION_SCOPES } from '../vocabulary/vocabulary.js';
 import { Node } from '../nodes/node.model.js';
+import { DELEGATION_SCOPE_VALUES } from '../vocabulary/value-descriptions.js';
 
 export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationScope', {
   description:
     'CONTRACTS: create contracts for the organisation and keep those it created; FOLLOW_UPS: record follow-ups for it; IMPORTS: import rows filed under it.',
+  values: DELEGATION_SCOPE_VALUES,
 });
 
 @ObjectType({

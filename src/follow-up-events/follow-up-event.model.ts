@@ -9,10 +9,12 @@ import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
 import { EventSubjectTypeEnum } from '../common/graphql-enums.js';
+import { FOLLOW_UP_EVENT_TYPE_VALUES } from '../vocabulary/value-descriptions.js';
 
 export const FollowUpEventTypeEnum = graphqlEnum(FOLLOW_UP_EVENT_TYPES, 'FollowUpEventType', {
   description:
     'PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it.',
+  values: FOLLOW_UP_EVENT_TYPE_VALUES,
 });
 
 /** A cursor is an event's position in the log, as text. */

@@ -13,20 +13,29 @@ import {
   type OnExisting,
 } from '../vocabulary/vocabulary.js';
 import { Node } from '../nodes/node.model.js';
+import {
+  IDENTITY_BASIS_VALUES,
+  IMPORT_JOB_STATUS_VALUES,
+  IMPORT_OUTCOME_VALUES,
+  ON_EXISTING_VALUES,
+} from '../vocabulary/value-descriptions.js';
 
 export const ImportOutcomeEnum = graphqlEnum(IMPORT_OUTCOMES, 'ImportOutcome', {
   description:
     'NEW: not in the registry yet; UNCHANGED: in the registry exactly as in the file; CHANGED: in the registry, with differences.',
+  values: IMPORT_OUTCOME_VALUES,
 });
 export const OnExistingEnum = graphqlEnum(ON_EXISTING, 'OnExisting', {
   description:
     'What an import does with a CHANGED follow-up. SKIP: leave the stored one; UPDATE: store the file version as a new version ' +
     '(with its UPDATED event); REJECT (the default): list it as a row error, so the file stores nothing.',
+  values: ON_EXISTING_VALUES,
 });
 export const IdentityBasisEnum = graphqlEnum(IDENTITY_BASES, 'ImportIdentityBasis', {
   description:
     'How a follow-up in a file was found in the registry. ID: its follow_up_key is the id (an export); REPORT_REFERENCE: the ' +
     'same organisation and report_reference; CONTENT: the same organisation, product (or supplier), method, performed_on and measurements.',
+  values: IDENTITY_BASIS_VALUES,
 });
 
 @ObjectType({ description: 'How a file was read: what the import found, so the user sees what was assumed.' })
@@ -121,6 +130,7 @@ export const ImportJobStatusEnum = graphqlEnum(IMPORT_JOB_STATUSES, 'ImportJobSt
   description:
     'QUEUED, RUNNING, FINISHED (its result says whether the file was accepted or lists the row errors), ' +
     'or FAILED (it could not finish; nothing was stored; see failure).',
+  values: IMPORT_JOB_STATUS_VALUES,
 });
 
 @ObjectType({

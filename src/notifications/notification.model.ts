@@ -12,18 +12,30 @@ import {
   type WatchKind,
 } from '../vocabulary/vocabulary.js';
 import { Node } from '../nodes/node.model.js';
+import {
+  DELIVERY_STATUS_VALUES,
+  EMAIL_MODE_VALUES,
+  NOTIFICATION_REASON_VALUES,
+  WATCH_KIND_VALUES,
+} from '../vocabulary/value-descriptions.js';
 
 export const WatchKindEnum = graphqlEnum(WATCH_KINDS, 'WatchKind', {
   description: "PRODUCT, SUPPLIER or REQUIREMENT (targetId names it), or CONTRACTS: your organisation's contracts.",
+  values: WATCH_KIND_VALUES,
 });
 export const NotificationReasonEnum = graphqlEnum(NOTIFICATION_REASONS, 'NotificationReason', {
   description:
     "Why you are told: a follow-up completed on something you watch; a FAIL against your organisation's contract; a deviation due within 7 days or overdue; a follow-up your organisation reused retracted; a supplier's answer.",
+  values: NOTIFICATION_REASON_VALUES,
 });
 export const EmailModeEnum = graphqlEnum(EMAIL_MODES, 'EmailMode', {
   description: 'IMMEDIATE: one e-mail per notification; DAILY_DIGEST: one e-mail a day; OFF: none.',
+  values: EMAIL_MODE_VALUES,
 });
-export const DeliveryStatusEnum = graphqlEnum(DELIVERY_STATUSES, 'DeliveryStatus');
+export const DeliveryStatusEnum = graphqlEnum(DELIVERY_STATUSES, 'DeliveryStatus', {
+  description: "A webhook delivery's state.",
+  values: DELIVERY_STATUS_VALUES,
+});
 
 @ObjectType({ description: 'Something you watch.', implements: () => [Node] })
 export class Watch {
