@@ -6,7 +6,9 @@ import { IsIsoDate } from '../common/validation/is-iso-date.js';
 
 @ArgsType()
 export class RespondToDeviationArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'deviationId must be an id' }) deviationId: string;
+  @Field(() => ID, { description: 'The deviation (of your own supplier) the plan answers.' })
+  @IsUUID('all', { message: 'deviationId must be an id' })
+  deviationId: string;
   @Field({ description: 'How the supplier corrects the deviation.' })
   @IsString()
   @NotBlank()
@@ -19,7 +21,9 @@ export class RespondToDeviationArgs {
 
 @ArgsType()
 export class RejectActionPlanArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'deviationId must be an id' }) deviationId: string;
+  @Field(() => ID, { description: 'The deviation whose PROPOSED plan is rejected.' })
+  @IsUUID('all', { message: 'deviationId must be an id' })
+  deviationId: string;
   @Field({ description: 'Why the plan is rejected; the supplier reads it.' })
   @IsString()
   @NotBlank()
@@ -29,6 +33,12 @@ export class RejectActionPlanArgs {
 
 @ArgsType()
 export class CommentOnFollowUpArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'followUpId must be an id' }) followUpId: string;
-  @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
+  @Field(() => ID, { description: 'The follow-up (a SHARED one about your own supplier).' })
+  @IsUUID('all', { message: 'followUpId must be an id' })
+  followUpId: string;
+  @Field({ description: 'The comment, plain text; 1 to 20,000 characters.' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 20000)
+  text: string;
 }
