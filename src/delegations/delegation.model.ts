@@ -18,10 +18,11 @@ export const DelegationScopeEnum = graphqlEnum(DELEGATION_SCOPES, 'DelegationSco
   implements: () => [Node],
 })
 export class Delegation {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
   @Field(() => DateScalar, { description: 'The last day it holds (YYYY-MM-DD, UTC).' }) expiresOn: string;
-  @Field(() => DateTimeScalar, { nullable: true }) revokedAt: string | null;
-  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked (UTC); null while not revoked.' })
+  revokedAt: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was granted (UTC).' }) createdAt: string;
 }
 
 export const DelegationConnection = Connection(Delegation);

@@ -59,7 +59,7 @@ export class ImportRowError {
   row: number;
   @Field({ description: 'The column, as named in the header; empty when the problem is the whole row.' })
   column: string;
-  @Field() reason: string;
+  @Field({ description: 'What is wrong, e.g. "substance_cas 117-81-8: check digit should be 7".' }) reason: string;
 }
 
 @ObjectType({ description: 'One difference between a stored follow-up and the file: a column, or one measurement.' })
@@ -78,7 +78,7 @@ export class ImportDifference {
 export class ImportedFollowUp {
   @Field({ description: 'Its follow_up_key in the file.' }) key: string;
   @Field(() => Int, { description: 'Its first row in the file.' }) row: number;
-  @Field(() => ImportOutcomeEnum) outcome: ImportOutcome;
+  @Field(() => ImportOutcomeEnum, { description: 'NEW, UNCHANGED or CHANGED.' }) outcome: ImportOutcome;
   @Field(() => ID, {
     nullable: true,
     description:
@@ -101,8 +101,8 @@ export class ImportedFollowUp {
     'every bad row is listed; a dry run checks the whole file and stores nothing. Importing the same file again stores nothing.',
 })
 export class ImportResult {
-  @Field() dryRun: boolean;
-  @Field(() => OnExistingEnum) onExisting: OnExisting;
+  @Field({ description: 'true: the file was checked only, nothing was stored.' }) dryRun: boolean;
+  @Field(() => OnExistingEnum, { description: 'What the import did with CHANGED follow-ups.' }) onExisting: OnExisting;
   @Field({ description: 'True when the file was accepted and its NEW (and, with UPDATE, CHANGED) follow-ups stored.' })
   imported: boolean;
   @Field(() => Int, {
@@ -121,7 +121,10 @@ export class ImportResult {
       'Each follow-up of the file with its outcome; empty when rows have errors (a CHANGED follow-up refused by REJECT is listed here and in errors).',
   })
   outcomes: ImportedFollowUp[];
-  @Field(() => [ImportRowError]) errors: ImportRowError[];
+  @Field(() => [ImportRowError], {
+    description: 'Every problem of the file, by row and column; empty when it was accepted.',
+  })
+  errors: ImportRowError[];
   @Field(() => ImportFormat, { nullable: true, description: 'How the file was read.' })
   format: ImportFormat | null;
 }
@@ -140,15 +143,17 @@ export const ImportJobStatusEnum = graphqlEnum(IMPORT_JOB_STATUSES, 'ImportJobSt
   implements: () => [Node],
 })
 export class ImportJob {
-  @Field(() => ID) id: string;
-  @Field(() => ImportJobStatusEnum) status: ImportJobStatus;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field(() => ImportJobStatusEnum, { description: 'QUEUED, RUNNING, FINISHED or FAILED.' }) status: ImportJobStatus;
   @Field(() => Float, { description: 'From 0 to 1.' }) progress: number;
   @Field({ description: 'What it is doing: queued, reading, checking, writing, done.' }) phase: string;
-  @Field(() => String, { nullable: true }) fileName: string | null;
-  @Field() dryRun: boolean;
-  @Field(() => OnExistingEnum) onExisting: OnExisting;
-  @Field(() => DateTimeScalar) createdAt: string;
-  @Field(() => DateTimeScalar) updatedAt: string;
+  @Field(() => String, { nullable: true, description: "The uploaded file's name; null when none was sent." }) fileName:
+    string | null;
+  @Field({ description: 'true: the file is checked only, nothing is stored.' }) dryRun: boolean;
+  @Field(() => OnExistingEnum, { description: 'What the import does with a CHANGED follow-up.' })
+  onExisting: OnExisting;
+  @Field(() => DateTimeScalar, { description: 'When the upload was accepted (UTC).' }) createdAt: string;
+  @Field(() => DateTimeScalar, { description: 'When its state last changed (UTC).' }) updatedAt: string;
   @Field(() => [ImportRowError], { description: "The file's row errors, once it has finished (the result's errors)." })
   errors: ImportRowError[];
   @Field(() => ImportResult, { nullable: true, description: 'Once FINISHED: the answer of importFollowUps.' })

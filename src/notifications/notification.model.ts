@@ -39,11 +39,11 @@ export const DeliveryStatusEnum = graphqlEnum(DELIVERY_STATUSES, 'DeliveryStatus
 
 @ObjectType({ description: 'Something you watch.', implements: () => [Node] })
 export class Watch {
-  @Field(() => ID) id: string;
-  @Field(() => WatchKindEnum) kind: WatchKind;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field(() => WatchKindEnum, { description: 'What kind of thing is watched.' }) kind: WatchKind;
   @Field(() => ID, { description: 'The product, supplier or requirement; for CONTRACTS your organisation.' })
   targetId: string;
-  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar, { description: 'When watching began (UTC).' }) createdAt: string;
 }
 
 @ObjectType({
@@ -51,14 +51,20 @@ export class Watch {
   implements: () => [Node],
 })
 export class Webhook {
-  @Field(() => ID) id: string;
-  @Field() url: string;
-  @Field(() => [NotificationReasonEnum]) events: NotificationReason[];
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field({ description: 'Where notifications are POSTed (https://).' }) url: string;
+  @Field(() => [NotificationReasonEnum], { description: 'The notification reasons it receives.' })
+  events: NotificationReason[];
   @Field({ description: 'false once turned off after failed attempts in a row; enableWebhook turns it on.' })
   enabled: boolean;
-  @Field(() => Int) consecutiveFailures: number;
-  @Field(() => DateTimeScalar, { nullable: true }) disabledAt: string | null;
-  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => Int, { description: 'Failed attempts in a row; at the limit (WEBHOOK_DISABLE_AFTER) it is turned off.' })
+  consecutiveFailures: number;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was turned off after failures (UTC); null while enabled.',
+  })
+  disabledAt: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt: string;
 }
 
 @ObjectType({
@@ -66,8 +72,8 @@ export class Webhook {
     'A new webhook. `secret` is the HMAC-SHA256 key of the x-kemkollen-signature header (sha256=<hex of the body>): shown this once.',
 })
 export class CreatedWebhook {
-  @Field() secret: string;
-  @Field(() => Webhook) webhook: Webhook;
+  @Field({ description: 'The HMAC-SHA256 key of x-kemkollen-signature: the secret, shown this once.' }) secret: string;
+  @Field(() => Webhook, { description: 'The webhook.' }) webhook: Webhook;
 }
 
 @ObjectType({
@@ -75,16 +81,24 @@ export class CreatedWebhook {
   implements: () => [Node],
 })
 export class WebhookDelivery {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
   @Field({ description: 'Sent as x-kemkollen-idempotency-key; the same on every attempt.' }) idempotencyKey: string;
-  @Field(() => NotificationReasonEnum) reason: NotificationReason;
-  @Field(() => DeliveryStatusEnum) status: DeliveryStatus;
-  @Field(() => Int) attempts: number;
+  @Field(() => NotificationReasonEnum, { description: 'Why it was sent.' }) reason: NotificationReason;
+  @Field(() => DeliveryStatusEnum, { description: 'PENDING, SENT or FAILED.' }) status: DeliveryStatus;
+  @Field(() => Int, { description: 'Attempts made so far.' }) attempts: number;
   @Field(() => Int, { nullable: true, description: "The receiver's last HTTP status." }) responseStatus: number | null;
-  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed (e.g. "HTTP 500", a connection error); null when none failed.',
+  })
+  lastError: string | null;
   @Field(() => DateTimeScalar, { description: 'When the next attempt is due (while PENDING).' }) nextAttemptAt: string;
-  @Field(() => DateTimeScalar, { nullable: true }) sentAt: string | null;
-  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the receiver answered 2xx (UTC); null until SENT.',
+  })
+  sentAt: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was made from the event (UTC).' }) createdAt: string;
 }
 
 export const WebhookDeliveryConnection = Connection(WebhookDelivery);
