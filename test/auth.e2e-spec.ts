@@ -95,7 +95,7 @@ describe('auth', () => {
         {},
         TOKENS.admin,
       );
-      const expiresAt = daysFromNow(90);
+      const expiresAt = `${daysFromNow(90)}T00:00:00.000Z`;
       const created = await gqlData(
         'mutation ($i: CreateTokenInput!) { m: createToken(input: $i) { token apiToken { id } } }',
         { i: { principalId: client.m.id, role: 'READER', name: 'Nattlig import', expiresAt } },
@@ -116,7 +116,7 @@ describe('auth', () => {
         organisation: { code: 'adda' },
         role: 'READER',
         tokenId: created.m.apiToken.id,
-        expiresAt: `${expiresAt}T00:00:00.000Z`,
+        expiresAt,
       });
     });
 
@@ -315,7 +315,9 @@ describe('auth', () => {
       [
         'an expiry in the past',
         'mutation ($i: CreateTokenInput!) { createToken(input: $i) { token } }',
-        async () => ({ i: { principalId: (await member()).id, role: 'READER', name: 'x', expiresAt: '2020-01-01' } }),
+        async () => ({
+          i: { principalId: (await member()).id, role: 'READER', name: 'x', expiresAt: '2020-01-01T00:00:00Z' },
+        }),
         'expiresAt',
         ['in the past'],
       ],
@@ -324,7 +326,7 @@ describe('auth', () => {
         'mutation ($i: CreateTokenInput!) { createToken(input: $i) { token } }',
         async () => ({ i: { principalId: (await member()).id, role: 'READER', name: 'x', expiresAt: 'tomorrow' } }),
         'expiresAt',
-        ['YYYY-MM-DD'],
+        ['date-time-string'],
       ],
       [
         'an expiry without a zone',
@@ -333,7 +335,7 @@ describe('auth', () => {
           i: { principalId: (await member()).id, role: 'READER', name: 'x', expiresAt: '2030-01-01T12:00' },
         }),
         'expiresAt',
-        ['with a zone'],
+        ['date-time-string'],
       ],
       [
         'a role that does not exist',
@@ -590,17 +592,23 @@ describe('auth', () => {
       const window = await log({ f: { principalId: person.id, from: second.occurredAt }, o: 'OLDEST_FIRST' });
       expect(window.nodes.map((n: any) => n.subjectId)).toEqual(expect.arrayContaining(suppliers.slice(1)));
       expect(window.nodes.every((n: any) => n.occurredAt >= second.occurredAt)).toBe(true);
-      expect((await log({ f: { principalId: person.id, from: daysFromNow(1) } })).totalCount).toBe(0);
-      expect((await log({ f: { principalId: person.id, to: daysAgo(1) } })).totalCount).toBe(0);
-      expect((await log({ f: { principalId: person.id, from: daysAgo(1), to: daysFromNow(1) } })).totalCount).toBe(3);
+      expect((await log({ f: { principalId: person.id, from: `${daysFromNow(1)}T00:00:00Z` } })).totalCount).toBe(0);
+      expect((await log({ f: { principalId: person.id, to: `${daysAgo(1)}T23:59:59.999Z` } })).totalCount).toBe(0);
+      expect(
+        (
+          await log({
+            f: { principalId: person.id, from: `${daysAgo(1)}T00:00:00Z`, to: `${daysFromNow(1)}T23:59:59.999Z` },
+          })
+        ).totalCount,
+      ).toBe(3);
     });
 
     it.each<[string, Record<string, unknown>, string, string]>([
       ['a cursor it did not issue', { after: 'abc' }, 'BAD_USER_INPUT', 'after'],
-      ['a time that is not one', { f: { from: '2025-13-01' } }, 'BAD_USER_INPUT', 'filter.from'],
+      ['a time that is not one', { f: { from: '2025-13-01T00:00:00Z' } }, 'BAD_USER_INPUT', 'f.from'],
       [
         'a window that ends before it starts',
-        { f: { from: '2025-06-02', to: '2025-06-01' } },
+        { f: { from: '2025-06-02T00:00:00Z', to: '2025-06-01T00:00:00Z' } },
         'BAD_USER_INPUT',
         'filter.to',
       ],

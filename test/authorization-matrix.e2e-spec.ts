@@ -198,7 +198,7 @@ describe('authorization matrix', () => {
       TOKENS.skane,
     );
     const r = await sut.gql(
-      'mutation ($d: ID!, $due: String!) { respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id } }',
+      'mutation ($d: ID!, $due: Date!) { respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id } }',
       { d: deviation.id, due: daysFromNow(30) },
       TOKENS.supplier,
     );
@@ -463,7 +463,7 @@ describe('authorization matrix', () => {
         due: daysFromNow(30),
       }),
       document:
-        'mutation ($d: ID!, $due: String!) { m: respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id actionPlanStatus } }',
+        'mutation ($d: ID!, $due: Date!) { m: respondToDeviation(deviationId: $d, actionPlan: "Ny märkning", dueDate: $due) { id actionPlanStatus } }',
     },
     {
       mutation: 'acceptActionPlan',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { buildFollowUp, FollowUpFactory, measure, CAS } from './factories/follow-ups.js';
+import { NotificationWorker } from '../src/notifications/notification-worker.js';
+import { buildFollowUp, CAS, daysFromNow, FollowUpFactory, measure, phthalates } from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
 
@@ -19,7 +20,7 @@ describe('node(id) and nodes(ids)', () => {
   let hidden: { id: string; measurements: Array<{ id: string }> };
 
   beforeAll(async () => {
-    sut = await startTestApp();
+    sut = await startTestApp({ env: { NOTIFY_ENABLED: 'false' } });
     f = new FollowUpFactory(sut);
     supplier = await f.supplier();
     product = await f.product(supplier.id);
@@ -98,6 +99,140 @@ describe('node(id) and nodes(ids)', () => {
       { __typename: 'AuditLogEntry', id: entry.id },
     ]);
     expect(asOther.nodes).toEqual([null, null, null]);
+  });
+
+  describe('the types of issues 12, 16 and 19, each under its own list’s or lookup’s rule', () => {
+    const ID_ONLY = 'query ($id: ID!) { node(id: $id) { __typename id } }';
+    const ids: Record<string, string> = {};
+    const nodeAs = async (id: string, token: string) => dataOf(await sut.gql(ID_ONLY, { id }, token)).node;
+    const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
+      dataOf(await sut.gql(query, variables, token));
+
+    beforeAll(async () => {
+      // A delegation from Adda (the ADMIN's organisation) to Region Skåne.
+      const skane = (await mutate('{ me { organisation { id } } }', {}, TOKENS.skane)).me.organisation.id;
+      ids.Delegation = (
+        await mutate(
+          'mutation ($to: ID!, $e: Date!) { grantDelegation(toOrganisationId: $to, scopes: [FOLLOW_UPS], expiresOn: $e) { id } }',
+          { to: skane, e: daysFromNow(30) },
+          TOKENS.admin,
+        )
+      ).grantDelegation.id;
+
+      // A supplier's comment on a follow-up of Skåne's, which Skåne then makes PRIVATE.
+      await f.contract(TOKENS.skane, supplier.id, [{ code: 'K-PHT-01' }]);
+      const followUp = await f.record(
+        buildFollowUp({
+          productId: product.id,
+          requirementIds: [await f.requirementId('K-PHT-01')],
+          measurements: phthalates('PVC', {}, 10),
+        }),
+        TOKENS.skane,
+        'id version',
+      );
+      const member = (
+        await mutate(
+          'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Lev", email: "lev@example.org") { token } }',
+          { s: supplier.id },
+          TOKENS.skane,
+        )
+      ).inviteSupplierMember.token;
+      ids.FollowUpComment = (
+        await mutate(
+          'mutation ($id: ID!) { commentOnFollowUp(followUpId: $id, text: "Ny receptur") { id } }',
+          { id: followUp.id },
+          member,
+        )
+      ).commentOnFollowUp.id;
+      await mutate(
+        'mutation ($id: ID!, $v: Int!) { updateFollowUp(id: $id, expectedVersion: $v, input: { visibility: PRIVATE }) { id } }',
+        { id: followUp.id, v: followUp.version },
+        TOKENS.skane,
+      );
+
+      // An import job of Region Skåne's (a background upload).
+      const form = new FormData();
+      form.append('background', 'true');
+      form.append('dryRun', 'true');
+      form.append(
+        'file',
+        new Blob([
+          'follow_up_key;product_id;requirement_codes;method;performed_on;substance_cas;part;detected;value;unit\r\n' +
+            `k1;${product.id};K-PHT-01;LAB_ANALYSIS;2026-01-15;${CAS.DEHP};PVC;true;0,1;PERCENT_WW\r\n`,
+        ]),
+        'jobb.csv',
+      );
+      const upload = await fetch(sut.url.replace('/graphql', '/imports'), {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${TOKENS.skane}` },
+      });
+      ids.ImportJob = ((await upload.json()) as { job: { id: string } }).job.id;
+
+      // Stockholm watches the product and has a webhook; Skåne's new follow-up makes a delivery to it.
+      ids.Watch = (
+        await mutate(
+          'mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }',
+          { t: product.id },
+          TOKENS.stockholm,
+        )
+      ).watch.id;
+      ids.Webhook = (
+        await mutate(
+          'mutation { createWebhook(url: "http://127.0.0.1:9/kemkollen", events: [FOLLOW_UP_COMPLETED]) { webhook { id } } }',
+          {},
+          TOKENS.stockholm,
+        )
+      ).createWebhook.webhook.id;
+      await f.record(
+        buildFollowUp({ productId: product.id, measurements: phthalates('PVC', {}, 10) }),
+        TOKENS.skane,
+        'id',
+      );
+      await sut.app.get(NotificationWorker).tick();
+      const deliveries = await mutate(
+        'query ($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }',
+        { w: ids.Webhook },
+        TOKENS.stockholm,
+      );
+      ids.WebhookDelivery = deliveries.webhookDeliveries.nodes[0].id;
+    }, 60_000);
+
+    it.each<[string, string, string]>([
+      ['Delegation', TOKENS.admin, TOKENS.skane], // an ADMIN of either organisation; Skåne's member is no ADMIN
+      ['FollowUpComment', TOKENS.skane, TOKENS.stockholm], // as its follow-up, now PRIVATE to Skåne
+      ['ImportJob', TOKENS.skane, TOKENS.admin], // its own organisation only, no ADMIN exception
+      ['Watch', TOKENS.stockholm, TOKENS.skane], // its owner only
+      ['Webhook', TOKENS.stockholm, TOKENS.admin],
+      ['WebhookDelivery', TOKENS.stockholm, TOKENS.skane],
+    ])('a %s: found by the caller its own lookup allows, null for another', async (type, allowed, refused) => {
+      const id = ids[type]!;
+
+      expect(await nodeAs(id, allowed)).toEqual({ __typename: type, id });
+      expect(await sut.gql(ID_ONLY, { id }, refused)).toEqual({ status: 200, data: { node: null } });
+    });
+
+    it('an import job by node(id) carries what importJob answers', async () => {
+      const query = `query ($id: ID!) { node(id: $id) { ... on ImportJob { id fileName dryRun errors { row } } } }`;
+
+      expect(dataOf(await sut.gql(query, { id: ids.ImportJob }, TOKENS.skane)).node).toEqual({
+        id: ids.ImportJob,
+        fileName: 'jobb.csv',
+        dryRun: true,
+        errors: expect.any(Array),
+      });
+    });
+
+    it('a delegation by node(id) resolves its organisations and scopes', async () => {
+      const query = `query ($id: ID!) { node(id: $id) { ... on Delegation { scopes active organisation { code } delegate { code } } } }`;
+
+      expect(dataOf(await sut.gql(query, { id: ids.Delegation }, TOKENS.admin)).node).toEqual({
+        scopes: ['FOLLOW_UPS'],
+        active: true,
+        organisation: { code: 'adda' },
+        delegate: { code: 'region-skane' },
+      });
+    });
   });
 
   it('nodes(ids) with more than 100 ids is BAD_USER_INPUT', async () => {

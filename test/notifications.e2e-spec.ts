@@ -161,7 +161,7 @@ describe('notifications', () => {
     );
     dataOf(
       await sut.gql(
-        'mutation ($d: ID!, $due: String!) { respondToDeviation(deviationId: $d, actionPlan: "Byter", dueDate: $due) { id } }',
+        'mutation ($d: ID!, $due: Date!) { respondToDeviation(deviationId: $d, actionPlan: "Byter", dueDate: $due) { id } }',
         { d: soon.id, due: daysFromNow(20) },
         member,
       ),

@@ -17,7 +17,7 @@ describe('supplier answers', () => {
   const DEVIATION = 'id status actionPlan actionPlanStatus actionPlanDueDate actionPlanRejection dueDate';
   const respond = (deviationId: string, token: string, dueDate = daysFromNow(30), actionPlan = 'Byter mjukgörare') =>
     sut.gql(
-      `mutation ($d: ID!, $p: String!, $due: String!) { respondToDeviation(deviationId: $d, actionPlan: $p, dueDate: $due) { ${DEVIATION} } }`,
+      `mutation ($d: ID!, $p: String!, $due: Date!) { respondToDeviation(deviationId: $d, actionPlan: $p, dueDate: $due) { ${DEVIATION} } }`,
       { d: deviationId, p: actionPlan, due: dueDate },
       token,
     );

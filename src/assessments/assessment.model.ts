@@ -15,14 +15,16 @@ import type { LimitSource, SubstanceStatus, Unit, Verdict } from '../vocabulary/
   description: "One substance in one part: the deciding (most recent) measurement, converted into the limit's unit.",
 })
 export class SubstanceEvaluation {
-  @Field(() => Substance) substance: unknown;
-  @Field(() => SubstanceStatusEnum) status: SubstanceStatus;
+  @Field(() => Substance, { description: 'The substance in scope of the requirement.' }) substance: unknown;
+  @Field(() => SubstanceStatusEnum, { description: 'Whether it has a comparable result in the part.' })
+  status: SubstanceStatus;
   @Field(() => VerdictEnum, {
     nullable: true,
     description: 'For EACH aggregation; null under SUM or when not measured.',
   })
   verdict: Verdict | null;
-  @Field(() => Measurement, { nullable: true }) measurement: unknown;
+  @Field(() => Measurement, { nullable: true, description: 'The deciding result; null when NOT_MEASURED.' })
+  measurement: unknown;
   @Field(() => FollowUp, { nullable: true, description: 'The follow-up the deciding measurement came from.' })
   followUp: unknown;
   @Field(() => Organisation, { nullable: true, description: 'The organisation that recorded it.' })
@@ -37,29 +39,34 @@ export class SubstanceEvaluation {
   withinUncertainty: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A requirement judged in one part of the product.' })
 export class PartEvaluation {
-  @Field() part: string;
-  @Field(() => VerdictEnum) verdict: Verdict;
+  @Field({ description: 'The part or material, as the measurements name it.' }) part: string;
+  @Field(() => VerdictEnum, { description: 'The verdict in this part.' }) verdict: Verdict;
   @Field(() => Float, { nullable: true, description: 'SUM: the sum of detected values.' }) lowerBound: number | null;
   @Field(() => Float, {
     nullable: true,
     description: 'SUM: lower bound plus the LOQs of the listed substances not detected.',
   })
   upperBound: number | null;
-  @Field(() => [SubstanceEvaluation]) substances: SubstanceEvaluation[];
+  @Field(() => [SubstanceEvaluation], { description: 'Each substance in scope, worst first, then by name.' })
+  substances: SubstanceEvaluation[];
 }
 
 @ObjectType({
   description: 'A requirement of the contract, evaluated against the limit that applies to this contract.',
 })
 export class RequirementEvaluation {
-  @Field(() => ChemicalRequirement) requirement: unknown;
-  @Field(() => VerdictEnum) verdict: Verdict;
+  @Field(() => ChemicalRequirement, { description: 'The requirement of the contract.' }) requirement: unknown;
+  @Field(() => VerdictEnum, { description: 'The worst verdict over its parts.' }) verdict: Verdict;
   @Field(() => Limit, { nullable: true, description: "The limit used: the contract's own, else the library default." })
   limit: Limit | null;
-  @Field(() => LimitSourceEnum, { nullable: true }) limitSource: LimitSource | null;
-  @Field(() => [PartEvaluation]) parts: PartEvaluation[];
+  @Field(() => LimitSourceEnum, {
+    nullable: true,
+    description: "Whose limit applied: the contract's own or the library's; null without a limit.",
+  })
+  limitSource: LimitSource | null;
+  @Field(() => [PartEvaluation], { description: 'The verdict per part.' }) parts: PartEvaluation[];
   @Field(() => [Measurement], {
     description: 'Deciding measurements whose unit cannot be compared with the limit: counted as not measured.',
   })
@@ -69,21 +76,24 @@ export class RequirementEvaluation {
   explanation: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description: "A product judged against a contract's requirements, from the counting follow-ups you may see.",
+})
 export class ProductEvaluation {
-  @Field(() => Product) product: unknown;
-  @Field(() => Contract) contract: unknown;
+  @Field(() => Product, { description: 'The product judged.' }) product: unknown;
+  @Field(() => Contract, { description: 'The contract whose requirements and limits applied.' }) contract: unknown;
   @Field(() => DateScalar, { description: 'YYYY-MM-DD: follow-ups valid on this day count.' }) evaluatedOn: string;
   @Field(() => VerdictEnum, {
     description: 'FAIL if any requirement fails, else INCONCLUSIVE, NO_DATA, INCOMPLETE, PASS.',
   })
   verdict: Verdict;
-  @Field(() => [RequirementEvaluation]) requirements: RequirementEvaluation[];
+  @Field(() => [RequirementEvaluation], { description: 'Each requirement of the contract, with its verdict.' })
+  requirements: RequirementEvaluation[];
 }
 
-@ObjectType()
+@ObjectType({ description: "What another organisation's follow-up shows for one requirement of your contract." })
 export class ReuseRequirementDecision {
-  @Field(() => ChemicalRequirement) requirement: unknown;
+  @Field(() => ChemicalRequirement, { description: 'The requirement of the contract.' }) requirement: unknown;
   @Field(() => VerdictEnum, {
     nullable: true,
     description: "For LIMIT requirements: this follow-up's results against your limit.",
@@ -93,8 +103,13 @@ export class ReuseRequirementDecision {
 
 @ObjectType({ description: "Another organisation's follow-up, judged by the reuse rule for your contract." })
 export class ReusableFollowUp {
-  @Field(() => FollowUp) followUp: unknown;
-  @Field() reusable: boolean;
+  @Field(() => FollowUp, { description: 'The follow-up (of another organisation, SHARED, counting).' })
+  followUp: unknown;
+  @Field({ description: 'true when it decides at least one requirement of the contract and is still valid.' })
+  reusable: boolean;
   @Field(() => [String], { description: 'Why it can (or cannot) be reused.' }) reasons: string[];
-  @Field(() => [ReuseRequirementDecision]) decides: ReuseRequirementDecision[];
+  @Field(() => [ReuseRequirementDecision], {
+    description: 'What it shows for each requirement of the contract it covers.',
+  })
+  decides: ReuseRequirementDecision[];
 }

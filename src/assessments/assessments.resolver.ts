@@ -29,8 +29,8 @@ export class AssessmentsResolver {
       "Other organisations' follow-ups of the product that satisfy the reuse rule for the contract, each with the reason.",
   })
   reusableFollowUps(
-    @Args('productId', { type: () => ID }) productId: string,
-    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('productId', { type: () => ID, description: 'The product (its id).' }) productId: string,
+    @Args('contractId', { type: () => ID, description: 'Your contract (its id).' }) contractId: string,
     @Args('includeRejected', {
       defaultValue: false,
       description: 'Also list the ones that cannot be reused, with why.',
@@ -47,8 +47,9 @@ export class AssessmentsResolver {
       "Records that your contract relies on another organisation's follow-up (it must satisfy the reuse rule).",
   })
   recordReuse(
-    @Args('followUpId', { type: () => ID }) followUpId: string,
-    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('followUpId', { type: () => ID, description: "The other organisation's follow-up (its id)." })
+    followUpId: string,
+    @Args('contractId', { type: () => ID, description: 'Your contract it is relied on for.' }) contractId: string,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.recordReuse(followUpId, contractId, actor);

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -6,7 +7,7 @@ import { AUDIT_LOG_ORDERS, type AuditLogOrder, AuditLogOrderEnum } from './audit
 import { EventSubjectTypeEnum, EventTypeEnum } from '../common/graphql-enums.js';
 import { EVENT_SUBJECT_TYPES, EVENT_TYPES, type EventSubjectType, type EventType } from '../vocabulary/vocabulary.js';
 
-@InputType()
+@InputType({ description: 'Which events: every condition given must hold.' })
 export class AuditLogFilter {
   @Field(() => ID, { nullable: true, description: 'The acting organisation.' })
   @IsOptional()
@@ -24,18 +25,22 @@ export class AuditLogFilter {
   @IsOptional()
   @IsIn(EVENT_SUBJECT_TYPES)
   subjectType?: EventSubjectType;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(36) subjectId?: string;
-  @Field({
+  @Field(() => ID, { nullable: true, description: 'Only events about this record (its id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  subjectId?: string;
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'From this moment on (inclusive): YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone.',
+    description: 'From this instant on (inclusive), e.g. 2026-03-01T00:00:00Z.',
   })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   from?: string;
-  @Field({
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'Up to this moment (inclusive): YYYY-MM-DD (the whole day, UTC) or an ISO date-time with a zone.',
+    description: 'Up to this instant (inclusive), e.g. 2026-03-31T23:59:59.999Z; not before from.',
   })
   @IsOptional()
   @IsString()
@@ -45,10 +50,15 @@ export class AuditLogFilter {
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditLogFilter, { nullable: true })
+  @Field(() => AuditLogFilter, { nullable: true, description: 'Which events; none: all you may read.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditLogFilter)
   filter?: AuditLogFilter;
-  @Field(() => AuditLogOrderEnum, { defaultValue: 'NEWEST_FIRST' }) @IsIn(AUDIT_LOG_ORDERS) orderBy: AuditLogOrder;
+  @Field(() => AuditLogOrderEnum, {
+    defaultValue: 'NEWEST_FIRST',
+    description: 'NEWEST_FIRST (the default) or OLDEST_FIRST.',
+  })
+  @IsIn(AUDIT_LOG_ORDERS)
+  orderBy: AuditLogOrder;
 }

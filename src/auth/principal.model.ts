@@ -6,12 +6,17 @@ import { Organisation } from '../organisations/organisation.model.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, TOKEN_STATUSES, type TokenStatus } from '../vocabulary/vocabulary.js';
 import { Role } from './role.js';
 import { Node } from '../nodes/node.model.js';
+import { PRINCIPAL_KIND_VALUES, TOKEN_STATUS_VALUES } from '../vocabulary/value-descriptions.js';
 
 export const PrincipalKindEnum = graphqlEnum(PRINCIPAL_KINDS, 'PrincipalKind', {
   description: 'MEMBER: a person of the organisation; API_CLIENT: another tool acting for it.',
+  values: PRINCIPAL_KIND_VALUES,
 });
 
-export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus');
+export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus', {
+  description: "A token's state as an ADMIN sees it.",
+  values: TOKEN_STATUS_VALUES,
+});
 
 /**
  * GraphQL types of the token administration. The entities (principal.entity.ts) hold more than
@@ -22,12 +27,12 @@ export const TokenStatusEnum = graphqlEnum(TOKEN_STATUSES, 'TokenStatus');
   implements: () => [Node],
 })
 export class PrincipalModel {
-  @Field(() => ID) id: string;
-  @Field(() => PrincipalKindEnum) kind: PrincipalKind;
-  @Field() name: string;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field(() => PrincipalKindEnum, { description: 'MEMBER (a person) or API_CLIENT (a tool).' }) kind: PrincipalKind;
+  @Field({ description: 'Its name, e.g. a person\'s full name or "Upphandlingssystemet".' }) name: string;
   @Field(() => String, { nullable: true, description: 'For members.' }) email: string | null;
-  @Field(() => Organisation) organisation?: Organisation;
-  @Field(() => DateTimeScalar) createdAt: string;
+  @Field(() => Organisation, { description: 'The organisation it belongs to.' }) organisation?: Organisation;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt: string;
 }
 
 @ObjectType('ApiToken', {
@@ -35,33 +40,39 @@ export class PrincipalModel {
   implements: () => [Node],
 })
 export class ApiTokenModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
   @Field({ description: 'The first characters of the token, to tell tokens apart.' }) prefix: string;
-  @Field() name: string;
-  @Field(() => Role) role: Role;
+  @Field({ description: 'What it is for, e.g. "Laptop" or "Nightly import".' }) name: string;
+  @Field(() => Role, { description: 'The role it acts with (at most the role of the ADMIN who created it).' })
+  role: Role;
   @Field(() => TokenStatusEnum, { description: 'REVOKED wins over EXPIRED.' }) status?: TokenStatus;
-  @Field(() => String, { nullable: true }) expiresAt: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) revokedAt: string | null;
-  @Field(() => DateTimeScalar) createdAt: string;
-  @Field(() => PrincipalModel) principal?: PrincipalModel;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it stops working (UTC); null: never.' })
+  expiresAt: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked (UTC); null while not revoked.' })
+  revokedAt: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt: string;
+  @Field(() => PrincipalModel, { description: 'The member or API client it acts as.' }) principal?: PrincipalModel;
 }
 
 @ObjectType({ description: 'A new token. `token` is the secret: shown this once, stored only as a hash.' })
 export class CreatedToken {
-  @Field() token: string;
-  @Field(() => ApiTokenModel) apiToken: unknown;
+  @Field({
+    description: 'The bearer token (kk_…): the secret, shown this once; send it as "Authorization: Bearer <token>".',
+  })
+  token: string;
+  @Field(() => ApiTokenModel, { description: 'The token as the registry keeps it (no secret).' }) apiToken: unknown;
 }
 
 @ObjectType({
   description: 'Who is calling: the principal, its organisation, and the role and expiry of the token used.',
 })
 export class Me {
-  @Field(() => PrincipalModel) principal: unknown;
-  @Field(() => Organisation) organisation?: Organisation;
+  @Field(() => PrincipalModel, { description: 'The member or API client the token acts as.' }) principal: unknown;
+  @Field(() => Organisation, { description: 'The organisation you act for.' }) organisation?: Organisation;
   @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
   @Field(() => ID, { description: 'The token used.' }) tokenId: string;
-  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt:
-    string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token used expires (UTC); null: never.' })
+  expiresAt: string | null;
 }
 
 export const PrincipalConnection = Connection(PrincipalModel, 'Principal');

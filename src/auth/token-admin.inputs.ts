@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -7,7 +8,7 @@ import { PRINCIPAL_KINDS, type PrincipalKind, ROLES } from '../vocabulary/vocabu
 import { PrincipalKindEnum } from './principal.model.js';
 import { Role } from './role.js';
 
-@InputType()
+@InputType({ description: 'A person to add to an organisation (ADMIN of it).' })
 export class CreateMemberInput {
   @Field(() => ID, {
     nullable: true,
@@ -17,10 +18,13 @@ export class CreateMemberInput {
   @IsUUID('all', { message: 'organisationId must be an id' })
   organisationId?: string | null;
   @Field({ description: "The person's name." }) @IsString() @NotBlank() @Length(1, 200) name: string;
-  @Field() @IsString() @MaxLength(320) email: string;
+  @Field({ description: 'Their e-mail address (notifications go there); at most 320 characters.' })
+  @IsString()
+  @MaxLength(320)
+  email: string;
 }
 
-@InputType()
+@InputType({ description: 'Another tool to add to an organisation as an API client (ADMIN of it).' })
 export class CreateApiClientInput {
   @Field(() => ID, {
     nullable: true,
@@ -36,9 +40,11 @@ export class CreateApiClientInput {
   name: string;
 }
 
-@InputType()
+@InputType({ description: 'A bearer token to create for a member or API client of your organisation.' })
 export class CreateTokenInput {
-  @Field(() => ID) @IsUUID('all', { message: 'principalId must be an id' }) principalId: string;
+  @Field(() => ID, { description: 'The member or API client of your organisation it acts as.' })
+  @IsUUID('all', { message: 'principalId must be an id' })
+  principalId: string;
   @Field(() => Role, { description: 'At most your own role.' })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
@@ -47,9 +53,10 @@ export class CreateTokenInput {
   @NotBlank()
   @Length(1, 200)
   name: string;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'YYYY-MM-DD (00:00 UTC) or an ISO date-time with a zone; in the future. Null: never expires.',
+    description:
+      'When the token stops working: a date-time with a zone (e.g. 2027-06-30T00:00:00Z), in the future. Null: never expires.',
   })
   @IsOptional()
   @IsString()
@@ -57,13 +64,13 @@ export class CreateTokenInput {
   expiresAt?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which tokens: every condition given must hold.' })
 export class TokenFilter {
   @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' })
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be an id' })
   organisationId?: string;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the tokens of this member or API client.' })
   @IsOptional()
   @IsUUID('all', { message: 'principalId must be an id' })
   principalId?: string;
@@ -75,20 +82,20 @@ export class TokenFilter {
 
 @ArgsType()
 export class TokensArgs extends PageArgs {
-  @Field(() => TokenFilter, { nullable: true })
+  @Field(() => TokenFilter, { nullable: true, description: 'Which tokens; none: those of your organisation.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => TokenFilter)
   filter?: TokenFilter;
 }
 
-@InputType()
+@InputType({ description: 'Which principals: every condition given must hold.' })
 export class PrincipalFilter {
   @Field(() => ID, { nullable: true, description: 'Defaults to your organisation.' })
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be an id' })
   organisationId?: string;
-  @Field(() => PrincipalKindEnum, { nullable: true })
+  @Field(() => PrincipalKindEnum, { nullable: true, description: 'Only members, or only API clients.' })
   @IsOptional()
   @IsIn(PRINCIPAL_KINDS)
   kind?: PrincipalKind;
@@ -96,7 +103,7 @@ export class PrincipalFilter {
 
 @ArgsType()
 export class PrincipalsArgs extends PageArgs {
-  @Field(() => PrincipalFilter, { nullable: true })
+  @Field(() => PrincipalFilter, { nullable: true, description: 'Which principals; none: those of your organisation.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => PrincipalFilter)

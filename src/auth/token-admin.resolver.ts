@@ -42,7 +42,10 @@ export class TokenAdminResolver {
   @Mutation(() => PrincipalModel, {
     description: 'Adds a person to your organisation; give them a token with createToken.',
   })
-  createMember(@Args('input') input: CreateMemberInput, @CurrentPrincipal() actor: Principal) {
+  createMember(
+    @Args('input', { description: 'The member.' }) input: CreateMemberInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.admin.createPrincipal(
       {
         organisationId: input.organisationId ?? actor.organisationId,
@@ -57,7 +60,10 @@ export class TokenAdminResolver {
   @Mutation(() => PrincipalModel, {
     description: 'Adds another tool acting for your organisation; give it a token with createToken.',
   })
-  createApiClient(@Args('input') input: CreateApiClientInput, @CurrentPrincipal() actor: Principal) {
+  createApiClient(
+    @Args('input', { description: 'The API client.' }) input: CreateApiClientInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.admin.createPrincipal(
       { organisationId: input.organisationId ?? actor.organisationId, kind: 'API_CLIENT', name: input.name },
       actor,
@@ -68,7 +74,10 @@ export class TokenAdminResolver {
     description:
       'Issues a token for a principal of your organisation, with a role no higher than yours. The secret is in the answer only.',
   })
-  async createToken(@Args('input') input: CreateTokenInput, @CurrentPrincipal() actor: Principal) {
+  async createToken(
+    @Args('input', { description: 'The token to create.' }) input: CreateTokenInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     const { token, entity } = await this.admin.issueToken(input, actor);
     return { token, apiToken: entity };
   }
@@ -76,7 +85,10 @@ export class TokenAdminResolver {
   @Mutation(() => ApiTokenModel, {
     description: 'Revokes a token of your organisation at once; it cannot be restored.',
   })
-  async revokeToken(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() actor: Principal) {
+  async revokeToken(
+    @Args('id', { type: () => ID, description: 'The token (its id, ApiToken.id).' }) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     const summary = await this.admin.revoke(id, actor);
     return {
       id: summary.id,

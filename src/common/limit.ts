@@ -6,12 +6,12 @@ import { type Unit, UNITS } from '../vocabulary/vocabulary.js';
 
 @ObjectType({ description: 'A limit value with its unit.' })
 export class Limit {
-  @Field(() => Float) value: number;
-  @Field(() => UnitEnum) unit: Unit;
+  @Field(() => Float, { description: 'The threshold, in unit: a result above it fails.' }) value: number;
+  @Field(() => UnitEnum, { description: 'The unit of value.' }) unit: Unit;
   @Field({ description: 'Human-readable unit, e.g. "% w/w".' }) unitSymbol: string;
 }
 
-@InputType()
+@InputType({ description: 'A threshold: value in unit (e.g. 0.1 PERCENT_WW).' })
 export class LimitInput {
   @Field(() => Float, { description: 'Positive.' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
@@ -19,7 +19,9 @@ export class LimitInput {
   @Max(1e12, { message: 'value must be at most 1e12' })
   value: number;
 
-  @Field(() => UnitEnum) @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` }) unit: Unit;
+  @Field(() => UnitEnum, { description: 'The unit of value.' })
+  @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` })
+  unit: Unit;
 }
 
 export const toLimit = (value: number | null, unit: Unit | null): Limit | null =>

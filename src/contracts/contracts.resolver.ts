@@ -22,7 +22,7 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class ContractsResolver {
   constructor(private readonly service: ContractsService) {}
 
-  @Query(() => ContractConnection)
+  @Query(() => ContractConnection, { description: 'Contracts, by title, in pages.' })
   contracts(@Args() args: ContractsArgs) {
     return this.service.list(args);
   }
@@ -36,16 +36,24 @@ export class ContractsResolver {
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Contract)
-  createContract(@Args('input') input: CreateContractInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Contract, {
+    description:
+      'Creates a contract with a supplier for your organisation, or for one that delegated CONTRACTS to yours.',
+  })
+  createContract(
+    @Args('input', { description: 'The contract.' }) input: CreateContractInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Contract)
+  @Mutation(() => Contract, {
+    description: 'Changes a contract your organisation owns (or, as a delegate, one it created).',
+  })
   updateContract(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateContractInput,
+    @Args('id', { type: () => ID, description: 'The contract (its id).' }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateContractInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);
@@ -57,20 +65,27 @@ export class ContractsResolver {
       'Adds a library requirement to a contract, or sets its contract-specific limit (omit or null: the library default).',
   })
   setContractRequirement(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('requirementId', { type: () => ID }) requirementId: string,
+    @Args('contractId', { type: () => ID, description: 'The contract (its id).' }) contractId: string,
+    @Args('requirementId', { type: () => ID, description: 'The requirement of the library.' }) requirementId: string,
     // Nullable, so the pipe would turn a missing limit into {} and refuse it: checked in the service instead.
-    @Args('limit', { type: () => LimitInput, nullable: true }) limit: LimitInput | null,
+    @Args('limit', {
+      type: () => LimitInput,
+      nullable: true,
+      description: "The contract's own limit; null: the library's default applies.",
+    })
+    limit: LimitInput | null,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.setRequirement(contractId, requirementId, limit, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Contract)
+  @Mutation(() => Contract, {
+    description: 'Takes a requirement off a contract (its own limit with it); answers the contract.',
+  })
   removeContractRequirement(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('requirementId', { type: () => ID }) requirementId: string,
+    @Args('contractId', { type: () => ID, description: 'The contract (its id).' }) contractId: string,
+    @Args('requirementId', { type: () => ID, description: 'The requirement to take off it.' }) requirementId: string,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.removeRequirement(contractId, requirementId, actor);

@@ -11,7 +11,7 @@ export class GrantDelegationArgs {
   @Field(() => ID, { description: 'The organisation that may act for yours.' })
   @IsUUID('all', { message: 'toOrganisationId must be an id' })
   toOrganisationId: string;
-  @Field(() => [DelegationScopeEnum])
+  @Field(() => [DelegationScopeEnum], { description: 'What the delegate may do: at least one scope.' })
   @ArrayMinSize(1, { message: 'scopes must list at least one scope' })
   @ArrayMaxSize(DELEGATION_SCOPES.length)
   @IsIn(DELEGATION_SCOPES, { each: true, message: `scopes must be among ${DELEGATION_SCOPES.join(', ')}` })

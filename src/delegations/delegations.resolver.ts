@@ -36,7 +36,10 @@ export class DelegationsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => Delegation, { description: 'Ends a delegation your organisation granted, at once.' })
-  revokeDelegation(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() actor: Principal) {
+  revokeDelegation(
+    @Args('id', { type: () => ID, description: 'The delegation (its id).' }) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.revoke(id, actor);
   }
 
@@ -50,7 +53,7 @@ export class DelegationsResolver {
     return ctx.loaders.byId(OrganisationEntity).load(d.delegateOrganisationId);
   }
 
-  @ResolveField(() => [DelegationScopeEnum])
+  @ResolveField(() => [DelegationScopeEnum], { description: 'What the delegate may do for the granting organisation.' })
   scopes(@Parent() d: DelegationEntity) {
     return scopesOf(d.scopes);
   }

@@ -9,10 +9,12 @@ import { FollowUp } from '../follow-ups/follow-up.model.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { FOLLOW_UP_EVENT_TYPES, type FollowUpEventType } from '../vocabulary/vocabulary.js';
 import { EventSubjectTypeEnum } from '../common/graphql-enums.js';
+import { FOLLOW_UP_EVENT_TYPE_VALUES } from '../vocabulary/value-descriptions.js';
 
 export const FollowUpEventTypeEnum = graphqlEnum(FOLLOW_UP_EVENT_TYPES, 'FollowUpEventType', {
   description:
     'PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it.',
+  values: FOLLOW_UP_EVENT_TYPE_VALUES,
 });
 
 /** A cursor is an event's position in the log, as text. */
@@ -58,7 +60,10 @@ export class FollowUpEventFilter {
 /** The `filter` argument of the subscription and of the `events` query. */
 const FilterArg = () =>
   applyDecorators(
-    Field(() => FollowUpEventFilter, { nullable: true }),
+    Field(() => FollowUpEventFilter, {
+      nullable: true,
+      description: 'Which events: every condition given must hold; none: every follow-up event you may see.',
+    }),
     IsOptional(),
     ValidateNested(),
     Type(() => FollowUpEventFilter),
@@ -94,13 +99,14 @@ export class EventsArgs extends FirstArgs {
 @ObjectType({ description: 'Something that happened to a follow-up, from the append-only log, in commit order.' })
 export class FollowUpEvent {
   @Field({ description: "The event's position in the log: pass it as `after` to resume from here." }) cursor: string;
-  @Field(() => FollowUpEventTypeEnum) type: FollowUpEventType;
+  @Field(() => FollowUpEventTypeEnum, { description: 'What happened.' }) type: FollowUpEventType;
   @Field(() => DateTimeScalar, { description: 'When it was committed (ISO-8601 UTC).' }) occurredAt: string;
   @Field(() => Organisation, { nullable: true, description: 'The organisation that acted.' })
   actorOrganisation?: Organisation | null;
   @Field(() => EventSubjectTypeEnum, { description: 'What the event is about: FOLLOW_UP, DEVIATION or REUSE.' })
   subjectType: string;
-  @Field(() => ID) subjectId: string;
+  @Field(() => ID, { description: 'The id of what it is about: the follow-up, or its deviation or reuse.' })
+  subjectId: string;
   @Field(() => FollowUp, {
     description: 'The follow-up as you may see it now (confidential fields only for its organisation).',
   })

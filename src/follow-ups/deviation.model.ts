@@ -14,19 +14,37 @@ import { Node } from '../nodes/node.model.js';
   implements: () => [Node],
 })
 export class Deviation {
-  @Field(() => ID) id: string;
-  @Field(() => FollowUp) followUp?: unknown;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field(() => FollowUp, { description: 'The follow-up that found it.' }) followUp?: unknown;
   @Field(() => Organisation, { description: 'The organisation that opened it.' }) organisation?: Organisation;
-  @Field(() => Supplier) supplier?: Supplier;
-  @Field(() => ChemicalRequirement, { nullable: true }) requirement?: ChemicalRequirement | null;
-  @Field(() => Contract, { nullable: true }) contract?: Contract | null;
-  @Field(() => SeverityEnum) severity: Severity;
-  @Field() description: string;
-  @Field(() => String, { nullable: true }) actionPlan: string | null;
+  @Field(() => Supplier, { description: "The supplier that must correct it (the follow-up's)." }) supplier?: Supplier;
+  @Field(() => ChemicalRequirement, {
+    nullable: true,
+    description: 'The requirement not met; null when the deviation is not about one requirement.',
+  })
+  requirement?: ChemicalRequirement | null;
+  @Field(() => Contract, {
+    nullable: true,
+    description: "The opening organisation's contract it concerns; null when none.",
+  })
+  contract?: Contract | null;
+  @Field(() => SeverityEnum, {
+    description: 'How serious it is: all but OBSERVATION demand action and colour the traffic light.',
+  })
+  severity: Severity;
+  @Field({ description: 'What is wrong, as the opening organisation wrote it.' }) description: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The supplier's plan to correct it (respondToDeviation, or written by the opening organisation); null until there is one.",
+  })
+  actionPlan: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) dueDate: string | null;
-  @Field(() => DeviationStatusEnum) status: DeviationStatus;
-  @Field(() => DateTimeScalar, { nullable: true }) resolvedAt: string | null;
-  @Field(() => String, { nullable: true }) resolution: string | null;
+  @Field(() => DeviationStatusEnum, { description: 'OPEN, ACTION_PLAN_AGREED or RESOLVED.' }) status: DeviationStatus;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was resolved (UTC); null until RESOLVED.' })
+  resolvedAt: string | null;
+  @Field(() => String, { nullable: true, description: 'How it was resolved; null until RESOLVED.' }) resolution:
+    string | null;
   @Field(() => ActionPlanStatusEnum, {
     nullable: true,
     description:
@@ -41,6 +59,6 @@ export class Deviation {
   actionPlanDueDate: string | null;
   @Field(() => String, { nullable: true, description: 'Why the plan was rejected.' }) actionPlanRejection:
     string | null;
-  @Field(() => DateTimeScalar) createdAt: string;
-  @Field(() => DateTimeScalar) updatedAt: string;
+  @Field(() => DateTimeScalar, { description: 'When it was opened (UTC).' }) createdAt: string;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt: string;
 }

@@ -15,25 +15,38 @@ export class DeviationsResolver {
   @Mutation(() => Deviation, {
     description: 'Opens a deviation for your organisation on a follow-up you can see (your own, or one you rely on).',
   })
-  openDeviation(@Args('input') input: OpenDeviationInput, @CurrentPrincipal() actor: Principal) {
+  openDeviation(
+    @Args('input', { description: 'The deviation.' }) input: OpenDeviationInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.open(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Deviation)
+  @Mutation(() => Deviation, {
+    description: 'Changes a deviation your organisation opened: its description, severity, action plan or due date.',
+  })
   updateDeviation(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateDeviationInput,
+    @Args('id', { type: () => ID, description: 'The deviation (its id).' }) id: string,
+    @Args('input', { description: 'What to change; omitted fields stay as they are.' }) input: UpdateDeviationInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Deviation)
+  @Mutation(() => Deviation, {
+    description:
+      'Resolves a deviation your organisation opened: it no longer counts against the supplier (traffic light).',
+  })
   resolveDeviation(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('resolution', { type: () => String, nullable: true }) resolution: string | null,
+    @Args('id', { type: () => ID, description: 'The deviation (its id).' }) id: string,
+    @Args('resolution', {
+      type: () => String,
+      nullable: true,
+      description: 'How it was settled (e.g. "new batch without DEHP, report AR-2026-0101"); optional.',
+    })
+    resolution: string | null,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.resolve(id, resolution, actor);

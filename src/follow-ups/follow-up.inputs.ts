@@ -47,9 +47,22 @@ const finite = { allowNaN: false, allowInfinity: false };
 
 @InputType({ description: 'A result: a value with its unit, or "not detected below LOQ".' })
 export class MeasurementInput {
-  @Field() @IsCasNumber() substanceCas: string;
-  @Field() @IsString() @NotBlank() @Length(1, 200) part: string;
-  @Field() @IsBoolean() detected: boolean;
+  @Field({
+    description: 'The substance: its CAS number (e.g. 117-81-7), check digit verified; it must be in the library.',
+  })
+  @IsCasNumber()
+  substanceCas: string;
+  @Field({
+    description:
+      'The part or material measured, e.g. "PVC sheath"; 1 to 200 characters. Limits per part compare within it.',
+  })
+  @IsString()
+  @NotBlank()
+  @Length(1, 200)
+  part: string;
+  @Field({ description: 'true: found (give value); false: not found above the limit of quantification (give loq).' })
+  @IsBoolean()
+  detected: boolean;
   @Field(() => Float, { nullable: true, description: 'Required when detected; not negative.' })
   @IsOptional()
   @IsNumber(finite, { message: 'value must be a finite number' })
@@ -60,16 +73,28 @@ export class MeasurementInput {
   @IsNumber(finite, { message: 'loq must be a finite number' })
   @Min(0, { message: 'loq must not be negative' })
   loq?: number | null;
-  @Field(() => UnitEnum) @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` }) unit: Unit;
+  @Field(() => UnitEnum, { description: 'The unit of value and loq.' })
+  @IsIn(UNITS, { message: `unit must be one of ${UNITS.join(', ')}` })
+  unit: Unit;
   @Field(() => Float, { nullable: true, description: 'Expanded uncertainty U, same unit as the value.' })
   @IsOptional()
   @IsNumber(finite, { message: 'uncertainty must be a finite number' })
   @Min(0, { message: 'uncertainty must not be negative' })
   uncertainty?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) analyticalMethod?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The laboratory method (e.g. "GC-MS, EN 14372"); at most 200 characters.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  analyticalMethod?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A follow-up to record for your organisation (or one that delegated FOLLOW_UPS to yours), with its results. Every problem is listed at once in extensions.problems.',
+})
 export class RecordFollowUpInput {
   @Field(() => ID, {
     nullable: true,
@@ -101,7 +126,9 @@ export class RecordFollowUpInput {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds: string[];
-  @Field(() => MethodEnum) @IsIn(METHODS) method: Method;
+  @Field(() => MethodEnum, { description: 'How it was performed: LAB_ANALYSIS needs measurements.' })
+  @IsIn(METHODS)
+  method: Method;
   @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; required unless PLANNED.' })
   @IsOptional()
   @IsIsoDate()
@@ -109,9 +136,29 @@ export class RecordFollowUpInput {
   @Field(() => FollowUpStatusEnum, { defaultValue: 'COMPLETED', description: `${orList(RECORDABLE_STATUSES)}.` })
   @IsIn(RECORDABLE_STATUSES, { message: `status must be ${orList(RECORDABLE_STATUSES)} when recording` })
   status: FollowUpStatus;
-  @Field(() => VisibilityEnum, { defaultValue: 'SHARED' }) @IsIn(VISIBILITIES) visibility: Visibility;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
+  @Field(() => VisibilityEnum, {
+    defaultValue: 'SHARED',
+    description: 'SHARED (the default): every member organisation reads it; PRIVATE: yours only.',
+  })
+  @IsIn(VISIBILITIES)
+  visibility: Visibility;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The laboratory that analysed it (e.g. "Eurofins Lidköping"); at most 200 characters.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  laboratory?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The laboratory report's reference (e.g. AR-2026-0042); at most 100 characters. An import finds the follow-up again by it.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  reportReference?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description:
@@ -124,13 +171,20 @@ export class RecordFollowUpInput {
   @IsOptional()
   @IsIsoDate()
   validUntil?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free text for every reader; at most 20,000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  notes?: string | null;
   @Field(() => String, { nullable: true, description: 'Readable only by your organisation.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
   confidentialNotes?: string | null;
-  @Field(() => [MeasurementInput], { defaultValue: [] })
+  @Field(() => [MeasurementInput], {
+    defaultValue: [],
+    description: 'The results, one per substance and part (at most 5,000); none for a follow-up without a laboratory.',
+  })
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
   @Type(() => MeasurementInput)
@@ -139,20 +193,43 @@ export class RecordFollowUpInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay. `measurements`, when given, replaces all of them.' })
 export class UpdateFollowUpInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Your contract it was done under; null: none.' })
   @IsOptional()
   @IsUUID('all', { message: 'contractId must be an id' })
   contractId?: string | null;
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The requirements it verifies (replaces the list); at most 200.' })
   @OmittableNotNull()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
   requirementIds?: string[];
-  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedOn?: string | null;
-  @Field(() => VisibilityEnum, { nullable: true }) @OmittableNotNull() @IsIn(VISIBILITIES) visibility?: Visibility;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) laboratory?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) reportReference?: string | null;
+  @Field(() => MethodEnum, { nullable: true, description: 'How it was performed.' })
+  @OmittableNotNull()
+  @IsIn(METHODS)
+  method?: Method;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was performed (YYYY-MM-DD); not in the future unless PLANNED.',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  performedOn?: string | null;
+  @Field(() => VisibilityEnum, {
+    nullable: true,
+    description: 'SHARED or PRIVATE; refused (CONFLICT) to PRIVATE while another organisation relies on it.',
+  })
+  @OmittableNotNull()
+  @IsIn(VISIBILITIES)
+  visibility?: Visibility;
+  @Field(() => String, { nullable: true, description: 'The laboratory; at most 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  laboratory?: string | null;
+  @Field(() => String, { nullable: true, description: "The laboratory report's reference; at most 100 characters." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  reportReference?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description:
@@ -161,11 +238,24 @@ export class UpdateFollowUpInput {
   @OmittableNotNull()
   @IsBoolean()
   requiresSupplierRelease?: boolean;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() validUntil?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) confidentialNotes?:
-    string | null;
-  @Field(() => [MeasurementInput], { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day its results may be relied on (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsIsoDate()
+  validUntil?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free text for every reader; at most 20,000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  notes?: string | null;
+  @Field(() => String, { nullable: true, description: 'Text only your organisation reads; at most 20,000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  confidentialNotes?: string | null;
+  @Field(() => [MeasurementInput], {
+    nullable: true,
+    description: 'All its results: replaces every stored measurement (at most 5,000).',
+  })
   @OmittableNotNull()
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
@@ -247,10 +337,22 @@ export class FollowUpFilter {
   @IsOptional()
   @IsString()
   organisationId?: string;
-  @Field(() => MethodEnum, { nullable: true }) @OmittableNotNull() @IsIn(METHODS) method?: Method;
-  @Field(() => FollowUpStatusEnum, { nullable: true }) @IsOptional() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedFrom?: string;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsIsoDate() performedTo?: string;
+  @Field(() => MethodEnum, { nullable: true, description: 'Only follow-ups performed this way.' })
+  @OmittableNotNull()
+  @IsIn(METHODS)
+  method?: Method;
+  @Field(() => FollowUpStatusEnum, { nullable: true, description: 'Only follow-ups in this status.' })
+  @IsOptional()
+  @IsIn(FOLLOW_UP_STATUSES)
+  status?: FollowUpStatus;
+  @Field(() => DateScalar, { nullable: true, description: 'Performed on this day or later (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsIsoDate()
+  performedFrom?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Performed on this day or earlier (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsIsoDate()
+  performedTo?: string;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Performed on or before this day and valid until at least this day.',
@@ -276,7 +378,7 @@ export class FollowUpFilter {
  */
 @ArgsType()
 export class FollowUpFilterArgs {
-  @Field(() => FollowUpFilter, { nullable: true })
+  @Field(() => FollowUpFilter, { nullable: true, description: 'Which follow-ups; none: all you may see.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FollowUpFilter)
@@ -285,12 +387,18 @@ export class FollowUpFilterArgs {
 
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
-  @Field(() => FollowUpFilter, { nullable: true })
+  @Field(() => FollowUpFilter, {
+    nullable: true,
+    description: 'Which follow-ups; none: all you may see (PRIVATE ones of other organisations never).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FollowUpFilter)
   filter?: FollowUpFilter;
-  @Field(() => FollowUpOrderEnum, { defaultValue: 'PERFORMED_ON_DESC' })
+  @Field(() => FollowUpOrderEnum, {
+    defaultValue: 'PERFORMED_ON_DESC',
+    description: 'The order; ties broken by id, so pages never overlap.',
+  })
   @IsIn(FOLLOW_UP_ORDERS)
   orderBy: (typeof FOLLOW_UP_ORDERS)[number];
 }

@@ -68,7 +68,10 @@ export class FollowUpsResolver {
   @Mutation(() => FollowUp, {
     description: 'Records a follow-up for your organisation with its measurements, in one transaction.',
   })
-  recordFollowUp(@Args('input') input: RecordFollowUpInput, @CurrentPrincipal() actor: Principal) {
+  recordFollowUp(
+    @Args('input', { description: 'The follow-up, its requirements and its results.' }) input: RecordFollowUpInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.record(input, actor);
   }
 
@@ -78,9 +81,13 @@ export class FollowUpsResolver {
       'Changes a follow-up; refused with CONFLICT when expectedVersion is not the current version, or when it would turn PRIVATE a follow-up another organisation reused or opened a deviation on.',
   })
   updateFollowUp(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('input') input: UpdateFollowUpInput,
+    @Args('id', { type: () => ID, description: 'The follow-up (its id).' }) id: string,
+    @Args('expectedVersion', {
+      type: () => Int,
+      description: 'The version you read (FollowUp.version): CONFLICT when it changed since.',
+    })
+    expectedVersion: number,
+    @Args('input', { description: 'What to change; omitted fields stay as they are.' }) input: UpdateFollowUpInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, expectedVersion, input, actor);
@@ -89,7 +96,7 @@ export class FollowUpsResolver {
   @Allow(Role.CONTACT_PERSON)
   @Mutation(() => FollowUp, { description: 'PLANNED → IN_PROGRESS.' })
   startFollowUp(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The follow-up (its id).' }) id: string,
     @Args() v: VersionArgs,
     @CurrentPrincipal() actor: Principal,
   ) {
@@ -101,7 +108,7 @@ export class FollowUpsResolver {
     description: 'PLANNED or IN_PROGRESS → COMPLETED; performedOn defaults to the recorded date, else today.',
   })
   completeFollowUp(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The follow-up (its id).' }) id: string,
     @Args() args: CompleteFollowUpArgs,
     @CurrentPrincipal() actor: Principal,
   ) {
@@ -116,7 +123,7 @@ export class FollowUpsResolver {
     description: 'COMPLETED → CLOSED; refused while any deviation on it is unresolved, whoever opened it.',
   })
   closeFollowUp(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The follow-up (its id).' }) id: string,
     @Args() v: VersionArgs,
     @CurrentPrincipal() actor: Principal,
   ) {
@@ -128,8 +135,11 @@ export class FollowUpsResolver {
     description: 'Withdraws a follow-up, with a reason. Never deleted: it stays visible as RETRACTED.',
   })
   retractFollowUp(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('id', { type: () => ID, description: 'The follow-up (its id).' }) id: string,
+    @Args('reason', {
+      description: 'Why it is withdrawn (e.g. "the wrong sample was analysed"); every reader sees it.',
+    })
+    reason: string,
     @Args() v: VersionArgs,
     @CurrentPrincipal() actor: Principal,
   ) {

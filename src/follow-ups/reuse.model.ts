@@ -10,9 +10,11 @@ import { Node } from '../nodes/node.model.js';
   implements: () => [Node],
 })
 export class Reuse {
-  @Field(() => ID) id: string;
-  @Field(() => FollowUp) followUp?: unknown;
-  @Field(() => Contract) contract?: Contract;
-  @Field(() => Organisation) organisation?: Organisation;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
+  @Field(() => FollowUp, { description: 'The follow-up relied on (recorded by another organisation).' })
+  followUp?: unknown;
+  @Field(() => Contract, { description: 'The contract of the relying organisation it was relied on for.' })
+  contract?: Contract;
+  @Field(() => Organisation, { description: 'The organisation that relied on it.' }) organisation?: Organisation;
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' }) createdAt: string;
 }

@@ -31,7 +31,11 @@ export class SupplierAnswersResolver {
   @Mutation(() => Deviation, {
     description: "Accepts the supplier's proposed plan on your deviation: ACTION_PLAN_AGREED, due by the plan's date.",
   })
-  acceptActionPlan(@Args('deviationId', { type: () => ID }) deviationId: string, @CurrentPrincipal() actor: Principal) {
+  acceptActionPlan(
+    @Args('deviationId', { type: () => ID, description: 'The deviation whose PROPOSED plan is accepted.' })
+    deviationId: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.answers.accept(deviationId, actor);
   }
 
@@ -54,7 +58,14 @@ export class SupplierAnswersResolver {
     description:
       "A supplier member's consent that the full report of a follow-up on its supplier may be shared (requiresSupplierRelease).",
   })
-  releaseReport(@Args('followUpId', { type: () => ID }) followUpId: string, @CurrentPrincipal() actor: Principal) {
+  releaseReport(
+    @Args('followUpId', {
+      type: () => ID,
+      description: 'The follow-up whose full report (laboratory, reference) other organisations may now read.',
+    })
+    followUpId: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.answers.release(followUpId, actor);
   }
 

@@ -14,6 +14,7 @@ import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
+import { describeRootTypes } from './root-descriptions.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { variableErrorsPlugin } from './variable-errors.plugin.js';
 import { subscriptionOverHttpPlugin } from './subscription-over-http.plugin.js';
@@ -46,7 +47,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       autoSchemaFile: true,
       sortSchema: true,
       // Plain fields are read from the object, not through a resolver per field and value (plain-fields.ts).
-      transformSchema: readPlainFieldsDirectly,
+      transformSchema: (schema) => readPlainFieldsDirectly(describeRootTypes(schema)),
       path: '/graphql',
       introspection: this.config.introspection,
       // Apollo's landing page loads from a CDN: GraphiQL is served from the service's own files instead (graphiql.ts).

@@ -211,7 +211,13 @@ export class ImportJobsService implements BeforeApplicationShutdown {
 
   private async stored(id: string): Promise<ImportJobState | null> {
     const row = await this.reader.findOneBy(ImportJobEntity, { id });
-    if (!row) return null;
+    return row ? this.stateOf(row) : null;
+  }
+
+  /** A job's state from its row, or this instance's live state while it runs the job here. */
+  stateOf(row: ImportJobEntity): ImportJobState {
+    const live = this.live.get(row.id);
+    if (live) return { ...live };
     const lastSign = row.heartbeatAt ?? row.updatedAt;
     const silent =
       (row.status === 'QUEUED' || row.status === 'RUNNING') &&

@@ -11,6 +11,6 @@ import { ImportResolver } from './import.resolver.js';
   imports: [FollowUpsModule],
   controllers: [ImportController],
   providers: [FollowUpImportService, FollowUpExportService, ImportJobsService, ImportResolver],
-  exports: [FollowUpImportService, FollowUpExportService],
+  exports: [FollowUpImportService, FollowUpExportService, ImportJobsService],
 })
 export class ImportModule {}

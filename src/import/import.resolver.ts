@@ -8,9 +8,7 @@ import { FollowUpExportService } from './follow-up-export.service.js';
 import { FollowUpImportService } from './follow-up-import.service.js';
 import type { OnExisting } from '../vocabulary/vocabulary.js';
 import { ImportJobsService, type ImportJobState } from './import-jobs.service.js';
-import { ImportJob, ImportResult, OnExistingEnum } from './import.model.js';
-
-const toJob = (s: ImportJobState): ImportJob => ({ ...s, errors: s.result?.errors ?? [] });
+import { importJobOf as toJob, ImportResult, ImportJob, OnExistingEnum } from './import.model.js';
 
 @Resolver()
 export class ImportResolver {
@@ -24,7 +22,10 @@ export class ImportResolver {
   @Query(() => ImportJob, {
     description: 'An import job (POST /imports) of your organisation: its status, progress, errors and result.',
   })
-  async importJob(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
+  async importJob(
+    @Args('id', { type: () => ID, description: 'The job (its id, from POST /imports).' }) id: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
     return toJob(await this.jobs.get(id, viewer));
   }
 
@@ -34,7 +35,10 @@ export class ImportResolver {
       "An import job's progress over graphql-ws: its state now, then each change (a few a second at most), ending when it is FINISHED or FAILED.",
     resolve: (state: ImportJobState) => toJob(state),
   })
-  importProgress(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() viewer: Principal) {
+  importProgress(
+    @Args('id', { type: () => ID, description: 'The job (its id, from POST /imports).' }) id: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
     return this.jobs.progress(id, viewer);
   }
 
@@ -47,9 +51,21 @@ export class ImportResolver {
       'and is NEW (created), UNCHANGED (nothing stored) or CHANGED (onExisting decides); the same file twice stores nothing the second time.',
   })
   importFollowUps(
-    @Args('csv') csv: string,
-    @Args('dryRun', { type: () => Boolean, nullable: true, defaultValue: false }) dryRun: boolean,
-    @Args('onExisting', { type: () => OnExistingEnum, nullable: true, defaultValue: 'REJECT' }) onExisting: OnExisting,
+    @Args('csv', { description: 'The file as text: CSV in the import layout (README), any delimiter.' }) csv: string,
+    @Args('dryRun', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description: 'true: check the whole file and store nothing.',
+    })
+    dryRun: boolean,
+    @Args('onExisting', {
+      type: () => OnExistingEnum,
+      nullable: true,
+      defaultValue: 'REJECT',
+      description: 'What to do with a CHANGED follow-up; REJECT by default.',
+    })
+    onExisting: OnExisting,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.importer.importCsv(

@@ -1,10 +1,13 @@
 import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
+import { DelegationEntity } from '../delegations/delegation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
-import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { FollowUpCommentEntity, FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import { ImportJobEntity } from '../import/import-job.entity.js';
+import { DeliveryEntity, WatchEntity, WebhookEntity } from '../notifications/notification.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
@@ -27,15 +30,30 @@ export const NODE_ENTITIES = {
   Reuse: ReuseEntity,
   Principal: PrincipalEntity,
   ApiToken: ApiTokenEntity,
+  Delegation: DelegationEntity,
+  FollowUpComment: FollowUpCommentEntity,
+  ImportJob: ImportJobEntity,
+  Watch: WatchEntity,
+  Webhook: WebhookEntity,
+  WebhookDelivery: DeliveryEntity,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES | 'AuditLogEntry';
 
+/** Names the GraphQL type of a value that is not an instance of its entity (an import job's state). */
+export const NODE_TYPE = Symbol('nodeType');
+
+/** `value`, marked as of GraphQL type `type` for `nodeTypeOf`. */
+export const asNode = <T extends object>(type: NodeTypeName, value: T): T =>
+  Object.assign(value, { [NODE_TYPE]: type });
+
 /**
- * The GraphQL type of a value a resolver returned where a `Node` is expected: the entities are
- * instances of their classes; an audit-log entry is an event row (it has a `seq`).
+ * The GraphQL type of a value a resolver returned where a `Node` is expected: a value marked by
+ * `asNode`; else the entities are instances of their classes; an audit-log entry is an event row (it has a `seq`).
  */
 export function nodeTypeOf(value: object): NodeTypeName | undefined {
+  const marked = (value as { [NODE_TYPE]?: NodeTypeName })[NODE_TYPE];
+  if (marked) return marked;
   for (const [name, entity] of Object.entries(NODE_ENTITIES)) if (value instanceof entity) return name as NodeTypeName;
   if (value instanceof EventEntity || 'seq' in value) return 'AuditLogEntry';
   return undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { Role } from '../auth/role.js';
+import { Role, roleAtLeast } from '../auth/role.js';
 import { AuditLogService } from '../audit-log/audit-log.service.js';
 import { badInput } from '../common/errors/domain-error.js';
 import type { Loaders } from '../database/read/loaders/loaders.js';
@@ -11,8 +11,13 @@ import { canSee } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import type { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
-import { NODE_ENTITIES } from './node-types.js';
+import { asNode, NODE_ENTITIES } from './node-types.js';
 import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
+import type { DelegationEntity } from '../delegations/delegation.entity.js';
+import type { ImportJobEntity } from '../import/import-job.entity.js';
+import { ImportJobsService } from '../import/import-jobs.service.js';
+import { importJobOf } from '../import/import.model.js';
+import { type DeliveryEntity, WebhookEntity } from '../notifications/notification.entities.js';
 
 /** At most this many ids in one `nodes(ids)`, as a page holds at most 100 rows. */
 export const MAX_NODE_IDS = 100;
@@ -25,15 +30,19 @@ const SEQ = /^\d{1,10}$/;
 /**
  * `node(id)` and `nodes(ids)`: which table holds each id (one UNION ALL over the tables), then the
  * records through the request's loaders (one statement per type present), each shown only under
- * the rule its own lookup applies: follow-ups by the visibility rule, their measurements,
- * deviations and reuses by their follow-up's, principals and tokens to an ADMIN of their
- * organisation, audit-log entries to an ADMIN as the audit log shows them. Anything else is null.
+ * the rule its own list or lookup applies: follow-ups by the visibility rule, their measurements,
+ * deviations, reuses and comments by their follow-up's; principals and tokens to an ADMIN of their
+ * organisation; audit-log entries to an ADMIN as the audit log shows them; delegations to an ADMIN
+ * of either organisation (`delegations`); import jobs to a CONTACT_PERSON or above of the job's
+ * organisation (`importJob`); watches, webhooks and a webhook's deliveries to their owner only
+ * (`watches`, `webhooks`, `webhookDeliveries`). Anything else is null.
  */
 @Injectable()
 export class NodesService {
   constructor(
     private readonly reader: SqlReader,
     private readonly auditLog: AuditLogService,
+    private readonly importJobs: ImportJobsService,
   ) {}
 
   async find(ids: readonly string[], viewer: Principal, loaders: Loaders): Promise<Array<ObjectLiteral | null>> {
@@ -92,7 +101,8 @@ export class NodesService {
         return rows.map((f) => (f && canSee(viewer, f as FollowUpEntity) ? f : null));
       case 'Measurement':
       case 'Deviation':
-      case 'Reuse': {
+      case 'Reuse':
+      case 'FollowUpComment': {
         const followUps = await loaders.byId(FollowUpEntity).loadMany(rows.map((r) => (r?.followUpId as string) ?? ''));
         const seen = rows.map((r, i) => {
           const f = followUps[i];
@@ -114,6 +124,35 @@ export class NodesService {
         return rows.map((t, i) => {
           const p = principals[i];
           return t && p && !(p instanceof Error) && manages(viewer, p.organisationId) ? t : null;
+        });
+      }
+      case 'Delegation':
+        return rows.map((d) => {
+          const delegation = d as DelegationEntity | null;
+          return delegation &&
+            viewer.role === Role.ADMIN &&
+            [delegation.organisationId, delegation.delegateOrganisationId].includes(viewer.organisationId)
+            ? delegation
+            : null;
+        });
+      case 'ImportJob':
+        return rows.map((j) => {
+          const job = j as ImportJobEntity | null;
+          return job && roleAtLeast(viewer.role, Role.CONTACT_PERSON) && job.organisationId === viewer.organisationId
+            ? asNode('ImportJob', importJobOf(this.importJobs.stateOf(job)))
+            : null;
+        });
+      case 'Watch':
+      case 'Webhook':
+        return rows.map((r) => (r && r.principalId === viewer.principalId ? r : null));
+      case 'WebhookDelivery': {
+        const deliveries = rows as Array<DeliveryEntity | null>;
+        const webhooks = await loaders.byId(WebhookEntity).loadMany(deliveries.map((d) => d?.webhookId ?? ''));
+        return deliveries.map((d, i) => {
+          const w = webhooks[i];
+          return d && d.channel === 'WEBHOOK' && w && !(w instanceof Error) && w.principalId === viewer.principalId
+            ? d
+            : null;
         });
       }
       default:

@@ -26,7 +26,7 @@ import { NotificationsService } from './notifications.service.js';
 
 @ArgsType()
 class WatchArgs {
-  @Field(() => WatchKindEnum) @IsIn(WATCH_KINDS) kind: WatchKind;
+  @Field(() => WatchKindEnum, { description: 'What kind of thing.' }) @IsIn(WATCH_KINDS) kind: WatchKind;
   @Field(() => ID, { nullable: true, description: 'What is watched; none for CONTRACTS.' })
   @IsOptional()
   @IsUUID('all', { message: 'targetId must be an id' })
@@ -39,7 +39,7 @@ class CreateWebhookArgs {
   @IsString()
   @MaxLength(2000)
   url: string;
-  @Field(() => [NotificationReasonEnum])
+  @Field(() => [NotificationReasonEnum], { description: 'The notification reasons it receives: at least one.' })
   @ArrayMaxSize(NOTIFICATION_REASONS.length)
   @IsIn(NOTIFICATION_REASONS, { each: true })
   events: NotificationReason[];
@@ -47,7 +47,9 @@ class CreateWebhookArgs {
 
 @ArgsType()
 class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'webhookId must be an id' }) webhookId: string;
+  @Field(() => ID, { description: 'Your webhook (its id).' })
+  @IsUUID('all', { message: 'webhookId must be an id' })
+  webhookId: string;
 }
 
 /**
@@ -87,7 +89,7 @@ export class NotificationsResolver {
   @Allow(Role.SUPPLIER)
   @Mutation(() => EmailModeEnum, { description: 'Sets how your notifications reach you by e-mail.' })
   setEmailNotifications(
-    @Args('mode', { type: () => EmailModeEnum }) mode: EmailMode,
+    @Args('mode', { type: () => EmailModeEnum, description: 'IMMEDIATE, DAILY_DIGEST or OFF.' }) mode: EmailMode,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.setEmailMode(mode, actor);
@@ -104,7 +106,10 @@ export class NotificationsResolver {
 
   @Allow(Role.SUPPLIER)
   @Mutation(() => Webhook, { description: 'Turns your webhook on again after it was turned off.' })
-  enableWebhook(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() actor: Principal) {
+  enableWebhook(
+    @Args('id', { type: () => ID, description: 'Your webhook (its id).' }) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.enableWebhook(id, actor);
   }
 

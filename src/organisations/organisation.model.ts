@@ -10,10 +10,10 @@ import { Node } from '../nodes/node.model.js';
   implements: () => [Node],
 })
 export class Organisation {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Its id: a UUID, unique across the registry (node(id) refetches it).' }) id: string;
   @Field({ description: 'Short stable handle, e.g. region-skane.' }) code: string;
-  @Field() name: string;
-  @Field(() => OrganisationKindEnum) kind: OrganisationKind;
+  @Field({ description: 'Its name, e.g. Region Skåne.' }) name: string;
+  @Field(() => OrganisationKindEnum, { description: 'What kind of body it is.' }) kind: OrganisationKind;
   @Field(() => String, { nullable: true, description: 'Two-digit länskod, for regions.' }) countyCode: string | null;
   @Field(() => String, { nullable: true, description: 'Swedish organisationsnummer, NNNNNN-NNNN.' })
   organisationNumber: string | null;

@@ -16,7 +16,7 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class OrganisationsResolver {
   constructor(private readonly service: OrganisationsService) {}
 
-  @Query(() => OrganisationConnection)
+  @Query(() => OrganisationConnection, { description: 'Member organisations, by name, in pages.' })
   organisations(@Args() args: OrganisationsArgs) {
     return this.service.list(args);
   }
@@ -34,8 +34,11 @@ export class OrganisationsResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => Organisation)
-  createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Organisation, { description: 'Adds a member organisation (ADMIN).' })
+  createOrganisation(
+    @Args('input', { description: 'The organisation.' }) input: CreateOrganisationInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 }

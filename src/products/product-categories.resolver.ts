@@ -19,22 +19,25 @@ export class ProductCategoriesResolver {
     return this.service.list(args);
   }
 
-  @Query(() => ProductCategory)
-  productCategory(@Args('code') code: string) {
+  @Query(() => ProductCategory, { description: 'A product category by its code; null when there is none.' })
+  productCategory(@Args('code', { description: 'The category code, e.g. CHILD.' }) code: string) {
     return this.service.get(code);
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => ProductCategory)
-  createProductCategory(@Args('input') input: CreateProductCategoryInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => ProductCategory, { description: 'Adds a product category (COORDINATOR).' })
+  createProductCategory(
+    @Args('input', { description: 'The category.' }) input: CreateProductCategoryInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => ProductCategory)
+  @Mutation(() => ProductCategory, { description: 'Changes a product category (COORDINATOR).' })
   updateProductCategory(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateProductCategoryInput,
+    @Args('id', { type: () => ID, description: 'The category (its id).' }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateProductCategoryInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);

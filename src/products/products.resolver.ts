@@ -17,7 +17,7 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class ProductsResolver {
   constructor(private readonly service: ProductsService) {}
 
-  @Query(() => ProductConnection)
+  @Query(() => ProductConnection, { description: 'The catalogue of products, by name, in pages.' })
   products(@Args() args: ProductsArgs) {
     return this.service.list(args);
   }
@@ -28,16 +28,19 @@ export class ProductsResolver {
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Product)
-  createProduct(@Args('input') input: CreateProductInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Product, { description: 'Adds a product to the catalogue (CONTACT_PERSON and above).' })
+  createProduct(
+    @Args('input', { description: 'The product.' }) input: CreateProductInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Product)
+  @Mutation(() => Product, { description: 'Changes a product of the catalogue.' })
   updateProduct(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateProductInput,
+    @Args('id', { type: () => ID, description: 'The product (its id).' }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateProductInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);

@@ -17,7 +17,7 @@ import {
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 
-@InputType()
+@InputType({ description: 'Which requirements: every condition given must hold.' })
 export class RequirementFilter {
   @Field({
     nullable: true,
@@ -36,24 +36,31 @@ export class RequirementFilter {
   @IsString()
   @MaxLength(64)
   categoryCode?: string;
-  @Field(() => RequirementKindEnum, { nullable: true }) @IsOptional() @IsIn(REQUIREMENT_KINDS) kind?: RequirementKind;
+  @Field(() => RequirementKindEnum, { nullable: true, description: 'Only requirements of this kind.' })
+  @IsOptional()
+  @IsIn(REQUIREMENT_KINDS)
+  kind?: RequirementKind;
 }
 
 @ArgsType()
 export class RequirementsArgs extends PageArgs {
-  @Field(() => RequirementFilter, { nullable: true })
+  @Field(() => RequirementFilter, { nullable: true, description: 'Which requirements; none: the whole library.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RequirementFilter)
   filter?: RequirementFilter;
 }
 
-@InputType()
+@InputType({ description: 'A requirement to add to the library (COORDINATOR).' })
 export class CreateRequirementInput {
-  @Field()
+  @Field({ description: 'Its code: 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01; unique.' })
   @Matches(CODE, { message: 'code must be 1 to 64 upper-case letters, digits or dashes, e.g. K-PHT-01' })
   code: string;
-  @Field() @IsString() @NotBlank() @Length(1, 300) title: string;
+  @Field({ description: 'Its Swedish title (name, nameSv); 1 to 300 characters.' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 300)
+  title: string;
   @Field(() => String, {
     nullable: true,
     description: 'The English name, e.g. Ortho-phthalates DEHP, DBP, BBP and DIBP.',
@@ -62,8 +69,16 @@ export class CreateRequirementInput {
   @IsString()
   @Length(1, 300)
   nameEn?: string | null;
-  @Field() @IsString() @NotBlank() @Length(1, 20000) text: string;
-  @Field(() => RequirementKindEnum) @IsIn(REQUIREMENT_KINDS) kind: RequirementKind;
+  @Field({ description: 'The requirement as written in procurement documents; 1 to 20,000 characters.' })
+  @IsString()
+  @NotBlank()
+  @Length(1, 20000)
+  text: string;
+  @Field(() => RequirementKindEnum, {
+    description: 'What kind of evidence decides it; a LIMIT needs a limit, DOCUMENTATION has none.',
+  })
+  @IsIn(REQUIREMENT_KINDS)
+  kind: RequirementKind;
   @Field(() => [String], { defaultValue: [], description: 'CAS numbers of the substances in scope.' })
   @ArrayMaxSize(1000)
   @IsCasNumber({ each: true })
@@ -73,22 +88,56 @@ export class CreateRequirementInput {
   @ValidateNested()
   @Type(() => LimitInput)
   defaultLimit?: LimitInput | null;
-  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: LimitBasis | null;
-  @Field(() => AggregationEnum, { defaultValue: 'EACH' }) @IsIn(AGGREGATIONS) aggregation: Aggregation;
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(200) @IsString({ each: true }) categoryCodes: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalSource?: string | null;
+  @Field(() => LimitBasisEnum, {
+    nullable: true,
+    description: 'What its limit is a fraction of; required with a limit.',
+  })
+  @IsOptional()
+  @IsIn(LIMIT_BASES)
+  basis?: LimitBasis | null;
+  @Field(() => AggregationEnum, {
+    defaultValue: 'EACH',
+    description: 'EACH (the default) or SUM of the listed substances.',
+  })
+  @IsIn(AGGREGATIONS)
+  aggregation: Aggregation;
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'The product categories it applies to (codes, at most 200); none: all.',
+  })
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  categoryCodes: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it comes from, e.g. "REACH Annex XVII entry 51"; at most 300 characters.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  legalSource?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields of a requirement to change; omitted fields stay.' })
 export class UpdateRequirementInput {
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) title?: string;
+  @Field({ nullable: true, description: 'Its Swedish title; 1 to 300 characters.' })
+  @OmittableNotNull()
+  @IsString()
+  @NotBlank()
+  @Length(1, 300)
+  title?: string;
   @Field(() => String, { nullable: true, description: 'The English name; null removes it.' })
   @IsOptional()
   @IsString()
   @Length(1, 300)
   nameEn?: string | null;
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 20000) text?: string;
-  @Field(() => RequirementKindEnum, { nullable: true })
+  @Field({ nullable: true, description: 'The requirement text; 1 to 20,000 characters.' })
+  @OmittableNotNull()
+  @IsString()
+  @NotBlank()
+  @Length(1, 20000)
+  text?: string;
+  @Field(() => RequirementKindEnum, { nullable: true, description: 'What kind of evidence decides it.' })
   @OmittableNotNull()
   @IsIn(REQUIREMENT_KINDS)
   kind?: RequirementKind;
@@ -102,12 +151,22 @@ export class UpdateRequirementInput {
   @ValidateNested()
   @Type(() => LimitInput)
   defaultLimit?: LimitInput | null;
-  @Field(() => LimitBasisEnum, { nullable: true }) @IsOptional() @IsIn(LIMIT_BASES) basis?: LimitBasis | null;
-  @Field(() => AggregationEnum, { nullable: true }) @OmittableNotNull() @IsIn(AGGREGATIONS) aggregation?: Aggregation;
+  @Field(() => LimitBasisEnum, { nullable: true, description: 'What its limit is a fraction of.' })
+  @IsOptional()
+  @IsIn(LIMIT_BASES)
+  basis?: LimitBasis | null;
+  @Field(() => AggregationEnum, { nullable: true, description: 'EACH or SUM of the listed substances.' })
+  @OmittableNotNull()
+  @IsIn(AGGREGATIONS)
+  aggregation?: Aggregation;
   @Field(() => [String], { nullable: true, description: 'Replaces the categories.' })
   @OmittableNotNull()
   @ArrayMaxSize(200)
   @IsString({ each: true })
   categoryCodes?: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalSource?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it comes from; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  legalSource?: string | null;
 }

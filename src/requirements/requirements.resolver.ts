@@ -21,7 +21,9 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class RequirementsResolver {
   constructor(private readonly service: RequirementsService) {}
 
-  @Query(() => ChemicalRequirementConnection)
+  @Query(() => ChemicalRequirementConnection, {
+    description: 'The requirement library, by code, in pages; search matches Swedish and English names.',
+  })
   requirements(@Args() args: RequirementsArgs) {
     return this.service.list(args);
   }
@@ -35,16 +37,19 @@ export class RequirementsResolver {
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => ChemicalRequirement)
-  createRequirement(@Args('input') input: CreateRequirementInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => ChemicalRequirement, { description: 'Adds a requirement to the library (COORDINATOR).' })
+  createRequirement(
+    @Args('input', { description: 'The requirement.' }) input: CreateRequirementInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => ChemicalRequirement)
+  @Mutation(() => ChemicalRequirement, { description: 'Changes a requirement of the library (COORDINATOR).' })
   updateRequirement(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateRequirementInput,
+    @Args('id', { type: () => ID, description: 'The requirement (its id).' }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateRequirementInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);

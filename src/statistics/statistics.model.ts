@@ -9,8 +9,8 @@ export class VerdictCount {
     description: 'Product category code; null for follow-ups of a supplier rather than a product.',
   })
   categoryCode: string | null;
-  @Field() casNumber: string;
-  @Field() substanceName: string;
+  @Field({ description: 'The CAS number of the substance.' }) casNumber: string;
+  @Field({ description: 'Its English name.' }) substanceName: string;
   // GraphQL String (not an enum): the schema stays as it was. An explicit type, since the TypeScript one is a union.
   @Field(() => String, {
     description:
@@ -24,7 +24,11 @@ export class VerdictCount {
 
 @ObjectType({ description: 'Follow-ups per product category and method.' })
 export class FollowUpCount {
-  @Field(() => String, { nullable: true }) categoryCode: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product category (code); null for products without one and supplier follow-ups.',
+  })
+  categoryCode: string | null;
   @Field(() => MethodEnum, { description: 'How they were done.' }) method: Method;
   @Field(() => Int, { nullable: true, description: 'The number of follow-ups; null when below 3 (withheld).' })
   count: number | null;
@@ -42,6 +46,8 @@ export class PublicStatistics {
   followUpCount: number;
   @Field(() => Int, { description: 'The results in the groups of verdicts that are shown (count not null).' })
   measurementCount: number;
-  @Field(() => [FollowUpCount]) followUpsByCategory: FollowUpCount[];
-  @Field(() => [VerdictCount]) verdicts: VerdictCount[];
+  @Field(() => [FollowUpCount], { description: 'Counting follow-ups per product category and method.' })
+  followUpsByCategory: FollowUpCount[];
+  @Field(() => [VerdictCount], { description: 'Results per substance: how many passed and failed.' })
+  verdicts: VerdictCount[];
 }

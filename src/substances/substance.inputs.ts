@@ -14,7 +14,7 @@ import { PageArgs } from '../common/pagination/connection.js';
 
 const groupMessage = { each: true, message: `$property must be among ${SUBSTANCE_GROUPS.join(', ')}` };
 
-@InputType()
+@InputType({ description: 'Which substances: every condition given must hold.' })
 export class SubstanceFilter {
   @Field({
     nullable: true,
@@ -24,24 +24,30 @@ export class SubstanceFilter {
   @IsString()
   @MaxLength(200)
   search?: string;
-  @Field({ nullable: true }) @IsOptional() @IsCasNumber() casNumber?: string;
+  @Field({ nullable: true, description: 'Exactly this CAS number (e.g. 117-81-7).' })
+  @IsOptional()
+  @IsCasNumber()
+  casNumber?: string;
   @Field(() => SubstanceGroupEnum, { nullable: true, description: 'Substances of this group.' })
   @IsOptional()
   @IsIn(SUBSTANCE_GROUPS)
   group?: SubstanceGroup;
-  @Field(() => RegulatoryListEnum, { nullable: true }) @IsOptional() @IsIn(REGULATORY_LISTS) list?: RegulatoryList;
+  @Field(() => RegulatoryListEnum, { nullable: true, description: 'Only substances on this regulatory list.' })
+  @IsOptional()
+  @IsIn(REGULATORY_LISTS)
+  list?: RegulatoryList;
 }
 
 @ArgsType()
 export class SubstancesArgs extends PageArgs {
-  @Field(() => SubstanceFilter, { nullable: true })
+  @Field(() => SubstanceFilter, { nullable: true, description: 'Which substances; none: the whole library.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => SubstanceFilter)
   filter?: SubstanceFilter;
 }
 
-@InputType()
+@InputType({ description: 'A substance to add to the library (COORDINATOR).' })
 export class CreateSubstanceInput {
   @Field({ description: 'The English name, e.g. Bis(2-ethylhexyl) phthalate (DEHP).' })
   @IsString()
@@ -53,29 +59,45 @@ export class CreateSubstanceInput {
   @IsString()
   @Length(1, 300)
   nameSv?: string | null;
-  @Field() @IsCasNumber() casNumber: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
+  @Field({
+    description:
+      'Its CAS number, e.g. 117-81-7 (check digit verified); a CAS number already in the library is CONFLICT.',
+  })
+  @IsCasNumber()
+  casNumber: string;
+  @Field(() => String, { nullable: true, description: 'Its EC number, e.g. 204-211-0 (check digit verified).' })
+  @IsOptional()
+  @IsEcNumber()
+  ecNumber?: string | null;
   @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'The groups it belongs to.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(SUBSTANCE_GROUPS, groupMessage)
   groups?: SubstanceGroup[];
-  @Field(() => [RegulatoryListEnum], { nullable: true })
+  @Field(() => [RegulatoryListEnum], { nullable: true, description: 'The regulatory lists it is on.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsIn(REGULATORY_LISTS, { each: true })
   lists?: RegulatoryList[];
 }
 
-@InputType()
+@InputType({ description: 'Fields of a substance to change; omitted fields stay.' })
 export class UpdateSubstanceInput {
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @NotBlank() @Length(1, 300) name?: string;
+  @Field({ nullable: true, description: 'Its English name; 1 to 300 characters.' })
+  @OmittableNotNull()
+  @IsString()
+  @NotBlank()
+  @Length(1, 300)
+  name?: string;
   @Field(() => String, { nullable: true, description: 'The Swedish name; null removes it.' })
   @IsOptional()
   @IsString()
   @Length(1, 300)
   nameSv?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEcNumber() ecNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Its EC number (check digit verified); null clears it.' })
+  @IsOptional()
+  @IsEcNumber()
+  ecNumber?: string | null;
   @Field(() => [SubstanceGroupEnum], { nullable: true, description: 'Replaces the groups.' })
   @OmittableNotNull()
   @ArrayMaxSize(20)

@@ -15,7 +15,9 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class SubstancesResolver {
   constructor(private readonly service: SubstancesService) {}
 
-  @Query(() => SubstanceConnection)
+  @Query(() => SubstanceConnection, {
+    description: 'The substance library, by name, in pages; search matches English and Swedish names.',
+  })
   substances(@Args() args: SubstancesArgs) {
     return this.service.list(args);
   }
@@ -29,16 +31,19 @@ export class SubstancesResolver {
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => Substance)
-  createSubstance(@Args('input') input: CreateSubstanceInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Substance, { description: 'Adds a substance to the library (COORDINATOR).' })
+  createSubstance(
+    @Args('input', { description: 'The substance.' }) input: CreateSubstanceInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.COORDINATOR)
-  @Mutation(() => Substance)
+  @Mutation(() => Substance, { description: 'Changes a substance of the library (COORDINATOR).' })
   updateSubstance(
-    @Args('casNumber') casNumber: string,
-    @Args('input') input: UpdateSubstanceInput,
+    @Args('casNumber', { description: 'The substance, by its CAS number (e.g. 117-81-7).' }) casNumber: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateSubstanceInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(casNumber, input, actor);

@@ -19,9 +19,13 @@ export class SupplierMembersResolver {
       "Invites a person of a supplier your organisation has a contract with: a member of the supplier's organisation with the role SUPPLIER, who sees the SHARED follow-ups of its own products and answers them.",
   })
   inviteSupplierMember(
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('name') name: string,
-    @Args('email') email: string,
+    @Args('supplierId', {
+      type: () => ID,
+      description: 'The supplier the member belongs to; your organisation must have a contract with it.',
+    })
+    supplierId: string,
+    @Args('name', { description: "The member's name, e.g. a quality manager at the supplier." }) name: string,
+    @Args('email', { description: "The member's e-mail address: notifications go there." }) email: string,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.members.invite({ supplierId, name, email }, actor);

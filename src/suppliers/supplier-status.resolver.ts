@@ -15,7 +15,10 @@ export class SupplierStatusResolver {
     description:
       "The supplier's traffic light, from the deviations on follow-ups you can see. A supplier member asks for its own supplier only.",
   })
-  supplierStatus(@Args('supplierId', { type: () => ID }) supplierId: string, @CurrentPrincipal() viewer: Principal) {
+  supplierStatus(
+    @Args('supplierId', { type: () => ID, description: 'The supplier (its id).' }) supplierId: string,
+    @CurrentPrincipal() viewer: Principal,
+  ) {
     return this.service.status(supplierId, viewer);
   }
 }

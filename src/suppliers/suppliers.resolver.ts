@@ -12,7 +12,7 @@ import { nullIfAbsent } from '../common/errors/null-if-absent.js';
 export class SuppliersResolver {
   constructor(private readonly service: SuppliersService) {}
 
-  @Query(() => SupplierConnection)
+  @Query(() => SupplierConnection, { description: 'The suppliers, by name, in pages.' })
   suppliers(@Args() args: SuppliersArgs) {
     return this.service.list(args);
   }
@@ -23,16 +23,22 @@ export class SuppliersResolver {
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Supplier)
-  createSupplier(@Args('input') input: CreateSupplierInput, @CurrentPrincipal() actor: Principal) {
+  @Mutation(() => Supplier, {
+    description:
+      'Adds a supplier to the catalogue (CONTACT_PERSON and above); an organisationsnummer already stored is CONFLICT.',
+  })
+  createSupplier(
+    @Args('input', { description: 'The supplier.' }) input: CreateSupplierInput,
+    @CurrentPrincipal() actor: Principal,
+  ) {
     return this.service.create(input, actor);
   }
 
   @Allow(Role.CONTACT_PERSON)
-  @Mutation(() => Supplier)
+  @Mutation(() => Supplier, { description: 'Changes a supplier of the catalogue.' })
   updateSupplier(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateSupplierInput,
+    @Args('id', { type: () => ID, description: 'The supplier (its id).' }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateSupplierInput,
     @CurrentPrincipal() actor: Principal,
   ) {
     return this.service.update(id, input, actor);

@@ -67,18 +67,26 @@ export interface ConnectionShape<T> {
 
 /** Builds a `XConnection` GraphQL type for a node type: one generic piece for every list. */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => nodeType) node: T;
+    @Field({ description: 'Opaque: pass it as `after` (or `before`) to page on from this row.' }) cursor: string;
+    @Field(() => nodeType, { description: `The ${name}.` }) node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} records (the Relay cursor connections specification).`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges: Edge<T>[];
-    @Field(() => [nodeType]) nodes: T[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int) totalCount: number;
+    @Field(() => [EdgeType], { description: 'The rows of the page with their cursors, in the list’s order.' })
+    edges: Edge<T>[];
+    @Field(() => [nodeType], { description: 'The rows of the page without cursors (the same as edges’ nodes).' })
+    nodes: T[];
+    @Field(() => PageInfo, { description: 'Where the page lies: cursors, and whether more rows precede or follow.' })
+    pageInfo: PageInfo;
+    @Field(() => Int, {
+      description: 'How many rows the whole list holds under the filter (not just the page), as you may see them.',
+    })
+    totalCount: number;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
 }
