@@ -6,108 +6,174 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A supplier's action plan: PROPOSED by the supplier, then ACCEPTED or REJECTED by the opening organisation. */
 export type ActionPlanStatus =
+  /** Accepted by the opening organisation: the deviation is ACTION_PLAN_AGREED, due by the plan's date. */
   | 'ACCEPTED'
+  /** Proposed by the supplier (respondToDeviation); waits for the opening organisation. */
   | 'PROPOSED'
+  /** Rejected by the opening organisation, with a reason (actionPlanRejection); the supplier may propose again. */
   | 'REJECTED';
 
 /** EACH substance individually, or the SUM of the listed substances. */
 export type Aggregation =
+  /** Each listed substance on its own must stay within the limit. */
   | 'EACH'
+  /** The listed substances together (their sum) must stay within the limit ("individually or in combination"). */
   | 'SUM';
 
+/** A supplier's article to add to the catalogue. */
 export type CreateProductInput = {
+  /** The supplier's article number; 1 to 100 characters. */
   articleNumber?: string | null | undefined;
+  /** A category code: upper-case letters, digits or dashes (e.g. CHILD, TOY-PLUSH); the category must exist. */
   categoryCode?: string | null | undefined;
+  /** GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN) or GTIN-14, digits only, check digit verified; stored and compared as GTIN-14. Unique: a GTIN already stored (in any form) is CONFLICT. */
   gtin?: string | null | undefined;
+  /** Its name; 1 to 300 characters. */
   name: string;
+  /** The supplier that sells it. */
   supplierId: string | number;
 };
 
+/** A supplier to add to the catalogue. */
 export type CreateSupplierInput = {
   /** ISO 3166-1 alpha-2; default SE. */
   country?: string | null | undefined;
+  /** Its name; 1 to 200 characters. */
   name: string;
   /** Required form NNNNNN-NNNN with a valid Luhn check digit; only for Swedish (SE) suppliers. */
   organisationNumber?: string | null | undefined;
 };
 
+/** A webhook delivery's state. */
 export type DeliveryStatus =
+  /** Given up after the last attempt. */
   | 'FAILED'
+  /** Not sent yet, or waiting for the next attempt after a failure (nextAttemptAt). */
   | 'PENDING'
+  /** The receiver answered 2xx. */
   | 'SENT';
 
+/** How serious a deviation is: all but OBSERVATION demand action and colour the traffic light. */
 export type DeviationSeverity =
+  /** A critical deviation (e.g. a banned substance found): demands a correction by its due date. */
   | 'CRITICAL'
+  /** A major deviation: demands a correction by its due date. */
   | 'MAJOR'
+  /** A minor deviation: demands a correction by its due date. */
   | 'MINOR'
+  /** A note only: demands nothing and does not colour the traffic light. */
   | 'OBSERVATION';
 
+/** A deviation: OPEN → ACTION_PLAN_AGREED → RESOLVED. */
 export type DeviationStatus =
+  /** The supplier's action plan was accepted: due by the plan's date. */
   | 'ACTION_PLAN_AGREED'
+  /** Opened; waits for the supplier. RED in the traffic light once past its due date. */
   | 'OPEN'
+  /** Settled (with a resolution text): no longer counts against the supplier. */
   | 'RESOLVED';
 
 /** IMMEDIATE: one e-mail per notification; DAILY_DIGEST: one e-mail a day; OFF: none. */
 export type EmailMode =
+  /** One e-mail a day with the day’s notifications. */
   | 'DAILY_DIGEST'
+  /** One e-mail per notification, as it happens (the default). */
   | 'IMMEDIATE'
+  /** No e-mail (webhooks still receive theirs). */
   | 'OFF';
 
 /** PLANNED/RECORDED: a follow-up was recorded; UPDATED: changed (or started); COMPLETED, CLOSED, RETRACTED: its lifecycle; DEVIATION_*: a deviation on it; REUSED: another organisation relied on it. */
 export type FollowUpEventType =
+  /** The opening organisation accepted the supplier's action plan. */
   | 'ACTION_PLAN_ACCEPTED'
+  /** The supplier proposed an action plan for a deviation. */
   | 'ACTION_PLAN_PROPOSED'
+  /** The opening organisation rejected the supplier's action plan. */
   | 'ACTION_PLAN_REJECTED'
+  /** A follow-up was closed. */
   | 'CLOSED'
+  /** The supplier commented on a follow-up. */
   | 'COMMENTED'
+  /** A follow-up became COMPLETED: its results count from now on. */
   | 'COMPLETED'
+  /** A deviation was opened on a follow-up. */
   | 'DEVIATION_OPENED'
+  /** A deviation was resolved. */
   | 'DEVIATION_RESOLVED'
+  /** A deviation's description, severity or due date changed. */
   | 'DEVIATION_UPDATED'
+  /** A follow-up was recorded as PLANNED. */
   | 'PLANNED'
+  /** A follow-up was recorded (recordFollowUp or an import), with its results. */
   | 'RECORDED'
+  /** The supplier released the full report: other organisations now read its laboratory and reference. */
   | 'REPORT_RELEASED'
+  /** A follow-up was retracted, with a reason: its results no longer count. */
   | 'RETRACTED'
+  /** An organisation relied on another's follow-up for one of its contracts (recordReuse). */
   | 'REUSED'
+  /** A follow-up was changed (updateFollowUp, or an import with UPDATE); a new version. */
   | 'UPDATED';
 
+/** How a follow-up was performed; it decides which requirements the follow-up can decide. */
 export type FollowUpMethod =
+  /** An audit of the supplier's processes from documents, at a desk. */
   | 'DESK_AUDIT'
+  /** A review of documents (safety data sheets, test reports): decides NOT_ADDED and DOCUMENTATION requirements. */
   | 'DOCUMENT_REVIEW'
+  /** A laboratory analysis: measures substances, so it decides LIMIT requirements. */
   | 'LAB_ANALYSIS'
+  /** An audit at the supplier's or manufacturer's site. */
   | 'SITE_AUDIT'
+  /** The supplier's signed declaration: decides NOT_ADDED and DOCUMENTATION requirements. */
   | 'SUPPLIER_DECLARATION';
 
 /** PLANNED → IN_PROGRESS → COMPLETED → CLOSED; RETRACTED at any point, never deleted. */
 export type FollowUpStatus =
+  /** Closed after COMPLETED: its results still count. */
   | 'CLOSED'
+  /** Done: its results count in evaluation, reuse and the public statistics. */
   | 'COMPLETED'
+  /** Under way (e.g. samples at the laboratory): results may still change. Does not count. */
   | 'IN_PROGRESS'
+  /** Planned: no results yet; may be dated in the future. Does not count. */
   | 'PLANNED'
+  /** Withdrawn with a reason (e.g. the wrong sample was analysed): kept, never deleted, and never counts. */
   | 'RETRACTED';
 
 /** What the limit is a fraction of: "0.1 % per part" is not "0.1 % of the article". */
 export type LimitBasis =
+  /** A fraction of the whole article. */
   | 'ARTICLE'
+  /** A fraction of each homogeneous material (e.g. the PVC of a cable sheath). */
   | 'HOMOGENEOUS_MATERIAL'
+  /** A fraction of a mixture (a chemical product, e.g. a cleaning agent). */
   | 'MIXTURE'
+  /** A fraction of each part as measured (a measurement names its part). */
   | 'PART';
 
 /** CONTRACT: the contract's own limit; LIBRARY: the library default. */
 export type LimitSource =
+  /** The contract's own limit for the requirement (setContractRequirement). */
   | 'CONTRACT'
+  /** The requirement's default limit in the library: the contract has none of its own. */
   | 'LIBRARY';
 
 /** A result: a value with its unit, or "not detected below LOQ". */
 export type MeasurementInput = {
+  /** The laboratory method (e.g. "GC-MS, EN 14372"); at most 200 characters. */
   analyticalMethod?: string | null | undefined;
+  /** true: found (give value); false: not found above the limit of quantification (give loq). */
   detected: boolean;
   /** Required when not detected; positive. */
   loq?: number | null | undefined;
+  /** The part or material measured, e.g. "PVC sheath"; 1 to 200 characters. Limits per part compare within it. */
   part: string;
+  /** The substance: its CAS number (e.g. 117-81-7), check digit verified; it must be in the library. */
   substanceCas: string;
   /** Expanded uncertainty U, same unit as the value. */
   uncertainty?: number | null | undefined;
+  /** The unit of value and loq. */
   unit: Unit;
   /** Required when detected; not negative. */
   value?: number | null | undefined;
@@ -115,39 +181,59 @@ export type MeasurementInput = {
 
 /** Why you are told: a follow-up completed on something you watch; a FAIL against your organisation's contract; a deviation due within 7 days or overdue; a follow-up your organisation reused retracted; a supplier's answer. */
 export type NotificationReason =
+  /** A follow-up failed a requirement of one of your organisation's contracts. */
   | 'CONTRACT_FAIL'
+  /** A deviation of your organisation is due within 7 days. */
   | 'DEVIATION_DUE'
+  /** A deviation of your organisation is past its due date, unresolved. */
   | 'DEVIATION_OVERDUE'
+  /** A follow-up was completed on something you watch. */
   | 'FOLLOW_UP_COMPLETED'
+  /** A follow-up your organisation reused was retracted. */
   | 'REUSE_RETRACTED'
+  /** A supplier answered (action plan, comment, report released) on your organisation's follow-up. */
   | 'SUPPLIER_ANSWER';
 
 /** What an import does with a CHANGED follow-up. SKIP: leave the stored one; UPDATE: store the file version as a new version (with its UPDATED event); REJECT (the default): list it as a row error, so the file stores nothing. */
 export type OnExisting =
+  /** List it as a row error, so the file stores nothing (the default). */
   | 'REJECT'
+  /** Leave the stored follow-up as it is. */
   | 'SKIP'
+  /** Store the file's version as a new version of the follow-up (with its UPDATED event). */
   | 'UPDATE';
 
+/** A deviation to open on a follow-up you may see, against the supplier it verified. */
 export type OpenDeviationInput = {
+  /** A plan to correct it, if already agreed with the supplier; at most 20,000 characters. */
   actionPlan?: string | null | undefined;
   /** Your contract the deviation concerns (defaults to the follow-up's contract for its own organisation). */
   contractId?: string | number | null | undefined;
+  /** What is wrong, for the supplier and every reader; 1 to 20,000 characters. */
   description: string;
-  /** YYYY-MM-DD */
+  /** The day by which it must be corrected (YYYY-MM-DD); past it unresolved, the traffic light turns RED. */
   dueDate?: string | null | undefined;
+  /** The follow-up that found it (one you may see). */
   followUpId: string | number;
+  /** The requirement not met; one the follow-up verifies. */
   requirementId?: string | number | null | undefined;
+  /** How serious it is. */
   severity: DeviationSeverity;
 };
 
+/** A follow-up to record for your organisation (or one that delegated FOLLOW_UPS to yours), with its results. Every problem is listed at once in extensions.problems. */
 export type RecordFollowUpInput = {
   /** Readable only by your organisation. */
   confidentialNotes?: string | null | undefined;
   /** The recording organisation's contract it was done under. */
   contractId?: string | number | null | undefined;
+  /** The laboratory that analysed it (e.g. "Eurofins Lidköping"); at most 200 characters. */
   laboratory?: string | null | undefined;
+  /** The results, one per substance and part (at most 5,000); none for a follow-up without a laboratory. */
   measurements?: Array<MeasurementInput>;
+  /** How it was performed: LAB_ANALYSIS needs measurements. */
   method: FollowUpMethod;
+  /** Free text for every reader; at most 20,000 characters. */
   notes?: string | null | undefined;
   /** The organisation the follow-up is for: yours by default; another only when it has delegated FOLLOW_UPS to yours (it is then recorded on that organisation's behalf, SHARED, without confidential notes). */
   organisationId?: string | number | null | undefined;
@@ -155,6 +241,7 @@ export type RecordFollowUpInput = {
   performedOn?: string | null | undefined;
   /** The product checked; or give supplierId for a supplier-level follow-up. */
   productId?: string | number | null | undefined;
+  /** The laboratory report's reference (e.g. AR-2026-0042); at most 100 characters. An import finds the follow-up again by it. */
   reportReference?: string | null | undefined;
   /** The requirements checked. */
   requirementIds: Array<string | number>;
@@ -166,49 +253,79 @@ export type RecordFollowUpInput = {
   supplierId?: string | number | null | undefined;
   /** YYYY-MM-DD; default performedOn + 3 years. */
   validUntil?: string | null | undefined;
+  /** SHARED (the default): every member organisation reads it; PRIVATE: yours only. */
   visibility?: Visibility;
 };
 
 /** LIMIT: a measured threshold; NOT_ADDED: not intentionally added, shown by declaration; DOCUMENTATION: e.g. a safety data sheet. */
 export type RequirementKind =
+  /** A document must exist (e.g. a safety data sheet): decided by a document review or an audit; no limit. */
   | 'DOCUMENTATION'
+  /** A measured threshold: decided by laboratory results against the limit. */
   | 'LIMIT'
+  /** Not intentionally added: decided by a declaration, a document review or an audit (a limit is optional). */
   | 'NOT_ADDED';
 
 /** SUPPLIER (a member of a supplier) reads the SHARED follow-ups of its own supplier and answers them; READER reads shared data; CONTACT_PERSON also writes follow-ups for its organisation; COORDINATOR also keeps the library; ADMIN also manages members and tokens. */
 export type Role =
+  /** A COORDINATOR who also manages its organisation's members, tokens and delegations, and reads the audit log. */
   | 'ADMIN'
+  /** A READER who also records and changes follow-ups, contracts and imports for its organisation. */
   | 'CONTACT_PERSON'
+  /** A CONTACT_PERSON who also keeps the library (substances, requirements, categories). */
   | 'COORDINATOR'
+  /** Reads shared data: the catalogue, SHARED follow-ups, evaluations. */
   | 'READER'
+  /** A supplier member: reads its own supplier's SHARED follow-ups and answers them (comments, action plans). */
   | 'SUPPLIER';
 
 /** A group of related substances, e.g. ORTHO_PHTHALATE (REACH Annex XVII entry 51) or PFAS. */
 export type SubstanceGroup =
+  /** Alkylphenols and their ethoxylates, e.g. nonylphenol. */
   | 'ALKYLPHENOL'
+  /** Bisphenols, e.g. bisphenol A and S. */
   | 'BISPHENOL'
+  /** Brominated flame retardants, e.g. PBDEs, HBCDD. */
   | 'BROMINATED_FLAME_RETARDANT'
+  /** Short- and medium-chain chlorinated paraffins (SCCP, MCCP). */
   | 'CHLORINATED_PARAFFIN'
+  /** Complexing agents, e.g. EDTA, NTA. */
   | 'COMPLEXING_AGENT'
+  /** Formaldehyde and formaldehyde releasers. */
   | 'FORMALDEHYDE'
+  /** Heavy metals and their compounds, e.g. lead, cadmium, mercury. */
   | 'HEAVY_METAL'
+  /** Organophosphate flame retardants, e.g. TCEP, TCPP. */
   | 'ORGANOPHOSPHATE_FLAME_RETARDANT'
+  /** Organotin compounds, e.g. tributyltin (TBT). */
   | 'ORGANOTIN'
+  /** Ortho-phthalate plasticisers, e.g. DEHP, DBP, BBP (REACH Annex XVII entry 51). */
   | 'ORTHO_PHTHALATE'
+  /** Any other substance of the library. */
   | 'OTHER'
+  /** Polycyclic aromatic hydrocarbons, e.g. benzo[a]pyrene (REACH Annex XVII entry 50). */
   | 'PAH'
+  /** Per- and polyfluoroalkyl substances, e.g. PFOA, PFOS. */
   | 'PFAS'
+  /** Organic solvents, e.g. toluene, DMF. */
   | 'SOLVENT';
 
+/** Whether a substance in scope has a result in a part that compares with the limit. */
 export type SubstanceMeasurementStatus =
+  /** A result that compares with the limit (detected with a value, or not detected below a LOQ). */
   | 'MEASURED'
+  /** Measured in a unit of another dimension than the limit (e.g. migration in mg/L): never a pass or a fail. */
   | 'NOT_COMPARABLE'
+  /** No result for the substance in this part. */
   | 'NOT_MEASURED';
 
 /** RED: a deviation past its due date unresolved; YELLOW: deviations open but in time; GREEN: none open. */
 export type TrafficLight =
+  /** No deviation that demands action is open. */
   | 'GREEN'
+  /** At least one deviation that demands action is past its due date and unresolved. */
   | 'RED'
+  /** Deviations that demand action are open, all within their due dates. */
   | 'YELLOW';
 
 /** Units of limits and results. Mass fractions (PERCENT_WW, MG_PER_KG, PPM, UG_PER_G) convert exactly; other dimensions compare only with the same dimension. */
@@ -232,23 +349,35 @@ export type Unit =
   /** µg/m³ */
   | 'UG_PER_M3';
 
+/** The outcome of evaluating a product (or a part) against a requirement; worst first: FAIL, INCONCLUSIVE, INCOMPLETE, NO_DATA, PASS. */
 export type Verdict =
+  /** Does not meet the requirement: a result shows the limit is exceeded. */
   | 'FAIL'
+  /** Incomplete evidence: a listed substance has no comparable result (in some part). */
   | 'INCOMPLETE'
+  /** Cannot be decided: the results show neither that the limit is met nor that it is exceeded (e.g. a LOQ above the limit). */
   | 'INCONCLUSIVE'
+  /** No counting follow-up covers the requirement. */
   | 'NO_DATA'
+  /** Meets the requirement: every result shows the limit is met. */
   | 'PASS';
 
 /** SHARED: all members read it; PRIVATE: its organisation only. */
 export type Visibility =
+  /** Only the recording organisation's members read it. */
   | 'PRIVATE'
+  /** Every member organisation reads it (supplier members: those about their own supplier). */
   | 'SHARED';
 
 /** PRODUCT, SUPPLIER or REQUIREMENT (targetId names it), or CONTRACTS: your organisation's contracts. */
 export type WatchKind =
+  /** Your organisation's contracts (no targetId): follow-ups on the suppliers it has contracts with. */
   | 'CONTRACTS'
+  /** A product (targetId: its id). */
   | 'PRODUCT'
+  /** A requirement of the library (targetId: its id). */
   | 'REQUIREMENT'
+  /** A supplier and all its products (targetId: its id). */
   | 'SUPPLIER';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -639,7 +768,7 @@ export const PublicStatisticsDocument = {"kind":"Document","definitions":[{"kind
 export const SupplierViewMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupplierViewMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SupplierViewMeQuery, SupplierViewMeQueryVariables>;
 export const SupplierViewStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupplierViewStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"supplierId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supplierStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"supplierId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"supplierId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"light"}},{"kind":"Field","name":{"kind":"Name","value":"evaluatedOn"}},{"kind":"Field","name":{"kind":"Name","value":"overdueDeviations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openDeviations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviationFacts_Deviation"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviationFacts_Deviation"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deviation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlan"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanRejection"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requirement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SupplierViewStatusQuery, SupplierViewStatusQueryVariables>;
 export const SupplierViewFollowUpsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupplierViewFollowUps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"supplierId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followUps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"supplierId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"supplierId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"performedOn"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiresSupplierRelease"}},{"kind":"Field","name":{"kind":"Name","value":"reportReleasedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"FollowUpCard_FollowUp"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FollowUpCard_FollowUp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"performedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"laboratory"}},{"kind":"Field","name":{"kind":"Name","value":"reportReference"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"requiresSupplierRelease"}},{"kind":"Field","name":{"kind":"Name","value":"reportReleasedAt"}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measurements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"part"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"loq"}},{"kind":"Field","name":{"kind":"Name","value":"detected"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"uncertainty"}},{"kind":"Field","name":{"kind":"Name","value":"substance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"casNumber"}}]}}]}}]}}]} as unknown as DocumentNode<SupplierViewFollowUpsQuery, SupplierViewFollowUpsQueryVariables>;
-export const SupplierViewRespondDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupplierViewRespond"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionPlan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dueDate"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToDeviation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deviationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"actionPlan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionPlan"}}},{"kind":"Argument","name":{"kind":"Name","value":"dueDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dueDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlan"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanDueDate"}}]}}]}}]} as unknown as DocumentNode<SupplierViewRespondMutation, SupplierViewRespondMutationVariables>;
+export const SupplierViewRespondDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupplierViewRespond"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionPlan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dueDate"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToDeviation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deviationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"actionPlan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionPlan"}}},{"kind":"Argument","name":{"kind":"Name","value":"dueDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dueDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlan"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanDueDate"}}]}}]}}]} as unknown as DocumentNode<SupplierViewRespondMutation, SupplierViewRespondMutationVariables>;
 export const SupplierViewCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupplierViewComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"followUpId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commentOnFollowUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"followUpId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"followUpId"}}},{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<SupplierViewCommentMutation, SupplierViewCommentMutationVariables>;
 export const SupplierViewReleaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupplierViewRelease"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"followUpId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releaseReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"followUpId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"followUpId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reportReleasedAt"}}]}}]}}]} as unknown as DocumentNode<SupplierViewReleaseMutation, SupplierViewReleaseMutationVariables>;
 export const SupplierPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupplierPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplierStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"supplierId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"light"}},{"kind":"Field","name":{"kind":"Name","value":"evaluatedOn"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueDeviations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openDeviations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviationFacts_Deviation"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"supplierId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"performedOn"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviationFacts_Deviation"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deviation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlan"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"actionPlanRejection"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requirement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SupplierPageQuery, SupplierPageQueryVariables>;

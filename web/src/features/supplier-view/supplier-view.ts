@@ -66,7 +66,7 @@ export const SupplierViewFollowUpsQuery = graphql(`
 `);
 
 export const RespondToDeviationMutation = graphql(`
-  mutation SupplierViewRespond($deviationId: ID!, $actionPlan: String!, $dueDate: String!) {
+  mutation SupplierViewRespond($deviationId: ID!, $actionPlan: String!, $dueDate: Date!) {
     respondToDeviation(deviationId: $deviationId, actionPlan: $actionPlan, dueDate: $dueDate) {
       id
       actionPlan
