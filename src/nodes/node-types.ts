@@ -3,6 +3,7 @@ import { ContractEntity } from '../contracts/contract.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { FocusAreaEntity, FocusAreaSampleEntity } from '../focus-areas/focus-area.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -27,6 +28,8 @@ export const NODE_ENTITIES = {
   Reuse: ReuseEntity,
   Principal: PrincipalEntity,
   ApiToken: ApiTokenEntity,
+  FocusArea: FocusAreaEntity,
+  FocusAreaSample: FocusAreaSampleEntity,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES | 'AuditLogEntry';
