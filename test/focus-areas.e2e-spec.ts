@@ -141,6 +141,27 @@ describe('focus areas (issue 18): from plan to public report', () => {
   }, 120_000);
   afterAll(() => sut?.close());
 
+  it('the demo data holds "Mjukt och tryggt" in SAMPLING, one sample bought by Västra Götaland', async () => {
+    const r = dataOf(
+      await sut.gql(
+        `{ focusAreas(year: 2026, status: SAMPLING) { totalCount nodes { title status categories { code }
+           participants { organisation { code } } samples { product { name } state purchasingOrganisation { code } followUp { status } } } } }`,
+        {},
+        TOKENS.reader,
+      ),
+    ).focusAreas;
+    const demo = r.nodes.find((n: any) => n.title === 'Mjukt och tryggt');
+    expect(demo).toMatchObject({ status: 'SAMPLING', categories: [{ code: 'CHILD' }] });
+    expect(demo.participants).toHaveLength(3);
+    expect(
+      demo.samples.map((x: any) => [x.state, x.purchasingOrganisation?.code ?? null, x.followUp?.status ?? null]),
+    ).toEqual([
+      // OVERDUE once the seed's resultsDueOn (2027-02-26) has passed.
+      [daysAgo(0) > '2027-02-26' ? 'OVERDUE' : 'PLANNED', 'region-vastra-gotaland', 'PLANNED'],
+      ['UNASSIGNED', null, null],
+    ]);
+  });
+
   it('a coordinator creates the focus area; five regions join and submit twelve contracts', async () => {
     const requirementIds = await f.requirementIdsOf(['K-PHT-01', 'K-FORM-TOY']);
     const pfoa = dataOf(await sut.gql('{ substance(casNumber: "335-67-1") { id } }', {}, TOKENS.reader)).substance.id;
