@@ -1237,6 +1237,79 @@ describe('authorization matrix', () => {
       }
     });
 
+    describe('focus areas (issue 18)', () => {
+      let area: string;
+      beforeAll(async () => {
+        // Skåne's campaign of one sample, through to REPORTING: every read has something to answer.
+        const fa = await skaneFocusArea(true);
+        area = fa.area;
+        const { followUpId } = await areas().assign(fa.sample!, ids.skane);
+        await areas().move(area, 'SAMPLING', 'ANALYSING');
+        expect((await f.transitionRaw('start', followUpId, TOKENS.skane)).errors).toBeUndefined();
+        expect(
+          (
+            await f.updateRaw(
+              followUpId,
+              2,
+              { performedOn: daysAgo(1), measurements: phthalates('PVC', {}, 10) },
+              TOKENS.skane,
+              'id',
+            )
+          ).errors,
+        ).toBeUndefined();
+        expect((await f.transitionRaw('complete', followUpId, TOKENS.skane)).errors).toBeUndefined();
+        await areas().move(area, 'REPORTING');
+      }, 60_000);
+
+      const FOCUS_READS: Array<[string, Role, string]> = [
+        ['focusAreas', 'SUPPLIER', '{ focusAreas(first: 5) { totalCount nodes { id } } }'],
+        ['focusArea', 'SUPPLIER', 'query ($f: ID!) { focusArea(id: $f) { id status } }'],
+        ['candidateProducts', 'READER', 'query ($f: ID!) { candidateProducts(focusAreaId: $f) { rank } }'],
+        ['costShares', 'READER', 'query ($f: ID!) { costShares(focusAreaId: $f) { total } }'],
+        ['focusAreaProgress', 'READER', 'query ($f: ID!) { focusAreaProgress(focusAreaId: $f) { unassigned } }'],
+        [
+          'focusAreaResults',
+          'SUPPLIER',
+          'query ($f: ID!) { focusAreaResults(focusAreaId: $f) { participants { results { product { id } verdict } } } }',
+        ],
+        ['focusAreaResultsXlsx', 'SUPPLIER', 'query ($f: ID!) { focusAreaResultsXlsx(focusAreaId: $f) }'],
+      ];
+      it.each(
+        FOCUS_READS.flatMap(([label, least, query]) =>
+          CALLERS.map((caller) => [label, caller, outcomes(least)[caller], query] as const),
+        ),
+      )('%s as %s: %s', async (label, caller, expected, query) => {
+        const res = await sut.gql(query, { f: area }, callers.token(caller));
+
+        if (expected === 'ok') {
+          expect(res.errors ?? []).toEqual([]);
+          // A supplier member (of another supplier than the sample's) sees no results at all.
+          if (label === 'focusAreaResults')
+            expect(res.data.focusAreaResults.participants.flatMap((p: any) => p.results)).toHaveLength(
+              caller === 'supplier' ? 0 : 1,
+            );
+        } else {
+          expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+          expect(res.data?.[label] ?? null).toBeNull();
+        }
+      });
+
+      it.each(
+        CALLERS.map(
+          (caller) => [caller, caller === 'expired' || caller === 'revoked' ? 'UNAUTHENTICATED' : 'ok'] as const,
+        ),
+      )('publicFocusAreaReport as %s: %s (no token needed)', async (caller, expected) => {
+        const res = await sut.gql(
+          'query ($f: ID!) { publicFocusAreaReport(focusAreaId: $f) { status shownTotal } }',
+          { f: area },
+          callers.token(caller),
+        );
+
+        if (expected === 'ok') expect(res.data.publicFocusAreaReport.status).toBe('REPORTING');
+        else expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+      });
+    });
+
     it.each(CALLERS.map((caller) => [caller, outcomes('SUPPLIER')[caller]] as const))(
       'me as %s: %s',
       async (caller, expected) => {
