@@ -144,8 +144,8 @@ describe('focus areas (issue 18): from plan to public report', () => {
   it('the demo data holds "Mjukt och tryggt" in SAMPLING, one sample bought by Västra Götaland', async () => {
     const r = dataOf(
       await sut.gql(
-        `{ focusAreas(year: 2026, status: SAMPLING) { totalCount nodes { title status categories { code }
-           participants { organisation { code } } samples { product { name } state purchasingOrganisation { code } followUp { status } } } } }`,
+        `{ focusAreas(year: 2026, status: SAMPLING) { totalCount nodes { id title status categories { code }
+           participants { organisation { code } } samples { id product { name } state purchasingOrganisation { code } followUp { status } } } } }`,
         {},
         TOKENS.reader,
       ),
@@ -153,6 +153,11 @@ describe('focus areas (issue 18): from plan to public report', () => {
     const demo = r.nodes.find((n: any) => n.title === 'Mjukt och tryggt');
     expect(demo).toMatchObject({ status: 'SAMPLING', categories: [{ code: 'CHILD' }] });
     expect(demo.participants).toHaveLength(3);
+    // The ids the README's examples name.
+    expect([demo.id, demo.samples[1].id]).toEqual([
+      '3cb66453-e82c-5857-8cbb-4847485cca2f',
+      'a2d05c79-f71c-5c74-a778-120d6f758076',
+    ]);
     expect(
       demo.samples.map((x: any) => [x.state, x.purchasingOrganisation?.code ?? null, x.followUp?.status ?? null]),
     ).toEqual([

@@ -303,22 +303,27 @@ export class FocusAreaReportsService {
       const own = submitted
         .filter((s) => s.submission.organisationId === organisation.id)
         .sort((a, b) => a.contract.title.localeCompare(b.contract.title, 'sv'));
-      for (const s of own)
-        for (const sample of samples) {
-          const product = products.get(sample.productId)!;
+      // One evaluation per contract and sample, run side by side (each a few queries; the pool queues them).
+      const pairs = own.flatMap((s) => samples.map((sample) => ({ s, sample })));
+      const evaluations = await Promise.all(
+        pairs.map(({ s, sample }) => {
           const followUp = sample.followUpId ? followUps.get(sample.followUpId) : undefined;
-          const evaluation = counts(followUp)
-            ? await this.assessments.evaluateProduct(product.id, s.contract.id, viewer, { followUpIds: [followUp.id] })
+          return counts(followUp)
+            ? this.assessments.evaluateProduct(sample.productId, s.contract.id, viewer, { followUpIds: [followUp.id] })
             : null;
-          results.push({
-            contract: s.contract,
-            product,
-            sample,
-            coversProduct: FocusAreaFacts.covers(facts.tree, s, product),
-            verdict: evaluation?.verdict ?? 'NO_DATA',
-            evaluation,
-          });
-        }
+        }),
+      );
+      pairs.forEach(({ s, sample }, i) => {
+        const product = products.get(sample.productId)!;
+        results.push({
+          contract: s.contract,
+          product,
+          sample,
+          coversProduct: FocusAreaFacts.covers(facts.tree, s, product),
+          verdict: evaluations[i]?.verdict ?? 'NO_DATA',
+          evaluation: evaluations[i],
+        });
+      });
       results.sort(
         (a, b) =>
           (a.contract as { title: string }).title.localeCompare((b.contract as { title: string }).title, 'sv') ||
