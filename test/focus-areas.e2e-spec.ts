@@ -334,6 +334,16 @@ describe('focus areas (issue 18): from plan to public report', () => {
     samples[0]!.region = won[0]!.data.assignSample.purchasingOrganisation.id === org[first] ? first : second;
     samples[0]!.followUpId = won[0]!.data.assignSample.followUp.id;
     for (const s of samples.slice(1)) s.followUpId = (await areas.assign(s.id, org[s.region])).followUpId;
+    // Still in PLANNING, but a region that buys a sample does not leave.
+    expectError(
+      await sut.gql(
+        'mutation ($f: ID!) { leaveFocusArea(focusAreaId: $f) { id } }',
+        { f: area },
+        token[samples[1]!.region],
+      ),
+      'CONFLICT',
+      'buys',
+    );
     expectError(await areas.assignRaw(samples[1]!.id, org['region-skane']), 'CONFLICT');
     expectError(
       await areas.assignRaw(samples[2]!.id, await f.catalogue.organisationId('adda')),

@@ -107,6 +107,41 @@ export class AssessmentsService {
   }
 
   /**
+   * Each follow-up alone against each contract (a focus area's samples × the submitted contracts): for
+   * every pair what `evaluateProduct(f.productId, contract.id, viewer, { followUpIds: [f.id] })` answers,
+   * in a number of queries that grows with the contracts, not with the pairs. The caller has checked the
+   * follow-ups (of a product, visible to the viewer, counting today). Keyed `<contract id>|<follow-up id>`.
+   */
+  async evaluateEach(
+    followUps: readonly FollowUpEntity[],
+    contracts: readonly ContractEntity[],
+    products: ReadonlyMap<string, ProductEntity>,
+  ): Promise<Map<string, ProductEvaluation>> {
+    const today = todayIso();
+    const answer = new Map<string, ProductEvaluation>();
+    if (!followUps.length) return answer;
+    await Promise.all(
+      contracts.map(async (contract) => {
+        const requirements = await this.contractRequirements(contract.id);
+        const gathered = await this.gather([...followUps], requirements);
+        const shaper = new AnswerShaper(gathered, { measuredOnly: false });
+        for (const f of followUps) {
+          const facts = factsOf(gathered.facts, f.id);
+          const evaluated = requirements.map((r) => shaper.requirement(r, evaluateRequirement(r.rule, facts)));
+          answer.set(`${contract.id}|${f.id}`, {
+            product: products.get(f.productId ?? ''),
+            contract,
+            evaluatedOn: today,
+            verdict: productVerdict(evaluated.map((r) => r.verdict)),
+            requirements: evaluated,
+          });
+        }
+      }),
+    );
+    return answer;
+  }
+
+  /**
    * The follow-ups an evaluation was asked to judge, in one query: each must be one the caller may
    * see, of the product, and one that counts today; otherwise BAD_USER_INPUT naming `followUpIds[i]`.
    */
@@ -350,12 +385,7 @@ export class AssessmentsService {
     const rules = await this.requirementRules(requirementIds, () => ({ limitValue: null, limitUnit: null }));
     const { facts } = await this.gather([...followUps], rules);
     for (const f of followUps) {
-      const own: EvaluationFacts = {
-        followUps: facts.followUps.filter((x) => x.followUpId === f.id),
-        measurements: facts.measurements.filter((x) => x.followUpId === f.id),
-        checked: facts.checked.filter((x) => x.followUpId === f.id),
-        deviations: facts.deviations.filter((x) => x.followUpId === f.id),
-      };
+      const own = factsOf(facts, f.id);
       answer.set(f.id, new Map(rules.map((r) => [r.requirement.id, evaluateRequirement(r.rule, own).verdict])));
     }
     return answer;
@@ -381,6 +411,16 @@ export class AssessmentsService {
     if (!found) throw field ? badInput(field, `"${id}": no contract has this id`) : notFound('Contract', id);
     return found;
   }
+}
+
+/** The facts of one follow-up alone, out of those of several. */
+function factsOf(facts: EvaluationFacts, followUpId: string): EvaluationFacts {
+  return {
+    followUps: facts.followUps.filter((x) => x.followUpId === followUpId),
+    measurements: facts.measurements.filter((x) => x.followUpId === followUpId),
+    checked: facts.checked.filter((x) => x.followUpId === followUpId),
+    deviations: facts.deviations.filter((x) => x.followUpId === followUpId),
+  };
 }
 
 function followUpFact(f: FollowUpEntity): FollowUpFact {

@@ -8,6 +8,7 @@ import { notFound } from '../common/errors/domain-error.js';
 import { todayIso } from '../common/time.js';
 import { shareCosts } from '../evaluation/cost-shares.js';
 import { DEFAULT_WEIGHTS, rankCandidates, type PrioritisationWeights } from '../evaluation/prioritisation.js';
+import { canSee } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { tableWorkbook } from '../import/follow-up-workbook.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
@@ -296,6 +297,13 @@ export class FocusAreaReportsService {
         f.validUntil &&
         f.validUntil >= today,
       );
+    // Each counting sample against each submitted contract, from its own follow-up alone (its results
+    // under the contract's own limits); a sample whose follow-up does not count yet is NO_DATA.
+    const evaluated = await this.assessments.evaluateEach(
+      [...followUps.values()].filter(counts).filter((f) => canSee(viewer, f)),
+      submitted.map((s) => s.contract),
+      products,
+    );
     const organisations = await this.organisations(submitted.map((s) => s.submission.organisationId));
     const participants = [];
     for (const organisation of [...organisations.values()].sort((a, b) => (a.code < b.code ? -1 : 1))) {
@@ -303,15 +311,9 @@ export class FocusAreaReportsService {
       const own = submitted
         .filter((s) => s.submission.organisationId === organisation.id)
         .sort((a, b) => a.contract.title.localeCompare(b.contract.title, 'sv'));
-      // One evaluation per contract and sample, run side by side (each a few queries; the pool queues them).
       const pairs = own.flatMap((s) => samples.map((sample) => ({ s, sample })));
-      const evaluations = await Promise.all(
-        pairs.map(({ s, sample }) => {
-          const followUp = sample.followUpId ? followUps.get(sample.followUpId) : undefined;
-          return counts(followUp)
-            ? this.assessments.evaluateProduct(sample.productId, s.contract.id, viewer, { followUpIds: [followUp.id] })
-            : null;
-        }),
+      const evaluations = pairs.map(({ s, sample }) =>
+        sample.followUpId ? (evaluated.get(`${s.contract.id}|${sample.followUpId}`) ?? null) : null,
       );
       pairs.forEach(({ s, sample }, i) => {
         const product = products.get(sample.productId)!;

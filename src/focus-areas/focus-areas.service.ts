@@ -233,6 +233,14 @@ export class FocusAreasService {
       const where = { focusAreaId, organisationId: actor.organisationId };
       if (!(await manager.existsBy(FocusAreaParticipantEntity, where)))
         throw conflict(`leaveFocusArea: your organisation does not participate in focus area ${focusAreaId}`);
+      const buying = await manager.countBy(FocusAreaSampleEntity, {
+        focusAreaId,
+        purchasingOrganisationId: actor.organisationId,
+      });
+      if (buying)
+        throw conflict(
+          `leaveFocusArea: your organisation buys ${buying} of focus area ${focusAreaId}'s samples; a participant that buys samples stays`,
+        );
       const withdrawn = await manager.countBy(FocusAreaSubmissionEntity, where);
       await manager.delete(FocusAreaSubmissionEntity, where);
       await manager.delete(FocusAreaParticipantEntity, where);
