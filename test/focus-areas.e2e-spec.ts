@@ -560,6 +560,40 @@ describe('focus areas (issue 18): from plan to public report', () => {
     for (const secret of secrets) expect(json).not.toContain(secret);
   });
 
+  it("updateFocusArea: weights of the area's own (the rest default), the scope frozen after PLANNING; inputs checked", async () => {
+    const other = await areas.create();
+    const r = dataOf(
+      await sut.gql(
+        'mutation ($id: ID!) { updateFocusArea(id: $id, input: { weights: { coverage: 10, testedRecently: 0 }, costSplit: EQUAL }) { costSplit weights { coverage hazard users volume testedRecently } } }',
+        { id: other },
+        TOKENS.coordinator,
+      ),
+    ).updateFocusArea;
+    expect(r).toEqual({
+      costSplit: 'EQUAL',
+      weights: { coverage: 10, hazard: W.hazard, users: W.users, volume: W.volume, testedRecently: 0 },
+    });
+    expectError(
+      await sut.gql(
+        'mutation ($id: ID!) { updateFocusArea(id: $id, input: { weights: { hazard: -1 } }) { id } }',
+        { id: other },
+        TOKENS.coordinator,
+      ),
+      'BAD_USER_INPUT',
+      'hazard',
+    );
+    expectError(
+      await sut.gql(
+        'mutation ($id: ID!) { updateFocusArea(id: $id, input: { categoryCodes: ["TEXTILE"] }) { id } }',
+        { id: area },
+        TOKENS.coordinator,
+      ),
+      'CONFLICT',
+      'only in PLANNING',
+    );
+    expectError(await areas.addRaw(other, products[0]!.id, -5), 'BAD_USER_INPUT', 'estimatedCost');
+  });
+
   it('moves only forward, each move in the history', async () => {
     await areas.move(area, 'CLOSED');
     expectError(await areas.moveRaw(area, 'REPORTING'), 'BAD_USER_INPUT', 'only forward');
