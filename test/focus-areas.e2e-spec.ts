@@ -355,14 +355,26 @@ describe('focus areas (issue 18): from plan to public report', () => {
     for (const s of samples) {
       const planned = dataOf(
         await sut.gql(
-          'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { id status visibility organisation { id } } } }',
+          'query ($p: ID!) { followUps(first: 100, filter: { productId: $p }) { nodes { id status visibility organisation { id } contract { id } } } }',
           { p: s.productId },
           TOKENS.reader,
         ),
       ).followUps.nodes.filter((n: any) => n.status === 'PLANNED');
+      // Linked to the buyer's own submitted contract that covers the product.
+      const product = products.find((p) => p.id === s.productId)!;
+      const covering = contracts.filter(
+        (c) => c.region === s.region && c.supplier === product.supplier && within(product.category, c.categories),
+      );
       expect(planned).toEqual([
-        { id: s.followUpId, status: 'PLANNED', visibility: 'SHARED', organisation: { id: org[s.region] } },
+        {
+          id: s.followUpId,
+          status: 'PLANNED',
+          visibility: 'SHARED',
+          organisation: { id: org[s.region] },
+          contract: covering.length ? { id: expect.any(String) } : null,
+        },
       ]);
+      if (covering.length) expect(covering.map((c) => c.id)).toContain(planned[0].contract.id);
     }
     const plan = dataOf(
       await sut.gql(

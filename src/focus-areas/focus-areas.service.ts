@@ -413,8 +413,16 @@ export class FocusAreasService {
       const requirementIds = (await manager.findBy(FocusAreaRequirementEntity, { focusAreaId: area.id })).map(
         (r) => r.requirementId,
       );
+      // Linked to the buyer's own submitted contract that covers the product, when it has one.
+      const facts = await this.facts.of(manager, area.id);
+      const contract = facts.submitted.find(
+        (s) => s.submission.organisationId === args.organisationId && FocusAreaFacts.covers(facts.tree, s, product),
+      );
       const [followUp] = await this.writer.create(uow, actor, [
-        followUpOfSample(area, sample, product, args.organisationId, requirementIds),
+        {
+          ...followUpOfSample(area, sample, product, args.organisationId, requirementIds),
+          contractId: contract?.contract.id ?? null,
+        },
       ]);
       await manager.update(FocusAreaSampleEntity, { id: sample.id }, { followUpId: followUp!.id });
       await this.append(uow, actor, area.id, 'SAMPLE_ASSIGNED', {
