@@ -11,6 +11,7 @@ import { NodesModule } from './nodes/nodes.module.js';
 import { EventsModule } from './events/events.module.js';
 import { FollowUpEventsModule } from './follow-up-events/follow-up-events.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+import { FocusAreasModule } from './focus-areas/focus-areas.module.js';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
@@ -45,6 +46,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     StatisticsModule,
     AuditLogModule,
     NotificationsModule,
+    FocusAreasModule,
     NodesModule,
     SeedingModule,
     HealthModule,

@@ -22,6 +22,7 @@ import {
   phthalates,
   type RecordFollowUpInput,
 } from './factories/follow-ups.js';
+import { FocusAreaFactory } from './factories/focus-areas.js';
 import { uniqueSuffix } from './factories/identifiers.js';
 import { startTestApp, TOKENS, type GraphQLResponse, type TestApp } from './helpers/test-app.js';
 import type { Role } from '../src/vocabulary/vocabulary.js';
@@ -278,6 +279,38 @@ describe('authorization matrix', () => {
   const importCsv = (organisation: string) =>
     'follow_up_key,organisation,product_id,method,status,performed_on,visibility,substance_cas,part,detected,value,unit\n' +
     `m-${uniqueSuffix()},${organisation},${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(30)},SHARED,${CAS.DEHP},PVC,true,${20 + ++imports},MG_PER_KG\n`;
+
+  // --- focus areas (issue 18): a focus area of the children's categories, Skåne taking part ---
+  const areas = () => new FocusAreaFactory(sut);
+  /** Skåne's contract with the matrix's supplier, in the children's categories. */
+  const skaneChildContract = async () =>
+    (
+      await f.catalogue.contract(
+        { supplierId: ids.supplier, categoryCodes: ['CHILD'], requirements: [{ requirementId: ids.pht, limit: null }] },
+        TOKENS.skane,
+      )
+    ).id;
+  /** A focus area Skåne has joined and submitted a contract covering `ids.product` to; its sample of it if asked. */
+  async function skaneFocusArea(withSample = false): Promise<{ area: string; contract: string; sample?: string }> {
+    const area = await areas().create({ requirementIds: [ids.pht] });
+    await areas().join(area, TOKENS.skane);
+    const contract = await skaneChildContract();
+    await areas().submit(area, [contract], TOKENS.skane);
+    return { area, contract, ...(withSample ? { sample: await areas().add(area, ids.product) } : {}) };
+  }
+  /** Every caller that may join has joined (so each may leave for its own organisation). */
+  async function joinedByAll(): Promise<string> {
+    const area = await areas().create();
+    await areas().join(
+      area,
+      TOKENS.skane,
+      TOKENS.stockholm,
+      TOKENS.coordinator,
+      TOKENS.admin,
+      callers.token('delegate')!,
+    );
+    return area;
+  }
 
   const CASES: MutationCase[] = [
     // The catalogue: shared by all members, written by contact persons and up.
@@ -859,6 +892,74 @@ describe('authorization matrix', () => {
       arrange: async () => ({ id: await tokenOf('region-skane') }),
       document: 'mutation ($id: ID!) { m: revokeToken(id: $id) { id } }',
     },
+    // Focus areas (issue 18): coordinators run them; each organisation joins, leaves and submits for itself.
+    {
+      mutation: 'createFocusArea',
+      variant: 'a new focus area',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ i: { year: 2026, title: name('Matrisfokus'), categoryCodes: ['CHILD'] } }),
+      document: 'mutation ($i: CreateFocusAreaInput!) { m: createFocusArea(input: $i) { id status } }',
+    },
+    {
+      mutation: 'updateFocusArea',
+      variant: 'any focus area',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ id: await areas().create(), t: name('Matrisfokus') }),
+      document: 'mutation ($id: ID!, $t: String!) { m: updateFocusArea(id: $id, input: { title: $t }) { id } }',
+    },
+    {
+      mutation: 'moveFocusArea',
+      variant: 'PLANNING → SAMPLING, with a sampling plan',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ id: (await skaneFocusArea(true)).area }),
+      document: 'mutation ($id: ID!) { m: moveFocusArea(id: $id, status: SAMPLING) { id status } }',
+    },
+    {
+      mutation: 'joinFocusArea',
+      variant: "for the caller's own organisation",
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ f: await areas().create() }),
+      document: 'mutation ($f: ID!) { m: joinFocusArea(focusAreaId: $f) { id participants { organisation { id } } } }',
+      check: (d, caller) =>
+        expect(d.m.participants.map((p: any) => p.organisation.id)).toEqual([callers.organisationId(caller)]),
+    },
+    {
+      mutation: 'leaveFocusArea',
+      variant: "the caller's own organisation's participation",
+      expected: outcomes('CONTACT_PERSON'),
+      arrange: async () => ({ f: await joinedByAll() }),
+      document: 'mutation ($f: ID!) { m: leaveFocusArea(focusAreaId: $f) { id participants { organisation { id } } } }',
+      check: (d, caller) =>
+        expect(d.m.participants.map((p: any) => p.organisation.id)).not.toContain(callers.organisationId(caller)),
+    },
+    {
+      mutation: 'submitContracts',
+      variant: "Skåne's contract (Skåne takes part)",
+      expected: outcomes('CONTACT_PERSON', OWNER_ONLY),
+      arrange: async () => {
+        const area = await areas().create();
+        await areas().join(area, TOKENS.skane);
+        return { f: area, c: [await skaneChildContract()] };
+      },
+      document: 'mutation ($f: ID!, $c: [ID!]!) { m: submitContracts(focusAreaId: $f, contractIds: $c) { id } }',
+    },
+    {
+      mutation: 'addToSamplingPlan',
+      variant: 'a candidate product',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ f: (await skaneFocusArea()).area, p: ids.product }),
+      document:
+        'mutation ($f: ID!, $p: ID!) { m: addToSamplingPlan(focusAreaId: $f, productId: $p, analyses: ["Ftalater"], laboratory: "Lab", estimatedCost: 100000) { id } }',
+    },
+    {
+      mutation: 'assignSample',
+      variant: 'to Skåne, a participant',
+      expected: outcomes('COORDINATOR'),
+      arrange: async () => ({ s: (await skaneFocusArea(true)).sample, o: ids.skane }),
+      document:
+        'mutation ($s: ID!, $o: ID!) { m: assignSample(sampleId: $s, organisationId: $o) { id followUp { status } } }',
+      check: (d) => expect(d.m.followUp.status).toBe('PLANNED'),
+    },
   ];
 
   it('covers every mutation of the schema (the committed file and the running code)', () => {
@@ -1134,6 +1235,79 @@ describe('authorization matrix', () => {
         expect(res.errors?.[0]?.extensions?.code).toBe(expected);
         expect(res.data ?? null).toBeNull();
       }
+    });
+
+    describe('focus areas (issue 18)', () => {
+      let area: string;
+      beforeAll(async () => {
+        // Skåne's campaign of one sample, through to REPORTING: every read has something to answer.
+        const fa = await skaneFocusArea(true);
+        area = fa.area;
+        const { followUpId } = await areas().assign(fa.sample!, ids.skane);
+        await areas().move(area, 'SAMPLING', 'ANALYSING');
+        expect((await f.transitionRaw('start', followUpId, TOKENS.skane)).errors).toBeUndefined();
+        expect(
+          (
+            await f.updateRaw(
+              followUpId,
+              2,
+              { performedOn: daysAgo(1), measurements: phthalates('PVC', {}, 10) },
+              TOKENS.skane,
+              'id',
+            )
+          ).errors,
+        ).toBeUndefined();
+        expect((await f.transitionRaw('complete', followUpId, TOKENS.skane)).errors).toBeUndefined();
+        await areas().move(area, 'REPORTING');
+      }, 60_000);
+
+      const FOCUS_READS: Array<[string, Role, string]> = [
+        ['focusAreas', 'SUPPLIER', '{ focusAreas(first: 5) { totalCount nodes { id } } }'],
+        ['focusArea', 'SUPPLIER', 'query ($f: ID!) { focusArea(id: $f) { id status } }'],
+        ['candidateProducts', 'READER', 'query ($f: ID!) { candidateProducts(focusAreaId: $f) { rank } }'],
+        ['costShares', 'READER', 'query ($f: ID!) { costShares(focusAreaId: $f) { total } }'],
+        ['focusAreaProgress', 'READER', 'query ($f: ID!) { focusAreaProgress(focusAreaId: $f) { unassigned } }'],
+        [
+          'focusAreaResults',
+          'SUPPLIER',
+          'query ($f: ID!) { focusAreaResults(focusAreaId: $f) { participants { results { product { id } verdict } } } }',
+        ],
+        ['focusAreaResultsXlsx', 'SUPPLIER', 'query ($f: ID!) { focusAreaResultsXlsx(focusAreaId: $f) }'],
+      ];
+      it.each(
+        FOCUS_READS.flatMap(([label, least, query]) =>
+          CALLERS.map((caller) => [label, caller, outcomes(least)[caller], query] as const),
+        ),
+      )('%s as %s: %s', async (label, caller, expected, query) => {
+        const res = await sut.gql(query, { f: area }, callers.token(caller));
+
+        if (expected === 'ok') {
+          expect(res.errors ?? []).toEqual([]);
+          // A supplier member (of another supplier than the sample's) sees no results at all.
+          if (label === 'focusAreaResults')
+            expect(res.data.focusAreaResults.participants.flatMap((p: any) => p.results)).toHaveLength(
+              caller === 'supplier' ? 0 : 1,
+            );
+        } else {
+          expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+          expect(res.data?.[label] ?? null).toBeNull();
+        }
+      });
+
+      it.each(
+        CALLERS.map(
+          (caller) => [caller, caller === 'expired' || caller === 'revoked' ? 'UNAUTHENTICATED' : 'ok'] as const,
+        ),
+      )('publicFocusAreaReport as %s: %s (no token needed)', async (caller, expected) => {
+        const res = await sut.gql(
+          'query ($f: ID!) { publicFocusAreaReport(focusAreaId: $f) { status shownTotal } }',
+          { f: area },
+          callers.token(caller),
+        );
+
+        if (expected === 'ok') expect(res.data.publicFocusAreaReport.status).toBe('REPORTING');
+        else expect(res.errors?.[0]?.extensions?.code).toBe(expected);
+      });
     });
 
     it.each(CALLERS.map((caller) => [caller, outcomes('SUPPLIER')[caller]] as const))(

@@ -36,7 +36,7 @@ import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity, RequirementSubstanceEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { assertNever } from '../vocabulary/assert-never.js';
-import { COUNTING_STATUSES, type LimitSource } from '../vocabulary/vocabulary.js';
+import { COUNTING_STATUSES, type LimitSource, type Unit, type Verdict } from '../vocabulary/vocabulary.js';
 import type { ProductEvaluation, RequirementEvaluation } from './assessment.model.js';
 
 /** The statuses whose follow-ups count (COMPLETED, CLOSED), as SQL. */
@@ -108,6 +108,41 @@ export class AssessmentsService {
       verdict: productVerdict(evaluated.map((r) => r.verdict)),
       requirements: evaluated,
     };
+  }
+
+  /**
+   * Each follow-up alone against each contract (a focus area's samples × the submitted contracts): for
+   * every pair what `evaluateProduct(f.productId, contract.id, viewer, { followUpIds: [f.id] })` answers,
+   * in a number of queries that grows with the contracts, not with the pairs. The caller has checked the
+   * follow-ups (of a product, visible to the viewer, counting today). Keyed `<contract id>|<follow-up id>`.
+   */
+  async evaluateEach(
+    followUps: readonly FollowUpEntity[],
+    contracts: readonly ContractEntity[],
+    products: ReadonlyMap<string, ProductEntity>,
+  ): Promise<Map<string, ProductEvaluation>> {
+    const today = todayIso();
+    const answer = new Map<string, ProductEvaluation>();
+    if (!followUps.length) return answer;
+    await Promise.all(
+      contracts.map(async (contract) => {
+        const requirements = await this.contractRequirements(contract.id);
+        const gathered = await this.gather([...followUps], requirements);
+        const shaper = new AnswerShaper(gathered, { measuredOnly: false });
+        for (const f of followUps) {
+          const facts = factsOf(gathered.facts, f.id);
+          const evaluated = requirements.map((r) => shaper.requirement(r, evaluateRequirement(r.rule, facts)));
+          answer.set(`${contract.id}|${f.id}`, {
+            product: products.get(f.productId ?? ''),
+            contract,
+            evaluatedOn: today,
+            verdict: productVerdict(evaluated.map((r) => r.verdict)),
+            requirements: evaluated,
+          });
+        }
+      }),
+    );
+    return answer;
   }
 
   /**
@@ -306,30 +341,67 @@ export class AssessmentsService {
     const rows = await this.dataSource
       .getRepository(ContractRequirementEntity)
       .find({ where: { contractId }, order: { createdAt: 'ASC' } });
-    if (!rows.length) return [];
-    const requirementIds = rows.map((r) => r.requirementId);
+    return this.requirementRules(
+      rows.map((r) => r.requirementId),
+      (id) => rows.find((r) => r.requirementId === id)!,
+    );
+  }
+
+  /**
+   * The rules of requirements (in the order of `ids`), each with the limit that applies: the one
+   * `own` gives for it (a contract's), else the library default.
+   */
+  private async requirementRules(
+    ids: readonly string[],
+    own: (requirementId: string) => { limitValue: number | null; limitUnit: Unit | null },
+  ): Promise<ContractRequirement[]> {
+    if (!ids.length) return [];
     const [requirements, links] = await Promise.all([
-      this.dataSource.getRepository(RequirementEntity).findBy({ id: In(requirementIds) }),
-      this.dataSource.getRepository(RequirementSubstanceEntity).findBy({ requirementId: In(requirementIds) }),
+      this.dataSource.getRepository(RequirementEntity).findBy({ id: In([...ids]) }),
+      this.dataSource.getRepository(RequirementSubstanceEntity).findBy({ requirementId: In([...ids]) }),
     ]);
-    return rows.map((row) => {
-      const requirement = requirements.find((r) => r.id === row.requirementId)!;
+    return ids.flatMap((id) => {
+      const requirement = requirements.find((r) => r.id === id);
+      if (!requirement) return [];
+      const mine = own(id);
       const { limit, source } = applicableLimit(
-        { value: row.limitValue, unit: row.limitUnit },
+        { value: mine.limitValue, unit: mine.limitUnit },
         { value: requirement.defaultLimitValue, unit: requirement.defaultLimitUnit },
       );
-      return {
-        requirement,
-        limitSource: source,
-        rule: {
-          requirementId: requirement.id,
-          kind: requirement.kind,
-          aggregation: requirement.aggregation,
-          substanceIds: links.filter((l) => l.requirementId === requirement.id).map((l) => l.substanceId),
-          limit,
+      return [
+        {
+          requirement,
+          limitSource: source,
+          rule: {
+            requirementId: requirement.id,
+            kind: requirement.kind,
+            aggregation: requirement.aggregation,
+            substanceIds: links.filter((l) => l.requirementId === requirement.id).map((l) => l.substanceId),
+            limit,
+          },
         },
-      };
+      ];
     });
+  }
+
+  /**
+   * Each follow-up alone against each requirement at the library's default limit (no contract's own):
+   * what a public report may say without naming whose contract. Follow-up id → requirement id → verdict.
+   * The follow-ups are the caller's to choose (a focus area's SHARED samples); four queries in all.
+   */
+  async libraryVerdicts(
+    followUps: readonly FollowUpEntity[],
+    requirementIds: readonly string[],
+  ): Promise<Map<string, Map<string, Verdict>>> {
+    const answer = new Map<string, Map<string, Verdict>>();
+    if (!followUps.length || !requirementIds.length) return answer;
+    const rules = await this.requirementRules(requirementIds, () => ({ limitValue: null, limitUnit: null }));
+    const { facts } = await this.gather([...followUps], rules);
+    for (const f of followUps) {
+      const own = factsOf(facts, f.id);
+      answer.set(f.id, new Map(rules.map((r) => [r.requirement.id, evaluateRequirement(r.rule, own).verdict])));
+    }
+    return answer;
   }
 
   /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
@@ -387,6 +459,16 @@ export class AssessmentsService {
     if (!found) throw field ? badInput(field, `"${id}": no contract has this id`) : notFound('Contract', id);
     return found;
   }
+}
+
+/** The facts of one follow-up alone, out of those of several. */
+function factsOf(facts: EvaluationFacts, followUpId: string): EvaluationFacts {
+  return {
+    followUps: facts.followUps.filter((x) => x.followUpId === followUpId),
+    measurements: facts.measurements.filter((x) => x.followUpId === followUpId),
+    checked: facts.checked.filter((x) => x.followUpId === followUpId),
+    deviations: facts.deviations.filter((x) => x.followUpId === followUpId),
+  };
 }
 
 function followUpFact(f: FollowUpEntity): FollowUpFact {

@@ -6,6 +6,15 @@ import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpCommentEntity, FollowUpEntity, FollowUpRequirementEntity } from '../follow-ups/follow-up.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
+import {
+  FocusAreaCategoryEntity,
+  FocusAreaEntity,
+  FocusAreaParticipantEntity,
+  FocusAreaRequirementEntity,
+  FocusAreaSampleEntity,
+  FocusAreaSubmissionEntity,
+  FocusAreaSubstanceEntity,
+} from '../focus-areas/focus-area.entity.js';
 import { ImportJobEntity } from '../import/import-job.entity.js';
 import {
   DeliveryEntity,
@@ -55,4 +64,11 @@ export const ENTITIES = [
   WebhookEntity,
   DeliveryEntity,
   NotificationCursorEntity,
+  FocusAreaEntity,
+  FocusAreaCategoryEntity,
+  FocusAreaRequirementEntity,
+  FocusAreaSubstanceEntity,
+  FocusAreaParticipantEntity,
+  FocusAreaSubmissionEntity,
+  FocusAreaSampleEntity,
 ];

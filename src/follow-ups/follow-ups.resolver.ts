@@ -31,6 +31,7 @@ import {
   measurementsOf,
   reusesLoader,
 } from '../database/read/loaders/follow-up.loaders.js';
+import { asHistoryEvent } from './relations.resolver.js';
 import { FollowUp, FollowUpComment, FollowUpConnection, HistoryEvent, Measurement } from './follow-up.model.js';
 import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
@@ -235,15 +236,6 @@ export class FollowUpsResolver {
   @ResolveField(() => [HistoryEvent])
   async history(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
     const events = await historyLoader(ctx.loaders).load(f.id);
-    return events.map((e) => ({
-      cursor: String(e.seq),
-      type: e.type,
-      occurredAt: e.occurredAt,
-      actorOrganisationId: e.actorOrganisationId,
-      actorPrincipalId: e.actorPrincipalId,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      details: e.payload,
-    }));
+    return events.map(asHistoryEvent);
   }
 }

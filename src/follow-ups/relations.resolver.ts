@@ -1,3 +1,4 @@
+import { EventEntity } from '../events/event.entity.js';
 import { Role } from '../auth/role.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
@@ -90,6 +91,20 @@ export class ReuseRelationsResolver {
   organisation(@Parent() r: ReuseEntity, @Context() ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(r.organisationId);
   }
+}
+
+/** An event of the log as a record's history shows it (a follow-up's, a focus area's), its actor resolved below. */
+export function asHistoryEvent(e: EventEntity) {
+  return {
+    cursor: String(e.seq),
+    type: e.type,
+    occurredAt: e.occurredAt,
+    actorOrganisationId: e.actorOrganisationId,
+    actorPrincipalId: e.actorPrincipalId,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    details: e.payload,
+  };
 }
 
 @Resolver(() => HistoryEvent)

@@ -126,6 +126,24 @@ export async function followUpsWorkbook(rows: ReadonlyArray<Record<CsvColumn, st
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Any table as a one-sheet workbook (a focus area's results, focusAreaResultsXlsx): a bold, frozen
+ * header of the column names, numbers as number cells for the `numeric` columns, the rest as text.
+ */
+export async function tableWorkbook(
+  sheetName: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, string | number | null>>,
+  numeric: ReadonlySet<string> = new Set(),
+): Promise<Buffer> {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: 20, style: numeric.has(c) ? {} : { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow(columns.map((c) => r[c] ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'kemkollen';

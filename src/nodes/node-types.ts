@@ -4,6 +4,7 @@ import { DelegationEntity } from '../delegations/delegation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { FollowUpCommentEntity, FollowUpEntity } from '../follow-ups/follow-up.entity.js';
+import { FocusAreaEntity, FocusAreaSampleEntity } from '../focus-areas/focus-area.entity.js';
 import { MeasurementEntity } from '../follow-ups/measurement.entity.js';
 import { ReuseEntity } from '../follow-ups/reuse.entity.js';
 import { ImportJobEntity } from '../import/import-job.entity.js';
@@ -36,6 +37,8 @@ export const NODE_ENTITIES = {
   Watch: WatchEntity,
   Webhook: WebhookEntity,
   WebhookDelivery: DeliveryEntity,
+  FocusArea: FocusAreaEntity,
+  FocusAreaSample: FocusAreaSampleEntity,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES | 'AuditLogEntry';

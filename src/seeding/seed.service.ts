@@ -24,6 +24,7 @@ import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../s
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { newSupplierOrganisation } from '../suppliers/supplier-members.service.js';
 import { DEMO_TOKENS } from './demo-tokens.js';
+import { seedFocusArea, type FocusAreaSeed } from '../focus-areas/focus-area-seed.js';
 import {
   type CategorySeed,
   type ContractSeed,
@@ -380,6 +381,22 @@ export class SeedService {
       n++;
     }
     count('followUps', n);
+
+    n = 0;
+    for (const seed of readSeed<FocusAreaSeed[]>('demo/focus-areas.json'))
+      if (
+        await seedFocusArea(uow, this.writer, seed, {
+          id: seedId,
+          organisation: (code) => orgIds.get(code)!,
+          category: (code) => catIds.get(code)!,
+          requirement: (code) => reqs.get(code)!.id,
+          substance: (cas) => subIds.get(cas)!,
+          contract: (key) => contracts.get(key)!.id,
+          product: (key) => productIds.get(key)!,
+        })
+      )
+        n++;
+    count('focusAreas', n);
 
     n = 0;
     for (const t of DEMO_TOKENS) {

@@ -256,6 +256,17 @@ export const EVENT_TYPE_VALUES: Record<EventType, string> = {
   WEBHOOK_CREATED: 'A webhook was created.',
   WEBHOOK_ENABLED: 'A webhook was turned on again by its owner.',
   WEBHOOK_DISABLED: 'A webhook was turned off after failed deliveries in a row.',
+  FOCUS_AREA_CREATED: 'A focus area (a yearly joint follow-up) was created by a COORDINATOR.',
+  FOCUS_AREA_UPDATED:
+    'A focus area’s title, description, categories, requirements, substances, weights or cost split changed.',
+  FOCUS_AREA_MOVED:
+    'A focus area moved one step on PLANNING → SAMPLING → ANALYSING → REPORTING → CLOSED (payload: from, to).',
+  FOCUS_AREA_JOINED: 'An organisation joined a focus area as a participant.',
+  FOCUS_AREA_LEFT: 'An organisation left a focus area (only while PLANNING).',
+  CONTRACTS_SUBMITTED: 'A participant submitted its own contracts in the focus area’s categories.',
+  SAMPLE_PLANNED:
+    'A product was added to a focus area’s sampling plan, with its analyses, laboratory and estimated cost.',
+  SAMPLE_ASSIGNED: 'A sampled product got its one purchasing organisation, and a PLANNED follow-up was created for it.',
 };
 
 export const EVENT_SUBJECT_TYPE_VALUES: Record<EventSubjectType, string> = {
@@ -276,6 +287,7 @@ export const EVENT_SUBJECT_TYPE_VALUES: Record<EventSubjectType, string> = {
   Delegation: 'A delegation.',
   Watch: 'A watch (read by the watcher’s own organisation’s ADMINs only).',
   Webhook: 'A webhook (read by its owner’s own organisation’s ADMINs only).',
+  FocusArea: 'A focus area (subjectId: its id), also for the events of its samples (SAMPLE_PLANNED, SAMPLE_ASSIGNED).',
 };
 
 export const WATCH_KIND_VALUES: Record<WatchKind, string> = {

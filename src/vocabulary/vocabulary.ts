@@ -301,6 +301,14 @@ export const EVENT_TYPES = [
   'WEBHOOK_CREATED',
   'WEBHOOK_ENABLED',
   'WEBHOOK_DISABLED',
+  'FOCUS_AREA_CREATED',
+  'FOCUS_AREA_UPDATED',
+  'FOCUS_AREA_MOVED',
+  'FOCUS_AREA_JOINED',
+  'FOCUS_AREA_LEFT',
+  'CONTRACTS_SUBMITTED',
+  'SAMPLE_PLANNED',
+  'SAMPLE_ASSIGNED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -323,6 +331,7 @@ export const EVENT_SUBJECT_TYPES = [
   'Delegation',
   'Watch',
   'Webhook',
+  'FocusArea',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -349,6 +358,7 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   Delegation: 'REGISTRY',
   Watch: 'ORGANISATION',
   Webhook: 'ORGANISATION',
+  FocusArea: 'REGISTRY',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -400,3 +410,18 @@ export function isOneOf<T extends string>(values: readonly T[], text: string): t
 export function orList(values: readonly string[]): string {
   return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Focus areas (the yearly joint follow-up, DOMAIN.md "Focus areas")
+
+/** PLANNING → SAMPLING → ANALYSING → REPORTING → CLOSED: moved forward only, one step at a time, by a COORDINATOR. */
+export const FOCUS_AREA_STATUSES = ['PLANNING', 'SAMPLING', 'ANALYSING', 'REPORTING', 'CLOSED'] as const;
+export type FocusAreaStatus = (typeof FOCUS_AREA_STATUSES)[number];
+
+/** How the sampling plan's cost is shared: EQUAL among participants, or BY_CONTRACTS (number of submitted contracts). */
+export const COST_SPLITS = ['EQUAL', 'BY_CONTRACTS'] as const;
+export type CostSplit = (typeof COST_SPLITS)[number];
+
+/** Where a sampled product stands: nobody buys it yet, its follow-up's stage, or past the focus area's results date unfinished. */
+export const SAMPLE_STATES = ['UNASSIGNED', 'PLANNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE', 'RETRACTED'] as const;
+export type SampleState = (typeof SAMPLE_STATES)[number];

@@ -11,6 +11,7 @@ import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.
 import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
 import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
 import { AddImportJobHeartbeat1764250000000 } from './1764250000000-AddImportJobHeartbeat.js';
+import { CreateFocusAreas1764300000000 } from './1764300000000-CreateFocusAreas.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddBilingualNames1764200000000,
   AddReportReferenceIndex1764115400000,
   AddImportJobHeartbeat1764250000000,
+  CreateFocusAreas1764300000000,
 ];
