@@ -13,6 +13,7 @@ import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { mulberry32 } from '../dist/dataset/dataset-generator.js';
+import { outsideContract } from '../dist/evaluation/contract-scope.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -270,15 +271,36 @@ export async function productShape(db, head) {
   };
 }
 
-/** A region's contracts, to evaluate products against. */
-export async function contractsOf(db, organisationCode) {
-  return (
-    await read(
-      db,
-      'SELECT c.id FROM contracts c JOIN organisations o ON o.id = c.organisation_id WHERE o.code = ? ORDER BY c.id',
-      [organisationCode],
-    )
-  ).map((r) => r.id);
+/**
+ * What a region evaluates: each product of its contracts (the contract's supplier's, in its categories
+ * or below them: src/evaluation/contract-scope.ts) with the contract, as `{ productId, contractId }`.
+ */
+export async function evaluationPairs(db, organisationCode) {
+  const contracts = await read(
+    db,
+    'SELECT c.id, c.supplier_id FROM contracts c JOIN organisations o ON o.id = c.organisation_id WHERE o.code = ? ORDER BY c.id',
+    [organisationCode],
+  );
+  if (!contracts.length) return [];
+  const named = await read(db, 'SELECT contract_id, category_id FROM contract_categories');
+  const parentOf = new Map(
+    (await read(db, 'SELECT id, parent_id FROM product_categories')).map((r) => [r.id, r.parent_id]),
+  );
+  const products = await read(db, 'SELECT id, supplier_id, category_id FROM products ORDER BY id');
+  const pairs = [];
+  for (const c of contracts) {
+    const categoryIds = named.filter((n) => n.contract_id === c.id).map((n) => n.category_id);
+    for (const p of products)
+      if (
+        !outsideContract(
+          { supplierId: p.supplier_id, categoryId: p.category_id },
+          { supplierId: c.supplier_id, categoryIds },
+          parentOf,
+        )
+      )
+        pairs.push({ productId: p.id, contractId: c.id });
+  }
+  return pairs;
 }
 
 export async function organisationId(db, code) {
@@ -346,19 +368,20 @@ const differ = (what, a, b) =>
  * follow-ups in the same order, the same measurements; the same verdicts), so the comparison is
  * one of equal work.
  */
-export async function compareAnswers(service, baseline, token, products, contracts) {
+export async function compareAnswers(service, baseline, token, products, pairs) {
   let compared = 0;
+  const pickPair = draw(pairs, 5);
   for (const [i, productId] of products.entries()) {
     const a = (await gql(service.url, token, LOOKUP, { productId })).followUps;
     const b = (await raw(baseline.url, token, `/lookup?productId=${productId}`)).followUps;
     if (JSON.stringify(a) !== JSON.stringify(b)) throw differ(`lookup of ${productId}`, a, b);
-    if (contracts.length) {
-      const contractId = contracts[i % contracts.length];
-      const e = (await gql(service.url, token, EVALUATE, { productId, contractId })).evaluateProduct;
-      const f = (await raw(baseline.url, token, `/evaluate?productId=${productId}&contractId=${contractId}`))
+    if (pairs.length) {
+      const pair = pickPair(i);
+      const e = (await gql(service.url, token, EVALUATE, pair)).evaluateProduct;
+      const f = (await raw(baseline.url, token, `/evaluate?productId=${pair.productId}&contractId=${pair.contractId}`))
         .evaluateProduct;
       if (JSON.stringify(e) !== JSON.stringify(f))
-        throw differ(`evaluation of ${productId} against ${contractId}`, e, f);
+        throw differ(`evaluation of ${pair.productId} against ${pair.contractId}`, e, f);
     }
     compared++;
   }
@@ -440,13 +463,13 @@ export const lookupRequests = {
   raw: (pick) => (i) => ({ method: 'GET', path: `/lookup?productId=${pick(i)}` }),
   peer: (pick) => (i) => graphqlBody(PEER_LOOKUP, { productId: pick(i) }),
 };
+/** `pickPair(i)`: the i-th `{ productId, contractId }` of evaluationPairs, drawn. */
 export const evaluateRequests = {
-  graphql: (pick, contracts) => (i) =>
-    graphqlBody(EVALUATE, { productId: pick(i), contractId: contracts[i % contracts.length] }),
-  raw: (pick, contracts) => (i) => ({
-    method: 'GET',
-    path: `/evaluate?productId=${pick(i)}&contractId=${contracts[i % contracts.length]}`,
-  }),
+  graphql: (pickPair) => (i) => graphqlBody(EVALUATE, pickPair(i)),
+  raw: (pickPair) => (i) => {
+    const { productId, contractId } = pickPair(i);
+    return { method: 'GET', path: `/evaluate?productId=${productId}&contractId=${contractId}` };
+  },
 };
 export const emptyRequests = {
   graphql: () => () => graphqlBody(EMPTY),

@@ -166,7 +166,8 @@ if (only.has('a')) {
         all,
         head,
         token: b.createToken(db, ORG, 'CONTACT_PERSON'),
-        contracts: await b.contractsOf(db, ORG),
+        // What ORG evaluates: its contracts' products (a product is evaluated against a contract that covers it).
+        evaluations: await b.evaluationPairs(db, ORG),
         // Disjoint slices of one shuffle: each round's cold run meets products its service has never seen.
         coldSlices: [],
         processes: [],
@@ -186,11 +187,11 @@ if (only.has('a')) {
       // Equal work: the same answers for a uniform sample and the head, compared before any load
       // (on the instance with the cache off, so the cold instance stays cold).
       const sample = [...b.shuffled(all, 11).slice(0, mode.compare), ...head.slice(0, Math.ceil(mode.compare / 3))];
-      const compared = await b.compareAnswers(s.noCache, s.raw, s.token, sample, s.contracts);
+      const compared = await b.compareAnswers(s.noCache, s.raw, s.token, sample, s.evaluations);
       report.scales[scale] = {
         products: all.length,
         shape: await b.productShape(db, mode.head),
-        contracts: s.contracts.length,
+        contracts: new Set(s.evaluations.map((e) => e.contractId)).size,
         compared,
         rounds: [],
       };
@@ -270,25 +271,16 @@ if (only.has('a')) {
         ]),
       );
     }
-    // evaluateProduct at the first scale (not a target: one measurement each, uniform draw).
+    // evaluateProduct at the first scale (not a target: one measurement each, drawn uniformly from the region's contracts' products).
     const first = perScale[0];
-    if (first.contracts.length) {
-      const pick = b.draw(first.all, 99);
+    if (first.evaluations.length) {
+      const pick = b.draw(first.evaluations, 99);
       report.scales[first.scale].evaluate = await inTurn(0, [
         [
           'graphql',
-          () =>
-            run(
-              'evaluateProduct, GraphQL',
-              first.service,
-              first.token,
-              b.evaluateRequests.graphql(pick, first.contracts),
-            ),
+          () => run('evaluateProduct, GraphQL', first.service, first.token, b.evaluateRequests.graphql(pick)),
         ],
-        [
-          'raw',
-          () => run('evaluateProduct, raw', first.raw, first.token, b.evaluateRequests.raw(pick, first.contracts)),
-        ],
+        ['raw', () => run('evaluateProduct, raw', first.raw, first.token, b.evaluateRequests.raw(pick))],
       ]);
     }
     if (only.has('d')) {

@@ -294,6 +294,52 @@ describe('delegations', () => {
       expect(recordedBy).toContainEqual({ code: 'adda' });
     });
 
+    it("a delegate's import UPDATE changes only what it recorded, never visibility, and says on whose behalf", async () => {
+      const upsert = (reference: string, value: number, token: string) =>
+        sut.gql(
+          'mutation ($csv: String!) { m: importFollowUps(csv: $csv, onExisting: UPDATE) { imported created updated outcomes { followUpId } errors { column reason } } }',
+          {
+            csv:
+              'follow_up_key,organisation,product_id,method,status,performed_on,visibility,report_reference,substance_cas,part,detected,value,unit\n' +
+              `k-${reference},region-skane,${ids.product},LAB_ANALYSIS,COMPLETED,${daysAgo(10)},SHARED,${reference},${CAS.DEHP},PVC,true,${value},MG_PER_KG\n`,
+          },
+          token,
+        );
+      const mine = `D-${uniqueSuffix()}`;
+      const first = dataOf(await upsert(mine, 20, addaContact)).m;
+      expect(first).toMatchObject({ imported: true, created: 1, errors: [] });
+      const id = first.outcomes[0].followUpId as string;
+      expect(dataOf(await upsert(mine, 30, addaContact)).m).toMatchObject({ imported: true, updated: 1, errors: [] });
+      const trail = await f.trail(id, TOKENS.skane);
+      const updated = trail.history.find((h: any) => h.type === 'UPDATED');
+      expect(updated).toMatchObject({ actorOrganisation: { code: 'adda' } });
+      expect(JSON.parse(updated.details)).toMatchObject({
+        onBehalfOfOrganisationId: ids['region-skane'],
+        delegationId,
+      });
+
+      // Skåne's own follow-up, found by its report reference: not the delegate's to change.
+      const own = `S-${uniqueSuffix()}`;
+      expect(dataOf(await upsert(own, 20, TOKENS.skane)).m).toMatchObject({ imported: true, created: 1 });
+      const refused = dataOf(await upsert(own, 5000, addaContact)).m;
+      expect(refused).toMatchObject({ imported: false, updated: 0 });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ column: 'follow_up_key', reason: expect.stringContaining('recorded itself') }),
+      ]);
+
+      // Skåne makes the delegate's follow-up PRIVATE: the delegate's SHARED file does not undo that.
+      const current = await f.get(id, TOKENS.skane, 'version');
+      dataOf(await f.updateRaw(id, current.version, { visibility: 'PRIVATE' }, TOKENS.skane));
+      const hidden = dataOf(await upsert(mine, 40, addaContact)).m;
+      expect(hidden.imported).toBe(false);
+      expect(hidden.errors).toEqual([
+        expect.objectContaining({
+          column: 'visibility',
+          reason: expect.stringContaining('does not change visibility'),
+        }),
+      ]);
+    });
+
     it('a delegation is scoped: Stockholm delegating CONTRACTS only lets Adda record no follow-up for it', async () => {
       dataOf(await grant(stockholmAdmin, ids.adda!, ['CONTRACTS']));
       expectError(await record({ organisationId: ids['region-stockholm'] }, addaContact), 'FORBIDDEN', 'FOLLOW_UPS');

@@ -383,6 +383,63 @@ describe('follow-ups: the reuse rule', () => {
     });
   });
 
+  describe("the contract must cover the product: its supplier's, in its categories (or below them)", () => {
+    const REUSABLE = 'query ($p: ID!, $c: ID!) { reusableFollowUps(productId: $p, contractId: $c) { reusable } }';
+
+    it("another supplier's product: evaluateProduct, reusableFollowUps and recordReuse refuse it; nothing stored", async () => {
+      const product = await f.product((await f.supplier()).id);
+      const followUp = await f.record(
+        buildFollowUp({ productId: product.id, requirementIds: [pht], measurements: passing() }),
+        TOKENS.skane,
+        'id',
+      );
+      const why = "its supplier is not the contract's supplier";
+      expectError(
+        await f.evaluateRaw(product.id, phtContract.id, TOKENS.stockholm),
+        'BAD_USER_INPUT',
+        'productId',
+        why,
+      );
+      expectError(
+        await sut.gql(REUSABLE, { p: product.id, c: phtContract.id }, TOKENS.stockholm),
+        'BAD_USER_INPUT',
+        'productId',
+        why,
+      );
+      expectError(
+        await f.recordReuseRaw(followUp.id, phtContract.id, TOKENS.stockholm),
+        'BAD_USER_INPUT',
+        'followUpId',
+      );
+      await expectNoReuse(followUp.id);
+    });
+
+    it('a contract naming a category covers its products and those of its sub-categories, not the rest', async () => {
+      const tree = dataOf(
+        await sut.gql('{ productCategories(first: 100) { nodes { code parent { code } } } }', {}, TOKENS.reader),
+      ).productCategories.nodes as Array<{ code: string; parent: { code: string } | null }>;
+      const child = tree.find((c) => c.parent)!;
+      const beside = tree.find((c) => !c.parent && c.code !== child.parent!.code)!;
+      const contract = await f.catalogue.contract(
+        { supplierId, categoryCodes: [child.parent!.code], requirements: [{ requirementId: pht, limit: null }] },
+        TOKENS.stockholm,
+      );
+      const inside = await f.product(supplierId, { categoryCode: child.code });
+      const outside = await f.product(supplierId, { categoryCode: beside.code });
+      const none = await f.product(supplierId, { categoryCode: null });
+      expect((await f.evaluate(inside.id, contract.id, TOKENS.stockholm)).requirements).toHaveLength(1);
+      expectError(
+        await f.evaluateRaw(outside.id, contract.id, TOKENS.stockholm),
+        'BAD_USER_INPUT',
+        'productId',
+        "not among the contract's categories",
+      );
+      expectError(await f.evaluateRaw(none.id, contract.id, TOKENS.stockholm), 'BAD_USER_INPUT', 'no product category');
+      // The contracts above name no category: every product of their supplier.
+      expect((await f.evaluate(outside.id, phtContract.id, TOKENS.stockholm)).requirements).toHaveLength(1);
+    });
+  });
+
   describe('who may record a reuse', () => {
     it('only for a contract of your own organisation (FORBIDDEN otherwise), never as a READER; nothing stored', async () => {
       const { followUp } = await arrange({});

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { ImportJobEntity } from '../src/import/import-job.entity.js';
 import { CAS, daysAgo, FollowUpFactory } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
@@ -51,7 +53,7 @@ describe('POST /imports', () => {
   const count = async () => Number((await sut.dataSource.query('SELECT COUNT(*) AS n FROM follow_ups'))[0].n);
 
   beforeAll(async () => {
-    sut = await startTestApp({ env: { IMPORT_MAX_MB: '1', IMPORT_JOB_KB: '8' } });
+    sut = await startTestApp({ env: { IMPORT_MAX_MB: '1', IMPORT_JOB_KB: '8', IMPORT_HEARTBEAT_MS: '200' } });
     base = sut.url.replace('/graphql', '');
     const f = new FollowUpFactory(sut);
     product = await f.product((await f.supplier()).id);
@@ -201,6 +203,51 @@ describe('POST /imports', () => {
     }).then((state) => expect(state.result).toEqual({ created: 0, unchanged: 120 }));
     expect(await count()).toBe(before + 120);
   }, 60_000);
+
+  it('a job whose instance stopped (silent for three heartbeats) reads FAILED, and importProgress ends with it', async () => {
+    const organisationId = dataOf(await sut.gql('{ me { organisation { id } } }', {}, TOKENS.skane)).me.organisation
+      .id as string;
+    // Rows as an instance leaves them when it is killed mid-import: unfinished, nobody running them.
+    const orphan = async (heartbeatAt: string) => {
+      const id = randomUUID();
+      await sut.dataSource.getRepository(ImportJobEntity).insert({
+        id,
+        createdAt: heartbeatAt,
+        updatedAt: heartbeatAt,
+        organisationId,
+        principalId: null,
+        status: 'QUEUED',
+        progress: 0,
+        fileName: 'avbruten.csv',
+        dryRun: false,
+        onExisting: 'REJECT',
+        result: null,
+        failure: null,
+        heartbeatAt,
+      });
+      return id;
+    };
+    const long = await orphan(new Date(Date.now() - 3_600_000).toISOString());
+    const job = dataOf(
+      await sut.gql(`query ($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id: long }, TOKENS.skane),
+    ).importJob;
+    expect(job).toMatchObject({ status: 'FAILED', phase: 'done', result: null });
+    expect(job.failure).toMatch(/stopped before it finished .* nothing of it was stored: upload it again/);
+
+    // Alive a moment ago: QUEUED at first, FAILED once three heartbeats (600 ms here) pass in silence.
+    const recent = await orphan(new Date().toISOString());
+    const client = new WsClient(sut.wsUrl, TOKENS.skane);
+    try {
+      const sub = client.subscribe(`subscription ($id: ID!) { importProgress(id: $id) { ${JOB_FIELDS} } }`, {
+        id: recent,
+      });
+      await sub.waitForEnd(10_000);
+      expect(sub.errors).toEqual([]);
+      expect(sub.received.map((s) => s.status)).toEqual(['QUEUED', 'FAILED']);
+    } finally {
+      await client.dispose();
+    }
+  });
 
   it('two uploads of the same file at the same time store it once', async () => {
     const csv = csvOf(10);

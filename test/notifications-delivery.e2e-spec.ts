@@ -1,3 +1,4 @@
+import { NotificationSenderService } from '../src/notifications/notification-sender.service.js';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
 import { buildFollowUp, FollowUpFactory, phthalates } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
@@ -137,6 +138,28 @@ describe('notification delivery', () => {
       expect(
         log.nodes.every((n: { status: string; attempts: number }) => n.status === 'SENT' && n.attempts === 1),
       ).toBe(true);
+    }, 60_000);
+
+    it('deletes finished deliveries older than NOTIFY_RETENTION_DAYS, and derives none of them again', async () => {
+      const sender = a.app.get(NotificationSenderService);
+      const hook = dataOf(await a.gql('{ webhooks { id } }', {}, TOKENS.stockholm)).webhooks[0].id as string;
+      const count = async () =>
+        dataOf(
+          await a.gql(
+            'query ($w: ID!) { webhookDeliveries(webhookId: $w, first: 100) { totalCount } }',
+            { w: hook },
+            TOKENS.stockholm,
+          ),
+        ).webhookDeliveries.totalCount as number;
+      expect(await count()).toBe(12);
+      expect(await sender.prune()).toBe(0); // all finished just now: kept
+      const later = Date.now() + 91 * 86_400_000;
+      expect(await sender.prune(later)).toBeGreaterThanOrEqual(24); // 12 webhook deliveries, 12 e-mails
+      expect(await count()).toBe(0);
+      const before = hooks.at('/two').length;
+      const workers = [a, b].map((app) => app.app.get(NotificationWorker));
+      for (let i = 0; i < 2; i++) await Promise.all(workers.map((w) => w.tick()));
+      expect(hooks.at('/two')).toHaveLength(before);
     }, 60_000);
   });
 });

@@ -108,7 +108,7 @@ describe('production mode', () => {
     expect(lines(server.stdout()).some((l) => l.context === 'Bootstrap' && /listening/.test(l.message))).toBe(true);
   });
 
-  it(`limits each token to ${PER_TOKEN} requests a window, then 429 with a clear error; health stays open`, async () => {
+  it(`limits each token to ${PER_TOKEN} requests a window, GraphQL and import uploads together, then 429 with a clear error`, async () => {
     const answers = [];
     for (let i = 0; i < PER_TOKEN + 1; i++) answers.push(await server.gql('{ __typename }', {}, second));
     expect(answers.slice(0, PER_TOKEN).every((a) => a.status === 200)).toBe(true);
@@ -119,6 +119,19 @@ describe('production mode', () => {
       extensions: { code: 'RATE_LIMITED', limit: 'perToken', max: PER_TOKEN },
     });
     expect(refused.errors?.[0]?.message).toMatch(/Rate limit exceeded: at most 12 requests per 60 s from this token/);
+    // The import upload counts against the same budget: a file is refused like an operation.
+    const form = new FormData();
+    form.append('file', new Blob(['product_gtin;method\n'], { type: 'text/csv' }), 'rows.csv');
+    const upload = await fetch(server.url.replace('/graphql', '/imports'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second}` },
+      body: form,
+    });
+    expect(upload.status).toBe(429);
+    expect(((await upload.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      limit: 'perToken',
+    });
     // Another token from the same address still gets through (until the address's own budget).
     expect((await server.gql('{ __typename }', {}, token)).status).toBe(200);
   });

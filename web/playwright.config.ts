@@ -52,6 +52,12 @@ export default defineConfig({
       DATABASE_PATH: process.env.KK_WEB_DB!,
       LOG_LEVEL: 'warn',
       EVENTS_POLL_MS: '500',
+      // Notifications without SMTP, fast: a webhook that cannot be reached is turned off after 2 tries.
+      NOTIFY_ENABLED: 'true',
+      NOTIFY_POLL_MS: '200',
+      WEBHOOK_BACKOFF_MS: '100',
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_DISABLE_AFTER: '2',
     },
   },
 });

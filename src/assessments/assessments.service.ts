@@ -21,7 +21,9 @@ import {
   type FollowUpFact,
   type RequirementVerdict,
 } from '../evaluation/product-verdict.js';
+import { outsideContract } from '../evaluation/contract-scope.js';
 import { decideReuse, reuseOutcome } from '../evaluation/reuse.js';
+import { SqlReader } from '../database/read/sql-reader.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { DeviationEntity } from '../follow-ups/deviation.entity.js';
 import { canSee, whereVisible } from '../follow-ups/follow-up-access.js';
@@ -70,6 +72,7 @@ export class AssessmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly events: EventLogService,
+    private readonly reader: SqlReader,
   ) {}
 
   /**
@@ -86,6 +89,7 @@ export class AssessmentsService {
   ): Promise<ProductEvaluation> {
     const product = await this.product(productId);
     const contract = await this.contract(contractId);
+    await this.assertCovers(contract, product, 'productId');
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
     const followUps = options.followUpIds
@@ -137,8 +141,9 @@ export class AssessmentsService {
   }
 
   async reusableFollowUps(productId: string, contractId: string, viewer: Principal, includeRejected: boolean) {
-    await this.product(productId);
+    const product = await this.product(productId);
     const contract = await this.contract(contractId);
+    await this.assertCovers(contract, product, 'productId');
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
     const candidates = await this.visibleOfProduct(productId, viewer)
@@ -162,6 +167,14 @@ export class AssessmentsService {
         'followUpId',
         "the follow-up was recorded by the contract's own organisation; reuse is for relying on another organisation's work",
       );
+    await this.assertCovers(
+      contract,
+      followUp.productId
+        ? await this.product(followUp.productId)
+        : { supplierId: followUp.supplierId, categoryId: null },
+      'followUpId',
+      !followUp.productId,
+    );
     const requirements = await this.contractRequirements(contract.id);
     const gathered = await this.gather([followUp], requirements);
     const decision = this.judgeReuse(followUp, requirements, gathered, contract.organisationId, todayIso());
@@ -326,6 +339,41 @@ export class AssessmentsService {
       .createQueryBuilder('f')
       .where('f.product_id = :productId', { productId });
     return whereVisible(qb, viewer);
+  }
+
+  /**
+   * The contract must cover the product (its supplier's, in its categories: src/evaluation/contract-scope.ts):
+   * otherwise BAD_USER_INPUT naming `field`. A supplier-level follow-up (`supplierOnly`) is checked by supplier.
+   */
+  private async assertCovers(
+    contract: ContractEntity,
+    product: { id?: string; supplierId: string; categoryId: string | null },
+    field: string,
+    supplierOnly = false,
+  ): Promise<void> {
+    const [named, tree] = await Promise.all([
+      supplierOnly
+        ? Promise.resolve([])
+        : this.reader.all<{ category_id: string }>(
+            'SELECT category_id FROM contract_categories WHERE contract_id = ?',
+            [contract.id],
+          ),
+      supplierOnly || !product.categoryId
+        ? Promise.resolve([])
+        : this.reader.all<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM product_categories'),
+    ]);
+    const reason = outsideContract(
+      product,
+      { supplierId: contract.supplierId, categoryIds: named.map((r) => r.category_id) },
+      new Map(tree.map((r) => [r.id, r.parent_id])),
+    );
+    if (reason)
+      throw badInput(
+        field,
+        supplierOnly
+          ? `the follow-up is of supplier ${product.supplierId}, which is not contract ${contract.id}'s supplier`
+          : `product ${product.id} is not covered by contract ${contract.id}: ${reason}`,
+      );
   }
 
   private async product(id: string): Promise<ProductEntity> {

@@ -47,6 +47,11 @@ export interface AppConfig extends HardeningConfig {
   importMaxBytes: number;
   /** Files larger than this (bytes; IMPORT_JOB_KB, default 1024) are imported as a background job with progress. */
   importJobBytes: number;
+  /**
+   * How often (ms; IMPORT_HEARTBEAT_MS, default 10000) the instance running an import job writes a
+   * sign of life; a job silent for three times as long is reported FAILED (its instance stopped).
+   */
+  importHeartbeatMs: number;
 }
 
 /** web/dist at the repository root (the same from src/ under Jest and from dist/). */
@@ -57,6 +62,11 @@ const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function atLeast(min: number, name: string, n: number): number {
+  if (n < min) throw new Error(`${name} must be at least ${min}, got "${n}"`);
+  return n;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -125,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteBusyTimeoutMs: int('SQLITE_BUSY_TIMEOUT_MS', env.SQLITE_BUSY_TIMEOUT_MS, 5000),
     importMaxBytes: positive('IMPORT_MAX_MB', env.IMPORT_MAX_MB, 50) * 2 ** 20,
     importJobBytes: int('IMPORT_JOB_KB', env.IMPORT_JOB_KB, 1024) * 1024,
+    importHeartbeatMs: atLeast(100, 'IMPORT_HEARTBEAT_MS', int('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 10_000)),
     redisUrl: redisUrl(env.REDIS_URL),
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),

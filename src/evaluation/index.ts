@@ -4,3 +4,4 @@ export * from './evaluate.js';
 export * from './product-verdict.js';
 export * from './reuse.js';
 export * from './traffic-light.js';
+export * from './contract-scope.js';

@@ -9,7 +9,7 @@ import { todayIso } from '../common/time.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { DelegationEntity } from '../delegations/delegation.entity.js';
 import { delegationHolds } from '../delegations/delegation-rules.js';
-import { holdingDelegation } from '../delegations/delegations.service.js';
+import { holdingDelegation, onBehalfOf } from '../delegations/delegations.service.js';
 import { TransactionService, type UnitOfWork } from '../database/transaction.service.js';
 import { requirementScopes } from '../follow-ups/follow-up-rules.js';
 import { isOwner } from '../follow-ups/follow-up-access.js';
@@ -320,6 +320,22 @@ export class FollowUpImportService {
         fail('follow_up_key', `"${draft.key}" is follow-up ${stored.id}, which is RETRACTED and cannot be changed`);
         return { ...changed, write: null };
       }
+      // A delegate changes only what it recorded on the organisation's behalf, and never its visibility
+      // (as updateFollowUp: the organisation itself decides those).
+      if (draft.recordedBy && stored.recordedByOrganisationId !== draft.recordedBy.organisationId) {
+        fail(
+          'follow_up_key',
+          `"${draft.key}" is follow-up ${stored.id}, which the organisation recorded itself; a delegate changes only what it recorded on the organisation's behalf`,
+        );
+        return { ...changed, write: null };
+      }
+      if (draft.recordedBy && differences.some((d) => d.field === 'visibility')) {
+        fail(
+          'visibility',
+          `follow-up ${stored.id} is ${stored.visibility}; a delegate does not change visibility, the organisation itself does`,
+        );
+        return { ...changed, write: null };
+      }
       const holder = byIdentity.get(identity);
       if (holder && holder.id !== stored.id) {
         fail(
@@ -451,7 +467,16 @@ export class FollowUpImportService {
         columns,
         requirementIds: d.requirementIds,
         measurements: d.measurements,
-        event: { type: 'UPDATED', payload: { changed, importId } },
+        event: {
+          type: 'UPDATED',
+          payload: {
+            changed,
+            importId,
+            ...(d.recordedBy
+              ? onBehalfOf({ organisationId: d.organisationId, delegationId: d.recordedBy.delegationId })
+              : {}),
+          },
+        },
       });
     }
     return created;

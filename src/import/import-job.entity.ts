@@ -17,4 +17,6 @@ export class ImportJobEntity extends BaseEntity {
   @Column({ type: 'text', nullable: true }) result: string | null;
   /** Why it failed, when it did not finish (not the file's row errors: those are in `result`). */
   @Column({ type: 'text', nullable: true }) failure: string | null;
+  /** The last sign of life of the instance running it (every IMPORT_HEARTBEAT_MS while unfinished). */
+  @Column({ type: 'varchar', length: 30, nullable: true }) heartbeatAt: string | null;
 }

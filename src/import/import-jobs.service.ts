@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { nowIso } from '../common/time.js';
 import { SqlReader } from '../database/read/sql-reader.js';
 import { TransactionService } from '../database/transaction.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { PUB_SUB } from '../events/event-log.service.js';
 import type { ImportJobStatus, OnExisting } from '../vocabulary/vocabulary.js';
 import { FollowUpImportService, type ImportProgress, type ImportResultData } from './follow-up-import.service.js';
@@ -44,7 +45,7 @@ const finished = (s: ImportJobState) => s.status === 'FINISHED' || s.status === 
 /**
  * Imports of large uploads in the background (POST /imports): the job is a row in `import_jobs`,
  * written when it starts and when it ends (not in between: on SQLite the import's own transaction
- * holds the one writer). While it runs, its progress is kept by the instance running it and
+ * holds the one writer), with a heartbeat every IMPORT_HEARTBEAT_MS between. While it runs, its progress is kept by the instance running it and
  * published on the PubSub (Redis between instances) for `importProgress`; `importJob` reads the
  * running instance's state, or the row.
  */
@@ -59,6 +60,7 @@ export class ImportJobsService implements BeforeApplicationShutdown {
     private readonly tx: TransactionService,
     private readonly reader: SqlReader,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Records the job and starts it; returns at once with the job QUEUED. */
@@ -83,6 +85,7 @@ export class ImportJobsService implements BeforeApplicationShutdown {
         ...state,
         principalId: principal.principalId,
         result: null,
+        heartbeatAt: now,
       }),
     );
     this.live.set(state.id, state);
@@ -112,7 +115,22 @@ export class ImportJobsService implements BeforeApplicationShutdown {
       let last = await this.get(id, principal);
       yield last;
       while (!finished(last)) {
-        const next = await updates.next();
+        // Waits for the next update, or a heartbeat's time: a job whose instance has stopped sends
+        // none, and is read again (then FAILED, see `stored`).
+        let timer: NodeJS.Timeout | undefined;
+        const next = await Promise.race([
+          updates.next(),
+          new Promise<'silent'>(
+            (resolve) => (timer = setTimeout(() => resolve('silent'), this.config.importHeartbeatMs)),
+          ),
+        ]).finally(() => clearTimeout(timer));
+        if (next === 'silent') {
+          const now = await this.get(id, principal);
+          if (now.updatedAt === last.updatedAt && now.status === last.status) continue;
+          last = now;
+          yield last;
+          continue;
+        }
         if (next.done) return;
         if (next.value.updatedAt < last.updatedAt) continue;
         last = next.value;
@@ -138,6 +156,14 @@ export class ImportJobsService implements BeforeApplicationShutdown {
       }
     };
     update({ status: 'RUNNING', phase: 'reading', progress: 0.01 }, true);
+    // The sign of life, outside the import's own transaction. On SQLite it waits behind the
+    // transaction's write (one writer); the reader below forgives that on the instance running it.
+    const heartbeat = setInterval(() => {
+      void this.tx
+        .run(({ manager }) => manager.update(ImportJobEntity, { id: state.id }, { heartbeatAt: nowIso() }))
+        .catch((error: Error) => this.logger.warn(`import job ${state.id}: heartbeat: ${error.message}`));
+    }, this.config.importHeartbeatMs);
+    heartbeat.unref();
     try {
       const result = await this.importer.importFile(
         bytes,
@@ -160,6 +186,7 @@ export class ImportJobsService implements BeforeApplicationShutdown {
         error instanceof DomainError ? error.message : 'the import failed unexpectedly; nothing was stored';
       if (!(error instanceof DomainError)) this.logger.error(`import job ${state.id}: ${(error as Error).stack}`);
     }
+    clearInterval(heartbeat);
     state.updatedAt = nowIso();
     try {
       await this.tx.run(({ manager }) =>
@@ -191,20 +218,27 @@ export class ImportJobsService implements BeforeApplicationShutdown {
   stateOf(row: ImportJobEntity): ImportJobState {
     const live = this.live.get(row.id);
     if (live) return { ...live };
+    const lastSign = row.heartbeatAt ?? row.updatedAt;
+    const silent =
+      (row.status === 'QUEUED' || row.status === 'RUNNING') &&
+      Date.parse(lastSign) < Date.now() - 3 * this.config.importHeartbeatMs;
     return {
       id: row.id,
       organisationId: row.organisationId,
-      status: row.status,
+      // Unfinished, not running here, and silent for three heartbeats: its instance stopped.
+      status: silent ? 'FAILED' : row.status,
       progress: row.progress,
-      // A row still RUNNING with no instance running it: its instance stopped before it finished.
-      phase: row.status === 'FINISHED' || row.status === 'FAILED' ? 'done' : row.status.toLowerCase(),
+      phase: silent || row.status === 'FINISHED' || row.status === 'FAILED' ? 'done' : row.status.toLowerCase(),
       fileName: row.fileName,
       dryRun: row.dryRun,
       onExisting: row.onExisting,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       result: row.result ? (JSON.parse(row.result) as ImportResultData) : null,
-      failure: row.failure,
+      failure: silent
+        ? `the instance running this import stopped before it finished (no sign of life since ${lastSign}); ` +
+          'a file is written in one transaction, so nothing of it was stored: upload it again'
+        : row.failure,
     };
   }
 }

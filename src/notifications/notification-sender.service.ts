@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
 import { PrincipalEntity } from '../auth/principal.entity.js';
 import { nowIso } from '../common/time.js';
 import { placeholders } from '../database/read/sql-reader.js';
@@ -61,6 +61,27 @@ export class NotificationSenderService implements OnApplicationShutdown {
       else await this.sendWebhook(d);
     }
     return claimed.length;
+  }
+
+  /**
+   * Deletes the finished deliveries (SENT or FAILED, last touched before NOTIFY_RETENTION_DAYS ago)
+   * that were derived from the event log: the channel's cursor is past their events, so none is
+   * derived again, and the outbox does not grow for ever. The deadline reminders (no event: keyed by
+   * deviation, due date and state) are kept: their rows are what keeps a reminder from going twice.
+   * Returns how many were deleted.
+   */
+  async prune(now = Date.now()): Promise<number> {
+    if (this.config.retentionDays === 0) return 0;
+    const cutoff = new Date(now - this.config.retentionDays * 86_400_000).toISOString();
+    const { affected } = await this.tx.run(({ manager }) =>
+      manager.delete(DeliveryEntity, {
+        status: In(['SENT', 'FAILED']),
+        eventSeq: Not(IsNull()),
+        updatedAt: LessThan(cutoff),
+      }),
+    );
+    if (affected) this.logger.log(`deleted ${affected} deliveries finished before ${cutoff}`);
+    return affected ?? 0;
   }
 
   /** Sends each recipient one e-mail with every notification kept for its digest. */

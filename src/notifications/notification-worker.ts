@@ -8,7 +8,8 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from './notifications.
 /**
  * The timer that tells people (when NOTIFY_ENABLED, by default when SMTP_URL is set): every
  * NOTIFY_POLL_MS each channel derives from its cursor, then due deliveries are sent; every
- * NOTIFY_SWEEP_MS deviations are checked for due dates; once a day at DIGEST_HOUR_UTC the digests go.
+ * NOTIFY_SWEEP_MS deviations are checked for due dates and finished deliveries older than
+ * NOTIFY_RETENTION_DAYS deleted; once a day at DIGEST_HOUR_UTC the digests go.
  * On several instances every worker runs; the cursors and claims keep each delivery to one sender.
  */
 @Injectable()
@@ -52,6 +53,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         await this.deriver.derive(channel);
         if (sweep) await this.deriver.sweepDeviations(channel);
       }
+      if (sweep) await this.sender.prune();
       while ((await this.sender.sendDue()) > 0 && this.timer);
       const today = todayIso();
       if (new Date().getUTCHours() >= this.config.digestHourUtc && this.lastDigestDay !== today) {

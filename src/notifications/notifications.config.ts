@@ -21,6 +21,11 @@ export interface NotificationsConfig {
   webhookDisableAfter: number;
   /** How long (ms) a sender holds a claimed delivery; after a crash another sends it again then. */
   claimMs: number;
+  /**
+   * Days a finished delivery derived from the event log (SENT or FAILED) is kept for the delivery log
+   * before it is deleted; 0 keeps them forever.
+   */
+  retentionDays: number;
   /** Webhook URLs must be https:// (production); http:// is accepted otherwise (local receivers). */
   httpsOnly: boolean;
 }
@@ -48,6 +53,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 10, 1),
     webhookDisableAfter: int('WEBHOOK_DISABLE_AFTER', env.WEBHOOK_DISABLE_AFTER, 20, 1),
     claimMs: int('NOTIFY_CLAIM_MS', env.NOTIFY_CLAIM_MS, 60_000, 10),
+    retentionDays: int('NOTIFY_RETENTION_DAYS', env.NOTIFY_RETENTION_DAYS, 90),
     httpsOnly: env.NODE_ENV === 'production',
   };
 }

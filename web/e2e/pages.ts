@@ -8,6 +8,8 @@ export const TOKENS = {
   skane: 'kk_demo_skane',
   reader: 'kk_demo_reader',
   admin: 'kk_demo_admin',
+  /** A member of the demo supplier Lekverket Nordic AB (role SUPPLIER). */
+  supplier: 'kk_demo_supplier',
 } as const;
 
 /**
@@ -53,7 +55,7 @@ export async function recordFollowUp(
   request: APIRequestContext,
   token: string,
   gtin: string,
-  options: { dehp?: number; reportReference?: string } = {},
+  options: { dehp?: number; reportReference?: string; performedOn?: string; requiresSupplierRelease?: boolean } = {},
 ): Promise<string> {
   const found = await gql(
     request,
@@ -72,8 +74,9 @@ export async function recordFollowUp(
         productId,
         requirementIds: [requirementId],
         method: 'LAB_ANALYSIS',
-        performedOn: '2026-10-01',
+        performedOn: options.performedOn ?? '2026-10-01',
         reportReference: options.reportReference ?? 'E2E',
+        requiresSupplierRelease: options.requiresSupplierRelease ?? false,
         measurements: [
           { substanceCas: '117-81-7', part: 'Päls', detected: true, value: options.dehp ?? 12, unit: 'MG_PER_KG' },
         ],

@@ -84,18 +84,21 @@ function rateLimitNamespace(config: AppConfig): string {
 
 /**
  * The HTTP-level protection in front of GraphQL on Fastify, in this order for each request: a
- * request id (echoed as `x-request-id`, even on refusals), the rate limits on /graphql, a charset
+ * request id (echoed as `x-request-id`, even on refusals), the rate limits on /graphql and the import routes, a charset
  * other than UTF-8 refused (415), then Fastify's body limit and JSON parser, whose refusals become
  * clean JSON errors (GraphQLHttpErrorFilter). Fastify sends no `X-Powered-By`. Call before the app
  * initialises (the GraphQL route is added then).
  */
+/** The routes the rate limits count: GraphQL, and the import upload and template (plain HTTP routes). */
+const RATE_LIMITED_PATHS = [GRAPHQL_PATH, '/imports', '/imports/template.xlsx'] as const;
+
 export async function applyHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
-  await registerRateLimits(app, config.rateLimit, GRAPHQL_PATH, {
+  await registerRateLimits(app, config.rateLimit, RATE_LIMITED_PATHS, {
     redisUrl: config.redisUrl,
     namespace: rateLimitNamespace(config),
     trustProxy: Boolean(config.trustProxy),

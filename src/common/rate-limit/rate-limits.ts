@@ -37,8 +37,9 @@ export interface RateLimitStore {
  * REDIS_URL is set, counters in Redis that every instance shares, so N instances do not grant N
  * budgets; the plugin's own Redis store, an atomic Lua INCR with expiry): one budget per bearer token (hashed) and
  * one per client address (IPv6 by /56 subnet; behind a proxy set TRUST_PROXY so the address is the
- * client's). A refusal is HTTP 429 with Retry-After and a GraphQL-shaped JSON error, code
- * RATE_LIMITED, naming the limit. Only /graphql is limited: the health endpoints never are.
+ * client's). The same budgets count every route in `paths` (the GraphQL endpoint and the import
+ * upload: a file sent over POST /imports costs a request like a GraphQL operation). A refusal is HTTP 429 with Retry-After and a GraphQL-shaped JSON error, code
+ * RATE_LIMITED, naming the limit. Only the routes in `paths` are limited: the health endpoints never are.
  *
  * The plugin counts (`createRateLimit`); the refusal is written here, so it has the same shape as
  * every other error of the HTTP layer. While Redis is unreachable requests are let through
@@ -47,7 +48,7 @@ export interface RateLimitStore {
 export async function registerRateLimits(
   app: NestFastifyApplication,
   config: RateLimitConfig,
-  path: string,
+  paths: readonly string[],
   store: RateLimitStore = { redisUrl: null, namespace: '' },
 ) {
   if (!config.enabled) return;
@@ -101,7 +102,7 @@ export async function registerRateLimits(
       store.trustProxy ?? false,
     );
   fastify.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== path) return;
+    if (!paths.includes(request.routeOptions.url ?? '')) return;
     for (const { what, max, check } of limits) {
       if (what === 'perToken' && bearer(request) === null) continue;
       const outcome = await check(request);

@@ -10,6 +10,7 @@ import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnsw
 import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
 import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
+import { AddImportJobHeartbeat1764250000000 } from './1764250000000-AddImportJobHeartbeat.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddNotifications1763772100000,
   AddBilingualNames1764200000000,
   AddReportReferenceIndex1764115400000,
+  AddImportJobHeartbeat1764250000000,
 ];

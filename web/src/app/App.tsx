@@ -1,11 +1,13 @@
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Provider as UrqlProvider } from 'urql';
+import { Provider as UrqlProvider, useQuery } from 'urql';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Layout } from '../components/Layout';
+import { QueryState } from '../components/QueryState';
 import { AccessibilityPage } from '../features/about/AccessibilityPage';
 import { NotFoundPage } from '../features/about/NotFoundPage';
+import { MeQuery } from '../features/auth/me';
 import { SignInPage } from '../features/auth/SignInPage';
 import { LiveProvider } from '../features/live/LiveProvider';
 import { SearchPage } from '../features/search/SearchPage';
@@ -26,6 +28,11 @@ const SupplierPage = lazy(() =>
   import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })),
 );
 const LivePage = lazy(() => import('../features/live/LivePage').then((m) => ({ default: m.LivePage })));
+const SupplierViewPage = lazy(() => import('../features/supplier-view').then((m) => ({ default: m.SupplierViewPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notifications').then((m) => ({ default: m.NotificationSettingsPage })),
+);
+const RequirementPage = lazy(() => import('../features/requirements').then((m) => ({ default: m.RequirementPage })));
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
@@ -56,14 +63,25 @@ function Routing() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { token } = useAuth();
+  const [me] = useQuery({ query: MeQuery, pause: !token });
   /** Pages for signed-in users; anonymous visitors are sent to sign in. */
   const member = (page: ReactNode) => (token ? page : <Redirect to="/sign-in" />);
+  // A supplier's member starts on its own results; everyone else on the recent follow-ups of their contracts.
+  const start = !token ? (
+    <Redirect to="/statistics" />
+  ) : !me.data ? (
+    <QueryState fetching={me.fetching} error={me.error} />
+  ) : me.data.me.role === 'SUPPLIER' ? (
+    <SupplierViewPage />
+  ) : (
+    <StartPage />
+  );
   return (
     <RouterProvider navigate={navigate}>
       <Layout>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Switch>
-            <Route path="/">{token ? <StartPage /> : <Redirect to="/statistics" />}</Route>
+            <Route path="/">{start}</Route>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/statistics" component={StatisticsPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
@@ -72,6 +90,8 @@ function Routing() {
             <Route path="/follow-ups/:id">{(params) => member(<FollowUpPage id={params.id} />)}</Route>
             <Route path="/import">{member(<ImportPage />)}</Route>
             <Route path="/live">{member(<LivePage />)}</Route>
+            <Route path="/notifications">{member(<NotificationSettingsPage />)}</Route>
+            <Route path="/requirements/:id">{(params) => member(<RequirementPage id={params.id} />)}</Route>
             <Route path="/suppliers/:id">{(params) => member(<SupplierPage id={params.id} />)}</Route>
             <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
             <Route component={NotFoundPage} />

@@ -13,7 +13,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const { token } = useAuth();
   const [me] = useQuery({ query: MeQuery, pause: !token });
   // READERs read; logging and importing are for the roles that write (the service refuses them anyway).
-  const writes = me.data ? me.data.me.role !== 'READER' : false;
+  // A supplier's member (SUPPLIER) sees only its own results and its notification settings: the
+  // catalogue, contracts, evaluation and the live feed are FORBIDDEN to it.
+  const role = me.data?.me.role;
+  const writes = role !== undefined && role !== 'READER' && role !== 'SUPPLIER';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,7 +29,16 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label={t('layout.navigation')}>
             <ul className="nav-list">
-              {token ? (
+              {token && role === 'SUPPLIER' ? (
+                <>
+                  <li>
+                    <Link href="/">{t('nav.supplierView')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/notifications">{t('nav.notifications')}</Link>
+                  </li>
+                </>
+              ) : token ? (
                 <>
                   <li>
                     <Link href="/">{t('nav.start')}</Link>
@@ -46,6 +58,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   ) : null}
                   <li>
                     <LiveLink />
+                  </li>
+                  <li>
+                    <Link href="/notifications">{t('nav.notifications')}</Link>
                   </li>
                 </>
               ) : null}

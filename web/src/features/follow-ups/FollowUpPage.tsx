@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Label, Link, TextField } from 'react-aria-components';
+import { Button, Checkbox, Input, Label, Link, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
@@ -10,6 +10,7 @@ import {
   CompleteFollowUpMutation,
   FollowUpPageQuery,
   RetractFollowUpMutation,
+  SetSupplierReleaseMutation,
   StartFollowUpMutation,
 } from './follow-up';
 
@@ -29,6 +30,7 @@ export function FollowUpPage({ id }: { id: string }) {
   const [, complete] = useMutation(CompleteFollowUpMutation);
   const [, close] = useMutation(CloseFollowUpMutation);
   const [, retract] = useMutation(RetractFollowUpMutation);
+  const [, setRelease] = useMutation(SetSupplierReleaseMutation);
 
   if (!data) return <QueryState fetching={fetching} error={error} />;
   const followUp = data.followUp;
@@ -95,6 +97,18 @@ export function FollowUpPage({ id }: { id: string }) {
               </Button>
             ) : null}
           </div>
+          {!followUp.reportReleasedAt ? (
+            <Checkbox
+              className="checkbox"
+              isSelected={followUp.requiresSupplierRelease}
+              onChange={async (selected) =>
+                outcome(await setRelease({ ...variables, requiresSupplierRelease: selected }))
+              }
+            >
+              <span className="checkbox__box" aria-hidden="true" />
+              {t('log.requiresSupplierRelease')}
+            </Checkbox>
+          ) : null}
           <TextField className="field" value={reason} onChange={setReason}>
             <Label>{t('followUpPage.retractReason')}</Label>
             <Input className="input" />

@@ -58,9 +58,10 @@ interface FormProblem {
 
 /**
  * Log a follow-up: product (created here when missing), contract and requirements checked, method,
- * dates, lab, report, visibility, confidential notes, and the measurements, typed or pasted from
- * Excel. Every problem is listed at once in the summary (each linking to its field) and again at its
- * field or grid row; the verdict against my contract can be previewed before saving.
+ * dates, lab, report, visibility, confidential notes, whether the supplier must release the report
+ * first, and the measurements, typed or pasted from Excel. Every problem is listed at once in the
+ * summary (each linking to its field) and again at its field or grid row; the verdict against my
+ * contract can be previewed before saving.
  */
 export function LogFollowUpPage() {
   const { t } = useTranslation();
@@ -103,6 +104,7 @@ export function LogFollowUpPage() {
   const [reportReference, setReportReference] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('SHARED');
   const [confidentialNotes, setConfidentialNotes] = useState('');
+  const [requiresSupplierRelease, setRequiresSupplierRelease] = useState(false);
   const [rows, setRows] = useState<GridRow[]>([emptyRow()]);
   const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
   const [gridProblems, setGridProblems] = useState<GridProblem[]>([]);
@@ -188,6 +190,7 @@ export function LogFollowUpPage() {
         reportReference: reportReference.trim() || undefined,
         visibility,
         confidentialNotes: confidentialNotes.trim() || undefined,
+        requiresSupplierRelease,
         measurements: result.measurements,
       },
     });
@@ -436,6 +439,20 @@ export function LogFollowUpPage() {
             {t('visibility.PRIVATE')}
           </Radio>
         </RadioGroup>
+        <div className="field">
+          <Checkbox
+            className="checkbox"
+            isSelected={requiresSupplierRelease}
+            onChange={setRequiresSupplierRelease}
+            aria-describedby="release-hint"
+          >
+            <span className="checkbox__box" aria-hidden="true" />
+            {t('log.requiresSupplierRelease')}
+          </Checkbox>
+          <span className="field-hint" id="release-hint">
+            {t('log.requiresSupplierReleaseHint')}
+          </span>
+        </div>
         <TextField className="field" value={confidentialNotes} onChange={setConfidentialNotes}>
           <Label>{t('log.confidentialNotes')}</Label>
           <span className="field-hint" id="confidential-hint">

@@ -121,6 +121,8 @@ export const FollowUpPageQuery = graphql(`
       id
       version
       status
+      requiresSupplierRelease
+      reportReleasedAt
       organisation {
         id
       }
@@ -177,6 +179,20 @@ export const RetractFollowUpMutation = graphql(`
       id
       version
       status
+    }
+  }
+`);
+
+export const SetSupplierReleaseMutation = graphql(`
+  mutation FollowUpSetSupplierRelease($id: ID!, $expectedVersion: Int!, $requiresSupplierRelease: Boolean!) {
+    updateFollowUp(
+      id: $id
+      expectedVersion: $expectedVersion
+      input: { requiresSupplierRelease: $requiresSupplierRelease }
+    ) {
+      id
+      version
+      requiresSupplierRelease
     }
   }
 `);

@@ -31,7 +31,8 @@ export function LiveProvider({ socket, children }: { socket: WsClient | null; ch
   const [unseen, setUnseen] = useState(0);
   const [connected, setConnected] = useState(false);
   const [me] = useQuery({ query: LiveContractsQuery, pause: !socket });
-  const organisationId = me.data?.me.organisation.id;
+  // A supplier's member reads no contracts: its organisation has no feed of other regions' follow-ups.
+  const organisationId = me.data?.me.role === 'SUPPLIER' ? undefined : me.data?.me.organisation.id;
   const [contracts] = useQuery({
     query: MyContractsQuery,
     variables: { organisationId: organisationId ?? '' },

@@ -34,6 +34,7 @@ export const LiveFeedSubscription = graphql(`
 export const LiveContractsQuery = graphql(`
   query LiveContracts {
     me {
+      role
       organisation {
         id
       }

@@ -3,7 +3,10 @@ import { type FragmentType, getFragmentData } from '../../gql';
 import { useFormat } from '../../components/format';
 import { FollowUpCardFragment } from './product';
 
-/** One follow-up of a product: who, how, when, valid until, lab and report, and its measurements. */
+/**
+ * One follow-up of a product: who, how, when, valid until, lab and report (and whether the supplier has
+ * released it), its measurements, and the supplier's replies beside the result.
+ */
 export function FollowUpCard(props: { followUp: FragmentType<typeof FollowUpCardFragment> }) {
   const followUp = getFragmentData(FollowUpCardFragment, props.followUp);
   const { t } = useTranslation();
@@ -39,6 +42,16 @@ export function FollowUpCard(props: { followUp: FragmentType<typeof FollowUpCard
           <dt>{t('followUp.visibility')}</dt>
           <dd>{t(`visibility.${followUp.visibility}`)}</dd>
         </div>
+        {followUp.requiresSupplierRelease ? (
+          <div>
+            <dt>{t('followUp.report')}</dt>
+            <dd>
+              {followUp.reportReleasedAt
+                ? t('followUp.released', { date: f.dateTime(followUp.reportReleasedAt) })
+                : t('followUp.awaitingRelease')}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {followUp.measurements.length > 0 ? (
         <table className="table">
@@ -70,6 +83,21 @@ export function FollowUpCard(props: { followUp: FragmentType<typeof FollowUpCard
             ))}
           </tbody>
         </table>
+      ) : null}
+      {followUp.comments.length > 0 ? (
+        <section aria-labelledby={`${headingId}-comments`}>
+          <h4 id={`${headingId}-comments`}>{t('followUp.comments', { count: followUp.comments.length })}</h4>
+          <ul className="comment-list">
+            {followUp.comments.map((c) => (
+              <li key={c.id}>
+                <p>{c.text}</p>
+                <p className="meta">
+                  {c.authorName ?? t('followUp.supplierAuthor')}, {f.dateTime(c.createdAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </article>
   );

@@ -10,6 +10,14 @@ export const FollowUpCardFragment = graphql(`
     laboratory
     reportReference
     visibility
+    requiresSupplierRelease
+    reportReleasedAt
+    comments {
+      id
+      text
+      authorName
+      createdAt
+    }
     organisation {
       id
       name

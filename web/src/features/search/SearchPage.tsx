@@ -94,7 +94,9 @@ export function SearchPage() {
           <ResultGroup title={t('search.requirements')} total={data.requirements.totalCount}>
             {data.requirements.nodes.map((r) => (
               <li key={r.id}>
-                <strong>{r.code}</strong> {r.title}
+                <Link href={`/requirements/${r.id}`}>
+                  <strong>{r.code}</strong> {r.title}
+                </Link>
               </li>
             ))}
           </ResultGroup>

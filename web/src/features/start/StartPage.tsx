@@ -5,6 +5,7 @@ import { useFormat } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { MyContractsQuery } from '../products';
+import { WatchButton } from '../watches';
 import { RecentFollowUpsQuery, StartPageQuery } from './start';
 
 /**
@@ -34,6 +35,7 @@ export function StartPage() {
         <Link href="/search">{t('start.searchLink')}</Link>
       </p>
       <h2>{t('start.recent')}</h2>
+      {contracts.data && suppliers.size > 0 ? <WatchButton kind="CONTRACTS" label={t('watch.contracts')} /> : null}
       <QueryState fetching={me.fetching || contracts.fetching} error={me.error ?? contracts.error} />
       {contracts.data && suppliers.size === 0 ? <p>{t('start.noContracts')}</p> : null}
       {[...suppliers.values()].map((supplier) => (

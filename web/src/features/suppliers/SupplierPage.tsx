@@ -3,7 +3,6 @@ import {
   Button,
   Input,
   Label,
-  Link,
   ListBox,
   ListBoxItem,
   Popover,
@@ -17,10 +16,15 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { useFormat } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
+import { TrafficLight } from '../../components/TrafficLight';
 import { usePageTitle } from '../../components/usePageTitle';
+import { MyContractsQuery } from '../products';
 import { WatchButton } from '../watches';
+import { DeviationFacts } from './DeviationFacts';
+import { InviteSupplierMember } from './InviteSupplierMember';
 import type { DeviationSeverity } from '../../gql/graphql';
 import {
   AcceptActionPlanMutation,
@@ -30,13 +34,11 @@ import {
   SupplierPageQuery,
 } from './supplier';
 
-const LIGHT_COLOURS: Record<string, string> = { GREEN: '#00703c', YELLOW: '#ffdd00', RED: '#b10e1e' };
 const SEVERITIES: DeviationSeverity[] = ['MINOR', 'MAJOR', 'CRITICAL', 'OBSERVATION'];
 
 /** A supplier: its traffic light, its open deviations (due dates, action plans); open and resolve one. */
 export function SupplierPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const [{ data, fetching, error }, reload] = useQuery({ query: SupplierPageQuery, variables: { id } });
   usePageTitle(data?.supplierStatus.supplier.name ?? t('supplier.title'));
   const [resolveState, resolve] = useMutation(ResolveDeviationMutation);
@@ -44,6 +46,14 @@ export function SupplierPage({ id }: { id: string }) {
   const [rejections, setRejections] = useState<Record<string, string>>({});
   const [acceptState, accept] = useMutation(AcceptActionPlanMutation);
   const [rejectState, reject] = useMutation(RejectActionPlanMutation);
+  // Inviting a supplier's contact is for a contact person (or higher) of a region with a contract with it.
+  const organisationId = data?.me.organisation.id;
+  const [contracts] = useQuery({
+    query: MyContractsQuery,
+    variables: { organisationId: organisationId ?? '', supplierId: id },
+    pause: !organisationId || data?.me.role === 'READER',
+  });
+  const mayInvite = data?.me.role !== 'READER' && (contracts.data?.contracts.nodes.length ?? 0) > 0;
   if (!data) return <QueryState fetching={fetching} error={error} />;
   const status = data.supplierStatus;
   const overdue = new Set(status.overdueDeviations.map((d) => d.id));
@@ -56,71 +66,19 @@ export function SupplierPage({ id }: { id: string }) {
       <p className="meta">
         {status.supplier.organisationNumber ?? ''} {status.supplier.country}
       </p>
-      <p className="traffic-light">
-        <span className="light" style={{ backgroundColor: LIGHT_COLOURS[status.light] }} aria-hidden="true" />
-        <strong>{t(`light.${status.light}`)}</strong>{' '}
-        <span className="meta">{t('supplier.evaluatedOn', { date: f.date(status.evaluatedOn) })}</span>
-      </p>
+      <TrafficLight light={status.light} evaluatedOn={status.evaluatedOn} />
       <section aria-labelledby="deviations-heading">
         <h2 id="deviations-heading">{t('supplier.openDeviations', { count: status.openDeviations.length })}</h2>
-        {[resolveState.error, acceptState.error, rejectState.error].map((e, i) =>
-          e ? (
-            <div key={i} role="alert" className="error-summary">
-              {e.graphQLErrors[0]?.message ?? e.message}
-            </div>
-          ) : null,
-        )}
+        {[resolveState.error, acceptState.error, rejectState.error].map((e, i) => (
+          <ApiErrorSummary key={i} error={e} />
+        ))}
         {status.openDeviations.length === 0 ? <p>{t('supplier.noDeviations')}</p> : null}
         {status.openDeviations.map((d) => (
           <article key={d.id} className="card" aria-labelledby={`deviation-${d.id}`}>
             <h3 id={`deviation-${d.id}`}>
               {t(`severity.${d.severity}`)}: {d.description}
             </h3>
-            <dl className="summary-list">
-              <div>
-                <dt>{t('supplier.dueDate')}</dt>
-                <dd>
-                  {f.date(d.dueDate)}{' '}
-                  {overdue.has(d.id) ? <strong className="error-text">({t('supplier.overdue')})</strong> : null}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('supplier.status')}</dt>
-                <dd>{t(`deviationStatus.${d.status}`)}</dd>
-              </div>
-              <div>
-                <dt>{t('supplier.openedBy')}</dt>
-                <dd>{d.organisation.name}</dd>
-              </div>
-              <div>
-                <dt>{t('supplier.about')}</dt>
-                <dd>
-                  {d.followUp.product ? (
-                    <Link href={`/products/${d.followUp.product.id}`}>{d.followUp.product.name}</Link>
-                  ) : (
-                    '–'
-                  )}
-                  {d.requirement ? ` (${d.requirement.code})` : ''}
-                </dd>
-              </div>
-            </dl>
-            <p>
-              <strong>{t('supplier.actionPlan')}:</strong> {d.actionPlan ?? t('supplier.noActionPlan')}
-              {d.actionPlanStatus ? (
-                <>
-                  {' '}
-                  <span className="meta">
-                    ({t(`actionPlanStatus.${d.actionPlanStatus}`)}
-                    {d.actionPlanDueDate ? `, ${f.date(d.actionPlanDueDate)}` : ''})
-                  </span>
-                </>
-              ) : null}
-            </p>
-            {d.actionPlanRejection ? (
-              <p>
-                <strong>{t('supplier.rejectionReason')}:</strong> {d.actionPlanRejection}
-              </p>
-            ) : null}
+            <DeviationFacts deviation={d} overdue={overdue.has(d.id)} linkProduct />
             {d.actionPlanStatus === 'PROPOSED' && d.organisation.id === data.me.organisation.id ? (
               <div className="inline-form">
                 <Button
@@ -178,6 +136,7 @@ export function SupplierPage({ id }: { id: string }) {
         ))}
       </section>
       <OpenDeviationForm followUps={data.followUps.nodes} onOpened={refresh} />
+      {mayInvite ? <InviteSupplierMember supplierId={status.supplier.id} supplierName={status.supplier.name} /> : null}
     </>
   );
 }

@@ -23,28 +23,12 @@ export const SupplierPageQuery = graphql(`
       openDeviations {
         id
         severity
-        status
         description
-        actionPlan
         actionPlanStatus
-        actionPlanDueDate
-        actionPlanRejection
-        dueDate
         organisation {
           id
-          name
         }
-        requirement {
-          id
-          code
-        }
-        followUp {
-          id
-          product {
-            id
-            name
-          }
-        }
+        ...DeviationFacts_Deviation
       }
     }
     followUps(filter: { supplierId: $id }, first: 50) {
@@ -98,6 +82,18 @@ export const RejectActionPlanMutation = graphql(`
     rejectActionPlan(deviationId: $deviationId, reason: $reason) {
       id
       actionPlanStatus
+    }
+  }
+`);
+
+export const InviteSupplierMemberMutation = graphql(`
+  mutation SupplierInviteMember($supplierId: ID!, $name: String!, $email: String!) {
+    inviteSupplierMember(supplierId: $supplierId, name: $name, email: $email) {
+      token
+      principal {
+        id
+        name
+      }
     }
   }
 `);

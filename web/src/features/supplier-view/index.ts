@@ -1,0 +1,2 @@
+// What other features may use of the supplier's view.
+export { SupplierViewPage } from './SupplierViewPage';
