@@ -1,5 +1,6 @@
 // @ts-check
 import eslint from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -81,7 +82,67 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   prettier,
+  ...graphqlSchemaLint(),
 );
+
+/**
+ * The GraphQL schema (generated from the code, committed) and the example operations, linted as a
+ * client's tools see them (README, "The schema linter"): every type, field, argument, input field
+ * and enum value has a description, names follow the GraphQL conventions, and the operations are
+ * valid against the schema. Errors fail `npm run lint`, so a new type without descriptions fails CI.
+ */
+function graphqlSchemaLint() {
+  const parser = {
+    parser: graphql.parser,
+    parserOptions: {
+      graphQLConfig: { schema: 'schema/schema.graphql', documents: 'schema/operations/*.graphql' },
+    },
+  };
+  return [
+    {
+      files: ['schema/**/*.graphql'],
+      languageOptions: parser,
+      plugins: { '@graphql-eslint': graphql },
+    },
+    {
+      files: ['schema/schema.graphql'],
+      rules: {
+        ...graphql.configs['flat/schema-recommended'].rules,
+        // Value types (connections, edges, evaluations, statistics, results) have no identity of their
+        // own; the types that do implement Node (test/nodes.e2e-spec.ts), which is what clients key on.
+        '@graphql-eslint/strict-id-in-types': 'off',
+        // Organisation.organisationNumber is the domain's word (organisationsnummer), the same field as
+        // Supplier.organisationNumber and the filters'; renaming it would break clients for nothing.
+        '@graphql-eslint/no-typename-prefix': 'off',
+        '@graphql-eslint/require-description': [
+          'error',
+          {
+            types: true,
+            rootField: true,
+            FieldDefinition: true,
+            InputValueDefinition: true,
+            EnumValueDefinition: true,
+            DirectiveDefinition: true,
+          },
+        ],
+        '@graphql-eslint/naming-convention': [
+          'error',
+          {
+            types: 'PascalCase',
+            FieldDefinition: 'camelCase',
+            InputValueDefinition: 'camelCase',
+            Argument: 'camelCase',
+            EnumValueDefinition: 'UPPER_CASE',
+          },
+        ],
+      },
+    },
+    {
+      files: ['schema/operations/*.graphql'],
+      rules: graphql.configs['flat/operations-recommended'].rules,
+    },
+  ];
+}
 
 /** Selectors for writes of the follow-up writer's tables anywhere but in the writer. */
 function followUpWriterOnly() {

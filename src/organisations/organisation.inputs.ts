@@ -11,7 +11,7 @@ import { PageArgs } from '../common/pagination/connection.js';
 
 @InputType({ description: 'Which organisations: every condition given must hold.' })
 export class OrganisationFilter {
-  @Field({ nullable: true, description: 'Part of its name or code, any case.' })
+  @Field({ nullable: true, description: 'Part of its name, code or organisationsnummer, in any case.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
