@@ -26,6 +26,13 @@ export function render(r) {
     '',
     `Run ${r.started} → ${r.finished}; Node ${r.node}; ${r.cpus} cores, ${r.memoryGb} GiB. SQLite (better-sqlite3) for (a) to (f), the service and the raw handler on the same file; PostgreSQL for (g).`,
     '',
+    ...(r.note ? [`**Note on this run:** ${r.note}`, ''] : []),
+    ...(r.scalesLeftOut?.length
+      ? [
+          `**Scales left out of this run:** ${r.scalesLeftOut.join(', ')} (the mode measures ${[...scales, ...r.scalesLeftOut].sort((x, y) => x - y).join(' and ')}); the targets at those scales are not measured here.`,
+          '',
+        ]
+      : []),
     `Machine load before: ${load(r.loadBefore)}. After: ${load(r.loadAfter)}. Other work on the machine makes absolute figures noisy; every comparison below is made in rounds in which the compared targets take turns (the order turning each round), and each round's ratio is given.`,
     '',
     `Load: autocannon, ${r.settings.connections} connections (peer: ${r.settings.peerConnections.join(' and ')}), ${r.settings.duration} s per measurement (cold and warm: as many requests as products drawn, at most ${r.settings.coldRequests}), ${r.settings.rounds} rounds. CPU ms/request is the target process's own CPU time (user + system) over its requests; PostgreSQL's CPU is not in it (it matters in (g): PostGraphile has PostgreSQL build the JSON).`,

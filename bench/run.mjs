@@ -1,5 +1,6 @@
 // npm run bench [-- --quick | --smoke] [--reuse] [--no-peer] [--variant name:ENV=value …] [--only a,b,c,d,g,h]
 //                 [--rounds n] [--duration s] [--out <file>] [--data <folder>] [--pg-schema <name>]
+//                 [--scales 1,10] [--note <text>]
 //
 // Builds nothing itself (the npm script builds first). Generates the datasets (SQLite under /tmp;
 // PostgreSQL in a schema of the bench's own for the peer row), then measures side by side, in one
@@ -42,6 +43,10 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     only: { type: 'string' },
     'pg-schema': { type: 'string' },
+    // Fewer scales than the mode's (e.g. when the machine cannot generate scale 10 in time): said in the report.
+    scales: { type: 'string' },
+    // The conditions of the run, printed under the report's title (e.g. why a scale was left out).
+    note: { type: 'string' },
   },
 });
 const MODES = {
@@ -93,6 +98,7 @@ const mode = {
   ...MODES[modeName],
   ...(args.duration ? { duration: Number(args.duration) } : {}),
   ...(args.rounds ? { rounds: Number(args.rounds) } : {}),
+  ...(args.scales ? { scales: args.scales.split(',').map(Number) } : {}),
 };
 /** Sections to run (--only a,g,…); all by default. */
 const only = new Set((args.only ?? 'a,b,c,d,g,h').split(','));
@@ -111,6 +117,8 @@ const pgUrl = args['no-peer'] || !only.has('g') ? null : await b.postgresUrl();
 const report = {
   mode: modeName,
   settings: mode,
+  note: args.note ?? null,
+  scalesLeftOut: MODES[modeName].scales.filter((s) => !mode.scales.includes(s)),
   started: new Date().toISOString(),
   loadBefore: b.machineLoad(),
   node: process.version,

@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import { checkCasNumber, checkGtin, checkOrganisationNumber, gtinForms } from '../common/identifiers/identifiers.js';
 import { normalised } from '../common/identifiers/normalise.js';
-import { type Listing, type PageOrder, PageReader, keysetOrder } from '../database/read/page-reader.js';
+import { type Listing, type PageOrder, PageReader, keysetOrder, withOrderKeys } from '../database/read/page-reader.js';
+import type { Columns } from '../database/read/projection.js';
 import { placeholders, SqlReader } from '../database/read/sql-reader.js';
 import { likePattern, SqlWhere } from '../database/read/sql-where.js';
 import { ProductCategoriesService } from '../products/product-categories.service.js';
@@ -60,8 +61,10 @@ export class FollowUpQueriesService {
     private readonly categories: ProductCategoriesService,
   ) {}
 
-  async list(args: FollowUpsArgs, viewer: Principal) {
-    return this.pages.connection(await this.listing(args.filter, viewer), followUpOrder(args.orderBy), args);
+  /** A page of `followUps`; only `columns` of each follow-up when given (projected from the selection). */
+  async list(args: FollowUpsArgs, viewer: Principal, columns?: Columns<FollowUpEntity>) {
+    const order = followUpOrder(args.orderBy);
+    return this.pages.connection(await this.listing(args.filter, viewer, withOrderKeys(columns, order)), order, args);
   }
 
   /**
@@ -74,13 +77,16 @@ export class FollowUpQueriesService {
     args: FollowUpsArgs,
     viewer: Principal,
     loaders: Loaders,
+    columns?: Columns<FollowUpEntity>,
   ): Promise<Array<ConnectionShape<FollowUpEntity>>> {
+    const order = followUpOrder(args.orderBy);
+    const byId = loaders.byId(FollowUpEntity, withOrderKeys(columns, order));
     const pages = await this.pages.connectionsByParent(
       await this.listing(args.filter, viewer),
-      followUpOrder(args.orderBy),
+      order,
       args,
       { ...RELATIONS[relation], ids: parentIds },
-      async (ids) => (await loaders.byId(FollowUpEntity).loadMany(ids)).map((f) => (f instanceof Error ? null : f)),
+      async (ids) => (await byId.loadMany(ids)).map((f) => (f instanceof Error ? null : f)),
     );
     return parentIds.map((id) => pages.get(id)!);
   }
@@ -89,7 +95,11 @@ export class FollowUpQueriesService {
    * The follow-ups a filter selects among those the viewer may see (`follow_ups f`, the visibility
    * rule the first condition: see visibleCondition): for `followUps` and its CSV export alike.
    */
-  async listing(filter: FollowUpFilter | undefined, viewer: Principal): Promise<Listing<FollowUpEntity>> {
+  async listing(
+    filter: FollowUpFilter | undefined,
+    viewer: Principal,
+    columns?: Columns<FollowUpEntity>,
+  ): Promise<Listing<FollowUpEntity>> {
     const visible = visibleCondition(viewer);
     const where = new SqlWhere().and(visible.sql, ...visible.params);
     const f = filter ?? {};
@@ -147,7 +157,7 @@ export class FollowUpQueriesService {
         pattern,
       );
     }
-    return this.pages.listing(FollowUpEntity, 'f', where);
+    return this.pages.listing(FollowUpEntity, 'f', where, '', columns);
   }
 
   /** The ids of the requirements with these codes; an unknown code is BAD_USER_INPUT naming it. */

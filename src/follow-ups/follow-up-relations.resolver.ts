@@ -1,7 +1,10 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
+import { columnsFor } from '../database/read/projection.js';
+import { FOLLOW_UP } from '../database/read/projections.js';
 import { Organisation } from '../organisations/organisation.model.js';
 import { Product } from '../products/product.model.js';
 import { ChemicalRequirement } from '../requirements/requirement.model.js';
@@ -26,10 +29,13 @@ function pageOf(
   viewer: Principal,
   ctx: GraphQLContext,
   queries: FollowUpQueriesService,
+  info: GraphQLResolveInfo,
 ) {
+  // The follow-ups read only the columns the selection needs (one loader per selection's columns).
+  const columns = columnsFor(info, FOLLOW_UP, 'connection');
   return ctx.loaders
-    .get(`followUps:${relation}:${JSON.stringify(args)}`, (ids) =>
-      queries.forParents(relation, ids, args, viewer, ctx.loaders),
+    .get(`followUps:${relation}:${JSON.stringify(args)}:${columns?.join(',') ?? '*'}`, (ids) =>
+      queries.forParents(relation, ids, args, viewer, ctx.loaders, columns),
     )
     .load(parentId);
 }
@@ -44,8 +50,9 @@ export class ProductFollowUpsResolver {
     @Args() args: FollowUpsArgs,
     @CurrentPrincipal() viewer: Principal,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOf('product', p.id, args, viewer, ctx, this.queries);
+    return pageOf('product', p.id, args, viewer, ctx, this.queries, info);
   }
 }
 
@@ -61,8 +68,9 @@ export class SupplierFollowUpsResolver {
     @Args() args: FollowUpsArgs,
     @CurrentPrincipal() viewer: Principal,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOf('supplier', s.id, args, viewer, ctx, this.queries);
+    return pageOf('supplier', s.id, args, viewer, ctx, this.queries, info);
   }
 }
 
@@ -76,8 +84,9 @@ export class SubstanceFollowUpsResolver {
     @Args() args: FollowUpsArgs,
     @CurrentPrincipal() viewer: Principal,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOf('substance', s.id, args, viewer, ctx, this.queries);
+    return pageOf('substance', s.id, args, viewer, ctx, this.queries, info);
   }
 }
 
@@ -91,8 +100,9 @@ export class RequirementFollowUpsResolver {
     @Args() args: FollowUpsArgs,
     @CurrentPrincipal() viewer: Principal,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOf('requirement', r.id, args, viewer, ctx, this.queries);
+    return pageOf('requirement', r.id, args, viewer, ctx, this.queries, info);
   }
 }
 
@@ -106,7 +116,8 @@ export class OrganisationFollowUpsResolver {
     @Args() args: FollowUpsArgs,
     @CurrentPrincipal() viewer: Principal,
     @Context() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOf('organisation', o.id, args, viewer, ctx, this.queries);
+    return pageOf('organisation', o.id, args, viewer, ctx, this.queries, info);
   }
 }

@@ -1,4 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { columnsFor } from '../database/read/projection.js';
+import { FOLLOW_UP, PRODUCT, SUPPLIER } from '../database/read/projections.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -28,6 +31,7 @@ import {
   deviationsLoader,
   followUpRequirementsLoader,
   historyLoader,
+  measurementColumns,
   measurementsOf,
   reusesLoader,
 } from '../database/read/loaders/follow-up.loaders.js';
@@ -49,8 +53,8 @@ export class FollowUpsResolver {
   @Query(() => FollowUpConnection, {
     description: 'Follow-ups you may see: all SHARED ones and your own PRIVATE ones.',
   })
-  followUps(@Args() args: FollowUpsArgs, @CurrentPrincipal() viewer: Principal) {
-    return this.queries.list(args, viewer);
+  followUps(@Args() args: FollowUpsArgs, @CurrentPrincipal() viewer: Principal, @Info() info: GraphQLResolveInfo) {
+    return this.queries.list(args, viewer, columnsFor(info, FOLLOW_UP, 'connection'));
   }
 
   @Allow(Role.SUPPLIER)
@@ -164,14 +168,14 @@ export class FollowUpsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Product, { nullable: true })
-  product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return f.productId ? ctx.loaders.byId(ProductEntity).load(f.productId) : null;
+  product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return f.productId ? ctx.loaders.byId(ProductEntity, columnsFor(info, PRODUCT)).load(f.productId) : null;
   }
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
-  supplier(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return ctx.loaders.byId(SupplierEntity).load(f.supplierId);
+  supplier(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.byId(SupplierEntity, columnsFor(info, SUPPLIER)).load(f.supplierId);
   }
 
   @Allow(Role.SUPPLIER)
@@ -212,8 +216,8 @@ export class FollowUpsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => [Measurement])
-  measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
-    return measurementsOf(ctx.loaders, f);
+  measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return measurementsOf(ctx.loaders, f, measurementColumns(info));
   }
 
   @Allow(Role.SUPPLIER)

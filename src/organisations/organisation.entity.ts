@@ -14,5 +14,5 @@ export class OrganisationEntity extends BaseEntity {
   /** For an organisation of kind SUPPLIER: the supplier it is (its members have the role SUPPLIER). */
   @Column({ type: 'varchar', length: 36, nullable: true }) supplierId: string | null;
   /** Lower-cased in JavaScript: SQLite's LOWER folds only A–Z, so "Örebro" would not match "örebro". */
-  @Column({ type: 'varchar', length: 400 }) searchText: string;
+  @Column({ type: 'varchar', length: 400, select: false }) searchText: string;
 }

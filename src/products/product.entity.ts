@@ -8,5 +8,5 @@ export class ProductEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 100, nullable: true }) articleNumber: string | null;
   @Column({ type: 'varchar', length: 14, nullable: true, unique: true }) gtin: string | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) categoryId: string | null;
-  @Column({ type: 'varchar', length: 500 }) searchText: string;
+  @Column({ type: 'varchar', length: 500, select: false }) searchText: string;
 }

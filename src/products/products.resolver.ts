@@ -1,4 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { columnsFor } from '../database/read/projection.js';
+import { SUPPLIER } from '../database/read/projections.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -48,8 +51,8 @@ export class ProductsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
-  supplier(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext) {
-    return ctx.loaders.byId(SupplierEntity).load(product.supplierId);
+  supplier(@Parent() product: ProductEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.byId(SupplierEntity, columnsFor(info, SUPPLIER)).load(product.supplierId);
   }
 
   @Allow(Role.SUPPLIER)

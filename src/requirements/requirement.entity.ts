@@ -16,7 +16,7 @@ export class RequirementEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 30, nullable: true }) basis: LimitBasis | null;
   @Column({ type: 'varchar', length: 10 }) aggregation: Aggregation;
   @Column({ type: 'varchar', length: 300, nullable: true }) legalSource: string | null;
-  @Column({ type: 'text' }) searchText: string;
+  @Column({ type: 'text', select: false }) searchText: string;
 }
 
 @Entity('requirement_substances')

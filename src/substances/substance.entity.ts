@@ -9,7 +9,7 @@ export class SubstanceEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 300, nullable: true }) nameSv: string | null;
   @Column({ type: 'varchar', length: 12, unique: true }) casNumber: string;
   @Column({ type: 'varchar', length: 9, nullable: true }) ecNumber: string | null;
-  @Column({ type: 'varchar', length: 400 }) searchText: string;
+  @Column({ type: 'varchar', length: 400, select: false }) searchText: string;
 }
 
 /** A substance's membership of a group such as ORTHO_PHTHALATE or PFAS. */

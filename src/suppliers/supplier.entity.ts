@@ -8,5 +8,5 @@ export class SupplierEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 2 }) country: string;
   @Column({ type: 'varchar', length: 11, nullable: true, unique: true }) organisationNumber: string | null;
   /** Lower-cased name and number, for case-insensitive search on both engines (SQLite's LOWER is ASCII-only). */
-  @Column({ type: 'varchar', length: 400 }) searchText: string;
+  @Column({ type: 'varchar', length: 400, select: false }) searchText: string;
 }

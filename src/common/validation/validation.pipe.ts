@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type InputProblem } from '../errors/domain-error.js';
+import { rememberValidationMetadata } from './validation-metadata-cache.js';
 
 /** Flattens class-validator's tree into `path: reason` lines, e.g. `input.measurements[2].unit must be …`. */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
@@ -38,6 +39,8 @@ function firstPath(errors: ValidationError[], parent = ''): string {
     : e.property;
   return e.children?.length ? firstPath(e.children, path) : path;
 }
+
+rememberValidationMetadata();
 
 /** class-validator on every input; a failure is BAD_USER_INPUT naming every bad field, and nothing runs. */
 export const validationPipe = new ValidationPipe({

@@ -3,6 +3,7 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from '../../common/errors/domain-error.js';
 import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.js';
 import { type CursorCodec, type CursorValue, keysetCursor } from './cursor.js';
+import { type Columns, withColumns } from './projection.js';
 import { SqlReader } from './sql-reader.js';
 import type { SqlWhere } from './sql-where.js';
 import { TableReader } from './table-reader.js';
@@ -48,6 +49,14 @@ export interface PageRequest {
   before?: string | null;
 }
 
+/** Projected columns with the properties a page's order reads (its cursors record them). */
+export function withOrderKeys<T>(columns: Columns<T>, order: PageOrder<T>): Columns<T> {
+  return withColumns(
+    columns,
+    order.keys.map((k) => k.property),
+  );
+}
+
 /** Ordered by `keys`, then by `<alias>.id`, with opaque keyset cursors: the catalogue lists' order and followUps'. */
 export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Array<SortKey<T>>): PageOrder<T> {
   return { keys: [...keys, { column: `${alias}.id`, property: 'id' }], cursor: keysetCursor };
@@ -90,13 +99,23 @@ export class PageReader {
     return new TableReader(this.reader, this, entity, type, alias, keysetOrder(alias, ...keys));
   }
 
-  /** A listing of an entity's rows (alias `alias`, with `joins` after it): nodes are the entities. */
-  listing<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, where: SqlWhere, joins = ''): Listing<T> {
+  /**
+   * A listing of an entity's rows (alias `alias`, with `joins` after it): nodes are the entities,
+   * with only `columns` read when given (projected from the selection: see Projection; they must
+   * hold the properties of the order's keys, which the cursors record: see `withOrderKeys`).
+   */
+  listing<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    alias: string,
+    where: SqlWhere,
+    joins = '',
+    columns?: Columns<T>,
+  ): Listing<T> {
     return {
       from: `${this.reader.tableOf(entity)} ${alias}${joins ? ` ${joins}` : ''}`,
       where,
-      select: this.reader.selectList(entity, alias),
-      read: (sql, params) => this.reader.entities(entity, sql, params),
+      select: this.reader.selectList(entity, alias, '', columns),
+      read: (sql, params) => this.reader.entities(entity, sql, params, columns),
     };
   }
 

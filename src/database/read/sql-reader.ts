@@ -4,6 +4,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral, QueryFailedError } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { notFound } from '../../common/errors/domain-error.js';
+import type { Columns } from './projection.js';
 
 /** Prepared statements kept per SQLite connection (the distinct texts of the hot reads are few). */
 const STATEMENT_CACHE_SIZE = 500;
@@ -16,6 +17,8 @@ interface EntityShape {
   columns: Array<{ name: string; property: string; column: ColumnMetadata }>;
   /** Qualified select lists made so far, by `<alias> <prefix>` (a list reads one per request). */
   qualified: Map<string, string>;
+  /** The shapes of the column sets read so far (projections), by their properties joined with commas. */
+  subsets: Map<string, EntityShape>;
 }
 
 /**
@@ -69,8 +72,9 @@ export class SqlReader {
     entity: EntityTarget<T>,
     sql: string,
     params: readonly unknown[] = [],
+    columns?: Columns<T>,
   ): Promise<T[]> {
-    if (!this.sqlite) return this.hydrate(entity, await this.all(sql, params));
+    if (!this.sqlite) return this.hydrate(entity, await this.all(sql, params), '', columns);
     this.dataSource.logger.logQuery(sql, params as unknown[]);
     let rows: unknown[][];
     try {
@@ -78,26 +82,27 @@ export class SqlReader {
     } catch (error) {
       throw new QueryFailedError(sql, params as unknown[], error as Error);
     }
-    const shape = this.shape(entity);
+    const shape = this.shape(entity, columns);
     return rows.map((row) => this.fromRaw<T>(shape, row, 0));
   }
 
   /**
    * Two entities from each row of one statement (a join): `rest` is what follows the SELECT list
    * (`FROM … JOIN … WHERE … ORDER BY …`), in which `a.alias` and `b.alias` name the two tables. On
-   * SQLite the rows come as arrays, cut where the first entity's columns end.
+   * SQLite the rows come as arrays, cut where the first entity's columns end. Each side reads its
+   * `columns` (see Projection; undefined: all of them).
    */
   async pairs<A extends ObjectLiteral, B extends ObjectLiteral>(
-    a: { entity: EntityTarget<A>; alias: string },
-    b: { entity: EntityTarget<B>; alias: string },
+    a: { entity: EntityTarget<A>; alias: string; columns?: Columns<A> },
+    b: { entity: EntityTarget<B>; alias: string; columns?: Columns<B> },
     rest: string,
     params: readonly unknown[] = [],
   ): Promise<Array<[A, B]>> {
-    const sql = `SELECT ${this.selectList(a.entity, a.alias, 'a_')}, ${this.selectList(b.entity, b.alias, 'b_')} ${rest}`;
+    const sql = `SELECT ${this.selectList(a.entity, a.alias, 'a_', a.columns)}, ${this.selectList(b.entity, b.alias, 'b_', b.columns)} ${rest}`;
     if (!this.sqlite) {
       const rows = await this.all(sql, params);
-      const bs = this.hydrate(b.entity, rows, 'b_');
-      return this.hydrate(a.entity, rows, 'a_').map((x, i) => [x, bs[i]!]);
+      const bs = this.hydrate(b.entity, rows, 'b_', b.columns);
+      return this.hydrate(a.entity, rows, 'a_', a.columns).map((x, i) => [x, bs[i]!]);
     }
     this.dataSource.logger.logQuery(sql, params as unknown[]);
     let rows: unknown[][];
@@ -106,8 +111,8 @@ export class SqlReader {
     } catch (error) {
       throw new QueryFailedError(sql, params as unknown[], error as Error);
     }
-    const shapeA = this.shape(a.entity);
-    const shapeB = this.shape(b.entity);
+    const shapeA = this.shape(a.entity, a.columns);
+    const shapeB = this.shape(b.entity, b.columns);
     const offset = shapeA.columns.length;
     return rows.map((row) => [this.fromRaw<A>(shapeA, row, 0), this.fromRaw<B>(shapeB, row, offset)]);
   }
@@ -129,18 +134,19 @@ export class SqlReader {
 
   /**
    * Entities whose `property` is one of `keys` (in batches the size of a DataLoader's), ordered by
-   * `orderBy` (column names of the table, e.g. `position ASC`).
+   * `orderBy` (column names of the table, e.g. `position ASC`); only `columns` of them when given.
    */
   async findIn<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     property: keyof T & string,
     keys: readonly string[],
     orderBy?: string,
+    columns?: Columns<T>,
   ): Promise<T[]> {
     if (keys.length === 0) return [];
-    const shape = this.shape(entity);
+    const shape = this.shape(entity, columns);
     const sql = `SELECT ${shape.select} FROM ${shape.table} WHERE ${this.columnOf(entity, property)} IN (${placeholders(keys.length)})${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
-    return this.entities(entity, sql, keys);
+    return this.entities(entity, sql, keys, columns);
   }
 
   /** The entity whose properties have the given values (`id`, a unique code…), or undefined. */
@@ -181,7 +187,7 @@ export class SqlReader {
 
   /** An entity's table name, quoted. */
   tableOf(entity: EntityTarget<ObjectLiteral>): string {
-    return this.shape(entity).table;
+    return this.fullShape(entity).table;
   }
 
   /** The column of an entity's property (e.g. `followUpId` → `follow_up_id`), quoted. */
@@ -194,10 +200,15 @@ export class SqlReader {
   /**
    * The column list of an entity for a SELECT, qualified by `alias` when given (`"f"."id" AS "id", …`);
    * with a `prefix`, each column is named `<prefix><column>` (`"f"."id" AS "f_id"`), so that the
-   * entities of a join can share a row (see `hydrate`).
+   * entities of a join can share a row (see `hydrate`). Only `columns` of them when given.
    */
-  selectList(entity: EntityTarget<ObjectLiteral>, alias?: string, prefix = ''): string {
-    const shape = this.shape(entity);
+  selectList<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    alias?: string,
+    prefix = '',
+    columns?: Columns<T>,
+  ): string {
+    const shape = this.shape(entity, columns);
     if (!alias) return shape.select;
     const key = `${alias} ${prefix}`;
     let list = shape.qualified.get(key);
@@ -213,8 +224,9 @@ export class SqlReader {
     entity: EntityTarget<T>,
     rows: ReadonlyArray<Record<string, unknown>>,
     prefix = '',
+    projected?: Columns<T>,
   ): T[] {
-    const { metadata, columns } = this.shape(entity);
+    const { metadata, columns } = this.shape(entity, projected);
     const driver = this.dataSource.driver;
     return rows.map((row) => {
       const instance = metadata.create() as T;
@@ -234,21 +246,52 @@ export class SqlReader {
     return [keys.map((k) => `${this.columnOf(entity, k)} = ?`).join(' AND '), keys.map((k) => where[k]!)];
   }
 
-  private shape(entity: EntityTarget<ObjectLiteral>): EntityShape {
+  /**
+   * An entity's shape: all its columns, or (`columns`) only those of the given properties, in the
+   * entity's column order, made once per set.
+   */
+  private shape(entity: EntityTarget<ObjectLiteral>, projected?: Columns<ObjectLiteral>): EntityShape {
+    const full = this.fullShape(entity);
+    if (!projected) return full;
+    const key = projected.join(',');
+    let shape = full.subsets.get(key);
+    if (!shape) {
+      const wanted = new Set<string>(projected);
+      for (const p of wanted)
+        if (!full.columns.some((c) => c.property === p))
+          throw new Error(`${full.metadata.name} has no column for the property ${p}`);
+      const columns = full.columns.filter((c) => wanted.has(c.property));
+      shape = {
+        ...full,
+        select: columns.map((c) => quote(c.name)).join(', '),
+        columns,
+        qualified: new Map(),
+        subsets: full.subsets,
+      };
+      full.subsets.set(key, shape);
+    }
+    return shape;
+  }
+
+  private fullShape(entity: EntityTarget<ObjectLiteral>): EntityShape {
     let shape = this.shapes.get(entity);
     if (!shape) {
       const metadata = this.dataSource.getMetadata(entity);
-      const columns = metadata.columns.map((column) => ({
-        name: column.databaseName,
-        property: column.propertyName,
-        column,
-      }));
+      // Columns marked `select: false` (the search texts, for WHERE clauses only) are never read.
+      const columns = metadata.columns
+        .filter((column) => column.isSelect)
+        .map((column) => ({
+          name: column.databaseName,
+          property: column.propertyName,
+          column,
+        }));
       shape = {
         metadata,
         table: quote(metadata.tableName),
         select: columns.map((c) => quote(c.name)).join(', '),
         columns,
         qualified: new Map(),
+        subsets: new Map(),
       };
       this.shapes.set(entity, shape);
     }

@@ -1,7 +1,10 @@
 import type { Principal } from '../../../auth/principal.js';
 import { notFound } from '../../../common/errors/domain-error.js';
 import type { WeightedLru } from '../cache/weighted-lru.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { type Loaders } from './loaders.js';
+import { type Columns, columnsFor } from '../projection.js';
+import { MEASUREMENT, SUBSTANCE } from '../projections.js';
 import { placeholders } from '../sql-reader.js';
 import { RequirementEntity } from '../../../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../../../substances/substance.entity.js';
@@ -44,11 +47,24 @@ export function withSubstances(
 export function measurementsOf(
   loaders: Loaders,
   followUp: Pick<FollowUpEntity, 'id' | 'version'>,
+  columns?: MeasurementColumns,
 ): Promise<MeasurementWithSubstance[]> {
   // Without a version (never the case for a follow-up read from the database) the cache is not used.
   const key = Number.isInteger(followUp.version) ? `${followUp.id}@${followUp.version}` : followUp.id;
-  return measurementsLoader(loaders).load(key);
+  return measurementsLoader(loaders, columns).load(key);
 }
+
+/** The columns of the measurements and of their substances a selection reads (undefined: whole rows). */
+export interface MeasurementColumns {
+  measurement: Columns<MeasurementEntity>;
+  substance: Columns<SubstanceEntity>;
+}
+
+/** The columns `FollowUp.measurements` needs for its selection (`info`). */
+export const measurementColumns = (info: GraphQLResolveInfo): MeasurementColumns => ({
+  measurement: columnsFor(info, MEASUREMENT),
+  substance: columnsFor(info, SUBSTANCE, { child: 'substance' }),
+});
 
 /**
  * A cached row holds the same few strings as thousands of others (its follow-up's id, substance
@@ -91,69 +107,88 @@ export function measurementRowBytes(m: MeasurementEntity): number {
   return bytes;
 }
 
-const measurementsLoader = (loaders: Loaders) =>
-  loaders.get<MeasurementWithSubstance[]>('followUp.measurements', async (keys) => {
-    const cache = loaders.caches.measurements as WeightedLru<readonly MeasurementEntity[]>;
-    const rowsByKey = new Map<string, readonly MeasurementEntity[]>();
-    const missing = new Map<string, string[]>(); // follow-up id → its keys
-    for (const key of keys) {
-      const cached = key.includes('@') ? cache.get(key) : undefined;
-      if (cached) rowsByKey.set(key, cached);
-      else {
-        const id = key.split('@')[0]!;
-        missing.set(id, [...(missing.get(id) ?? []), key]);
-      }
+/**
+ * One loader per column set: the rows a request reads for one selection are never handed to another.
+ * The cache keeps whole rows only, so that whatever a later request selects, a hit has it: a batch
+ * that will store rows (a follow-up version's second sight) reads them whole; the others, first
+ * sights under uniform traffic (most reads), read only the selection's columns.
+ */
+const measurementsLoader = (loaders: Loaders, columns?: MeasurementColumns) =>
+  loaders.get<MeasurementWithSubstance[]>(
+    `followUp.measurements:${columns?.measurement?.join(',') ?? '*'}:${columns?.substance?.join(',') ?? '*'}`,
+    (keys) => loadMeasurements(loaders, keys, columns),
+  );
+
+async function loadMeasurements(
+  loaders: Loaders,
+  keys: readonly string[],
+  columns: MeasurementColumns | undefined,
+): Promise<MeasurementWithSubstance[][]> {
+  const cache = loaders.caches.measurements as WeightedLru<readonly MeasurementEntity[]>;
+  const rowsByKey = new Map<string, readonly MeasurementEntity[]>();
+  const missing = new Map<string, string[]>(); // follow-up id → its keys
+  for (const key of keys) {
+    const cached = key.includes('@') ? cache.get(key) : undefined;
+    if (cached) rowsByKey.set(key, cached);
+    else {
+      const id = key.split('@')[0]!;
+      missing.set(id, [...(missing.get(id) ?? []), key]);
     }
-    const substances = new Map<string, SubstanceEntity>();
-    if (missing.size) {
-      // The missed rows with their substances, in one statement.
-      const ids = [...missing.keys()];
-      const pairs = await loaders.reader.pairs(
-        { entity: MeasurementEntity, alias: 'm' },
-        { entity: SubstanceEntity, alias: 's' },
-        `FROM measurements m INNER JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id IN (${placeholders(ids.length)}) ORDER BY m.follow_up_id ASC, m.position ASC`,
-        ids,
-      );
-      const byFollowUp = new Map<string, MeasurementEntity[]>(ids.map((id) => [id, []]));
-      for (const [m, substance] of pairs) {
-        byFollowUp.get(m.followUpId)!.push(m);
-        if (!substances.has(substance.id)) substances.set(substance.id, substance);
-      }
-      for (const [id, list] of byFollowUp) {
-        for (const key of missing.get(id)!) {
-          rowsByKey.set(key, list);
-          if (key.includes('@') && cache.admits(key)) {
-            const rows = list.map((m) => compact(m, id));
-            cache.set(
-              key,
-              rows,
-              rows.reduce((sum, m) => sum + measurementRowBytes(m), 64),
-            );
-          }
+  }
+  const substances = new Map<string, SubstanceEntity>();
+  if (missing.size) {
+    // Admission is decided before the read: what is stored is read whole.
+    const admitted = new Set<string>();
+    for (const list of missing.values())
+      for (const key of list) if (key.includes('@') && cache.admits(key)) admitted.add(key);
+    // The missed rows with their substances, in one statement.
+    const ids = [...missing.keys()];
+    const pairs = await loaders.reader.pairs(
+      { entity: MeasurementEntity, alias: 'm', columns: admitted.size ? undefined : columns?.measurement },
+      { entity: SubstanceEntity, alias: 's', columns: columns?.substance },
+      `FROM measurements m INNER JOIN substances s ON s.id = m.substance_id WHERE m.follow_up_id IN (${placeholders(ids.length)}) ORDER BY m.follow_up_id ASC, m.position ASC`,
+      ids,
+    );
+    const byFollowUp = new Map<string, MeasurementEntity[]>(ids.map((id) => [id, []]));
+    for (const [m, substance] of pairs) {
+      byFollowUp.get(m.followUpId)!.push(m);
+      if (!substances.has(substance.id)) substances.set(substance.id, substance);
+    }
+    for (const [id, list] of byFollowUp) {
+      for (const key of missing.get(id)!) {
+        rowsByKey.set(key, list);
+        if (admitted.has(key)) {
+          const rows = list.map((m) => compact(m, id));
+          cache.set(
+            key,
+            rows,
+            rows.reduce((sum, m) => sum + measurementRowBytes(m), 64),
+          );
         }
       }
     }
-    // The substances of rows served from the cache (substances change: they are read per request).
-    const substanceIds = new Set<string>();
-    for (const list of rowsByKey.values())
-      for (const m of list) if (!substances.has(m.substanceId)) substanceIds.add(m.substanceId);
-    const bySubstanceId = loaders.byId(SubstanceEntity);
-    for (const s of substances.values()) bySubstanceId.prime(s.id, s);
-    if (substanceIds.size)
-      for (const s of await bySubstanceId.loadMany([...substanceIds]))
-        if (s && !(s instanceof Error)) substances.set(s.id, s);
-    // Each request reads the shared rows through objects of its own: the row is the prototype (its
-    // fields are read through it, never copied), the substance is the view's own property, and
-    // whatever a resolver might set lands on the view, never on the cached row.
-    return keys.map((key) =>
-      rowsByKey.get(key)!.map(
-        (m) =>
-          Object.create(m, {
-            substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true },
-          }) as MeasurementWithSubstance,
-      ),
-    );
-  });
+  }
+  // The substances of rows served from the cache (substances change: they are read per request).
+  const substanceIds = new Set<string>();
+  for (const list of rowsByKey.values())
+    for (const m of list) if (!substances.has(m.substanceId)) substanceIds.add(m.substanceId);
+  const bySubstanceId = loaders.byId(SubstanceEntity, columns?.substance);
+  for (const s of substances.values()) bySubstanceId.prime(s.id, s);
+  if (substanceIds.size)
+    for (const s of await bySubstanceId.loadMany([...substanceIds]))
+      if (s && !(s instanceof Error)) substances.set(s.id, s);
+  // Each request reads the shared rows through objects of its own: the row is the prototype (its
+  // fields are read through it, never copied), the substance is the view's own property, and
+  // whatever a resolver might set lands on the view, never on the cached row.
+  return keys.map((key) =>
+    rowsByKey.get(key)!.map(
+      (m) =>
+        Object.create(m, {
+          substance: { value: substances.get(m.substanceId)!, enumerable: true, writable: true },
+        }) as MeasurementWithSubstance,
+    ),
+  );
+}
 
 export const deviationsLoader = (loaders: Loaders) => loaders.children(DeviationEntity, 'followUpId', 'created_at ASC');
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { ReadCaches } from '../cache/read-caches.js';
+import type { Columns } from '../projection.js';
 import type { SqlReader } from '../sql-reader.js';
 
 /**
@@ -25,11 +26,20 @@ export class Loaders {
     return new Loaders(this.reader, this.caches);
   }
 
-  byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
+  /**
+   * Rows by id, batched. With `columns` (projected from the GraphQL selection, see Projection): only
+   * those properties, in a loader of their own (a narrow row is never handed to a caller that wants
+   * another set). Tables kept whole by the instance (ReadCaches.immutableRows) ignore `columns`.
+   */
+  byId<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    columns?: Columns<T>,
+  ): DataLoader<string, T | null> {
     const name = typeof entity === 'function' ? entity.name : String(entity);
     // Rows that never change are kept by the instance (ReadCaches.immutableRows): only unseen ids are read.
     const kept = this.caches.immutableRows(entity);
-    return this.get(`byId:${name}`, async (ids) => {
+    const projected = kept ? undefined : columns;
+    return this.get(projected ? `byId:${name}:${projected.join(',')}` : `byId:${name}`, async (ids) => {
       const map = new Map<string, T>();
       const missing: string[] = [];
       for (const id of ids) {
@@ -38,7 +48,7 @@ export class Loaders {
         else missing.push(id);
       }
       if (missing.length)
-        for (const r of await this.reader.findIn(entity, 'id', missing)) {
+        for (const r of await this.reader.findIn(entity, 'id', missing, undefined, projected)) {
           map.set(r.id, r);
           kept?.keep(r.id, r);
         }
