@@ -274,7 +274,11 @@ describe('follow-ups: no N+1 in nested lists', () => {
     console.log(`SQL statements (history, reuses): followUps(first: 10) → ${n10}, followUps(first: 100) → ${n100}`);
 
     expect(large.followUps.nodes).toHaveLength(100);
-    expect(large.followUps.nodes.every((n: any) => n.history.length >= 2 && n.history[0].actorOrganisation)).toBe(true);
+    // Ours (each with its deviation) have at least RECORDED and DEVIATION_OPENED, by an organisation; the
+    // demo data's own (a focus area's PLANNED follow-up, written by the seed) may have fewer.
+    const ours = large.followUps.nodes.filter((n: any) => n.deviations.length === 1);
+    expect(ours.length).toBeGreaterThanOrEqual(95);
+    expect(ours.every((n: any) => n.history.length >= 2 && n.history[0].actorOrganisation)).toBe(true);
     expect(n100).toBe(n10);
   });
 
