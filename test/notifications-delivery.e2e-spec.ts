@@ -3,13 +3,42 @@ import { NotificationWorker } from '../src/notifications/notification-worker.js'
 import { buildFollowUp, FollowUpFactory, phthalates } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
 import { TestSmtpServer, TestWebhookReceiver } from './helpers/notification-receivers.js';
-import { buildDist, scratchDatabase, startServer, type ScratchDatabase } from './helpers/server-process.js';
+import {
+  buildDist,
+  scratchDatabase,
+  startServer,
+  type ScratchDatabase,
+  type ServerProcess,
+} from './helpers/server-process.js';
 import { startTestApp, TOKENS, usingPostgres, type TestApp } from './helpers/test-app.js';
+
+/** Stockholm watches the first product, Skåne records a follow-up of it: its id (a FOLLOW_UP_COMPLETED for Stockholm). */
+async function watchedFollowUp(server: ServerProcess): Promise<string> {
+  const product = dataOf<any>(await server.gql('{ products(first: 1) { nodes { id } } }', {}, TOKENS.skane)).products
+    .nodes[0].id as string;
+  const pht = dataOf<any>(
+    await server.gql('{ requirements(filter: { search: "K-PHT-01" }) { nodes { id } } }', {}, TOKENS.skane),
+  ).requirements.nodes[0].id as string;
+  dataOf<any>(
+    await server.gql(
+      'mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }',
+      { t: product },
+      TOKENS.stockholm,
+    ),
+  );
+  return dataOf<any>(
+    await server.gql(
+      'mutation ($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { id } }',
+      { i: buildFollowUp({ productId: product, requirementIds: [pht], measurements: phthalates('PVC', {}, 10) }) },
+      TOKENS.skane,
+    ),
+  ).recordFollowUp.id as string;
+}
 
 /**
  * Delivery that loses nothing and sends nothing twice (issue 19, item 4): the service killed with
- * SIGKILL between an event's commit and its delivery tells of it after the restart, once; two
- * instances on one database send each notification once.
+ * SIGKILL between an event's commit and its delivery tells of it after the restart, once; without
+ * SMTP the e-mails wait and nothing else does; two instances on one database send each notification once.
  */
 describe('notification delivery', () => {
   const smtp = new TestSmtpServer();
@@ -35,25 +64,7 @@ describe('notification delivery', () => {
       scratch = await scratchDatabase({ SMTP_URL: smtpUrl, NOTIFY_ENABLED: 'true' });
       // A first round at start, then none for a minute: the event below waits for the next round.
       let server = await startServer({ ...scratch.env, NOTIFY_POLL_MS: '60000' });
-      const product = dataOf<any>(await server.gql('{ products(first: 1) { nodes { id } } }', {}, TOKENS.skane))
-        .products.nodes[0].id as string;
-      const pht = dataOf<any>(
-        await server.gql('{ requirements(filter: { search: "K-PHT-01" }) { nodes { id } } }', {}, TOKENS.skane),
-      ).requirements.nodes[0].id as string;
-      dataOf<any>(
-        await server.gql(
-          'mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }',
-          { t: product },
-          TOKENS.stockholm,
-        ),
-      );
-      const recorded = dataOf<any>(
-        await server.gql(
-          'mutation ($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { id } }',
-          { i: buildFollowUp({ productId: product, requirementIds: [pht], measurements: phthalates('PVC', {}, 10) }) },
-          TOKENS.skane,
-        ),
-      ).recordFollowUp.id as string;
+      const recorded = await watchedFollowUp(server);
       await server.stop('SIGKILL');
       await server.exited;
       const about = () =>
@@ -68,6 +79,44 @@ describe('notification delivery', () => {
         await server.stop();
       }
       expect(about()).toHaveLength(1);
+    }, 120_000);
+  });
+
+  describe('without SMTP_URL (NOTIFY_ENABLED for webhooks)', () => {
+    let scratch: ScratchDatabase;
+
+    beforeAll(() => buildDist(), 120_000);
+    afterAll(() => scratch?.drop());
+
+    it('an e-mail waits in the outbox while the service keeps answering and the webhooks go', async () => {
+      // The worker once claimed and gave back the waiting e-mail in a loop that never yielded (SQLite
+      // answers synchronously): the process stopped answering anyone (the browser journeys hung).
+      scratch = await scratchDatabase({ SMTP_URL: '', NOTIFY_ENABLED: 'true', NOTIFY_POLL_MS: '100' });
+      const server = await startServer(scratch.env);
+      try {
+        dataOf<any>(
+          await server.gql(
+            'mutation ($u: String!) { createWebhook(url: $u, events: [FOLLOW_UP_COMPLETED]) { webhook { id } } }',
+            { u: `${hooks.url}/no-smtp` },
+            TOKENS.stockholm,
+          ),
+        );
+        const recorded = await watchedFollowUp(server);
+        for (let i = 0; i < 100 && hooks.at('/no-smtp').length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(hooks.at('/no-smtp')).toHaveLength(1);
+        // Many worker rounds later (one every 100 ms), the service still answers at once.
+        for (let i = 0; i < 10; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          const started = Date.now();
+          const res = await fetch(`http://127.0.0.1:${server.port}/health/live`, { signal: AbortSignal.timeout(5000) });
+          expect(res.ok).toBe(true);
+          expect(Date.now() - started).toBeLessThan(2000);
+        }
+        const again = await server.gql('query ($id: ID!) { followUp(id: $id) { id } }', { id: recorded }, TOKENS.skane);
+        expect(again.data?.followUp.id).toBe(recorded);
+      } finally {
+        await server.stop('SIGKILL'); // a starved process would not even handle SIGTERM
+      }
     }, 120_000);
   });
 

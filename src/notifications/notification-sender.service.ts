@@ -53,9 +53,16 @@ export class NotificationSenderService implements OnApplicationShutdown {
     this.transport?.close();
   }
 
-  /** Sends what is due now (not the digests); returns how many deliveries it tried. */
+  /**
+   * Sends what is due now (not the digests); returns how many deliveries it tried. Without SMTP_URL
+   * the e-mails are not claimed at all: they wait in the outbox (a claim given back untried would be
+   * due again at once, and the worker, which sends while something was tried, would never stop).
+   */
   async sendDue(limit = 50): Promise<number> {
-    const claimed = await this.claim('NOT d.digest', limit);
+    const claimed = await this.claim(
+      this.config.smtpUrl ? 'NOT d.digest' : "NOT d.digest AND d.channel <> 'EMAIL'",
+      limit,
+    );
     for (const d of claimed) {
       if (d.channel === 'EMAIL') await this.sendEmail(d);
       else await this.sendWebhook(d);

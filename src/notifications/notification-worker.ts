@@ -54,7 +54,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         if (sweep) await this.deriver.sweepDeviations(channel);
       }
       if (sweep) await this.sender.prune();
-      while ((await this.sender.sendDue()) > 0 && this.timer);
+      // Batch after batch while there is work, yielding to the event loop between them: on SQLite the
+      // queries answer synchronously, so a loop of them alone would keep every request waiting.
+      while ((await this.sender.sendDue()) > 0 && this.timer) await new Promise((r) => setImmediate(r));
       const today = todayIso();
       if (new Date().getUTCHours() >= this.config.digestHourUtc && this.lastDigestDay !== today) {
         this.lastDigestDay = today;

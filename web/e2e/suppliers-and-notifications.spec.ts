@@ -3,6 +3,11 @@ import { checkPage, gql, recordFollowUp, signIn, TOKENS } from './pages';
 
 const PLAYMAT = '7350012340018'; // Lekmatta PVC 120x180, a product of the demo supplier Lekverket Nordic AB
 
+// Each run's own deviations: an earlier journey on the shared database may have opened one alike.
+const RUN = Date.now().toString(36);
+const PLAN_ASKED = `DEHP över gränsvärdet i pälsen, parti ${RUN}`;
+const PLAN_GIVEN = `Saknar säkerhetsdatablad för mjukgöraren, parti ${RUN}`;
+
 const OPEN_DEVIATION = `mutation ($input: OpenDeviationInput!) { openDeviation(input: $input) { id } }`;
 
 async function supplierOf(request: Parameters<typeof gql>[0], followUpId: string): Promise<string> {
@@ -22,7 +27,7 @@ test('a supplier answers a deviation with an action plan, releases the report an
     requiresSupplierRelease: true,
   });
   await gql(request, TOKENS.stockholm, OPEN_DEVIATION, {
-    input: { followUpId, severity: 'MAJOR', description: 'DEHP över gränsvärdet i pälsen', dueDate: '2027-01-15' },
+    input: { followUpId, severity: 'MAJOR', description: PLAN_ASKED, dueDate: '2027-01-15' },
   });
   const report = `query ($id: ID!) { followUp(id: $id) { reportReference reportReleasedAt comments { text } } }`;
   const before = await gql(request, TOKENS.skane, report, { id: followUpId });
@@ -40,7 +45,7 @@ test('a supplier answers a deviation with an action plan, releases the report an
   await checkPage(page, testInfo, 'supplier-view');
 
   // Answer the deviation: both fields missing are listed at once, then the plan is sent.
-  const deviation = page.getByRole('article', { name: /DEHP över gränsvärdet i pälsen/ });
+  const deviation = page.getByRole('article', { name: PLAN_ASKED });
   await deviation.getByRole('button', { name: 'Skicka åtgärdsplanen' }).click();
   const problems = deviation.getByRole('alert');
   await expect(problems).toContainText('Beskriv hur ni åtgärdar avvikelsen');
@@ -79,7 +84,7 @@ test('a region accepts the supplier’s action plan and invites a contact person
 }, testInfo) => {
   const followUpId = await recordFollowUp(request, TOKENS.stockholm, PLAYMAT, { performedOn: '2026-09-18' });
   const opened = await gql(request, TOKENS.stockholm, OPEN_DEVIATION, {
-    input: { followUpId, severity: 'MINOR', description: 'Saknar säkerhetsdatablad för mjukgöraren' },
+    input: { followUpId, severity: 'MINOR', description: PLAN_GIVEN },
   });
   await gql(
     request,
@@ -91,7 +96,7 @@ test('a region accepts the supplier’s action plan and invites a contact person
 
   await signIn(page, TOKENS.stockholm);
   await page.goto(`/suppliers/${supplierId}`);
-  const deviation = page.getByRole('article', { name: /Saknar säkerhetsdatablad för mjukgöraren/ });
+  const deviation = page.getByRole('article', { name: PLAN_GIVEN });
   await expect(deviation).toContainText('Skickar databladet inom en vecka.');
   await expect(deviation).toContainText('föreslagen av leverantören');
   await checkPage(page, testInfo, 'supplier-plan-proposed');

@@ -42,6 +42,8 @@ function OpenDeviations({ supplierId }: { supplierId: string }) {
   return (
     <section aria-labelledby="supplier-deviations-heading">
       <h2 id="supplier-deviations-heading">{t('supplier.openDeviations', { count: status.openDeviations.length })}</h2>
+      {/* A refresh that failed (after an answer, say) is said, not hidden behind what was shown before. */}
+      {error ? <QueryState fetching={false} error={error} /> : null}
       <TrafficLight light={status.light} evaluatedOn={status.evaluatedOn} />
       {status.openDeviations.length === 0 ? <p>{t('supplier.noDeviations')}</p> : null}
       {status.openDeviations.map((d) => (
@@ -71,7 +73,7 @@ function SharedFollowUps({ supplierId }: { supplierId: string }) {
       <h2 id="supplier-follow-ups-heading">
         {t('supplierView.followUps', { count: data?.followUps.totalCount ?? 0 })}
       </h2>
-      {!data ? <QueryState fetching={fetching} error={error} /> : null}
+      {!data || error ? <QueryState fetching={fetching && !data} error={error} /> : null}
       {data && data.followUps.nodes.length === 0 ? <p>{t('supplierView.noFollowUps')}</p> : null}
       {data?.followUps.nodes.map((followUp) => (
         <div key={followUp.id} className="supplier-follow-up" role="group" aria-labelledby={`subject-${followUp.id}`}>
