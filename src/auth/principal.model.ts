@@ -58,10 +58,22 @@ export class CreatedToken {
 export class Me {
   @Field(() => PrincipalModel) principal: unknown;
   @Field(() => Organisation) organisation?: Organisation;
-  @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
-  @Field(() => ID, { description: 'The token used.' }) tokenId: string;
-  @Field(() => String, { nullable: true, description: 'When the token used expires; null: never.' }) expiresAt:
-    string | null;
+  @Field(() => Role, {
+    description: "The role of the token used (a principal's tokens may differ), or the one the claims gave at sign-in.",
+  })
+  role: string;
+  @Field(() => ID, { nullable: true, description: 'The token used; null when signed in through an identity provider.' })
+  tokenId: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The session used, when signed in through the organisation's identity provider; null for a token.",
+  })
+  sessionId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the token used expires (null: never), or when the session ends at the latest.',
+  })
+  expiresAt: string | null;
 }
 
 export const PrincipalConnection = Connection(PrincipalModel, 'Principal');

@@ -23,6 +23,7 @@ import {
   RequirementSubstanceEntity,
 } from '../requirements/requirement.entity.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
+import { IdentityProviderEntity, SessionEntity } from '../sign-in/sign-in.entities.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 
 export const ENTITIES = [
@@ -55,4 +56,6 @@ export const ENTITIES = [
   WebhookEntity,
   DeliveryEntity,
   NotificationCursorEntity,
+  IdentityProviderEntity,
+  SessionEntity,
 ];

@@ -2,7 +2,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
+import type { AuthState } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
+import { cookieOf, csrfRefusal, ownOrigin } from '../sign-in/request-origin.js';
+import { SESSION_COOKIE, SessionsService } from '../sign-in/sessions.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
 import { ReadCaches } from '../database/read/cache/read-caches.js';
@@ -36,8 +39,9 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly caches: ReadCaches,
     feed: EventFeedService,
     schemaHost: GraphQLSchemaHost,
+    private readonly sessions: SessionsService,
   ) {
-    this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches);
+    this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches, sessions);
   }
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
@@ -76,7 +80,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         try {
           return {
             req,
-            auth: await this.tokens.authenticate(req?.headers?.authorization as string | undefined),
+            auth: await this.authenticate(req),
             loaders: new Loaders(this.reader, this.caches),
           };
         } catch (error) {
@@ -86,5 +90,22 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         }
       },
     };
+  }
+
+  /**
+   * Who calls over HTTP: a bearer token exactly as before; without one, the session cookie of a
+   * person signed in through an identity provider, which must come from the web app (CSRF check:
+   * request-origin.ts). No token and no cookie: anonymous.
+   */
+  private async authenticate(req: NonNullable<GraphQLContext['req']>): Promise<AuthState> {
+    const header = req?.headers?.authorization as string | undefined;
+    const session = header ? undefined : cookieOf(req.headers, SESSION_COOKIE);
+    if (!session) return this.tokens.authenticate(header);
+    const refusal = csrfRefusal(
+      req.headers,
+      ownOrigin(req.headers, this.config.signIn.publicUrl, (req as { protocol?: string }).protocol === 'https'),
+    );
+    if (refusal) return { principal: null, error: refusal };
+    return this.sessions.authenticate(session);
   }
 }

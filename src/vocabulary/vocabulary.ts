@@ -301,6 +301,13 @@ export const EVENT_TYPES = [
   'WEBHOOK_CREATED',
   'WEBHOOK_ENABLED',
   'WEBHOOK_DISABLED',
+  'IDENTITY_PROVIDER_ADDED',
+  'IDENTITY_PROVIDER_UPDATED',
+  'IDENTITY_PROVIDER_REMOVED',
+  'SIGNED_IN',
+  'SIGN_IN_REFUSED',
+  'SIGNED_OUT',
+  'SESSION_ENDED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -323,6 +330,8 @@ export const EVENT_SUBJECT_TYPES = [
   'Delegation',
   'Watch',
   'Webhook',
+  'IdentityProvider',
+  'Session',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -349,6 +358,8 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   Delegation: 'REGISTRY',
   Watch: 'ORGANISATION',
   Webhook: 'ORGANISATION',
+  IdentityProvider: 'ORGANISATION',
+  Session: 'ORGANISATION',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -400,3 +411,18 @@ export function isOneOf<T extends string>(values: readonly T[], text: string): t
 export function orList(values: readonly string[]): string {
   return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in through an organisation's identity provider (issue 15)
+
+/** The roles an identity provider's claims may give (a SUPPLIER's members get tokens, not sign-in). */
+export const SIGN_IN_ROLES = ['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
+export type SignInRole = (typeof SIGN_IN_ROLES)[number];
+
+/** Which claim says who the person is: the provider's subject, or the e-mail address. */
+export const SUBJECT_CLAIMS = ['sub', 'email'] as const;
+export type SubjectClaim = (typeof SUBJECT_CLAIMS)[number];
+
+/** Why a session ended. */
+export const SESSION_END_REASONS = ['SIGNED_OUT', 'ENDED_BY_ADMIN', 'IDLE', 'EXPIRED', 'PROVIDER_REMOVED'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

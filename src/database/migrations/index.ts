@@ -9,6 +9,7 @@ import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMemb
 import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
 import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
+import { AddSignIn1764300000000 } from './1764300000000-AddSignIn.js';
 import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
 
 /** In order. Listed explicitly (not globbed) so the same list works from src under Jest and from dist. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddNotifications1763772100000,
   AddBilingualNames1764200000000,
   AddReportReferenceIndex1764115400000,
+  AddSignIn1764300000000,
 ];
