@@ -82,6 +82,10 @@ describe('sign-in through the organisation identity provider (OpenID Connect)', 
       accounts,
     });
     forger = await startForgingProvider(op.issuer);
+    // The demo seed registers the development provider for the demo organisations: replaced here.
+    const { IdentityProvidersService } = await import('../src/sign-in/identity-providers.service.js');
+    const providers = sut.app.get(IdentityProvidersService);
+    for (const p of await providers.list(null)) await providers.remove(p.id, null);
     const added = await sut.gql(
       ADD,
       {

@@ -52,6 +52,8 @@ export default defineConfig({
       DATABASE_PATH: process.env.KK_WEB_DB!,
       LOG_LEVEL: 'warn',
       EVENTS_POLL_MS: '500',
+      // The development identity provider that `npm start` runs beside the service (sign-in.spec.ts).
+      DEV_IDP_PORT: String(port + 1000),
     },
   },
 });

@@ -2,10 +2,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
-import type { AuthState } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
-import { cookieOf, csrfRefusal, ownOrigin } from '../sign-in/request-origin.js';
-import { SESSION_COOKIE, SessionsService } from '../sign-in/sessions.service.js';
+import { RequestAuthenticator } from '../sign-in/request-authenticator.js';
+import { SessionsService } from '../sign-in/sessions.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
 import { ReadCaches } from '../database/read/cache/read-caches.js';
@@ -39,7 +38,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly caches: ReadCaches,
     feed: EventFeedService,
     schemaHost: GraphQLSchemaHost,
-    private readonly sessions: SessionsService,
+    sessions: SessionsService,
+    private readonly requests: RequestAuthenticator,
   ) {
     this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches, sessions);
   }
@@ -80,7 +80,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         try {
           return {
             req,
-            auth: await this.authenticate(req),
+            auth: await this.requests.authenticate(req.headers, (req as { protocol?: string }).protocol === 'https'),
             loaders: new Loaders(this.reader, this.caches),
           };
         } catch (error) {
@@ -90,22 +90,5 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         }
       },
     };
-  }
-
-  /**
-   * Who calls over HTTP: a bearer token exactly as before; without one, the session cookie of a
-   * person signed in through an identity provider, which must come from the web app (CSRF check:
-   * request-origin.ts). No token and no cookie: anonymous.
-   */
-  private async authenticate(req: NonNullable<GraphQLContext['req']>): Promise<AuthState> {
-    const header = req?.headers?.authorization as string | undefined;
-    const session = header ? undefined : cookieOf(req.headers, SESSION_COOKIE);
-    if (!session) return this.tokens.authenticate(header);
-    const refusal = csrfRefusal(
-      req.headers,
-      ownOrigin(req.headers, this.config.signIn.publicUrl, (req as { protocol?: string }).protocol === 'https'),
-    );
-    if (refusal) return { principal: null, error: refusal };
-    return this.sessions.authenticate(session);
   }
 }

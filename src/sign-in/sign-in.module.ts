@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { IdentityProvidersService } from './identity-providers.service.js';
+import { RequestAuthenticator } from './request-authenticator.js';
 import { SecretKeyring } from './secret-keyring.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInController } from './sign-in.controller.js';
@@ -10,7 +11,14 @@ import { SignInService } from './sign-in.service.js';
 @Global()
 @Module({
   controllers: [SignInController],
-  providers: [SecretKeyring, IdentityProvidersService, SessionsService, SignInService, SignInResolver],
-  exports: [SessionsService, IdentityProvidersService, SecretKeyring],
+  providers: [
+    RequestAuthenticator,
+    SecretKeyring,
+    IdentityProvidersService,
+    SessionsService,
+    SignInService,
+    SignInResolver,
+  ],
+  exports: [RequestAuthenticator, SessionsService, IdentityProvidersService, SecretKeyring],
 })
 export class SignInModule {}

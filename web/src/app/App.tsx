@@ -6,6 +6,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Layout } from '../components/Layout';
 import { AccessibilityPage } from '../features/about/AccessibilityPage';
 import { NotFoundPage } from '../features/about/NotFoundPage';
+import { NoAccessPage } from '../features/auth/NoAccessPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { LiveProvider } from '../features/live/LiveProvider';
 import { SearchPage } from '../features/search/SearchPage';
@@ -40,10 +41,10 @@ export function App() {
   );
 }
 
-/** A new client (and socket) per token, so nothing cached for one user is shown to the next. */
+/** A new client (and socket) per token or session, so nothing cached for one user is shown to the next. */
 function Api({ children }: { children: ReactNode }) {
-  const { token } = useAuth();
-  const { client, socket } = useMemo(() => createApiClients(token), [token]);
+  const { token, session } = useAuth();
+  const { client, socket } = useMemo(() => createApiClients(token, session), [token, session]);
   // The socket is lazy: it closes by itself once the live feed of the previous token unsubscribes.
   return (
     <UrqlProvider value={client}>
@@ -55,16 +56,17 @@ function Api({ children }: { children: ReactNode }) {
 function Routing() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const { token } = useAuth();
+  const { signedIn } = useAuth();
   /** Pages for signed-in users; anonymous visitors are sent to sign in. */
-  const member = (page: ReactNode) => (token ? page : <Redirect to="/sign-in" />);
+  const member = (page: ReactNode) => (signedIn ? page : <Redirect to="/sign-in" />);
   return (
     <RouterProvider navigate={navigate}>
       <Layout>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Switch>
-            <Route path="/">{token ? <StartPage /> : <Redirect to="/statistics" />}</Route>
+            <Route path="/">{signedIn ? <StartPage /> : <Redirect to="/statistics" />}</Route>
             <Route path="/sign-in" component={SignInPage} />
+            <Route path="/no-access" component={NoAccessPage} />
             <Route path="/statistics" component={StatisticsPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/search">{member(<SearchPage />)}</Route>

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { checkPage } from './pages';
+
+/**
+ * Sign-in through the organisation's identity provider: the development provider that `npm start`
+ * runs (a real oidc-provider), with its own login page, into the web app and back out through the
+ * provider's sign-out (RP-initiated logout). And a person whose claims give no role.
+ */
+test('a person signs in with their organisation at its identity provider, and signs out there too', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Logga in med din organisation' })).toBeVisible();
+  await checkPage(page, testInfo, 'sign-in-organisation');
+  await page.getByRole('combobox', { name: 'Organisation' }).selectOption({ label: 'Region Skåne' });
+  await page.getByRole('button', { name: 'Fortsätt till din organisations inloggning' }).click();
+
+  // The provider's own login page (another origin).
+  await page.getByPlaceholder('Enter any login').fill('region-skane.contact_person');
+  await page.getByPlaceholder('and password').fill('demo');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  await expect(page.getByText('Demo contact person (region-skane), Region Skåne (miljökontaktperson)')).toBeVisible();
+  await checkPage(page, testInfo, 'signed-in-with-organisation');
+  // The session (an HttpOnly cookie) is not readable by the page's script.
+  expect(await page.evaluate(() => document.cookie)).not.toContain('kk_session');
+
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/statistics$/);
+  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+});
+
+test('a person without a role in kemkollen sees whom to ask, and is not signed in', async ({ page }, testInfo) => {
+  await page.goto('/sign-in?organisation=region-uppsala');
+  await page.getByPlaceholder('Enter any login').fill('region-uppsala.none');
+  await page.getByPlaceholder('and password').fill('demo');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page).toHaveURL(/\/no-access$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har ingen behörighet till kemkollen' })).toBeVisible();
+  await expect(page.getByText('Be din organisations administratör om behörighet')).toBeVisible();
+  await checkPage(page, testInfo, 'no-access');
+  await expect(page.getByRole('link', { name: 'Logga in' }).first()).toBeVisible();
+});
