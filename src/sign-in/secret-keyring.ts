@@ -25,7 +25,8 @@ export class SecretKeyring implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.signIn.secretKey) return;
     if (!this.config.production) {
-      this.logger.warn(
+      // At `log` level: the server's start shows it, the CLI's commands (warnings and errors only) stay quiet.
+      this.logger.log(
         'IDP_SECRET_KEY is not set: client secrets are encrypted with the fixed DEVELOPMENT key (never use this in production)',
       );
       return;

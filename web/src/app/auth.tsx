@@ -22,7 +22,11 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-/** Does this browser hold a session? Asked once at start: `me` with the cookie (it is HttpOnly). */
+/**
+ * Does this browser hold a session? Asked once at start: `me` with the cookie (it is HttpOnly). A
+ * cookie of a session that has ended (idle, expired, ended by an ADMIN) is cleared by the sign-out
+ * route: the service refuses every request that carries it, public pages' too.
+ */
 async function hasSession(): Promise<boolean> {
   try {
     const res = await fetch('/graphql', {
@@ -31,8 +35,14 @@ async function hasSession(): Promise<boolean> {
       headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({ query: '{ me { sessionId } }' }),
     });
-    const body = (await res.json()) as { data?: { me?: { sessionId?: string | null } | null } };
-    return Boolean(body.data?.me?.sessionId);
+    const body = (await res.json()) as {
+      data?: { me?: { sessionId?: string | null } | null };
+      errors?: Array<{ message: string }>;
+    };
+    if (body.data?.me?.sessionId) return true;
+    if (body.errors?.some((e) => /session/.test(e.message)))
+      await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers: CSRF_HEADERS });
+    return false;
   } catch {
     return false;
   }
