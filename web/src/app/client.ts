@@ -1,4 +1,4 @@
-import { cacheExchange, Client, fetchExchange, subscriptionExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { CSRF_HEADERS } from './auth';
 
@@ -42,6 +42,17 @@ export function createApiClients(token: string | null, session = false): ApiClie
       headers: token ? { authorization: `Bearer ${token}`, ...CSRF_HEADERS } : { ...CSRF_HEADERS },
     },
     exchanges: [
+      // A session that ended while the page was open (idle, expired, ended by an ADMIN): to the sign-in page, saying so.
+      ...(session && !token
+        ? [
+            mapExchange({
+              onError(error) {
+                if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'))
+                  window.location.assign('/sign-in?error=ended');
+              },
+            }),
+          ]
+        : []),
       cacheExchange,
       fetchExchange,
       ...(socket

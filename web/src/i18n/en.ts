@@ -42,6 +42,7 @@ export const en: Dictionary = {
     problem: {
       failed: 'The sign-in did not go through. Try again; if it fails again, contact your organisation’s IT support.',
       unknown: 'That organisation does not sign in to kemkollen through an identity provider.',
+      ended: 'Your session has ended (after a time without use, or at its time limit). Sign in again.',
       unavailable: 'Your organisation’s sign-in service could not be reached. Try again in a while.',
     },
     noAccessTitle: 'You have no access to kemkollen',

@@ -40,6 +40,7 @@ export const sv = {
     problem: {
       failed: 'Inloggningen gick inte igenom. Försök igen; om det inte går, kontakta din organisations it-support.',
       unknown: 'Den organisationen loggar inte in i kemkollen via en identitetsleverantör.',
+      ended: 'Din session har upphört (efter en tid utan användning, eller vid sin tidsgräns). Logga in igen.',
       unavailable: 'Det gick inte att nå din organisations inloggningstjänst. Försök igen om en stund.',
     },
     noAccessTitle: 'Du har ingen behörighet till kemkollen',

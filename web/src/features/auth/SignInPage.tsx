@@ -51,7 +51,9 @@ function OrganisationSignIn() {
           <ul>
             <li>
               <a href="#organisation">
-                {t(`auth.problem.${problem === 'unknown' || problem === 'unavailable' ? problem : 'failed'}`)}
+                {t(
+                  `auth.problem.${problem === 'unknown' || problem === 'unavailable' || problem === 'ended' ? problem : 'failed'}`,
+                )}
               </a>
             </li>
           </ul>
