@@ -54,16 +54,27 @@ export async function startDevIdentityProvider(config: AppConfig): Promise<Runni
   const origins = [
     ...new Set([config.signIn.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`]),
   ].filter((o): o is string => Boolean(o));
-  const provider = await startOpenIdProvider({
-    port: config.signIn.devIdentityProviderPort,
-    accounts: devAccounts(),
-    clients: DEV_IDP_ORGANISATIONS.map((code) => ({
-      ...devClient(code),
-      redirectUris: origins.map((o) => `${o}/auth/callback`),
-      postLogoutRedirectUris: origins.map((o) => `${o}/sign-in`),
-    })),
-  });
-  new Logger('DevIdentityProvider').warn(
+  const logger = new Logger('DevIdentityProvider');
+  let provider: RunningOpenIdProvider;
+  try {
+    provider = await startOpenIdProvider({
+      port: config.signIn.devIdentityProviderPort,
+      accounts: devAccounts(),
+      clients: DEV_IDP_ORGANISATIONS.map((code) => ({
+        ...devClient(code),
+        redirectUris: origins.map((o) => `${o}/auth/callback`),
+        postLogoutRedirectUris: origins.map((o) => `${o}/sign-in`),
+      })),
+    });
+  } catch (error) {
+    // A second instance on this machine (its provider already serves the port), or another program:
+    // the service runs on without it; sign-in with a token works as ever.
+    logger.warn(
+      `development identity provider not started on 127.0.0.1:${config.signIn.devIdentityProviderPort}: ${(error as Error).message} (set DEV_IDP_PORT, or DEV_IDP=false)`,
+    );
+    return null;
+  }
+  logger.warn(
     `development identity provider at ${provider.issuer} (anyone can sign in, e.g. as region-skane.contact_person with any password; never in production)`,
   );
   return provider;
