@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SignInModule } from './sign-in/sign-in.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -30,6 +31,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
     ConfigModule,
     DatabaseModule,
     AuthModule,
+    SignInModule,
     EventsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
     OrganisationsModule,

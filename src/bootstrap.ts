@@ -1,5 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
@@ -30,6 +31,8 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   await app.register(multipart, {
     limits: { fileSize: config.importMaxBytes, files: 1, fields: 8, fieldSize: 1000, parts: 10 },
   });
+  // Cookies for sign-in (src/sign-in): the session and the sign-in attempt.
+  await app.register(cookie);
   // The web app (web/dist) at `/`, with its cache headers and Content-Security-Policy.
   await serveWebApp(app, config.webDist);
   if (config.landingPage) registerGraphiQL(app);

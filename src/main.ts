@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapLogger, createApp } from './bootstrap.js';
 import { loadConfig } from './config/configuration.js';
+import { startDevIdentityProvider } from './sign-in/dev-identity-provider.js';
 
 const config = loadConfig();
 const app = await createApp();
@@ -17,6 +18,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 await app.listen(config.port, config.host);
+// Development only (refused in production): the local OpenID Provider the demo organisations sign in through.
+const devIdentityProvider = await startDevIdentityProvider(config);
+if (devIdentityProvider) app.getHttpServer().once('close', () => void devIdentityProvider.close());
 bootstrapLogger.log(
   `kemkollen listening on http://localhost:${config.port}/graphql (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.databasePath}`})`,
 );

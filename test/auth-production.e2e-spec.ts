@@ -2,6 +2,8 @@ import { Role } from '../src/auth/role.js';
 import { TokenService } from '../src/auth/token.service.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import { DEMO_TOKENS } from '../src/seeding/demo-tokens.js';
+import { IdentityProvidersService } from '../src/sign-in/identity-providers.service.js';
+import { SecretKeyring } from '../src/sign-in/secret-keyring.js';
 import { expectError } from './helpers/graphql.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -63,6 +65,27 @@ describe('auth in production: no demo tokens', () => {
       await sut.gql('{ me { role } }', {}, 'kk_demo_admin'),
       'UNAUTHENTICATED',
       'demo tokens are not accepted in production',
+    );
+  });
+  it('without IDP_SECRET_KEY: no development identity provider, no provider can be added, and stored ones stop the start', async () => {
+    expect(await count('identity_providers')).toBe(0);
+    const [organisation] = await sut.dataSource.query("SELECT id FROM organisations WHERE code = 'adda'");
+    const input = {
+      organisationId: organisation.id,
+      issuer: 'https://login.example.se/tenant/v2.0',
+      clientId: 'kk',
+      clientSecret: 'secret',
+      roleClaim: 'roles',
+      roleMappings: [{ claimValue: 'kk', role: 'READER' as const }],
+    };
+    await expect(sut.app.get(IdentityProvidersService).add(input, null)).rejects.toThrow(/IDP_SECRET_KEY is not set/);
+    expect(await count('identity_providers')).toBe(0);
+    // A provider stored with a key (say, the key was dropped from the deployment): the start is refused.
+    await sut.dataSource.query(
+      `INSERT INTO identity_providers (id, organisation_id, issuer, client_id, client_secret_encrypted, scopes, subject_claim, role_claim, role_mappings, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000002', '${organisation.id}', 'https://login.example.se', 'kk', 'v1.x.y.z', 'openid', 'sub', 'roles', '[]', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+    );
+    await expect(sut.app.get(SecretKeyring).onApplicationBootstrap()).rejects.toThrow(
+      /IDP_SECRET_KEY is not set, but identity providers are stored/,
     );
   });
 });

@@ -3,6 +3,9 @@ import { buildSchema, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { TokenAdminService } from '../src/auth/token-admin.service.js';
 import { SCHEMA_FILE } from '../src/graphql/schema-file.js';
+import { TransactionService } from '../src/database/transaction.service.js';
+import { IdentityProvidersService } from '../src/sign-in/identity-providers.service.js';
+import { SessionsService } from '../src/sign-in/sessions.service.js';
 import {
   CALLER_INFO,
   CALLERS,
@@ -267,6 +270,35 @@ describe('authorization matrix', () => {
   async function tokenOf(organisationCode: string): Promise<string> {
     return (await admin().create({ organisationCode, role: 'READER', name: `Matristoken ${uniqueSuffix()}` })).summary
       .id;
+  }
+  /** A fresh identity provider of the organisation (its earlier one removed: one per organisation). */
+  async function freshProvider(organisationId: string): Promise<string> {
+    const providers = sut.app.get(IdentityProvidersService);
+    for (const p of await providers.list(null, organisationId)) await providers.remove(p.id, null);
+    return (await providers.add(providerInput(organisationId), null)).id;
+  }
+  const providerInput = (organisationId: string) => ({
+    organisationId,
+    issuer: 'https://idp.example.org',
+    clientId: name('kemkollen'),
+    clientSecret: 'matrix-secret',
+    roleClaim: 'groups',
+    roleMappings: [{ claimValue: 'kk', role: 'READER' as const }],
+  });
+  /** An open session of a member of the organisation. */
+  async function sessionOf(organisationCode: string): Promise<string> {
+    const principalId = await principalOf(organisationCode);
+    const organisationId = organisationCode === 'adda' ? callers.organisationId('admin') : ids.skane!;
+    return sut.app.get(TransactionService).run(async (uow) => {
+      const opened = await sut.app.get(SessionsService).open(uow, {
+        principalId,
+        organisationId,
+        identityProviderId: organisationId,
+        role: 'READER',
+        idTokenEncrypted: null,
+      });
+      return opened.session.id;
+    });
   }
   const name = (what: string) => `${what} ${uniqueSuffix()}`;
   const ownOrganisation = (path: (data: any) => { id: string }) => (data: any, caller: Caller) =>
@@ -960,6 +992,48 @@ describe('authorization matrix', () => {
         'mutation ($s: ID!, $o: ID!) { m: assignSample(sampleId: $s, organisationId: $o) { id followUp { status } } }',
       check: (d) => expect(d.m.followUp.status).toBe('PLANNED'),
     },
+    ...(['own', 'Skåne'] as const).flatMap((where): MutationCase[] => {
+      const own = where === 'own';
+      const expected = outcomes('ADMIN', own ? {} : { admin: 'FORBIDDEN' });
+      const org = () => (own ? callers.organisationId('admin') : ids.skane!);
+      return [
+        {
+          mutation: 'addIdentityProvider',
+          variant: own ? "for the ADMIN's own organisation" : 'for Skåne',
+          expected,
+          arrange: async () => {
+            const providers = sut.app.get(IdentityProvidersService);
+            for (const p of await providers.list(null, org())) await providers.remove(p.id, null);
+            return { i: providerInput(org()) };
+          },
+          document:
+            'mutation ($i: AddIdentityProviderInput!) { m: addIdentityProvider(input: $i) { id organisationId } }',
+          check: (data, caller) => expect(data.m.organisationId).toBe(callers.organisationId(caller)),
+        },
+        {
+          mutation: 'updateIdentityProvider',
+          variant: own ? "of the ADMIN's own organisation" : "of Skåne's",
+          expected,
+          arrange: async () => ({ id: await freshProvider(org()), c: name('kemkollen') }),
+          document:
+            'mutation ($id: ID!, $c: String!) { m: updateIdentityProvider(id: $id, input: { clientId: $c }) { id } }',
+        },
+        {
+          mutation: 'removeIdentityProvider',
+          variant: own ? "of the ADMIN's own organisation" : "of Skåne's",
+          expected,
+          arrange: async () => ({ id: await freshProvider(org()) }),
+          document: 'mutation ($id: ID!) { m: removeIdentityProvider(id: $id) { id } }',
+        },
+        {
+          mutation: 'endSession',
+          variant: own ? "a session of the ADMIN's own organisation" : 'a session of Skåne',
+          expected,
+          arrange: async () => ({ id: await sessionOf(own ? 'adda' : 'region-skane') }),
+          document: 'mutation ($id: ID!) { m: endSession(id: $id) { id endReason } }',
+        },
+      ];
+    }),
   ];
 
   it('covers every mutation of the schema (the committed file and the running code)', () => {
@@ -1220,6 +1294,8 @@ describe('authorization matrix', () => {
       ['auditLog', '{ auditLog(first: 100) { totalCount nodes { type payload } } }'],
       ['tokens', '{ tokens { totalCount nodes { id prefix } } }'],
       ['principals', '{ principals { totalCount nodes { id name } } }'],
+      ['identityProviders', '{ identityProviders { id issuer clientId } }'],
+      ['sessions', '{ sessions(includeEnded: true) { id role } }'],
     ];
     it.each(
       ADMIN_READS.flatMap(([label, query]) =>

@@ -385,4 +385,59 @@ describe('cli', () => {
     },
     120_000,
   );
+  it('identity-provider add, list, update and remove: the client secret from the environment, stored encrypted, never shown', async () => {
+    const provider = ['--issuer', 'https://login.example.se/tenant/v2.0', '--client-id', 'kk', '--role-claim', 'roles'];
+    const withSecret = (...args: string[]): Run => {
+      const r = spawnSync(process.execPath, [CLI, ...args], {
+        cwd: ROOT,
+        env: { ...env, IDP_CLIENT_SECRET: 'cli-secret-value' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const noSecret = cli(
+      'identity-provider',
+      'add',
+      '--organisation',
+      'region-kalmar',
+      ...provider,
+      '--map',
+      'a=READER',
+    );
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toContain('IDP_CLIENT_SECRET');
+    const badRole = withSecret(
+      'identity-provider',
+      'add',
+      '--organisation',
+      'region-kalmar',
+      ...provider,
+      '--map',
+      'a=SUPPLIER',
+    );
+    expect(badRole.status).toBe(2);
+    expect(badRole.stderr).toContain('roleMappings[0].role must be one of READER');
+
+    const added = withSecret(
+      'identity-provider',
+      'add',
+      '--organisation',
+      'region-kalmar',
+      ...provider,
+      '--map',
+      'kk.read=reader',
+      '--map',
+      'kk.admin=ADMIN',
+    );
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain('roles: kk.read=READER, kk.admin=ADMIN');
+    const id = added.stdout.split(/\s+/)[0]!;
+    expect(added.stdout + added.stderr).not.toContain('cli-secret-value');
+    expect(JSON.stringify(await db.query('SELECT * FROM identity_providers'))).not.toContain('cli-secret-value');
+    expect(ok('identity-provider', 'list', '--organisation', 'region-kalmar')).toContain(id);
+    expect(ok('identity-provider', 'update', id, '--client-id', 'kk2')).toContain('client kk2');
+    expect(ok('identity-provider', 'remove', id)).toContain('removed');
+    expect(ok('identity-provider', 'list', '--organisation', 'region-kalmar')).toContain('No identity providers.');
+  });
 });

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 
 // The service under test: the built app (`npm run build` first) on a fresh SQLite file with the demo
 // data, on a port drawn once (workers inherit the environment of the runner that loads this file).
-process.env.KK_WEB_PORT ??= String(3100 + Math.floor(Math.random() * 900));
+// Chromium refuses some ports outright (ERR_UNSAFE_PORT): never draw those, for the service or for the
+// development identity provider beside it (the port + 1000).
+const UNSAFE_PORTS = new Set([3659, 4045, 4190, 4659]);
+let drawn = 3100 + Math.floor(Math.random() * 900);
+while (UNSAFE_PORTS.has(drawn) || UNSAFE_PORTS.has(drawn + 1000)) drawn++;
+process.env.KK_WEB_PORT ??= String(drawn);
 process.env.KK_WEB_DB ??= join(mkdtempSync(join(tmpdir(), 'kemkollen-browser-')), 'kemkollen.sqlite');
 const port = Number(process.env.KK_WEB_PORT);
 
@@ -58,6 +63,8 @@ export default defineConfig({
       WEBHOOK_BACKOFF_MS: '100',
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_DISABLE_AFTER: '2',
+      // The development identity provider that `npm start` runs beside the service (sign-in.spec.ts).
+      DEV_IDP_PORT: String(port + 1000),
     },
   },
 });

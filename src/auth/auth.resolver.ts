@@ -20,8 +20,12 @@ export class AuthResolver {
     description: 'Who you are: your principal, organisation, and the role and expiry of the token you sent.',
   })
   async me(@CurrentPrincipal() caller: Principal) {
+    if (caller.sessionId) {
+      const { principal, session } = await this.queries.meBySession(caller);
+      return { principal, role: caller.role, tokenId: null, sessionId: session.id, expiresAt: session.expiresAt };
+    }
     const { principal, token } = await this.queries.me(caller);
-    return { principal, role: token.role, tokenId: token.id, expiresAt: token.expiresAt };
+    return { principal, role: token.role, tokenId: token.id, sessionId: null, expiresAt: token.expiresAt };
   }
 
   @Allow(Role.SUPPLIER)

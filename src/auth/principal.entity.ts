@@ -9,6 +9,9 @@ export class PrincipalEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 20 }) kind: PrincipalKind;
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'varchar', length: 320, nullable: true }) email: string | null;
+  /** A member created at its first sign-in: its organisation's identity provider, and who it is there. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) identityProviderId?: string | null;
+  @Column({ type: 'varchar', length: 320, nullable: true }) externalSubject?: string | null;
 }
 
 /** A bearer token. Only its SHA-256 hash is stored; the token itself is shown once. */

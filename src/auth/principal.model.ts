@@ -67,11 +67,24 @@ export class CreatedToken {
   description: 'Who is calling: the principal, its organisation, and the role and expiry of the token used.',
 })
 export class Me {
-  @Field(() => PrincipalModel, { description: 'The member or API client the token acts as.' }) principal: unknown;
+  @Field(() => PrincipalModel, { description: 'The member or API client the token (or session) acts as.' })
+  principal: unknown;
   @Field(() => Organisation, { description: 'The organisation you act for.' }) organisation?: Organisation;
-  @Field(() => Role, { description: "The role of the token used (a principal's tokens may differ)." }) role: string;
-  @Field(() => ID, { description: 'The token used.' }) tokenId: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token used expires (UTC); null: never.' })
+  @Field(() => Role, {
+    description: "The role of the token used (a principal's tokens may differ), or the one the claims gave at sign-in.",
+  })
+  role: string;
+  @Field(() => ID, { nullable: true, description: 'The token used; null when signed in through an identity provider.' })
+  tokenId: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The session used, when signed in through the organisation's identity provider; null for a token.",
+  })
+  sessionId: string | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the token used expires (UTC; null: never), or when the session ends at the latest.',
+  })
   expiresAt: string | null;
 }
 

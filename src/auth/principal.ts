@@ -5,7 +5,10 @@ export interface Principal {
   principalId: string;
   organisationId: string;
   role: Role;
+  /** The bearer token used; '' for a session (a person signed in through the organisation's identity provider). */
   tokenId: string;
+  /** The session used (cookie), when the caller signed in through an identity provider; absent for a token. */
+  sessionId?: string | null;
   name: string;
   /**
    * For a member of a supplier's organisation (role SUPPLIER): the supplier it is. It decides what

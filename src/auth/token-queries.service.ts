@@ -1,3 +1,4 @@
+import { SessionEntity } from '../sign-in/sign-in.entities.js';
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
@@ -47,6 +48,16 @@ export class TokenQueriesService {
     ]);
     if (!principal || !token) throw notFound('Principal', caller.principalId);
     return { principal, token };
+  }
+
+  /** `me` for a person signed in through an identity provider: the principal and the session used. */
+  async meBySession(caller: Principal): Promise<{ principal: PrincipalEntity; session: SessionEntity }> {
+    const [principal, session] = await Promise.all([
+      this.reader.findOneBy(PrincipalEntity, { id: caller.principalId }),
+      this.reader.findOneBy(SessionEntity, { id: caller.sessionId! }),
+    ]);
+    if (!principal || !session) throw notFound('Principal', caller.principalId);
+    return { principal, session };
   }
 
   async tokens(args: TokensArgs, viewer: Principal): Promise<ConnectionShape<ApiTokenEntity>> {

@@ -66,6 +66,16 @@ Commands:
                               The replaced file is kept beside it. PostgreSQL: see the README
                               (pg_dump / pg_restore).
   organisations               List the organisations: code, name and kind.
+  identity-provider add --organisation <code> --issuer <url> --client-id <id> --role-claim <claim>
+               --map <claim value>=<ROLE> [--map …] [--scopes "<scope> …"] [--subject-claim sub|email]
+                              Let the organisation's people sign in through its OpenID Connect
+                              provider. The client secret is read from IDP_CLIENT_SECRET (never
+                              from the command line) and stored encrypted with IDP_SECRET_KEY.
+  identity-provider update <id> [the options of add, each optional; --map replaces the mapping]
+  identity-provider remove <id>
+                              Remove it and end the sessions opened through it.
+  identity-provider list [--organisation <code>]
+                              List the identity providers (never their client secrets).
 
 Roles: ${ROLES.join(', ')} (in any case).
 Every command takes --help. Exit codes: 0 done, 1 failed, 2 bad command line or value.
@@ -491,6 +501,102 @@ async function backup(args: string[]): Promise<void> {
   );
 }
 
+const PROVIDER_OPTIONS = {
+  organisation: { type: 'string' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'role-claim': { type: 'string' },
+  map: { type: 'string', multiple: true },
+  scopes: { type: 'string' },
+  'subject-claim': { type: 'string' },
+} as const;
+
+/** `--map value=ROLE`, repeated: the claim mapping (the role checked by the input's validation). */
+function roleMappings(maps: unknown): Array<{ claimValue: string; role: string }> | undefined {
+  if (maps === undefined) return undefined;
+  return (maps as string[]).map((map) => {
+    const at = map.lastIndexOf('=');
+    if (at < 1) throw new UsageError(`--map "${map}" must be <claim value>=<ROLE>, e.g. --map kemkollen-admins=ADMIN`);
+    return { claimValue: map.slice(0, at), role: map.slice(at + 1).toUpperCase() };
+  });
+}
+
+async function identityProvider(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (!['add', 'update', 'remove', 'list'].includes(sub ?? ''))
+    throw new UsageError(
+      sub && !['--help', '-h'].includes(sub)
+        ? `unknown identity-provider command "${sub}"`
+        : 'identity-provider needs a command: add, update, remove or list',
+    );
+  const secret = process.env.IDP_CLIENT_SECRET || undefined;
+  await withContext(async (app) => {
+    const [{ IdentityProvidersService }, inputs, { validationPipe }, { SqlReader }, { OrganisationEntity }] =
+      await Promise.all([
+        import('../sign-in/identity-providers.service.js'),
+        import('../sign-in/sign-in.inputs.js'),
+        import('../common/validation/validation.pipe.js'),
+        import('../database/read/sql-reader.js'),
+        import('../organisations/organisation.entity.js'),
+      ]);
+    const providers = app.get(IdentityProvidersService);
+    const organisationId = async (code: string | undefined) =>
+      code ? (await app.get(SqlReader).get(OrganisationEntity, 'Organisation', code, 'code')).id : undefined;
+    const print = (p: Awaited<ReturnType<typeof providers.add>>) =>
+      console.log(
+        `${p.id}  ${p.issuer}  client ${p.clientId}  ${p.subjectClaim}  ${p.roleClaim}: ${p.roleMappings.map((m) => `${m.claimValue}=${m.role}`).join(', ')}`,
+      );
+    if (sub === 'list') {
+      const { values } = parse(rest, { organisation: { type: 'string' } }, []);
+      const list = await providers.list(null, (await organisationId(values.organisation)) ?? null);
+      if (!list.length) console.log('No identity providers.');
+      list.forEach(print);
+      return;
+    }
+    if (sub === 'remove') {
+      const { positionals } = parse(rest, {}, ['id']);
+      const removed = await providers.remove(positionals[0]!, null);
+      console.log(`Identity provider ${removed.id} (${removed.issuer}) removed; its sessions have ended.`);
+      return;
+    }
+    const { values, positionals } = parse(rest, PROVIDER_OPTIONS, sub === 'update' ? ['id'] : []);
+    const fields = {
+      issuer: values.issuer,
+      clientId: values['client-id'],
+      clientSecret: secret,
+      roleClaim: values['role-claim'],
+      roleMappings: roleMappings(values.map),
+      scopes: values.scopes?.split(/\s+/).filter(Boolean),
+      subjectClaim: values['subject-claim'],
+    };
+    if (sub === 'add') {
+      if (!secret) throw new UsageError('set the client secret in the environment variable IDP_CLIENT_SECRET');
+      const input = {
+        ...fields,
+        organisationId: await organisationId(required(values.organisation, 'organisation')),
+        issuer: required(values.issuer, 'issuer'),
+        clientId: required(values['client-id'], 'client-id'),
+        roleClaim: required(values['role-claim'], 'role-claim'),
+        roleMappings: fields.roleMappings ?? (required(undefined, 'map') as never),
+      };
+      const checked = await validationPipe.transform(input, {
+        type: 'body',
+        metatype: inputs.AddIdentityProviderInput,
+      });
+      print(await providers.add(checked as InstanceType<typeof inputs.AddIdentityProviderInput>, null));
+      return;
+    }
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const checked = await validationPipe.transform(defined, {
+      type: 'body',
+      metatype: inputs.UpdateIdentityProviderInput,
+    });
+    print(
+      await providers.update(positionals[0]!, checked as InstanceType<typeof inputs.UpdateIdentityProviderInput>, null),
+    );
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   seed,
   migrate,
@@ -503,6 +609,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   restore,
   generate,
   backup,
+  'identity-provider': identityProvider,
 };
 
 /** Runs one command; returns the exit code: 0 done, 1 failed, 2 bad command line. */

@@ -52,6 +52,68 @@ export interface AppConfig extends HardeningConfig {
    * sign of life; a job silent for three times as long is reported FAILED (its instance stopped).
    */
   importHeartbeatMs: number;
+  /** Sign-in through an organisation's identity provider (OpenID Connect) and the sessions it opens (src/sign-in). */
+  signIn: SignInConfig;
+}
+
+/** Sessions and the identity providers' secrets (issue 15). */
+export interface SignInConfig {
+  /** A session not used for this long (seconds; SESSION_IDLE_MINUTES, default 30) has ended. */
+  sessionIdleSeconds: number;
+  /** A session ends this long after sign-in whatever its use (seconds; SESSION_ABSOLUTE_HOURS, default 10). */
+  sessionAbsoluteSeconds: number;
+  /**
+   * The AES-256-GCM key that encrypts client secrets at rest (IDP_SECRET_KEY: 32 bytes as base64 or hex).
+   * null: none set (production then refuses providers; development uses a fixed key, see secret-box.ts).
+   */
+  secretKey: Buffer | null;
+  /** The web app's own origin, e.g. https://kemkollen.example.se (PUBLIC_URL); null: the request's Host. */
+  publicUrl: string | null;
+  /** Run the development identity provider (DEV_IDP, default on outside production; refused in production). */
+  devIdentityProvider: boolean;
+  /** Its port on 127.0.0.1 (DEV_IDP_PORT, default 3001). */
+  devIdentityProviderPort: number;
+}
+
+function secretKey(value: string | undefined): Buffer | null {
+  const text = value?.trim();
+  if (!text) return null;
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32)
+    throw new Error('IDP_SECRET_KEY must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  return key;
+}
+
+function publicUrl(value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://kemkollen.example.se, got "${text}"`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be http(s), got "${text}"`);
+  return url.origin;
+}
+
+function loadSignInConfig(env: NodeJS.ProcessEnv, production: boolean): SignInConfig {
+  const devIdp = bool(env.DEV_IDP, !production);
+  if (devIdp && production)
+    throw new Error('DEV_IDP: the development identity provider is refused in production (anyone could sign in)');
+  return {
+    // Minutes and hours for people; *_SECONDS (tests, drills) take precedence when set.
+    sessionIdleSeconds: env.SESSION_IDLE_SECONDS
+      ? positive('SESSION_IDLE_SECONDS', env.SESSION_IDLE_SECONDS, 1)
+      : positive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30) * 60,
+    sessionAbsoluteSeconds: env.SESSION_ABSOLUTE_SECONDS
+      ? positive('SESSION_ABSOLUTE_SECONDS', env.SESSION_ABSOLUTE_SECONDS, 1)
+      : positive('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 10) * 3600,
+    secretKey: secretKey(env.IDP_SECRET_KEY),
+    publicUrl: publicUrl(env.PUBLIC_URL),
+    devIdentityProvider: devIdp,
+    devIdentityProviderPort: int('DEV_IDP_PORT', env.DEV_IDP_PORT, 3001),
+  };
 }
 
 /** web/dist at the repository root (the same from src/ under Jest and from dist/). */
@@ -144,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlJit: bool(env.GRAPHQL_JIT, true),
     webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
     operatorOrganisation: env.OPERATOR_ORGANISATION?.trim() || null,
+    signIn: loadSignInConfig(env, production),
     ...loadHardeningConfig(env, production),
   };
 }

@@ -32,6 +32,7 @@ import {
   RequirementSubstanceEntity,
 } from '../requirements/requirement.entity.js';
 import { SubstanceEntity, SubstanceGroupEntity, SubstanceListEntity } from '../substances/substance.entity.js';
+import { IdentityProviderEntity, SessionEntity } from '../sign-in/sign-in.entities.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 
 export const ENTITIES = [
@@ -71,4 +72,6 @@ export const ENTITIES = [
   FocusAreaParticipantEntity,
   FocusAreaSubmissionEntity,
   FocusAreaSampleEntity,
+  IdentityProviderEntity,
+  SessionEntity,
 ];

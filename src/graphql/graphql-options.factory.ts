@@ -3,6 +3,8 @@ import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
 import { TokenService } from '../auth/token.service.js';
+import { RequestAuthenticator } from '../sign-in/request-authenticator.js';
+import { SessionsService } from '../sign-in/sessions.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
 import { formatGraphQLError } from '../common/errors/format-error.js';
 import { ReadCaches } from '../database/read/cache/read-caches.js';
@@ -37,8 +39,10 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly caches: ReadCaches,
     feed: EventFeedService,
     schemaHost: GraphQLSchemaHost,
+    sessions: SessionsService,
+    private readonly requests: RequestAuthenticator,
   ) {
-    this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches);
+    this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches, sessions);
   }
 
   createGqlOptions(): Omit<ApolloDriverConfig, 'driver'> {
@@ -77,7 +81,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         try {
           return {
             req,
-            auth: await this.tokens.authenticate(req?.headers?.authorization as string | undefined),
+            auth: await this.requests.authenticate(req.headers, (req as { protocol?: string }).protocol === 'https'),
             loaders: new Loaders(this.reader, this.caches),
           };
         } catch (error) {

@@ -21,6 +21,8 @@ import { nowIso } from '../common/time.js';
 import type { AppConfig } from '../config/configuration.js';
 import type { EventFeedService } from '../events/event-feed.service.js';
 import { checkOperation } from './query-limits.js';
+import { cookieOf, csrfRefusal, ownOrigin } from '../sign-in/request-origin.js';
+import { SESSION_COOKIE, type SessionsService } from '../sign-in/sessions.service.js';
 
 type Ctx = WsContext<Record<string, unknown> | undefined, Extra>;
 
@@ -28,8 +30,12 @@ type Ctx = WsContext<Record<string, unknown> | undefined, Extra>;
 interface Session {
   /** `connectionParams.authorization`, re-checked for every subscription; null: anonymous. */
   header: string | null;
-  /** The token, re-checked periodically while the socket is open; null: anonymous. */
+  /** The token, re-checked periodically while the socket is open; null: anonymous or a session. */
   tokenId: string | null;
+  /** The session cookie of the upgrade request (a person signed in through an identity provider), when no token. */
+  cookie: string | null;
+  /** That session's id, re-checked like a token (ended, idle, expired: the socket closes). */
+  sessionId: string | null;
   /** When it was acknowledged (ms), and the event log's head then. */
   connectedAt: number;
   head: number;
@@ -94,6 +100,7 @@ export class GraphQLWsOptions {
     private readonly feed: EventFeedService,
     private readonly schema: () => GraphQLSchema,
     private readonly caches: ReadCaches = ReadCaches.none,
+    private readonly signInSessions: SessionsService | null = null,
   ) {}
 
   /** The `subscriptions['graphql-ws']` options of the Apollo driver. */
@@ -122,7 +129,9 @@ export class GraphQLWsOptions {
     const session = this.sessions.get(ctx.extra.socket);
     const auth: AuthState = session?.header
       ? await this.tokens.authenticate(session.header)
-      : { principal: null, error: null };
+      : session?.cookie && this.signInSessions
+        ? await this.signInSessions.authenticate(session.cookie)
+        : { principal: null, error: null };
     if (auth.error) this.close(ctx.extra.socket, auth.error);
     const young = session && Date.now() - session.connectedAt < LIVE_FROM_CONNECT_MS;
     return {
@@ -136,7 +145,17 @@ export class GraphQLWsOptions {
   private async onConnect(ctx: Ctx): Promise<boolean> {
     const header = authorizationOf(ctx.connectionParams);
     if (header === undefined) return false;
-    const auth = await this.tokens.authenticate(header);
+    // Without a token, the session cookie of the upgrade request: only from the web app's own origin.
+    const headers = (ctx.extra.request?.headers ?? {}) as Record<string, string | string[] | undefined>;
+    const cookie = header || !this.signInSessions ? null : (cookieOf(headers, SESSION_COOKIE) ?? null);
+    if (cookie) {
+      const refusal = csrfRefusal(headers, ownOrigin(headers, this.config.signIn.publicUrl), false);
+      if (refusal) {
+        this.logger.debug?.(`connection refused: ${refusal}`);
+        return false;
+      }
+    }
+    const auth = cookie ? await this.signInSessions!.authenticate(cookie) : await this.tokens.authenticate(header);
     if (auth.error) {
       this.logger.debug?.(`connection refused: ${auth.error}`);
       return false;
@@ -144,7 +163,9 @@ export class GraphQLWsOptions {
     const head = await this.feed.readHead();
     this.sessions.set(ctx.extra.socket, {
       header,
-      tokenId: auth.principal?.tokenId ?? null,
+      tokenId: cookie ? null : (auth.principal?.tokenId ?? null),
+      cookie,
+      sessionId: auth.principal?.sessionId ?? null,
       connectedAt: Date.now(),
       head,
     });
@@ -195,7 +216,7 @@ export class GraphQLWsOptions {
 
   private forget(socket: Extra['socket']): void {
     this.sessions.delete(socket);
-    if (![...this.sessions.values()].some((s) => s.tokenId)) this.stopWatching();
+    if (![...this.sessions.values()].some((s) => s.tokenId || s.sessionId)) this.stopWatching();
   }
 
   private close(socket: Extra['socket'], reason: string): void {
@@ -228,6 +249,7 @@ export class GraphQLWsOptions {
       do {
         this.checkAgain = false;
         const open = [...this.sessions].filter(([, s]) => s.tokenId);
+        // (sessions of people signed in through an identity provider: recheckSessions, below)
         const ids = [...new Set(open.map(([, s]) => s.tokenId!))];
         const tokens = new Map<string, ApiTokenEntity>();
         for (let i = 0; i < ids.length; i += 500) {
@@ -246,12 +268,23 @@ export class GraphQLWsOptions {
                 : null;
           if (reason && this.sessions.has(socket)) this.close(socket, reason);
         }
+        await this.recheckSessions();
       } while (this.checkAgain);
     } catch (error) {
       this.logger.warn(`re-checking the tokens of open WebSocket connections failed: ${(error as Error).message}`);
     } finally {
       this.checking = false;
     }
+  }
+
+  /** Closes every connection whose session has ended (signed out, ended by an ADMIN) or expired. */
+  private async recheckSessions(): Promise<void> {
+    if (!this.signInSessions) return;
+    const open = [...this.sessions].filter(([, s]) => s.sessionId);
+    if (!open.length) return;
+    const closed = await this.signInSessions.closedAmong([...new Set(open.map(([, s]) => s.sessionId!))]);
+    for (const [socket, session] of open)
+      if (closed.has(session.sessionId!) && this.sessions.has(socket)) this.close(socket, 'the session has ended');
   }
 }
 

@@ -1,22 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { Role, roleAtLeast } from '../auth/role.js';
-import type { TokenService } from '../auth/token.service.js';
+import type { RequestAuthenticator } from '../sign-in/request-authenticator.js';
 import { sendHttpError } from '../common/http/http-error.js';
 
 /**
  * The principal of a plain HTTP route (the import's upload and template), by the same bearer token
- * and role rule as GraphQL's `@Allow`: no token or a bad one answers 401 UNAUTHENTICATED, a role too
+ * or session cookie (RequestAuthenticator, as /graphql) and role rule as GraphQL's `@Allow`: no token or a bad one answers 401 UNAUTHENTICATED, a role too
  * low 403 FORBIDDEN, as GraphQL-shaped JSON. Returns null when it has answered.
  */
 export async function httpPrincipal(
-  tokens: TokenService,
+  requests: RequestAuthenticator,
   request: FastifyRequest,
   reply: FastifyReply,
   role: Role,
   operation: string,
 ): Promise<Principal | null> {
-  const auth = await tokens.authenticate(request.headers.authorization);
+  const auth = await requests.authenticate(request.headers, request.protocol === 'https');
   if (auth.error) {
     void sendHttpError(reply, 401, 'UNAUTHENTICATED', `Authorization refused: ${auth.error}`);
     return null;

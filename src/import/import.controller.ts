@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '../auth/role.js';
-import { TokenService } from '../auth/token.service.js';
+import { RequestAuthenticator } from '../sign-in/request-authenticator.js';
 import { DomainError, type ErrorCode } from '../common/errors/domain-error.js';
 import { sendHttpError } from '../common/http/http-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/configuration.js';
@@ -38,7 +38,7 @@ interface UploadForm {
 @Controller('imports')
 export class ImportController {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly requests: RequestAuthenticator,
     private readonly importer: FollowUpImportService,
     private readonly jobs: ImportJobsService,
     private readonly exporter: FollowUpExportService,
@@ -54,7 +54,7 @@ export class ImportController {
    */
   @Post()
   async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const principal = await httpPrincipal(this.tokens, request, reply, Role.CONTACT_PERSON, 'POST /imports');
+    const principal = await httpPrincipal(this.requests, request, reply, Role.CONTACT_PERSON, 'POST /imports');
     if (!principal) return;
     const form = await this.form(request, reply);
     if (!form) return;
@@ -75,7 +75,7 @@ export class ImportController {
   /** The XLSX template: the layout's columns with drop-down lists, and sheets of the substances, requirements and units. */
   @Get('template.xlsx')
   async template(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (!(await httpPrincipal(this.tokens, request, reply, Role.READER, 'GET /imports/template.xlsx'))) return;
+    if (!(await httpPrincipal(this.requests, request, reply, Role.READER, 'GET /imports/template.xlsx'))) return;
     const workbook = await this.exporter.template();
     await reply
       .header('content-type', XLSX)

@@ -25,6 +25,9 @@ import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { newSupplierOrganisation } from '../suppliers/supplier-members.service.js';
 import { DEMO_TOKENS } from './demo-tokens.js';
 import { seedFocusArea, type FocusAreaSeed } from '../focus-areas/focus-area-seed.js';
+import { IdentityProviderEntity } from '../sign-in/sign-in.entities.js';
+import { SecretKeyring } from '../sign-in/secret-keyring.js';
+import { DEV_IDP_ORGANISATIONS, devClient, devIssuer, devRoleMappings } from '../sign-in/dev-identity-provider.js';
 import {
   type CategorySeed,
   type ContractSeed,
@@ -71,6 +74,7 @@ export class SeedService {
     private readonly tokens: TokenService,
     private readonly writer: FollowUpWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   async seedIfEmpty(options: { demo: boolean }): Promise<SeedReport | null> {
@@ -423,5 +427,30 @@ export class SeedService {
       n++;
     }
     count('demoTokens', n);
+
+    // The development identity provider (src/sign-in/dev-identity-provider.ts) for each demo
+    // organisation without a provider of its own; its client secrets are the public development ones.
+    n = 0;
+    const box = this.keyring.box;
+    for (const code of box ? DEV_IDP_ORGANISATIONS : []) {
+      const organisationId = orgIds.get(code);
+      if (!organisationId || (await m.existsBy(IdentityProviderEntity, { organisationId }))) continue;
+      const client = devClient(code);
+      await m.insert(
+        IdentityProviderEntity,
+        m.create(IdentityProviderEntity, {
+          organisationId,
+          issuer: devIssuer(this.config),
+          clientId: client.clientId,
+          clientSecretEncrypted: box!.seal(client.clientSecret),
+          scopes: 'openid email profile groups',
+          subjectClaim: 'sub',
+          roleClaim: 'groups',
+          roleMappings: JSON.stringify(devRoleMappings(code)),
+        }),
+      );
+      n++;
+    }
+    count('demoIdentityProviders', n);
   }
 }

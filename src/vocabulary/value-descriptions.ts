@@ -5,6 +5,9 @@ import type {
   DeliveryStatus,
   DeviationStatus,
   EmailMode,
+  SessionEndReason,
+  SignInRole,
+  SubjectClaim,
   EventSubjectType,
   EventType,
   FollowUpEventType,
@@ -267,6 +270,14 @@ export const EVENT_TYPE_VALUES: Record<EventType, string> = {
   SAMPLE_PLANNED:
     'A product was added to a focus area’s sampling plan, with its analyses, laboratory and estimated cost.',
   SAMPLE_ASSIGNED: 'A sampled product got its one purchasing organisation, and a PLANNED follow-up was created for it.',
+  IDENTITY_PROVIDER_ADDED:
+    "An organisation's OpenID Connect identity provider was added (its client secret never enters the log).",
+  IDENTITY_PROVIDER_UPDATED: "An organisation's identity provider was changed.",
+  IDENTITY_PROVIDER_REMOVED: "An organisation's identity provider was removed; its sessions ended.",
+  SIGNED_IN: "A person signed in through the organisation's identity provider.",
+  SIGN_IN_REFUSED: 'A sign-in was refused, naming the check that failed (never a token or a claim value).',
+  SIGNED_OUT: 'A person signed out.',
+  SESSION_ENDED: 'A session ended, with its reason: ended by an ADMIN, idle, expired, or its provider removed.',
 };
 
 export const EVENT_SUBJECT_TYPE_VALUES: Record<EventSubjectType, string> = {
@@ -288,6 +299,8 @@ export const EVENT_SUBJECT_TYPE_VALUES: Record<EventSubjectType, string> = {
   Watch: 'A watch (read by the watcher’s own organisation’s ADMINs only).',
   Webhook: 'A webhook (read by its owner’s own organisation’s ADMINs only).',
   FocusArea: 'A focus area (subjectId: its id), also for the events of its samples (SAMPLE_PLANNED, SAMPLE_ASSIGNED).',
+  IdentityProvider: 'An identity provider (administration: read by its own organisation’s ADMINs only).',
+  Session: 'A sign-in session (administration: read by its own organisation’s ADMINs only).',
 };
 
 export const WATCH_KIND_VALUES: Record<WatchKind, string> = {
@@ -316,4 +329,24 @@ export const DELIVERY_STATUS_VALUES: Record<DeliveryStatus, string> = {
   PENDING: 'Not sent yet, or waiting for the next attempt after a failure (nextAttemptAt).',
   SENT: 'The receiver answered 2xx.',
   FAILED: 'Given up after the last attempt.',
+};
+
+export const SIGN_IN_ROLE_VALUES: Record<SignInRole, string> = {
+  READER: 'Reads the registry.',
+  CONTACT_PERSON: "Also records follow-ups, deviations and reuses for the person's organisation.",
+  COORDINATOR: 'Also keeps the requirement library, categories and focus areas.',
+  ADMIN: "Also administers the organisation's members, tokens, delegations, identity provider and sessions.",
+};
+
+export const SUBJECT_CLAIM_VALUES: Record<SubjectClaim, string> = {
+  sub: "The provider's subject identifier (stable per person and provider; the default).",
+  email: 'The e-mail address claim (when the provider guarantees it is verified and unique).',
+};
+
+export const SESSION_END_REASON_VALUES: Record<SessionEndReason, string> = {
+  SIGNED_OUT: 'The person signed out.',
+  ENDED_BY_ADMIN: "An ADMIN of the person's organisation ended it (endSession).",
+  IDLE: 'Not used for longer than the idle limit (SESSION_IDLE_MINUTES).',
+  EXPIRED: 'Past its absolute limit since sign-in (SESSION_ABSOLUTE_HOURS).',
+  PROVIDER_REMOVED: "The organisation's identity provider was removed.",
 };

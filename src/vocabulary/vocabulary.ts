@@ -309,6 +309,13 @@ export const EVENT_TYPES = [
   'CONTRACTS_SUBMITTED',
   'SAMPLE_PLANNED',
   'SAMPLE_ASSIGNED',
+  'IDENTITY_PROVIDER_ADDED',
+  'IDENTITY_PROVIDER_UPDATED',
+  'IDENTITY_PROVIDER_REMOVED',
+  'SIGNED_IN',
+  'SIGN_IN_REFUSED',
+  'SIGNED_OUT',
+  'SESSION_ENDED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -332,6 +339,8 @@ export const EVENT_SUBJECT_TYPES = [
   'Watch',
   'Webhook',
   'FocusArea',
+  'IdentityProvider',
+  'Session',
 ] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
@@ -359,6 +368,8 @@ export const AUDIENCE_OF_SUBJECT: Record<EventSubjectType, 'REGISTRY' | 'ORGANIS
   Watch: 'ORGANISATION',
   Webhook: 'ORGANISATION',
   FocusArea: 'REGISTRY',
+  IdentityProvider: 'ORGANISATION',
+  Session: 'ORGANISATION',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -425,3 +436,16 @@ export type CostSplit = (typeof COST_SPLITS)[number];
 /** Where a sampled product stands: nobody buys it yet, its follow-up's stage, or past the focus area's results date unfinished. */
 export const SAMPLE_STATES = ['UNASSIGNED', 'PLANNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE', 'RETRACTED'] as const;
 export type SampleState = (typeof SAMPLE_STATES)[number];
+// Sign-in through an organisation's identity provider (issue 15)
+
+/** The roles an identity provider's claims may give (a SUPPLIER's members get tokens, not sign-in). */
+export const SIGN_IN_ROLES = ['READER', 'CONTACT_PERSON', 'COORDINATOR', 'ADMIN'] as const;
+export type SignInRole = (typeof SIGN_IN_ROLES)[number];
+
+/** Which claim says who the person is: the provider's subject, or the e-mail address. */
+export const SUBJECT_CLAIMS = ['sub', 'email'] as const;
+export type SubjectClaim = (typeof SUBJECT_CLAIMS)[number];
+
+/** Why a session ended. */
+export const SESSION_END_REASONS = ['SIGNED_OUT', 'ENDED_BY_ADMIN', 'IDLE', 'EXPIRED', 'PROVIDER_REMOVED'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

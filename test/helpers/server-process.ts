@@ -64,7 +64,8 @@ export interface ScratchDatabase {
 
 export async function scratchDatabase(extra: NodeJS.ProcessEnv = {}): Promise<ScratchDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'kemkollen-proc-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+  // No development identity provider in the spawned services: suites run side by side, and none signs in through it.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DEV_IDP: 'false', ...extra };
   let schema: string | null = null;
   if (process.env.DATABASE_URL) {
     schema = `proc_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

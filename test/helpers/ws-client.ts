@@ -18,14 +18,20 @@ export class WsClient {
   /** Resolves when the server acknowledged connection_init. */
   readonly connected: Promise<void>;
 
-  constructor(url: string, token: string | null, connectionParams?: Record<string, unknown>) {
+  /** `webSocketImpl`: a `ws` subclass that sends headers on the upgrade (a browser's Cookie and Origin). */
+  constructor(
+    url: string,
+    token: string | null,
+    connectionParams?: Record<string, unknown>,
+    webSocketImpl: typeof WebSocket = WebSocket,
+  ) {
     let onClosed!: (c: Closed) => void;
     let onConnected!: () => void;
     this.closed = new Promise((resolve) => (onClosed = resolve));
     this.connected = new Promise((resolve) => (onConnected = resolve));
     this.client = createClient({
       url,
-      webSocketImpl: WebSocket,
+      webSocketImpl,
       lazy: false,
       retryAttempts: 0,
       connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),

@@ -9,6 +9,7 @@ import { AddSupplierMembers1763771900000 } from './1763771900000-AddSupplierMemb
 import { AddSupplierAnswers1763772000000 } from './1763772000000-AddSupplierAnswers.js';
 import { AddNotifications1763772100000 } from './1763772100000-AddNotifications.js';
 import { AddBilingualNames1764200000000 } from './1764200000000-AddBilingualNames.js';
+import { AddSignIn1764310000000 } from './1764310000000-AddSignIn.js';
 import { AddReportReferenceIndex1764115400000 } from './1764115400000-AddReportReferenceIndex.js';
 import { AddImportJobHeartbeat1764250000000 } from './1764250000000-AddImportJobHeartbeat.js';
 import { CreateFocusAreas1764300000000 } from './1764300000000-CreateFocusAreas.js';
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddReportReferenceIndex1764115400000,
   AddImportJobHeartbeat1764250000000,
   CreateFocusAreas1764300000000,
+  AddSignIn1764310000000,
 ];

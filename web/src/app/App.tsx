@@ -8,6 +8,7 @@ import { QueryState } from '../components/QueryState';
 import { AccessibilityPage } from '../features/about/AccessibilityPage';
 import { NotFoundPage } from '../features/about/NotFoundPage';
 import { MeQuery } from '../features/auth/me';
+import { NoAccessPage } from '../features/auth/NoAccessPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { LiveProvider } from '../features/live/LiveProvider';
 import { SearchPage } from '../features/search/SearchPage';
@@ -47,10 +48,10 @@ export function App() {
   );
 }
 
-/** A new client (and socket) per token, so nothing cached for one user is shown to the next. */
+/** A new client (and socket) per token or session, so nothing cached for one user is shown to the next. */
 function Api({ children }: { children: ReactNode }) {
-  const { token } = useAuth();
-  const { client, socket } = useMemo(() => createApiClients(token), [token]);
+  const { token, session } = useAuth();
+  const { client, socket } = useMemo(() => createApiClients(token, session), [token, session]);
   // The socket is lazy: it closes by itself once the live feed of the previous token unsubscribes.
   return (
     <UrqlProvider value={client}>
@@ -62,12 +63,12 @@ function Api({ children }: { children: ReactNode }) {
 function Routing() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const { token } = useAuth();
-  const [me] = useQuery({ query: MeQuery, pause: !token });
+  const { signedIn } = useAuth();
+  const [me] = useQuery({ query: MeQuery, pause: !signedIn });
   /** Pages for signed-in users; anonymous visitors are sent to sign in. */
-  const member = (page: ReactNode) => (token ? page : <Redirect to="/sign-in" />);
+  const member = (page: ReactNode) => (signedIn ? page : <Redirect to="/sign-in" />);
   // A supplier's member starts on its own results; everyone else on the recent follow-ups of their contracts.
-  const start = !token ? (
+  const start = !signedIn ? (
     <Redirect to="/statistics" />
   ) : !me.data ? (
     <QueryState fetching={me.fetching} error={me.error} />
@@ -83,6 +84,7 @@ function Routing() {
           <Switch>
             <Route path="/">{start}</Route>
             <Route path="/sign-in" component={SignInPage} />
+            <Route path="/no-access" component={NoAccessPage} />
             <Route path="/statistics" component={StatisticsPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/search">{member(<SearchPage />)}</Route>

@@ -10,8 +10,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** The frame of every page: skip link, header with navigation and who is signed in, main, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { token } = useAuth();
-  const [me] = useQuery({ query: MeQuery, pause: !token });
+  const { signedIn } = useAuth();
+  const [me] = useQuery({ query: MeQuery, pause: !signedIn });
   // READERs read; logging and importing are for the roles that write (the service refuses them anyway).
   // A supplier's member (SUPPLIER) sees only its own results and its notification settings: the
   // catalogue, contracts, evaluation and the live feed are FORBIDDEN to it.
@@ -29,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label={t('layout.navigation')}>
             <ul className="nav-list">
-              {token && role === 'SUPPLIER' ? (
+              {signedIn && role === 'SUPPLIER' ? (
                 <>
                   <li>
                     <Link href="/">{t('nav.supplierView')}</Link>
@@ -38,7 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <Link href="/notifications">{t('nav.notifications')}</Link>
                   </li>
                 </>
-              ) : token ? (
+              ) : signedIn ? (
                 <>
                   <li>
                     <Link href="/">{t('nav.start')}</Link>
@@ -71,7 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
           <div className="site-header__tools">
             <LanguageSwitch />
-            {token ? <SignedInAs /> : <Link href="/sign-in">{t('nav.signIn')}</Link>}
+            {signedIn ? <SignedInAs /> : <Link href="/sign-in">{t('nav.signIn')}</Link>}
           </div>
         </div>
       </header>
@@ -109,7 +109,7 @@ function SignedInAs() {
           {data.me.principal.name}, {data.me.organisation.name} ({t(`role.${data.me.role}`)})
         </span>
       ) : null}
-      <Button className="button button--secondary" onPress={signOut}>
+      <Button className="button button--secondary" onPress={() => void signOut()}>
         {t('auth.signOut')}
       </Button>
     </div>

@@ -39,6 +39,21 @@ export const en: Dictionary = {
     signOut: 'Sign out',
     tokenMissing: 'Enter your token',
     tokenRejected: 'The token is not valid: it is wrong, has expired or has been revoked',
+    organisationTitle: 'Sign in with your organisation',
+    organisation: 'Organisation',
+    chooseOrganisation: 'Choose your organisation',
+    organisationSignIn: "Continue to your organisation's sign-in",
+    tokenTitle: 'Sign in with a token',
+    problem: {
+      failed: 'The sign-in did not go through. Try again; if it fails again, contact your organisation’s IT support.',
+      unknown: 'That organisation does not sign in to kemkollen through an identity provider.',
+      ended: 'Your session has ended (after a time without use, or at its time limit). Sign in again.',
+      unavailable: 'Your organisation’s sign-in service could not be reached. Try again in a while.',
+    },
+    noAccessTitle: 'You have no access to kemkollen',
+    noAccessText:
+      'You signed in, but your organisation has not given you a role in kemkollen. Ask your organisation’s administrator for access.',
+    backToSignIn: 'Back to sign-in',
   },
   start: {
     title: 'Start',

@@ -37,6 +37,21 @@ export const sv = {
     signOut: 'Logga ut',
     tokenMissing: 'Skriv in din token',
     tokenRejected: 'Token gäller inte: den är fel, har gått ut eller har dragits tillbaka',
+    organisationTitle: 'Logga in med din organisation',
+    organisation: 'Organisation',
+    chooseOrganisation: 'Välj din organisation',
+    organisationSignIn: 'Fortsätt till din organisations inloggning',
+    tokenTitle: 'Logga in med token',
+    problem: {
+      failed: 'Inloggningen gick inte igenom. Försök igen; om det inte går, kontakta din organisations it-support.',
+      unknown: 'Den organisationen loggar inte in i kemkollen via en identitetsleverantör.',
+      ended: 'Din session har upphört (efter en tid utan användning, eller vid sin tidsgräns). Logga in igen.',
+      unavailable: 'Det gick inte att nå din organisations inloggningstjänst. Försök igen om en stund.',
+    },
+    noAccessTitle: 'Du har ingen behörighet till kemkollen',
+    noAccessText:
+      'Du är inloggad, men din organisation har inte gett dig någon roll i kemkollen. Be din organisations administratör om behörighet.',
+    backToSignIn: 'Tillbaka till inloggningen',
   },
   start: {
     title: 'Start',

@@ -3,7 +3,7 @@ import { Button, FileTrigger, Label, Radio, RadioGroup } from 'react-aria-compon
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { usePageTitle } from '../../components/usePageTitle';
-import { useAuth } from '../../app/auth';
+import { CSRF_HEADERS, useAuth } from '../../app/auth';
 import type { ImportFollowUpsFromPageMutation, OnExisting } from '../../gql/graphql';
 import { ImportFollowUpsMutation } from './import';
 
@@ -24,7 +24,7 @@ async function uploadWorkbook(token: string | null, file: File, dryRun: boolean,
   form.append('file', file, file.name);
   const response = await fetch('/imports', {
     method: 'POST',
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: token ? { authorization: `Bearer ${token}`, ...CSRF_HEADERS } : { ...CSRF_HEADERS },
     body: form,
   });
   const body = (await response.json()) as Result | { errors: { message: string }[] };
