@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { checkPage, signIn, TOKENS } from './pages';
+import { checkPage, gql, signIn, TOKENS } from './pages';
 
 /** The demo focus area (seeds/demo/focus-areas.json), in SAMPLING. */
 const MJUKT = '3cb66453-e82c-5857-8cbb-4847485cca2f';
@@ -69,4 +69,113 @@ test('an anonymous visitor opens a public report; before REPORTING the service s
   await expect(page.getByRole('heading', { level: 1, name: 'Fokusområdets rapport' })).toBeVisible();
   await expect(page.getByRole('alert')).toBeVisible();
   await checkPage(page, testInfo, 'focus-area-report-unpublished');
+});
+
+test('a focus area driven to REPORTING has a public report with charts, tables and "< 3", printable', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Its own focus area, so that nothing another spec does (or a second run) changes what it shows.
+  const coordinator = TOKENS.coordinator;
+  const requirement = await gql(
+    request,
+    coordinator,
+    '{ requirements(filter: { search: "K-PHT-01" }) { nodes { id code } } }',
+  );
+  const requirementId = requirement.requirements.nodes.find((r: { code: string }) => r.code === 'K-PHT-01').id;
+  const title = `E2E-rapport ${Date.now()}`;
+  const created = await gql(
+    request,
+    coordinator,
+    'mutation ($input: CreateFocusAreaInput!) { createFocusArea(input: $input) { id } }',
+    { input: { title, year: 2026, categoryCodes: ['CHILD'], requirementIds: [requirementId] } },
+  );
+  const id: string = created.createFocusArea.id;
+  for (const token of [coordinator, TOKENS.skane, TOKENS.stockholm]) {
+    await gql(request, token, 'mutation ($id: ID!) { joinFocusArea(focusAreaId: $id) { id } }', { id });
+    const mine = await gql(request, token, '{ me { organisation { id } } }');
+    const contracts = await gql(
+      request,
+      token,
+      'query ($o: ID!) { contracts(first: 100, filter: { organisationId: $o }) { nodes { id categories { code } } } }',
+      { o: mine.me.organisation.id },
+    );
+    const inArea = contracts.contracts.nodes
+      .filter((c: { categories: { code: string }[] }) => c.categories.some((k) => k.code.startsWith('CHILD')))
+      .map((c: { id: string }) => c.id);
+    await gql(
+      request,
+      token,
+      'mutation ($id: ID!, $c: [ID!]!) { submitContracts(focusAreaId: $id, contractIds: $c) { id } }',
+      { id, c: inArea },
+    );
+  }
+  const candidates = await gql(
+    request,
+    coordinator,
+    'query ($id: ID!) { candidateProducts(focusAreaId: $id) { product { id } } me { organisation { id } } }',
+    { id },
+  );
+  const sample = await gql(
+    request,
+    coordinator,
+    'mutation ($id: ID!, $p: ID!) { addToSamplingPlan(focusAreaId: $id, productId: $p, analyses: ["Ftalater"], laboratory: "Eurofins", estimatedCost: 100000) { id } }',
+    { id, p: candidates.candidateProducts[0].product.id },
+  );
+  const move = (status: string) =>
+    gql(
+      request,
+      coordinator,
+      'mutation ($id: ID!, $s: FocusAreaStatus!) { moveFocusArea(id: $id, status: $s) { status } }',
+      {
+        id,
+        s: status,
+      },
+    );
+  await move('SAMPLING');
+  const assigned = await gql(
+    request,
+    coordinator,
+    'mutation ($s: ID!, $o: ID!) { assignSample(sampleId: $s, organisationId: $o) { followUp { id } } }',
+    { s: sample.addToSamplingPlan.id, o: candidates.me.organisation.id },
+  );
+  const followUpId: string = assigned.assignSample.followUp.id;
+  const started = await gql(request, coordinator, 'mutation ($id: ID!) { startFollowUp(id: $id) { version } }', {
+    id: followUpId,
+  });
+  await gql(
+    request,
+    coordinator,
+    'mutation ($id: ID!, $v: Int!, $input: UpdateFollowUpInput!) { updateFollowUp(id: $id, expectedVersion: $v, input: $input) { id } }',
+    {
+      id: followUpId,
+      v: started.startFollowUp.version,
+      input: {
+        performedOn: '2026-10-01',
+        measurements: [{ substanceCas: '117-81-7', part: 'PVC', detected: true, value: 12, unit: 'MG_PER_KG' }],
+      },
+    },
+  );
+  await gql(request, coordinator, 'mutation ($id: ID!) { completeFollowUp(id: $id) { id } }', { id: followUpId });
+  await move('ANALYSING');
+  await move('REPORTING');
+
+  // Anonymous: no sign-in.
+  await page.goto(`/focus-areas/${id}/report`);
+  await expect(page.getByRole('heading', { level: 1, name: `${title} 2026: rapport` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Resultat per produktområde' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Resultat per ämnesgrupp' })).toBeVisible();
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Resultat per ämnesgrupp' }).getByRole('rowheader', { name: 'Ortoftalater' }),
+  ).toBeVisible();
+  // One sampled product: every count is below 3, withheld and said so.
+  await expect(page.getByRole('cell', { name: '< 3' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeVisible();
+  await checkPage(page, testInfo, 'focus-area-report');
+  // Printed: no header, navigation or buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Resultat per produktområde' })).toBeVisible();
 });

@@ -6,7 +6,8 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { VERDICT_COLOURS } from '../../components/verdict';
 import { PublicReportQuery } from './focus-areas';
 
-const VERDICTS = ['PASS', 'FAIL', 'INCONCLUSIVE', 'NOT_COMPARABLE'] as const;
+/** The verdicts in the order the columns show them; only those the report has become columns. */
+const VERDICT_ORDER = ['PASS', 'FAIL', 'INCONCLUSIVE', 'INCOMPLETE', 'NOT_COMPARABLE', 'NO_DATA'] as const;
 interface Count {
   categoryCode?: string | null;
   categoryName?: string | null;
@@ -45,6 +46,7 @@ export function FocusAreaReportPage({ id }: { id: string }) {
   );
   const number = new Intl.NumberFormat(i18n.language);
   const shown = (n: number | null | undefined) => (n == null ? '< 3' : number.format(n));
+  const verdicts = VERDICT_ORDER.filter((v) => report?.counts.some((c) => c.verdict === v));
   const byCategory = report
     ? rowsBy(
         report.counts,
@@ -92,11 +94,13 @@ export function FocusAreaReportPage({ id }: { id: string }) {
             </div>
           </dl>
           <ReportChart
+            verdicts={verdicts}
             title={t('focusAreaReport.byCategory')}
             keyHeading={t('statistics.category')}
             rows={byCategory}
           />
           <ReportChart
+            verdicts={verdicts}
             title={t('focusAreaReport.byGroup')}
             keyHeading={t('focusAreaReport.groupHeading')}
             rows={byGroup}
@@ -107,7 +111,17 @@ export function FocusAreaReportPage({ id }: { id: string }) {
   );
 }
 
-function ReportChart({ title, keyHeading, rows }: { title: string; keyHeading: string; rows: Row[] }) {
+function ReportChart({
+  title,
+  keyHeading,
+  rows,
+  verdicts,
+}: {
+  title: string;
+  keyHeading: string;
+  rows: Row[];
+  verdicts: readonly (typeof VERDICT_ORDER)[number][];
+}) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const id = `report-${title.replace(/\W+/g, '-').toLowerCase()}`;
@@ -131,7 +145,7 @@ function ReportChart({ title, keyHeading, rows }: { title: string; keyHeading: s
                 <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => number.format(v)} />
                 <YAxis type="category" dataKey="label" width={180} />
                 <Legend />
-                {VERDICTS.map((verdict) => (
+                {verdicts.map((verdict) => (
                   <Bar
                     key={verdict}
                     dataKey={verdict}
@@ -149,7 +163,7 @@ function ReportChart({ title, keyHeading, rows }: { title: string; keyHeading: s
             <thead>
               <tr>
                 <th scope="col">{keyHeading}</th>
-                {VERDICTS.map((verdict) => (
+                {verdicts.map((verdict) => (
                   <th scope="col" key={verdict} className="numeric">
                     {t(`verdict.${verdict}`)}
                   </th>
@@ -160,7 +174,7 @@ function ReportChart({ title, keyHeading, rows }: { title: string; keyHeading: s
               {rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.label}</th>
-                  {VERDICTS.map((verdict) => (
+                  {verdicts.map((verdict) => (
                     <td key={verdict} className="numeric">
                       {cell(row, verdict)}
                     </td>
