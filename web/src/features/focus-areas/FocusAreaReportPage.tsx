@@ -1,40 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
-import { VERDICT_COLOURS } from '../../components/verdict';
+import { rowsByVerdict, VerdictChart } from '../../components/VerdictChart';
 import { PublicReportQuery } from './focus-areas';
 
 /** The verdicts in the order the columns show them; only those the report has become columns. */
 const VERDICT_ORDER = ['PASS', 'FAIL', 'INCONCLUSIVE', 'INCOMPLETE', 'NOT_COMPARABLE', 'NO_DATA'] as const;
-interface Count {
-  categoryCode?: string | null;
-  categoryName?: string | null;
-  substanceGroup: string;
-  verdict: string;
-  count?: number | null;
-  displayCount: string;
-}
-interface Row {
-  key: string;
-  label: string;
-  counts: Record<string, number>;
-  withheld: Set<string>;
-}
-
-/** Shown counts by `keyOf` and verdict; a withheld count (null) adds nothing and is shown "< 3". */
-function rowsBy(counts: readonly Count[], keyOf: (c: Count) => string, labelOf: (c: Count) => string): Row[] {
-  const rows = new Map<string, Row>();
-  for (const c of counts) {
-    const key = keyOf(c);
-    const row = rows.get(key) ?? { key, label: labelOf(c), counts: {}, withheld: new Set<string>() };
-    if (c.count == null) row.withheld.add(c.verdict);
-    else row.counts[c.verdict] = (row.counts[c.verdict] ?? 0) + c.count;
-    rows.set(key, row);
-  }
-  return [...rows.values()];
-}
 
 /** The public, printable report of a focus area: anonymous counts as charts and tables, no token needed. */
 export function FocusAreaReportPage({ id }: { id: string }) {
@@ -48,14 +20,14 @@ export function FocusAreaReportPage({ id }: { id: string }) {
   const shown = (n: number | null | undefined) => (n == null ? '< 3' : number.format(n));
   const verdicts = VERDICT_ORDER.filter((v) => report?.counts.some((c) => c.verdict === v));
   const byCategory = report
-    ? rowsBy(
+    ? rowsByVerdict(
         report.counts,
         (c) => c.categoryCode ?? '',
         (c) => c.categoryName ?? t('statistics.noCategory'),
       )
     : [];
   const byGroup = report
-    ? rowsBy(
+    ? rowsByVerdict(
         report.counts,
         (c) => c.substanceGroup,
         (c) => t(`focusAreaReport.group.${c.substanceGroup}`, { defaultValue: c.substanceGroup }),
@@ -93,98 +65,26 @@ export function FocusAreaReportPage({ id }: { id: string }) {
               <dd>{number.format(report.shownTotal)}</dd>
             </div>
           </dl>
-          <ReportChart
-            verdicts={verdicts}
-            title={t('focusAreaReport.byCategory')}
-            keyHeading={t('statistics.category')}
-            rows={byCategory}
-          />
-          <ReportChart
-            verdicts={verdicts}
-            title={t('focusAreaReport.byGroup')}
-            keyHeading={t('focusAreaReport.groupHeading')}
-            rows={byGroup}
-          />
+          {verdicts.length === 0 ? (
+            <p>{t('focusAreaReport.none')}</p>
+          ) : (
+            <>
+              <VerdictChart
+                verdicts={verdicts}
+                title={t('focusAreaReport.byCategory')}
+                keyHeading={t('statistics.category')}
+                rows={byCategory}
+              />
+              <VerdictChart
+                verdicts={verdicts}
+                title={t('focusAreaReport.byGroup')}
+                keyHeading={t('focusAreaReport.groupHeading')}
+                rows={byGroup}
+              />
+            </>
+          )}
         </>
       ) : null}
     </article>
-  );
-}
-
-function ReportChart({
-  title,
-  keyHeading,
-  rows,
-  verdicts,
-}: {
-  title: string;
-  keyHeading: string;
-  rows: Row[];
-  verdicts: readonly (typeof VERDICT_ORDER)[number][];
-}) {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
-  const id = `report-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  const data = rows.map((row) => ({ label: row.label, ...row.counts }));
-  const cell = (row: Row, verdict: string) => {
-    const value = row.counts[verdict];
-    if (row.withheld.has(verdict)) return value ? t('statistics.andWithheld', { count: number.format(value) }) : '< 3';
-    return number.format(value ?? 0);
-  };
-  return (
-    <section aria-labelledby={id} className="chart-section">
-      <h2 id={id}>{title}</h2>
-      {rows.length === 0 ? (
-        <p>{t('focusAreaReport.none')}</p>
-      ) : (
-        <>
-          <figure className="chart" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 36 + 60)}>
-              <BarChart data={data} layout="vertical" margin={{ left: 24, right: 24 }} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => number.format(v)} />
-                <YAxis type="category" dataKey="label" width={180} />
-                <Legend />
-                {verdicts.map((verdict) => (
-                  <Bar
-                    key={verdict}
-                    dataKey={verdict}
-                    name={t(`verdict.${verdict}`)}
-                    stackId="verdicts"
-                    fill={VERDICT_COLOURS[verdict]}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </figure>
-          <table className="table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{keyHeading}</th>
-                {verdicts.map((verdict) => (
-                  <th scope="col" key={verdict} className="numeric">
-                    {t(`verdict.${verdict}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  {verdicts.map((verdict) => (
-                    <td key={verdict} className="numeric">
-                      {cell(row, verdict)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
   );
 }
