@@ -179,3 +179,48 @@ test('a focus area driven to REPORTING has a public report with charts, tables a
   await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
   await expect(page.getByRole('table', { name: 'Resultat per produktområde' })).toBeVisible();
 });
+
+test('a coordinator creates a focus area, joins it, submits contracts, plans a sample, edits it and leaves', async ({
+  page,
+}, testInfo) => {
+  const title = `E2E-skapat ${Date.now()}`;
+  await signIn(page, TOKENS.coordinator);
+  await page.goto('/focus-areas');
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Produktområden (koder, kommaseparerade)').fill('CHILD');
+  await page.getByLabel('Kostnadsfördelning').selectOption('BY_CONTRACTS');
+  await page.getByRole('button', { name: 'Skapa fokusområde' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Planering', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delta i fokusområdet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Er organisation deltar nu.');
+  const contracts = page.getByRole('group', { name: 'Våra avtal' });
+  await contracts.getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Skicka in valda avtal' }).click();
+  await expect(page.getByRole('status')).toHaveText('Avtalen är inskickade.');
+  const candidates = page.getByRole('table', { name: '3. Kandidatprodukter' });
+  await candidates
+    .getByRole('button', { name: /^Lägg till .* i planen$/ })
+    .first()
+    .click();
+  await page.getByLabel('Analyser (kommaseparerade)').fill('Ftalater i PVC');
+  await page.getByLabel('Laboratorium').fill('Eurofins');
+  await page.getByLabel('Beräknad kostnad (kr)').fill('1500');
+  await page.getByRole('button', { name: 'Lägg till i planen', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/är tillagd i provtagningsplanen/);
+  await expect(
+    page.getByRole('table', { name: '4. Provtagningsplan' }).getByRole('cell', { name: 'Eurofins' }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Totalt: 1\s500,00\s*kr/)).toBeVisible();
+  await checkPage(page, testInfo, 'focus-area-planning');
+
+  await page.getByText('Ändra fokusområdet').click();
+  await page.getByLabel('Titel').fill(`${title} (ändrat)`);
+  await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${title} (ändrat)` })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lämna fokusområdet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Er organisation har lämnat fokusområdet.');
+  await expect(page.getByRole('button', { name: 'Delta i fokusområdet' })).toBeVisible();
+});

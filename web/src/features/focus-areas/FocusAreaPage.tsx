@@ -1,12 +1,13 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Button, Form, Input, Label, Link, TextArea, TextField } from 'react-aria-components';
+import { Button, Form, Input, Label, Link, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
+import type { CostSplit } from '../../gql/graphql';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { MeQuery } from '../auth/me';
-import { CostSplitField } from './FocusAreasPage';
+import { FocusAreaFields, type FocusAreaFieldValues } from './FocusAreasPage';
 import {
   AddToPlanMutation,
   AssignSampleMutation,
@@ -388,26 +389,27 @@ function EditForm({
   onSaved,
 }: {
   id: string;
-  initial: { title: string; description?: string | null; resultsDueOn?: unknown; costSplit: string };
+  initial: { title: string; description?: string | null; resultsDueOn?: unknown; costSplit: CostSplit };
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const [result, update] = useMutation(UpdateFocusAreaMutation);
-  const [title, setTitle] = useState(initial.title);
-  const [description, setDescription] = useState(initial.description ?? '');
-  const [resultsDueOn, setResultsDueOn] = useState(
-    typeof initial.resultsDueOn === 'string' ? initial.resultsDueOn : '',
-  );
-  const [costSplit, setCostSplit] = useState(initial.costSplit);
+  const [fields, setFields] = useState<FocusAreaFieldValues>({
+    title: initial.title,
+    description: initial.description ?? '',
+    resultsDueOn: typeof initial.resultsDueOn === 'string' ? initial.resultsDueOn : '',
+    costSplit: initial.costSplit,
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input: Record<string, unknown> = {
-      title,
-      description: description || null,
-      resultsDueOn: resultsDueOn || null,
+      title: fields.title,
+      description: fields.description || null,
+      resultsDueOn: fields.resultsDueOn || null,
     };
-    if (costSplit !== initial.costSplit) input.costSplit = costSplit;
+    // The cost split is scope: sent only when changed (it may change in PLANNING only).
+    if (fields.costSplit !== initial.costSplit) input.costSplit = fields.costSplit;
     const answer = await update({ id, input });
     if (answer.data) onSaved();
   }
@@ -417,19 +419,7 @@ function EditForm({
       <summary>{t('focusArea.edit')}</summary>
       <ApiErrorSummary error={result.error} />
       <Form onSubmit={(event) => void submit(event)} validationBehavior="aria">
-        <TextField className="field" value={title} onChange={setTitle} isRequired>
-          <Label>{t('focusArea.title')}</Label>
-          <Input />
-        </TextField>
-        <TextField className="field" value={description} onChange={setDescription}>
-          <Label>{t('focusArea.description')}</Label>
-          <TextArea />
-        </TextField>
-        <TextField className="field" value={resultsDueOn} onChange={setResultsDueOn} type="date">
-          <Label>{t('focusArea.resultsDueOn')}</Label>
-          <Input />
-        </TextField>
-        <CostSplitField value={costSplit} onChange={setCostSplit} />
+        <FocusAreaFields value={fields} onChange={setFields} />
         <Button type="submit" className="button" isDisabled={result.fetching}>
           {t('focusArea.save')}
         </Button>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button, Form, Input, Label, Link, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
+import type { CostSplit } from '../../gql/graphql';
 import { MeQuery } from '../auth/me';
 import { CreateFocusAreaMutation, FocusAreasQuery } from './focus-areas';
 
@@ -56,22 +57,24 @@ function CreateFocusAreaForm() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [result, create] = useMutation(CreateFocusAreaMutation);
-  const [title, setTitle] = useState('');
+  const [fields, setFields] = useState<FocusAreaFieldValues>({
+    title: '',
+    description: '',
+    resultsDueOn: '',
+    costSplit: 'EQUAL',
+  });
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [categories, setCategories] = useState('');
-  const [description, setDescription] = useState('');
-  const [resultsDueOn, setResultsDueOn] = useState('');
-  const [costSplit, setCostSplit] = useState('EQUAL');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const answer = await create({
       input: {
-        title,
+        title: fields.title,
         year: Number(year),
-        description: description || null,
-        resultsDueOn: resultsDueOn || null,
-        costSplit: costSplit as 'EQUAL' | 'BY_CONTRACTS',
+        description: fields.description || null,
+        resultsDueOn: fields.resultsDueOn || null,
+        costSplit: fields.costSplit,
         categoryCodes: categories
           .split(',')
           .map((c) => c.trim())
@@ -86,27 +89,16 @@ function CreateFocusAreaForm() {
       <h2 id="create-focus-area">{t('focusArea.create')}</h2>
       <ApiErrorSummary error={result.error} />
       <Form onSubmit={(event) => void submit(event)} validationBehavior="aria">
-        <TextField className="field" value={title} onChange={setTitle} isRequired>
-          <Label>{t('focusArea.title')}</Label>
-          <Input />
-        </TextField>
-        <TextField className="field" value={year} onChange={setYear} isRequired inputMode="numeric">
-          <Label>{t('focusArea.year')}</Label>
-          <Input />
-        </TextField>
-        <TextField className="field" value={categories} onChange={setCategories} isRequired>
-          <Label>{t('focusArea.categoryCodes')}</Label>
-          <Input />
-        </TextField>
-        <TextField className="field" value={description} onChange={setDescription}>
-          <Label>{t('focusArea.description')}</Label>
-          <TextArea />
-        </TextField>
-        <TextField className="field" value={resultsDueOn} onChange={setResultsDueOn} type="date">
-          <Label>{t('focusArea.resultsDueOn')}</Label>
-          <Input />
-        </TextField>
-        <CostSplitField value={costSplit} onChange={setCostSplit} />
+        <FocusAreaFields value={fields} onChange={setFields}>
+          <TextField className="field" value={year} onChange={setYear} isRequired inputMode="numeric">
+            <Label>{t('focusArea.year')}</Label>
+            <Input />
+          </TextField>
+          <TextField className="field" value={categories} onChange={setCategories} isRequired>
+            <Label>{t('focusArea.categoryCodes')}</Label>
+            <Input />
+          </TextField>
+        </FocusAreaFields>
         <Button type="submit" className="button" isDisabled={result.fetching}>
           {t('focusArea.create')}
         </Button>
@@ -115,16 +107,57 @@ function CreateFocusAreaForm() {
   );
 }
 
-/** How the cost is shared: a native select with its label. */
-export function CostSplitField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/** What the create and the edit form share. */
+export interface FocusAreaFieldValues {
+  title: string;
+  description: string;
+  resultsDueOn: string;
+  costSplit: CostSplit;
+}
+
+/** The title, then `children` (fields of one form only), description, due date and cost split. */
+export function FocusAreaFields({
+  value,
+  onChange,
+  children,
+}: {
+  value: FocusAreaFieldValues;
+  onChange: (value: FocusAreaFieldValues) => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
+  const set = (patch: Partial<FocusAreaFieldValues>) => onChange({ ...value, ...patch });
   return (
-    <div className="field">
-      <label htmlFor="cost-split">{t('focusArea.costSplit')}</label>
-      <select id="cost-split" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="EQUAL">{t('focusArea.split.EQUAL')}</option>
-        <option value="BY_CONTRACTS">{t('focusArea.split.BY_CONTRACTS')}</option>
-      </select>
-    </div>
+    <>
+      <TextField className="field" value={value.title} onChange={(title) => set({ title })} isRequired>
+        <Label>{t('focusArea.title')}</Label>
+        <Input />
+      </TextField>
+      {children}
+      <TextField className="field" value={value.description} onChange={(description) => set({ description })}>
+        <Label>{t('focusArea.description')}</Label>
+        <TextArea />
+      </TextField>
+      <TextField
+        className="field"
+        value={value.resultsDueOn}
+        onChange={(resultsDueOn) => set({ resultsDueOn })}
+        type="date"
+      >
+        <Label>{t('focusArea.resultsDueOn')}</Label>
+        <Input />
+      </TextField>
+      <div className="field">
+        <label htmlFor="cost-split">{t('focusArea.costSplit')}</label>
+        <select
+          id="cost-split"
+          value={value.costSplit}
+          onChange={(e) => set({ costSplit: e.target.value as CostSplit })}
+        >
+          <option value="EQUAL">{t('focusArea.split.EQUAL')}</option>
+          <option value="BY_CONTRACTS">{t('focusArea.split.BY_CONTRACTS')}</option>
+        </select>
+      </div>
+    </>
   );
 }
