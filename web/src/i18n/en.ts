@@ -538,6 +538,8 @@ export const en: Dictionary = {
     inPlan: 'In the sampling plan',
     yes: 'Yes',
     no: 'No',
+    addShort: 'Add',
+    analysesColumn: 'Analyses',
     addToPlan: 'Add to the plan',
     addToPlanFor: 'Add {{product}} to the plan',
     added: '{{product}} is added to the sampling plan.',

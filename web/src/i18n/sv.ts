@@ -537,6 +537,8 @@ export const sv = {
     inPlan: 'I provtagningsplanen',
     yes: 'Ja',
     no: 'Nej',
+    addShort: 'Lägg till',
+    analysesColumn: 'Analyser',
     addToPlan: 'Lägg till i planen',
     addToPlanFor: 'Lägg till {{product}} i planen',
     added: '{{product}} är tillagd i provtagningsplanen.',

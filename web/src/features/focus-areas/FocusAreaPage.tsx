@@ -266,7 +266,7 @@ export function FocusAreaPage({ id }: { id: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t('focusArea.product')}</th>
-                  <th scope="col">{t('focusArea.analyses')}</th>
+                  <th scope="col">{t('focusArea.analysesColumn')}</th>
                   <th scope="col">{t('focusArea.laboratory')}</th>
                   <th scope="col" className="numeric">
                     {t('focusArea.estimatedCost')}
@@ -485,8 +485,12 @@ function AddToPlan({
   const [cost, setCost] = useState('');
   if (!open) {
     return (
-      <Button className="button button--secondary" onPress={() => setOpen(true)}>
-        {t('focusArea.addToPlanFor', { product: productName })}
+      <Button
+        className="button button--secondary"
+        aria-label={t('focusArea.addToPlanFor', { product: productName })}
+        onPress={() => setOpen(true)}
+      >
+        {t('focusArea.addShort')}
       </Button>
     );
   }
