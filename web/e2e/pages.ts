@@ -4,6 +4,8 @@ import { type APIRequestContext, expect, type Page, type TestInfo } from '@playw
 
 /** Demo tokens of the demo data (README: Try it). */
 export const TOKENS = {
+  /** The COORDINATOR of Region Västra Götaland (creates and moves focus areas). */
+  coordinator: 'kk_demo_coordinator',
   stockholm: 'kk_demo_stockholm',
   skane: 'kk_demo_skane',
   reader: 'kk_demo_reader',

@@ -38,6 +38,16 @@ const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
 
+const FocusAreasPage = lazy(() =>
+  import('../features/focus-areas/FocusAreasPage').then((m) => ({ default: m.FocusAreasPage })),
+);
+const FocusAreaPage = lazy(() =>
+  import('../features/focus-areas/FocusAreaPage').then((m) => ({ default: m.FocusAreaPage })),
+);
+const FocusAreaReportPage = lazy(() =>
+  import('../features/focus-areas/FocusAreaReportPage').then((m) => ({ default: m.FocusAreaReportPage })),
+);
+
 export function App() {
   return (
     <AuthProvider>
@@ -95,6 +105,9 @@ function Routing() {
             <Route path="/notifications">{member(<NotificationSettingsPage />)}</Route>
             <Route path="/requirements/:id">{(params) => member(<RequirementPage id={params.id} />)}</Route>
             <Route path="/suppliers/:id">{(params) => member(<SupplierPage id={params.id} />)}</Route>
+            <Route path="/focus-areas">{member(<FocusAreasPage />)}</Route>
+            <Route path="/focus-areas/:id/report">{(params) => <FocusAreaReportPage id={params.id} />}</Route>
+            <Route path="/focus-areas/:id">{(params) => member(<FocusAreaPage id={params.id} />)}</Route>
             <Route path="/products/:id">{(params) => member(<ProductPage id={params.id} />)}</Route>
             <Route component={NotFoundPage} />
           </Switch>

@@ -57,6 +57,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     </>
                   ) : null}
                   <li>
+                    <Link href="/focus-areas">{t('nav.focusAreas')}</Link>
+                  </li>
+                  <li>
                     <LiveLink />
                   </li>
                   <li>
