@@ -155,6 +155,19 @@ describe('sign-in through the organisation identity provider (OpenID Connect)', 
     expect(JSON.stringify(stored)).not.toContain('op-secret');
     const schema = await sut.gql('{ __type(name: "IdentityProvider") { fields { name } } }');
     expect(schema.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain('clientSecret');
+    // node(id) under the same rule: an ADMIN of its organisation; null for anyone else, without an error.
+    const id = (await sut.gql('{ identityProviders { id } }', {}, TOKENS.admin)).data.identityProviders[0].id;
+    const NODE = 'query ($id: ID!) { node(id: $id) { __typename id ... on IdentityProvider { issuer } } }';
+    expect((await sut.gql(NODE, { id }, TOKENS.admin)).data.node).toEqual({
+      __typename: 'IdentityProvider',
+      id,
+      issuer: op.issuer,
+    });
+    for (const other of [await skaneAdminToken(), TOKENS.coordinator]) {
+      const refused = await sut.gql(NODE, { id }, other);
+      expect(refused.errors).toBeUndefined();
+      expect(refused.data.node).toBeNull();
+    }
   });
 
   it('signs in with the mapped role, creating the member just in time, once', async () => {
@@ -351,9 +364,16 @@ describe('sign-in through the organisation identity provider (OpenID Connect)', 
       principal: { name: 'Anna Admin' },
       endedAt: null,
     });
-    // Another organisation's ADMIN sees none of them.
+    // Another organisation's ADMIN sees none of them, in the list or through node(id).
     const skane = await sut.gql('{ sessions { id } }', {}, await skaneAdminToken());
     expect(skane.data.sessions.map((s: { id: string }) => s.id)).not.toContain(sessionId);
+    const NODE = 'query ($id: ID!) { node(id: $id) { __typename id ... on Session { role } } }';
+    expect((await sut.gql(NODE, { id: sessionId }, TOKENS.admin)).data.node).toEqual({
+      __typename: 'Session',
+      id: sessionId,
+      role: 'ADMIN',
+    });
+    expect((await sut.gql(NODE, { id: sessionId }, await skaneAdminToken())).data.node).toBeNull();
     expect(
       (await sut.gql('mutation ($id: ID!) { endSession(id: $id) { id } }', { id: sessionId }, TOKENS.coordinator))
         .errors?.[0]?.extensions?.code,

@@ -14,6 +14,7 @@ import { ProductCategoryEntity } from '../products/product-category.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { RequirementEntity } from '../requirements/requirement.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
+import { IdentityProviderEntity, SessionEntity } from '../sign-in/sign-in.entities.js';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 
 /** Every GraphQL type that implements `Node` with a UUID id, and the entity (table) that holds it. */
@@ -39,6 +40,8 @@ export const NODE_ENTITIES = {
   WebhookDelivery: DeliveryEntity,
   FocusArea: FocusAreaEntity,
   FocusAreaSample: FocusAreaSampleEntity,
+  IdentityProvider: IdentityProviderEntity,
+  Session: SessionEntity,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES | 'AuditLogEntry';

@@ -18,6 +18,8 @@ import type { ImportJobEntity } from '../import/import-job.entity.js';
 import { ImportJobsService } from '../import/import-jobs.service.js';
 import { importJobOf } from '../import/import.model.js';
 import { type DeliveryEntity, WebhookEntity } from '../notifications/notification.entities.js';
+import { toModel } from '../sign-in/identity-providers.service.js';
+import type { IdentityProviderEntity, SessionEntity } from '../sign-in/sign-in.entities.js';
 
 /** At most this many ids in one `nodes(ids)`, as a page holds at most 100 rows. */
 export const MAX_NODE_IDS = 100;
@@ -35,7 +37,8 @@ const SEQ = /^\d{1,10}$/;
  * organisation; audit-log entries to an ADMIN as the audit log shows them; delegations to an ADMIN
  * of either organisation (`delegations`); import jobs to a CONTACT_PERSON or above of the job's
  * organisation (`importJob`); watches, webhooks and a webhook's deliveries to their owner only
- * (`watches`, `webhooks`, `webhookDeliveries`). Anything else is null.
+ * (`watches`, `webhooks`, `webhookDeliveries`); identity providers and sessions to an ADMIN of their
+ * organisation (`identityProviders`, `sessions`). Anything else is null.
  */
 @Injectable()
 export class NodesService {
@@ -155,6 +158,15 @@ export class NodesService {
             : null;
         });
       }
+      case 'IdentityProvider':
+        return rows.map((r) => {
+          const provider = r as IdentityProviderEntity | null;
+          return provider && manages(viewer, provider.organisationId)
+            ? asNode('IdentityProvider', toModel(provider))
+            : null;
+        });
+      case 'Session':
+        return rows.map((r) => (r && manages(viewer, (r as SessionEntity).organisationId) ? r : null));
       default:
         return rows;
     }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { graphqlEnum } from '../common/graphql-enums.js';
 import { PrincipalModel } from '../auth/principal.model.js';
+import { Node } from '../nodes/node.model.js';
 import { Role } from '../auth/role.js';
 import {
   SESSION_END_REASON_VALUES,
@@ -42,6 +43,7 @@ export class RoleMappingModel {
 
 @ObjectType('IdentityProvider', {
   description: "An organisation's OpenID Connect identity provider. Its client secret is never returned.",
+  implements: () => [Node],
 })
 export class IdentityProviderModel {
   @Field(() => ID, { description: 'The id.' }) id: string;
@@ -59,6 +61,7 @@ export class IdentityProviderModel {
 
 @ObjectType('Session', {
   description: "A person's session in the web app, opened by a sign-in through the organisation's identity provider.",
+  implements: () => [Node],
 })
 export class SessionModel {
   @Field(() => ID, { description: 'The id (not the cookie: that is only in the browser).' }) id: string;
