@@ -94,6 +94,47 @@ describe('column projection from the GraphQL selection', () => {
     expect(measurements).not.toMatch(/"analytical_method"|"uncertainty"|"ec_number"|"name_sv"|search_text/);
   });
 
+  it('counts a list longer than its page in the page statement itself: forwards, after a cursor and backwards', async () => {
+    const PAGE = `query ($productId: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      followUps(filter: { productId: $productId }, first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { id performedOn } } }`;
+    let first: any;
+    const s1 = await during(
+      async () => (first = dataOf(await a.gql(PAGE, { productId: many, first: 10 }, TOKENS.skane))),
+    );
+    expect(first.followUps).toMatchObject({ totalCount: 30, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(first.followUps.nodes).toHaveLength(10);
+    expect(s1).toHaveLength(1); // the page and its count: no statement of its own for the count
+    expect(s1[0]).toMatch(/\(SELECT COUNT\(\*\) FROM/);
+
+    let next: any;
+    const after = first.followUps.pageInfo.endCursor;
+    const s2 = await during(
+      async () => (next = dataOf(await a.gql(PAGE, { productId: many, first: 25, after }, TOKENS.skane))),
+    );
+    expect(next.followUps).toMatchObject({ totalCount: 30, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    expect(next.followUps.nodes).toHaveLength(20);
+    expect(s2).toHaveLength(1);
+
+    let back: any;
+    const before = next.followUps.pageInfo.startCursor;
+    const s3 = await during(
+      async () => (back = dataOf(await a.gql(PAGE, { productId: many, last: 4, before }, TOKENS.skane))),
+    );
+    expect(back.followUps.totalCount).toBe(30);
+    expect(back.followUps.nodes).toEqual(first.followUps.nodes.slice(6));
+    expect(s3).toHaveLength(1);
+
+    // Beyond the end no row carries the count: it is counted apart, and still the list's.
+    let beyond: any;
+    const last = next.followUps.pageInfo.endCursor;
+    const s4 = await during(
+      async () => (beyond = dataOf(await a.gql(PAGE, { productId: many, after: last }, TOKENS.skane))),
+    );
+    expect(beyond.followUps).toMatchObject({ totalCount: 30, nodes: [] });
+    expect(s4).toHaveLength(2);
+  });
+
   it('answers a wide request after narrow ones (cached whole rows, or not cached) as a fresh instance does', async () => {
     const b = await startTestApp({ sharing: a });
     try {

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { ConnectionShape } from '../common/pagination/connection.js';
 import { feedCursor } from '../database/read/cursor.js';
 import { type Listing, type PageOrder, PageReader, type PageRequest } from '../database/read/page-reader.js';
-import { SqlReader } from '../database/read/sql-reader.js';
+import { COUNT_COLUMN, SqlReader } from '../database/read/sql-reader.js';
 import { SqlWhere } from '../database/read/sql-where.js';
 import { ReadCaches } from '../database/read/cache/read-caches.js';
 import { Loaders } from '../database/read/loaders/loaders.js';
@@ -192,6 +192,10 @@ export class FollowUpEventsService {
       where,
       select: this.eventColumns,
       read: async (sql, params) => this.eventRows(await this.reader.all(sql, params)),
+      readWithCount: async (sql, params) => {
+        const rows = await this.reader.all(sql, params);
+        return { nodes: this.eventRows(rows), count: rows.length ? Number(rows[0]![COUNT_COLUMN]) : null };
+      },
     };
   }
 

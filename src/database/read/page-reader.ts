@@ -4,7 +4,7 @@ import { badInput } from '../../common/errors/domain-error.js';
 import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.js';
 import { type CursorCodec, type CursorValue, keysetCursor } from './cursor.js';
 import { type Columns, withColumns } from './projection.js';
-import { SqlReader } from './sql-reader.js';
+import { COUNT_COLUMN, SqlReader } from './sql-reader.js';
 import type { SqlWhere } from './sql-where.js';
 import { TableReader } from './table-reader.js';
 
@@ -34,11 +34,27 @@ export interface Listing<T> {
   where: SqlWhere;
   select: string;
   read(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /**
+   * The same as `read` for a SELECT whose list ends with one more column, `kk_count` (COUNT_COLUMN):
+   * the nodes and that column's value (null when no row came). A listing that has it gets its page
+   * and its count in one statement; one without it, a statement for each.
+   */
+  readWithCount?(sql: string, params: readonly unknown[]): Promise<{ nodes: T[]; count: number | null }>;
 }
 
 /** The same listing with each node turned into another (e.g. an event into an audit-log entry). */
 export function mapNodes<T, U>(listing: Listing<T>, map: (node: T) => U): Listing<U> {
-  return { ...listing, read: async (sql, params) => (await listing.read(sql, params)).map(map) };
+  const { readWithCount } = listing;
+  return {
+    ...listing,
+    read: async (sql, params) => (await listing.read(sql, params)).map(map),
+    readWithCount:
+      readWithCount &&
+      (async (sql, params) => {
+        const { nodes, count } = await readWithCount(sql, params);
+        return { nodes: nodes.map(map), count };
+      }),
+  };
 }
 
 /** `first`/`after` (forwards) and `last`/`before` (backwards), as every connection takes them. */
@@ -69,17 +85,18 @@ export function keysetOrder<T extends { id: string }>(alias: string, ...keys: Ar
  *
  * Keyset pagination: a page is the rows after the cursor's position in the order (`(k1 > v1) OR
  * (k1 = v1 AND k2 > v2) …`, `<` for descending keys), so pages are stable under inserts and a deep
- * page costs what the first does; `totalCount` is the filter's count without the keyset (counted
- * by a statement of its own only when the page is not the whole list). A list
+ * page costs what the first does; `totalCount` is the filter's count without the keyset, counted by
+ * a subquery in the page's own statement (`(SELECT COUNT(*) FROM … WHERE <filter>) AS kk_count`,
+ * evaluated once: an InitPlan on PostgreSQL, a constant subquery on SQLite), so a page with its
+ * count is one statement however long the list. A list
  * states only what it reads (a Listing: FROM, WHERE, SELECT) and its order (a PageOrder); how a page
  * is cut, counted and turned into edges, cursors and pageInfo is decided here alone.
  *
  * Backward paging (`last`/`before`) is the same keyset with the directions reversed, the rows turned
  * back. Pages of a relation for many parents at once (`Product.followUps(filter, first, after)`) are
  * the same listing partitioned by the parent's column (connectionsByParent), so the statements per
- * request do not grow with the page. So this is where the next changes to paging belong: the count
- * of a list longer than a page in the page's statement, columns projected from the GraphQL selection
- * (a Listing's `select`).
+ * request do not grow with the page. Columns are projected from the GraphQL selection by the
+ * listing's `select` (see Projection).
  */
 @Injectable()
 export class PageReader {
@@ -116,6 +133,7 @@ export class PageReader {
       where,
       select: this.reader.selectList(entity, alias, '', columns),
       read: (sql, params) => this.reader.entities(entity, sql, params, columns),
+      readWithCount: (sql, params) => this.reader.entitiesWithCount(entity, sql, params, columns),
     };
   }
 
@@ -136,11 +154,11 @@ export class PageReader {
     const bounded = before
       ? { ...list, where: list.where.clone().and(...keysetBeyond(order.keys, before, true)) }
       : list;
-    const rows = await this.rows(bounded, order, after, page.size + 1, page.backwards);
-    // A page with no cursor and nothing beyond it is the whole list: its length is the count, and
-    // no statement is spent on it (a product's follow-ups, the usual lookup, fit in one page).
+    const { rows, count } = await this.countedRows(bounded, list.where, order, after, page.size + 1, page.backwards);
+    // The count came with the page unless no row did (or the listing cannot read it): then a page
+    // with no cursor is the whole list, empty, and only a page beyond a cursor needs a statement of its own.
     const whole = after === null && before === null && rows.length <= page.size;
-    const totalCount = whole ? rows.length : await this.count(list);
+    const totalCount = count ?? (whole ? rows.length : await this.count(list));
     // Read backwards, the rows come nearest `before` first: the page is the first `size`, turned back.
     const nodes = page.backwards ? rows.slice(0, page.size).reverse() : rows.slice(0, page.size);
     const more = rows.length > page.size;
@@ -231,6 +249,28 @@ export class PageReader {
   }
 
   /**
+   * `rows`, with the number of rows `counted` selects in the listing's FROM (its filter without the
+   * keyset) read by the same statement, a subquery in the SELECT list (null when no row came, or when
+   * the listing has no `readWithCount`).
+   */
+  private async countedRows<T>(
+    listing: Listing<T>,
+    counted: SqlWhere,
+    order: PageOrder<T>,
+    after: readonly CursorValue[] | null,
+    limit: number,
+    backwards: boolean,
+  ): Promise<{ rows: T[]; count: number | null }> {
+    if (!listing.readWithCount) return { rows: await this.rows(listing, order, after, limit, backwards), count: null };
+    const page = pageStatement(listing, order, after, limit, backwards, {
+      sql: `(SELECT COUNT(*) FROM ${listing.from}${counted.sql}) AS ${COUNT_COLUMN}`,
+      params: counted.params,
+    });
+    const { nodes, count } = await listing.readWithCount(page.sql, page.params);
+    return { rows: nodes, count };
+  }
+
+  /**
    * At most `limit` rows of the listing in `order`, after the position `after` (null: from the
    * start); `backwards`: in the reverse order, so from the end (the caller turns them back).
    */
@@ -241,13 +281,29 @@ export class PageReader {
     limit: number,
     backwards = false,
   ): Promise<T[]> {
-    const where = after ? listing.where.clone().and(...keysetBeyond(order.keys, after, false)) : listing.where;
-    const by = order.keys.map((k) => `${k.column} ${direction(k, backwards)}`).join(', ');
-    return listing.read(
-      `SELECT ${listing.select} FROM ${listing.from}${where.sql} ORDER BY ${by} LIMIT ${limit}`,
-      where.params,
-    );
+    const page = pageStatement(listing, order, after, limit, backwards);
+    return listing.read(page.sql, page.params);
   }
+}
+
+/**
+ * The SELECT of at most `limit` rows of the listing in `order` after `after`, with `extra` (an
+ * expression and its values) at the end of the SELECT list when given.
+ */
+function pageStatement<T>(
+  listing: Listing<T>,
+  order: PageOrder<T>,
+  after: readonly CursorValue[] | null,
+  limit: number,
+  backwards: boolean,
+  extra?: { sql: string; params: readonly unknown[] },
+): { sql: string; params: unknown[] } {
+  const where = after ? listing.where.clone().and(...keysetBeyond(order.keys, after, false)) : listing.where;
+  const by = order.keys.map((k) => `${k.column} ${direction(k, backwards)}`).join(', ');
+  return {
+    sql: `SELECT ${listing.select}${extra ? `, ${extra.sql}` : ''} FROM ${listing.from}${where.sql} ORDER BY ${by} LIMIT ${limit}`,
+    params: [...(extra?.params ?? []), ...where.params],
+  };
 }
 
 /**

@@ -75,15 +75,40 @@ export class SqlReader {
     columns?: Columns<T>,
   ): Promise<T[]> {
     if (!this.sqlite) return this.hydrate(entity, await this.all(sql, params), '', columns);
+    const shape = this.shape(entity, columns);
+    return this.rawRows(sql, params).map((row) => this.fromRaw<T>(shape, row, 0));
+  }
+
+  /**
+   * `entities` of a SELECT whose list ends, after the entity's columns, with one more column named
+   * `kk_count` that holds the same number on every row (a page's total, counted by a subquery in
+   * the page's own statement: see PageReader): the entities and that number, null when no row came.
+   */
+  async entitiesWithCount<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    sql: string,
+    params: readonly unknown[] = [],
+    columns?: Columns<T>,
+  ): Promise<{ nodes: T[]; count: number | null }> {
+    if (!this.sqlite) {
+      const rows = await this.all(sql, params);
+      const count = rows.length ? Number(rows[0]![COUNT_COLUMN]) : null;
+      return { nodes: this.hydrate(entity, rows, '', columns), count };
+    }
+    const shape = this.shape(entity, columns);
+    const rows = this.rawRows(sql, params);
+    const count = rows.length ? Number(rows[0]![shape.columns.length]) : null;
+    return { nodes: rows.map((row) => this.fromRaw<T>(shape, row, 0)), count };
+  }
+
+  /** The rows of a SELECT as arrays (better-sqlite3's raw mode; SQLite only), the statement reported to the logger. */
+  private rawRows(sql: string, params: readonly unknown[]): unknown[][] {
     this.dataSource.logger.logQuery(sql, params as unknown[]);
-    let rows: unknown[][];
     try {
-      rows = this.statement(sql, true).all(...params) as unknown[][];
+      return this.statement(sql, true).all(...params) as unknown[][];
     } catch (error) {
       throw new QueryFailedError(sql, params as unknown[], error as Error);
     }
-    const shape = this.shape(entity, columns);
-    return rows.map((row) => this.fromRaw<T>(shape, row, 0));
   }
 
   /**
@@ -104,13 +129,7 @@ export class SqlReader {
       const bs = this.hydrate(b.entity, rows, 'b_', b.columns);
       return this.hydrate(a.entity, rows, 'a_', a.columns).map((x, i) => [x, bs[i]!]);
     }
-    this.dataSource.logger.logQuery(sql, params as unknown[]);
-    let rows: unknown[][];
-    try {
-      rows = this.statement(sql, true).all(...params) as unknown[][];
-    } catch (error) {
-      throw new QueryFailedError(sql, params as unknown[], error as Error);
-    }
+    const rows = this.rawRows(sql, params);
     const shapeA = this.shape(a.entity, a.columns);
     const shapeB = this.shape(b.entity, b.columns);
     const offset = shapeA.columns.length;
@@ -325,6 +344,9 @@ export class SqlReader {
     return text;
   }
 }
+
+/** The name of the count column a SELECT read by `entitiesWithCount` ends with. */
+export const COUNT_COLUMN = 'kk_count';
 
 /** A quoted identifier (both engines use double quotes). */
 export const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
