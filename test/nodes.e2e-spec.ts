@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
+import { FocusAreaFactory } from './factories/focus-areas.js';
 import { buildFollowUp, CAS, daysFromNow, FollowUpFactory, measure, phthalates } from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
@@ -105,6 +106,7 @@ describe('node(id) and nodes(ids)', () => {
     const ID_ONLY = 'query ($id: ID!) { node(id: $id) { __typename id } }';
     const ids: Record<string, string> = {};
     let member: string; // a SUPPLIER member of `supplier`
+    const own: Record<string, string> = {}; // the member's own records
     const nodeAs = async (id: string, token: string) => dataOf(await sut.gql(ID_ONLY, { id }, token)).node;
     const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
       dataOf(await sut.gql(query, variables, token));
@@ -119,6 +121,9 @@ describe('node(id) and nodes(ids)', () => {
     const watchProduct = async (token: string) =>
       (await mutate('mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }', { t: product.id }, token)).watch
         .id as string;
+    const firstDelivery = async (webhookId: string, token: string) =>
+      (await mutate('query ($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }', { w: webhookId }, token))
+        .webhookDeliveries.nodes[0].id as string;
     const createWebhook = async (url: string, token: string) =>
       (
         await mutate(
@@ -186,18 +191,17 @@ describe('node(id) and nodes(ids)', () => {
       // Stockholm watches the product and has a webhook; Skåne's new follow-up makes a delivery to it.
       ids.Watch = await watchProduct(TOKENS.stockholm);
       ids.Webhook = await createWebhook('http://127.0.0.1:9/kemkollen', TOKENS.stockholm);
+      // The supplier member too: a watch on its supplier's product, and a webhook of its own.
+      own.Watch = await watchProduct(member);
+      own.Webhook = await createWebhook('http://127.0.0.1:9/leverantor', member);
       await f.record(
         buildFollowUp({ productId: product.id, measurements: phthalates('PVC', {}, 10) }),
         TOKENS.skane,
         'id',
       );
       await sut.app.get(NotificationWorker).tick();
-      const deliveries = await mutate(
-        'query ($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }',
-        { w: ids.Webhook },
-        TOKENS.stockholm,
-      );
-      ids.WebhookDelivery = deliveries.webhookDeliveries.nodes[0].id;
+      ids.WebhookDelivery = await firstDelivery(ids.Webhook, TOKENS.stockholm);
+      own.WebhookDelivery = await firstDelivery(own.Webhook, member);
     }, 60_000);
 
     it.each<[string, string, string]>([
@@ -215,7 +219,6 @@ describe('node(id) and nodes(ids)', () => {
     });
 
     describe('a SUPPLIER member: what its other paths show it, null for anything else', () => {
-      const own: Record<string, string> = {};
       const other: Record<string, string> = {};
 
       beforeAll(async () => {
@@ -229,8 +232,19 @@ describe('node(id) and nodes(ids)', () => {
         other.FollowUp = elsewhere.id;
         other.Measurement = elsewhere.measurements[0]!.id;
         own.FollowUpComment = await comment(shared.id, 'Vi har bytt mjukgörare', member);
-        own.Watch = await watchProduct(member);
-        own.Webhook = await createWebhook('http://127.0.0.1:9/leverantor', member);
+        own.Deviation = (
+          await f.openDeviation(
+            { followUpId: shared.id, severity: 'MINOR', description: 'Etiketten saknas' },
+            TOKENS.skane,
+          )
+        ).id;
+        other.Deviation = (
+          await f.openDeviation(
+            { followUpId: other.FollowUp, severity: 'MINOR', description: 'Etiketten saknas' },
+            TOKENS.skane,
+          )
+        ).id;
+        own.FocusArea = await new FocusAreaFactory(sut).create();
       });
 
       it.each<[string, () => string, () => string]>([
@@ -240,8 +254,11 @@ describe('node(id) and nodes(ids)', () => {
         ['Measurement', () => shared.measurements[0]!.id, () => other.Measurement],
         ['FollowUpComment', () => own.FollowUpComment!, () => ids.FollowUpComment!], // the latter's follow-up is PRIVATE now
         ['Product', () => product.id, () => other.Product],
+        ['Deviation', () => own.Deviation!, () => other.Deviation!], // as its follow-up
         ['Watch', () => own.Watch!, () => ids.Watch!], // its own; Stockholm's
         ['Webhook', () => own.Webhook!, () => ids.Webhook!],
+        ['WebhookDelivery', () => own.WebhookDelivery!, () => ids.WebhookDelivery!],
+        ['FocusArea', () => own.FocusArea!, () => randomUUID()], // every one, as focusArea(id) shows them
       ])('a %s: found when its own, null otherwise', async (type, allowed, refused) => {
         expect(await nodeAs(allowed(), member)).toEqual({ __typename: type, id: allowed() });
         expect(await sut.gql(ID_ONLY, { id: refused() }, member)).toEqual({ status: 200, data: { node: null } });

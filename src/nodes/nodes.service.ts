@@ -29,17 +29,21 @@ type TypeName = keyof typeof NODE_ENTITIES;
 
 /**
  * What a SUPPLIER member may reach by id, as its other paths show it (`followUps`, `followUp` and
- * their `measurements`, `comments` and `product`; `watches`, `webhooks`): the follow-ups the
- * visibility rule shows it with their measurements and comments, its own supplier's products, its
- * own watches and webhooks. Every other type is null to it, whatever the id.
+ * their `measurements`, `deviations`, `comments` and `product`; `watches`, `webhooks`,
+ * `webhookDeliveries`; `focusArea`): the follow-ups the visibility rule shows it with their
+ * measurements, deviations and comments, its own supplier's products, its own watches, webhooks and
+ * their deliveries, and the focus areas. Every other type is null to it, whatever the id.
  */
 const SUPPLIER_TYPES: ReadonlySet<TypeName> = new Set([
   'FollowUp',
   'Measurement',
+  'Deviation',
   'FollowUpComment',
   'Product',
   'Watch',
   'Webhook',
+  'WebhookDelivery',
+  'FocusArea',
 ]);
 
 /** A log position: what an audit-log entry's id is. */
