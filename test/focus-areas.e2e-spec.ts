@@ -421,6 +421,33 @@ describe('focus areas (issue 18): from plan to public report', () => {
     expect(r.shares).toEqual(rows.map((x) => ({ organisation: { code: x.code }, weight: x.w, amount: x.amount })));
   });
 
+  it('publicFocusAreaReport before REPORTING: NOT_FOUND on focusAreaId, saying why only to a caller who may know the focus area', async () => {
+    const planned = await areas.create();
+    const report = (f: string, t?: string) =>
+      sut.gql('query ($f: ID!) { publicFocusAreaReport(focusAreaId: $f) { title } }', { f }, t);
+
+    // Every principal reads the focus areas, a supplier member too: it hears the status and when the report comes.
+    expectError(
+      await report(planned, TOKENS.supplier),
+      'NOT_FOUND',
+      `focusAreaId: the focus area "${planned}" is in PLANNING; its public report is published when it reaches REPORTING`,
+    );
+    // Without a token: the rule only, the same as for an id of no focus area at all.
+    const anonymous = await report(planned);
+    expect(anonymous.errors![0]!.extensions!.field).toBe('focusAreaId');
+    expectError(
+      anonymous,
+      'NOT_FOUND',
+      `focusAreaId: no published report for "${planned}": a focus area's report is published when it reaches REPORTING`,
+    );
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const t of [undefined, TOKENS.skane]) {
+      const r = await report(unknown, t);
+      expectError(r, 'NOT_FOUND');
+      expect(r.errors![0]!.message).toBe(anonymous.errors![0]!.message.replace(planned, unknown));
+    }
+  });
+
   it('after PLANNING nobody leaves or joins; the assigned regions record their results and progress follows', async () => {
     await areas.move(area, 'SAMPLING', 'ANALYSING');
     expectError(

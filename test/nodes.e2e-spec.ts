@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationWorker } from '../src/notifications/notification-worker.js';
+import { FocusAreaFactory } from './factories/focus-areas.js';
 import { buildFollowUp, CAS, daysFromNow, FollowUpFactory, measure, phthalates } from './factories/follow-ups.js';
 import { dataOf, expectError } from './helpers/graphql.js';
 import { startTestApp, TOKENS, type TestApp } from './helpers/test-app.js';
@@ -104,9 +105,33 @@ describe('node(id) and nodes(ids)', () => {
   describe('the types of issues 12, 16 and 19, each under its own list’s or lookup’s rule', () => {
     const ID_ONLY = 'query ($id: ID!) { node(id: $id) { __typename id } }';
     const ids: Record<string, string> = {};
+    let member: string; // a SUPPLIER member of `supplier`
+    const own: Record<string, string> = {}; // the member's own records
     const nodeAs = async (id: string, token: string) => dataOf(await sut.gql(ID_ONLY, { id }, token)).node;
     const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
       dataOf(await sut.gql(query, variables, token));
+    const comment = async (followUpId: string, text: string, token: string) =>
+      (
+        await mutate(
+          'mutation ($id: ID!, $text: String!) { commentOnFollowUp(followUpId: $id, text: $text) { id } }',
+          { id: followUpId, text },
+          token,
+        )
+      ).commentOnFollowUp.id as string;
+    const watchProduct = async (token: string) =>
+      (await mutate('mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }', { t: product.id }, token)).watch
+        .id as string;
+    const firstDelivery = async (webhookId: string, token: string) =>
+      (await mutate('query ($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }', { w: webhookId }, token))
+        .webhookDeliveries.nodes[0].id as string;
+    const createWebhook = async (url: string, token: string) =>
+      (
+        await mutate(
+          'mutation ($url: String!) { createWebhook(url: $url, events: [FOLLOW_UP_COMPLETED]) { webhook { id } } }',
+          { url },
+          token,
+        )
+      ).createWebhook.webhook.id as string;
 
     beforeAll(async () => {
       // A delegation from Adda (the ADMIN's organisation) to Region Skåne.
@@ -130,20 +155,14 @@ describe('node(id) and nodes(ids)', () => {
         TOKENS.skane,
         'id version',
       );
-      const member = (
+      member = (
         await mutate(
           'mutation ($s: ID!) { inviteSupplierMember(supplierId: $s, name: "Lev", email: "lev@example.org") { token } }',
           { s: supplier.id },
           TOKENS.skane,
         )
       ).inviteSupplierMember.token;
-      ids.FollowUpComment = (
-        await mutate(
-          'mutation ($id: ID!) { commentOnFollowUp(followUpId: $id, text: "Ny receptur") { id } }',
-          { id: followUp.id },
-          member,
-        )
-      ).commentOnFollowUp.id;
+      ids.FollowUpComment = await comment(followUp.id, 'Ny receptur', member);
       await mutate(
         'mutation ($id: ID!, $v: Int!) { updateFollowUp(id: $id, expectedVersion: $v, input: { visibility: PRIVATE }) { id } }',
         { id: followUp.id, v: followUp.version },
@@ -170,32 +189,19 @@ describe('node(id) and nodes(ids)', () => {
       ids.ImportJob = ((await upload.json()) as { job: { id: string } }).job.id;
 
       // Stockholm watches the product and has a webhook; Skåne's new follow-up makes a delivery to it.
-      ids.Watch = (
-        await mutate(
-          'mutation ($t: ID) { watch(kind: PRODUCT, targetId: $t) { id } }',
-          { t: product.id },
-          TOKENS.stockholm,
-        )
-      ).watch.id;
-      ids.Webhook = (
-        await mutate(
-          'mutation { createWebhook(url: "http://127.0.0.1:9/kemkollen", events: [FOLLOW_UP_COMPLETED]) { webhook { id } } }',
-          {},
-          TOKENS.stockholm,
-        )
-      ).createWebhook.webhook.id;
+      ids.Watch = await watchProduct(TOKENS.stockholm);
+      ids.Webhook = await createWebhook('http://127.0.0.1:9/kemkollen', TOKENS.stockholm);
+      // The supplier member too: a watch on its supplier's product, and a webhook of its own.
+      own.Watch = await watchProduct(member);
+      own.Webhook = await createWebhook('http://127.0.0.1:9/leverantor', member);
       await f.record(
         buildFollowUp({ productId: product.id, measurements: phthalates('PVC', {}, 10) }),
         TOKENS.skane,
         'id',
       );
       await sut.app.get(NotificationWorker).tick();
-      const deliveries = await mutate(
-        'query ($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }',
-        { w: ids.Webhook },
-        TOKENS.stockholm,
-      );
-      ids.WebhookDelivery = deliveries.webhookDeliveries.nodes[0].id;
+      ids.WebhookDelivery = await firstDelivery(ids.Webhook, TOKENS.stockholm);
+      own.WebhookDelivery = await firstDelivery(own.Webhook, member);
     }, 60_000);
 
     it.each<[string, string, string]>([
@@ -210,6 +216,71 @@ describe('node(id) and nodes(ids)', () => {
 
       expect(await nodeAs(id, allowed)).toEqual({ __typename: type, id });
       expect(await sut.gql(ID_ONLY, { id }, refused)).toEqual({ status: 200, data: { node: null } });
+    });
+
+    describe('a SUPPLIER member: what its other paths show it, null for anything else', () => {
+      const other: Record<string, string> = {};
+
+      beforeAll(async () => {
+        // Another supplier's product and SHARED follow-up, which the member never sees.
+        other.Product = (await f.product((await f.supplier()).id)).id;
+        const elsewhere = await f.record(
+          buildFollowUp({ productId: other.Product, measurements: [measure.detected(CAS.DEHP, 'PVC', 5)] }),
+          TOKENS.skane,
+          'id measurements { id }',
+        );
+        other.FollowUp = elsewhere.id;
+        other.Measurement = elsewhere.measurements[0]!.id;
+        own.FollowUpComment = await comment(shared.id, 'Vi har bytt mjukgörare', member);
+        own.Deviation = (
+          await f.openDeviation(
+            { followUpId: shared.id, severity: 'MINOR', description: 'Etiketten saknas' },
+            TOKENS.skane,
+          )
+        ).id;
+        other.Deviation = (
+          await f.openDeviation(
+            { followUpId: other.FollowUp, severity: 'MINOR', description: 'Etiketten saknas' },
+            TOKENS.skane,
+          )
+        ).id;
+        own.FocusArea = await new FocusAreaFactory(sut).create();
+      });
+
+      it.each<[string, () => string, () => string]>([
+        ['FollowUp', () => shared.id, () => other.FollowUp], // SHARED of its supplier; of another supplier
+        ['FollowUp', () => shared.id, () => hidden.id], // ...; PRIVATE, though of its supplier
+        ['Measurement', () => shared.measurements[0]!.id, () => hidden.measurements[0]!.id],
+        ['Measurement', () => shared.measurements[0]!.id, () => other.Measurement],
+        ['FollowUpComment', () => own.FollowUpComment!, () => ids.FollowUpComment!], // the latter's follow-up is PRIVATE now
+        ['Product', () => product.id, () => other.Product],
+        ['Deviation', () => own.Deviation!, () => other.Deviation!], // as its follow-up
+        ['Watch', () => own.Watch!, () => ids.Watch!], // its own; Stockholm's
+        ['Webhook', () => own.Webhook!, () => ids.Webhook!],
+        ['WebhookDelivery', () => own.WebhookDelivery!, () => ids.WebhookDelivery!],
+        ['FocusArea', () => own.FocusArea!, () => randomUUID()], // every one, as focusArea(id) shows them
+      ])('a %s: found when its own, null otherwise', async (type, allowed, refused) => {
+        expect(await nodeAs(allowed(), member)).toEqual({ __typename: type, id: allowed() });
+        expect(await sut.gql(ID_ONLY, { id: refused() }, member)).toEqual({ status: 200, data: { node: null } });
+      });
+
+      it('every other type is null to it, even of its own supplier; nodes(ids) answers as node(id)', async () => {
+        const me = dataOf(await sut.gql('{ me { principal { id } tokenId } }', {}, member)).me;
+        const asked = [product.id, supplier.id, me.principal.id, me.tokenId, shared.id, other.Product];
+
+        const d = dataOf(
+          await sut.gql('query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: asked }, member),
+        );
+
+        expect(d.nodes).toEqual([
+          { __typename: 'Product', id: product.id },
+          null,
+          null,
+          null,
+          { __typename: 'FollowUp', id: shared.id },
+          null,
+        ]);
+      });
     });
 
     it('an import job by node(id) carries what importJob answers', async () => {

@@ -1,23 +1,17 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars/date-scalars.js';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
-import { NotBlank } from '../common/validation/field-rules.js';
+import { RequiredText } from '../common/validation/field-groups.js';
+import { OrganisationScopedInput } from './organisation-scoped.input.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, ROLES } from '../vocabulary/vocabulary.js';
 import { PrincipalKindEnum } from './principal.model.js';
 import { Role } from './role.js';
 
 @InputType({ description: 'A person to add to an organisation (ADMIN of it).' })
-export class CreateMemberInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: "Defaults to your organisation; another organisation's is FORBIDDEN.",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisationId must be an id' })
-  organisationId?: string | null;
-  @Field({ description: "The person's name." }) @IsString() @NotBlank() @Length(1, 200) name: string;
+export class CreateMemberInput extends OrganisationScopedInput {
+  @Field({ description: "The person's name." }) @RequiredText(200) name: string;
   @Field({ description: 'Their e-mail address (notifications go there); at most 320 characters.' })
   @IsString()
   @MaxLength(320)
@@ -25,19 +19,8 @@ export class CreateMemberInput {
 }
 
 @InputType({ description: 'Another tool to add to an organisation as an API client (ADMIN of it).' })
-export class CreateApiClientInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: "Defaults to your organisation; another organisation's is FORBIDDEN.",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisationId must be an id' })
-  organisationId?: string | null;
-  @Field({ description: 'What the tool is, e.g. "Upphandlingssystemet".' })
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
-  name: string;
+export class CreateApiClientInput extends OrganisationScopedInput {
+  @Field({ description: 'What the tool is, e.g. "Upphandlingssystemet".' }) @RequiredText(200) name: string;
 }
 
 @InputType({ description: 'A bearer token to create for a member or API client of your organisation.' })
@@ -48,11 +31,7 @@ export class CreateTokenInput {
   @Field(() => Role, { description: 'At most your own role.' })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
-  @Field({ description: 'What the token is for, e.g. "Laptop" or "Nightly import".' })
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
-  name: string;
+  @Field({ description: 'What the token is for, e.g. "Laptop" or "Nightly import".' }) @RequiredText(200) name: string;
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:

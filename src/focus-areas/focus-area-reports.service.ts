@@ -4,7 +4,7 @@ import { DataSource, In, MoreThanOrEqual, Not } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import type { Principal } from '../auth/principal.js';
 import { Role } from '../auth/role.js';
-import { notFound } from '../common/errors/domain-error.js';
+import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { todayIso } from '../common/time.js';
 import { shareCosts } from '../evaluation/cost-shares.js';
 import { DEFAULT_WEIGHTS, rankCandidates, type PrioritisationWeights } from '../evaluation/prioritisation.js';
@@ -60,6 +60,20 @@ function threeYearsBefore(today: string): string {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() - 3);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Why there is no public report, as NOT_FOUND on `focusAreaId`. Every principal reads the focus
+ * areas (`focusArea`, `focusAreas`), so a caller with a token hears the focus area's status and
+ * when its report comes; a caller without one hears only the rule, the same whether the focus area
+ * exists or not, as its existence is public only once it reports.
+ */
+function noPublicReport(focusAreaId: string, area: FocusAreaEntity | null, viewer: Principal | undefined) {
+  const reason =
+    area && viewer
+      ? `the focus area "${focusAreaId}" is in ${area.status}; its public report is published when it reaches REPORTING`
+      : `no published report for "${focusAreaId}": a focus area's report is published when it reaches REPORTING`;
+  return new DomainError('NOT_FOUND', `focusAreaId: ${reason}`, 'focusAreaId');
 }
 
 /**
@@ -400,9 +414,9 @@ export class FocusAreaReportsService {
    * default limits, counted by product category, substance group (each group of the requirement's
    * substances; OTHER for a requirement without substances) and verdict; counts below 3 withheld.
    */
-  async publicReport(focusAreaId: string): Promise<PublicFocusAreaReport> {
+  async publicReport(focusAreaId: string, viewer: Principal | undefined): Promise<PublicFocusAreaReport> {
     const area = await this.manager.findOneBy(FocusAreaEntity, { id: focusAreaId });
-    if (!area || !['REPORTING', 'CLOSED'].includes(area.status)) throw notFound('PublicFocusAreaReport', focusAreaId);
+    if (!area || !['REPORTING', 'CLOSED'].includes(area.status)) throw noPublicReport(focusAreaId, area, viewer);
     const facts: AreaFacts = await this.facts.of(this.manager, area.id);
     const followUps = (
       await this.manager.findBy(FollowUpEntity, {

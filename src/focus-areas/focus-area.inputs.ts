@@ -8,8 +8,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -18,7 +16,8 @@ import {
 } from 'class-validator';
 import { PageArgs } from '../common/pagination/connection.js';
 import { DateScalar } from '../common/scalars/date-scalars.js';
-import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
+import { AreCodes, AreIds, IsId, OptionalTextField, RequiredText } from '../common/validation/field-groups.js';
+import { OmittableNotNull } from '../common/validation/field-rules.js';
 import { IsIsoDate } from '../common/validation/is-iso-date.js';
 import { COST_SPLITS, FOCUS_AREA_STATUSES, type CostSplit, type FocusAreaStatus } from '../vocabulary/vocabulary.js';
 import { CostSplitEnum, FocusAreaStatusEnum } from './focus-area.model.js';
@@ -43,24 +42,17 @@ export class FocusAreaWeightsInput {
 @InputType({ description: 'A new focus area, in PLANNING.' })
 export class CreateFocusAreaInput {
   @Field(() => Int, { description: 'The year it runs (2000–2100).' }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @Field({ description: 'The title, e.g. "Mjukt och tryggt".' }) @IsString() @NotBlank() @Length(1, 300) title: string;
-  @Field(() => String, { nullable: true, description: 'What it is about.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Field({ description: 'The title, e.g. "Mjukt och tryggt".' }) @RequiredText(300) title: string;
+  @OptionalTextField(5000, 'What it is about.')
   description?: string | null;
   @Field(() => [String], { description: 'Product category codes in the area (their sub-categories included).' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @AreCodes(100)
   categoryCodes: string[];
   @Field(() => [ID], { defaultValue: [], description: 'Library requirements it checks.' })
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  @AreIds(200)
   requirementIds: string[];
   @Field(() => [ID], { defaultValue: [], description: 'Substances the experts add beyond the requirements.' })
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'extraSubstanceIds must be ids' })
+  @AreIds(200)
   extraSubstanceIds: string[];
   @Field(() => CostSplitEnum, { defaultValue: 'EQUAL', description: 'How the cost is shared.' })
   @IsIn(COST_SPLITS)
@@ -83,30 +75,21 @@ export class CreateFocusAreaInput {
 export class UpdateFocusAreaInput {
   @Field({ nullable: true, description: 'The title.' })
   @OmittableNotNull()
-  @IsString()
-  @NotBlank()
-  @Length(1, 300)
+  @RequiredText(300)
   title?: string;
-  @Field(() => String, { nullable: true, description: 'What it is about.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalTextField(5000, 'What it is about.')
   description?: string | null;
   @Field(() => [String], { nullable: true, description: 'Replaces the product categories.' })
   @OmittableNotNull()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
+  @AreCodes(100)
   categoryCodes?: string[];
   @Field(() => [ID], { nullable: true, description: 'Replaces the requirements.' })
   @OmittableNotNull()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  @AreIds(200)
   requirementIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Replaces the extra substances.' })
   @OmittableNotNull()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'extraSubstanceIds must be ids' })
+  @AreIds(200)
   extraSubstanceIds?: string[];
   @Field(() => CostSplitEnum, { nullable: true, description: 'How the cost is shared.' })
   @OmittableNotNull()
@@ -140,7 +123,7 @@ export class FocusAreasArgs extends PageArgs {
 @ArgsType()
 export class FocusAreaIdArgs {
   @Field(() => ID, { description: 'The focus area.' })
-  @IsUUID('all', { message: 'focusAreaId must be an id' })
+  @IsId()
   focusAreaId: string;
 }
 
@@ -154,7 +137,7 @@ export class CreateFocusAreaArgs {
 
 @ArgsType()
 export class UpdateFocusAreaArgs {
-  @Field(() => ID, { description: 'The focus area.' }) @IsUUID('all', { message: 'id must be an id' }) id: string;
+  @Field(() => ID, { description: 'The focus area.' }) @IsId() id: string;
   @Field(() => UpdateFocusAreaInput, { description: 'The changes.' })
   @ValidateNested()
   @Type(() => UpdateFocusAreaInput)
@@ -163,7 +146,7 @@ export class UpdateFocusAreaArgs {
 
 @ArgsType()
 export class MoveFocusAreaArgs {
-  @Field(() => ID, { description: 'The focus area.' }) @IsUUID('all', { message: 'id must be an id' }) id: string;
+  @Field(() => ID, { description: 'The focus area.' }) @IsId() id: string;
   @Field(() => FocusAreaStatusEnum, { description: 'The next status (one step forward).' })
   @IsIn(FOCUS_AREA_STATUSES)
   status: FocusAreaStatus;
@@ -172,7 +155,7 @@ export class MoveFocusAreaArgs {
 @InputType({ description: "A submitted contract's annual volume." })
 export class SubmittedVolumeInput {
   @Field(() => ID, { description: 'One of contractIds.' })
-  @IsUUID('all', { message: 'contractId must be an id' })
+  @IsId()
   contractId: string;
   @Field(() => Int, { description: 'Units bought per year under it (0 to 100 000 000).' })
   @IsInt()
@@ -185,8 +168,7 @@ export class SubmittedVolumeInput {
 export class SubmitContractsArgs extends FocusAreaIdArgs {
   @Field(() => [ID], { description: "Your organisation's contracts in the area (submitting one again updates it)." })
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'contractIds must be ids' })
+  @AreIds(200)
   contractIds: string[];
   @Field(() => [SubmittedVolumeInput], {
     nullable: true,
@@ -202,7 +184,7 @@ export class SubmitContractsArgs extends FocusAreaIdArgs {
 @ArgsType()
 export class AddToSamplingPlanArgs extends FocusAreaIdArgs {
   @Field(() => ID, { description: 'A candidate product (of a submitted contract).' })
-  @IsUUID('all', { message: 'productId must be an id' })
+  @IsId()
   productId: string;
   @Field(() => [String], { description: 'The analyses to run, e.g. "Ftalater i PVC" (1 to 20).' })
   @ArrayMinSize(1)
@@ -211,7 +193,7 @@ export class AddToSamplingPlanArgs extends FocusAreaIdArgs {
   @Matches(/\S/, { each: true, message: 'analyses must not be blank' })
   @MaxLength(200, { each: true })
   analyses: string[];
-  @Field({ description: 'The laboratory.' }) @IsString() @NotBlank() @Length(1, 200) laboratory: string;
+  @Field({ description: 'The laboratory.' }) @RequiredText(200) laboratory: string;
   @Field(() => Int, { description: 'Estimated cost in öre (1 SEK = 100 öre), purchase and analysis.' })
   @IsInt()
   @Min(0)
@@ -222,9 +204,9 @@ export class AddToSamplingPlanArgs extends FocusAreaIdArgs {
 @ArgsType()
 export class AssignSampleArgs {
   @Field(() => ID, { description: 'The sample (FocusAreaSample.id).' })
-  @IsUUID('all', { message: 'sampleId must be an id' })
+  @IsId()
   sampleId: string;
   @Field(() => ID, { description: 'The participant that buys it and sends it to the laboratory.' })
-  @IsUUID('all', { message: 'organisationId must be an id' })
+  @IsId()
   organisationId: string;
 }

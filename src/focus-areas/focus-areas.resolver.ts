@@ -97,8 +97,8 @@ export class FocusAreasResolver {
     description:
       'The public report of a focus area in REPORTING or CLOSED (NOT_FOUND before): counts by product category, substance group and verdict; no product, supplier or organisation named; counts below 3 withheld.',
   })
-  publicFocusAreaReport(@Args() args: FocusAreaIdArgs) {
-    return this.reports.publicReport(args.focusAreaId);
+  publicFocusAreaReport(@Args() args: FocusAreaIdArgs, @CurrentPrincipal() viewer: Principal | undefined) {
+    return this.reports.publicReport(args.focusAreaId, viewer);
   }
 
   @Allow(Role.COORDINATOR)

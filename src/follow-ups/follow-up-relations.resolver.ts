@@ -1,3 +1,4 @@
+import { type Type } from '@nestjs/common';
 import { Args, Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -14,110 +15,59 @@ import { type FollowUpRelation, FollowUpQueriesService } from './follow-up-queri
 import { FollowUpsArgs } from './follow-up.inputs.js';
 import { FollowUpConnection } from './follow-up.model.js';
 
-const DESCRIPTION = (of: string) =>
-  `Follow-ups ${of} you may see, with the same filter, order and paging as the followUps query.`;
-
 /**
- * A parent's page of follow-ups through one DataLoader per relation and arguments: the parents of
- * a page are answered together (FollowUpQueriesService.forParents), so the statements of a
- * request do not grow with the number of parents or the page size.
+ * The `followUps` field of a parent type (`Product.followUps`, `Supplier.followUps`, …): one
+ * resolver class per parent, made here so the five fields share their arguments, paging and
+ * loading and differ only in the relation and the description's words.
+ *
+ * A parent's page of follow-ups goes through one DataLoader per relation and arguments: the
+ * parents of a page are answered together (FollowUpQueriesService.forParents), so the statements
+ * of a request do not grow with the number of parents or the page size.
  */
-function pageOf(
-  relation: FollowUpRelation,
-  parentId: string,
-  args: FollowUpsArgs,
-  viewer: Principal,
-  ctx: GraphQLContext,
-  queries: FollowUpQueriesService,
-  info: GraphQLResolveInfo,
-) {
-  // The follow-ups read only the columns the selection needs (one loader per selection's columns).
-  const columns = columnsFor(info, FOLLOW_UP, 'connection');
-  return ctx.loaders
-    .get(`followUps:${relation}:${JSON.stringify(args)}:${columns?.join(',') ?? '*'}`, (ids) =>
-      queries.forParents(relation, ids, args, viewer, ctx.loaders, columns),
-    )
-    .load(parentId);
-}
+function followUpsOf(parent: () => Type, relation: FollowUpRelation, of: string): Type {
+  @Resolver(parent)
+  class FollowUpsRelationResolver {
+    constructor(private readonly queries: FollowUpQueriesService) {}
 
-@Resolver(() => Product)
-export class ProductFollowUpsResolver {
-  constructor(private readonly queries: FollowUpQueriesService) {}
-
-  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('of this product') })
-  followUps(
-    @Parent() p: { id: string },
-    @Args() args: FollowUpsArgs,
-    @CurrentPrincipal() viewer: Principal,
-    @Context() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return pageOf('product', p.id, args, viewer, ctx, this.queries, info);
+    @ResolveField(() => FollowUpConnection, {
+      description: `Follow-ups ${of} you may see, with the same filter, order and paging as the followUps query.`,
+    })
+    followUps(
+      @Parent() p: { id: string },
+      @Args() args: FollowUpsArgs,
+      @CurrentPrincipal() viewer: Principal,
+      @Context() ctx: GraphQLContext,
+      @Info() info: GraphQLResolveInfo,
+    ) {
+      // The follow-ups read only the columns the selection needs (one loader per selection's columns).
+      const columns = columnsFor(info, FOLLOW_UP, 'connection');
+      return ctx.loaders
+        .get(`followUps:${relation}:${JSON.stringify(args)}:${columns?.join(',') ?? '*'}`, (ids) =>
+          this.queries.forParents(relation, ids, args, viewer, ctx.loaders, columns),
+        )
+        .load(p.id);
+    }
   }
+  // A name of its own for each, as Nest and its error messages tell providers apart by name.
+  const name = `${relation[0].toUpperCase()}${relation.slice(1)}FollowUpsResolver`;
+  Object.defineProperty(FollowUpsRelationResolver, 'name', { value: name });
+  return FollowUpsRelationResolver;
 }
 
-@Resolver(() => Supplier)
-export class SupplierFollowUpsResolver {
-  constructor(private readonly queries: FollowUpQueriesService) {}
-
-  @ResolveField(() => FollowUpConnection, {
-    description: DESCRIPTION('of this supplier (of its products or of itself)'),
-  })
-  followUps(
-    @Parent() s: { id: string },
-    @Args() args: FollowUpsArgs,
-    @CurrentPrincipal() viewer: Principal,
-    @Context() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return pageOf('supplier', s.id, args, viewer, ctx, this.queries, info);
-  }
-}
-
-@Resolver(() => Substance)
-export class SubstanceFollowUpsResolver {
-  constructor(private readonly queries: FollowUpQueriesService) {}
-
-  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('that measured this substance') })
-  followUps(
-    @Parent() s: { id: string },
-    @Args() args: FollowUpsArgs,
-    @CurrentPrincipal() viewer: Principal,
-    @Context() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return pageOf('substance', s.id, args, viewer, ctx, this.queries, info);
-  }
-}
-
-@Resolver(() => ChemicalRequirement)
-export class RequirementFollowUpsResolver {
-  constructor(private readonly queries: FollowUpQueriesService) {}
-
-  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('that checked this requirement') })
-  followUps(
-    @Parent() r: { id: string },
-    @Args() args: FollowUpsArgs,
-    @CurrentPrincipal() viewer: Principal,
-    @Context() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return pageOf('requirement', r.id, args, viewer, ctx, this.queries, info);
-  }
-}
-
-@Resolver(() => Organisation)
-export class OrganisationFollowUpsResolver {
-  constructor(private readonly queries: FollowUpQueriesService) {}
-
-  @ResolveField(() => FollowUpConnection, { description: DESCRIPTION('recorded by this organisation') })
-  followUps(
-    @Parent() o: { id: string },
-    @Args() args: FollowUpsArgs,
-    @CurrentPrincipal() viewer: Principal,
-    @Context() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return pageOf('organisation', o.id, args, viewer, ctx, this.queries, info);
-  }
-}
+export const ProductFollowUpsResolver = followUpsOf(() => Product, 'product', 'of this product');
+export const SupplierFollowUpsResolver = followUpsOf(
+  () => Supplier,
+  'supplier',
+  'of this supplier (of its products or of itself)',
+);
+export const SubstanceFollowUpsResolver = followUpsOf(() => Substance, 'substance', 'that measured this substance');
+export const RequirementFollowUpsResolver = followUpsOf(
+  () => ChemicalRequirement,
+  'requirement',
+  'that checked this requirement',
+);
+export const OrganisationFollowUpsResolver = followUpsOf(
+  () => Organisation,
+  'organisation',
+  'recorded by this organisation',
+);

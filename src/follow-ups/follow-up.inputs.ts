@@ -9,14 +9,13 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
-  Length,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NotBlank, OmittableNotNull } from '../common/validation/field-rules.js';
+import { AreIds, IsId, OptionalTextField, RequiredText } from '../common/validation/field-groups.js';
+import { OmittableNotNull } from '../common/validation/field-rules.js';
 import { SubstanceGroupEnum, UnitEnum } from '../common/graphql-enums.js';
 import { IsCasNumber, IsGtin, IsOrganisationNumber } from '../common/identifiers/identifier.validators.js';
 import { PageArgs } from '../common/pagination/connection.js';
@@ -56,9 +55,7 @@ export class MeasurementInput {
     description:
       'The part or material measured, e.g. "PVC sheath"; 1 to 200 characters. Limits per part compare within it.',
   })
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
+  @RequiredText(200)
   part: string;
   @Field({ description: 'true: found (give value); false: not found above the limit of quantification (give loq).' })
   @IsBoolean()
@@ -81,50 +78,58 @@ export class MeasurementInput {
   @IsNumber(finite, { message: 'uncertainty must be a finite number' })
   @Min(0, { message: 'uncertainty must not be negative' })
   uncertainty?: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The laboratory method (e.g. "GC-MS, EN 14372"); at most 200 characters.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextField(200, 'The laboratory method (e.g. "GC-MS, EN 14372"); at most 200 characters.')
   analyticalMethod?: string | null;
+}
+
+/** What recording and changing a follow-up take alike, word for word. */
+@InputType({ isAbstract: true })
+abstract class FollowUpSharedFields {
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared.',
+  })
+  @OmittableNotNull()
+  @IsBoolean()
+  requiresSupplierRelease?: boolean;
+  @OptionalTextField(20000, 'Free text for every reader; at most 20,000 characters.')
+  notes?: string | null;
 }
 
 @InputType({
   description:
     'A follow-up to record for your organisation (or one that delegated FOLLOW_UPS to yours), with its results. Every problem is listed at once in extensions.problems.',
 })
-export class RecordFollowUpInput {
+export class RecordFollowUpInput extends FollowUpSharedFields {
   @Field(() => ID, {
     nullable: true,
     description:
       "The organisation the follow-up is for: yours by default; another only when it has delegated FOLLOW_UPS to yours (it is then recorded on that organisation's behalf, SHARED, without confidential notes).",
   })
   @IsOptional()
-  @IsUUID('all', { message: 'organisationId must be an id' })
+  @IsId()
   organisationId?: string | null;
   @Field(() => ID, {
     nullable: true,
     description: 'The product checked; or give supplierId for a supplier-level follow-up.',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'productId must be an id' })
+  @IsId()
   productId?: string | null;
   @Field(() => ID, {
     nullable: true,
     description: "Required without productId; must match the product's supplier with it.",
   })
   @IsOptional()
-  @IsUUID('all', { message: 'supplierId must be an id' })
+  @IsId()
   supplierId?: string | null;
   @Field(() => ID, { nullable: true, description: "The recording organisation's contract it was done under." })
   @IsOptional()
-  @IsUUID('all', { message: 'contractId must be an id' })
+  @IsId()
   contractId?: string | null;
   @Field(() => [ID], { description: 'The requirements checked.' })
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  @AreIds(200)
   requirementIds: string[];
   @Field(() => MethodEnum, { description: 'How it was performed: LAB_ANALYSIS needs measurements.' })
   @IsIn(METHODS)
@@ -142,44 +147,18 @@ export class RecordFollowUpInput {
   })
   @IsIn(VISIBILITIES)
   visibility: Visibility;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The laboratory that analysed it (e.g. "Eurofins Lidköping"); at most 200 characters.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextField(200, 'The laboratory that analysed it (e.g. "Eurofins Lidköping"); at most 200 characters.')
   laboratory?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The laboratory report's reference (e.g. AR-2026-0042); at most 100 characters. An import finds the follow-up again by it.",
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(
+    100,
+    "The laboratory report's reference (e.g. AR-2026-0042); at most 100 characters. An import finds the follow-up again by it.",
+  )
   reportReference?: string | null;
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared.',
-  })
-  @OmittableNotNull()
-  @IsBoolean()
-  requiresSupplierRelease?: boolean;
   @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD; default performedOn + 3 years.' })
   @IsOptional()
   @IsIsoDate()
   validUntil?: string | null;
-  @Field(() => String, { nullable: true, description: 'Free text for every reader; at most 20,000 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  notes?: string | null;
-  @Field(() => String, { nullable: true, description: 'Readable only by your organisation.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalTextField(20000, 'Readable only by your organisation.')
   confidentialNotes?: string | null;
   @Field(() => [MeasurementInput], {
     defaultValue: [],
@@ -192,15 +171,14 @@ export class RecordFollowUpInput {
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay. `measurements`, when given, replaces all of them.' })
-export class UpdateFollowUpInput {
+export class UpdateFollowUpInput extends FollowUpSharedFields {
   @Field(() => ID, { nullable: true, description: 'Your contract it was done under; null: none.' })
   @IsOptional()
-  @IsUUID('all', { message: 'contractId must be an id' })
+  @IsId()
   contractId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'The requirements it verifies (replaces the list); at most 200.' })
   @OmittableNotNull()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'requirementIds must be ids' })
+  @AreIds(200)
   requirementIds?: string[];
   @Field(() => MethodEnum, { nullable: true, description: 'How it was performed.' })
   @OmittableNotNull()
@@ -220,37 +198,15 @@ export class UpdateFollowUpInput {
   @OmittableNotNull()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
-  @Field(() => String, { nullable: true, description: 'The laboratory; at most 200 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextField(200, 'The laboratory; at most 200 characters.')
   laboratory?: string | null;
-  @Field(() => String, { nullable: true, description: "The laboratory report's reference; at most 100 characters." })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, "The laboratory report's reference; at most 100 characters.")
   reportReference?: string | null;
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'The supplier must release the report (releaseReport) before other organisations read its details (reportReference, laboratory); verdicts and values stay shared.',
-  })
-  @OmittableNotNull()
-  @IsBoolean()
-  requiresSupplierRelease?: boolean;
   @Field(() => DateScalar, { nullable: true, description: 'The last day its results may be relied on (YYYY-MM-DD).' })
   @IsOptional()
   @IsIsoDate()
   validUntil?: string | null;
-  @Field(() => String, { nullable: true, description: 'Free text for every reader; at most 20,000 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  notes?: string | null;
-  @Field(() => String, { nullable: true, description: 'Text only your organisation reads; at most 20,000 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalTextField(20000, 'Text only your organisation reads; at most 20,000 characters.')
   confidentialNotes?: string | null;
   @Field(() => [MeasurementInput], {
     nullable: true,

@@ -10,6 +10,7 @@ import { placeholders, SqlReader } from '../database/read/sql-reader.js';
 import { canSee } from '../follow-ups/follow-up-access.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import type { MeasurementEntity } from '../follow-ups/measurement.entity.js';
+import type { ProductEntity } from '../products/product.entity.js';
 import { SubstanceEntity } from '../substances/substance.entity.js';
 import { asNode, NODE_ENTITIES } from './node-types.js';
 import { ApiTokenEntity, PrincipalEntity } from '../auth/principal.entity.js';
@@ -26,6 +27,25 @@ export const MAX_NODE_IDS = 100;
 
 type TypeName = keyof typeof NODE_ENTITIES;
 
+/**
+ * What a SUPPLIER member may reach by id, as its other paths show it (`followUps`, `followUp` and
+ * their `measurements`, `deviations`, `comments` and `product`; `watches`, `webhooks`,
+ * `webhookDeliveries`; `focusArea`): the follow-ups the visibility rule shows it with their
+ * measurements, deviations and comments, its own supplier's products, its own watches, webhooks and
+ * their deliveries, and the focus areas. Every other type is null to it, whatever the id.
+ */
+const SUPPLIER_TYPES: ReadonlySet<TypeName> = new Set([
+  'FollowUp',
+  'Measurement',
+  'Deviation',
+  'FollowUpComment',
+  'Product',
+  'Watch',
+  'Webhook',
+  'WebhookDelivery',
+  'FocusArea',
+]);
+
 /** A log position: what an audit-log entry's id is. */
 const SEQ = /^\d{1,10}$/;
 
@@ -38,7 +58,8 @@ const SEQ = /^\d{1,10}$/;
  * of either organisation (`delegations`); import jobs to a CONTACT_PERSON or above of the job's
  * organisation (`importJob`); watches, webhooks and a webhook's deliveries to their owner only
  * (`watches`, `webhooks`, `webhookDeliveries`); identity providers and sessions to an ADMIN of their
- * organisation (`identityProviders`, `sessions`). Anything else is null.
+ * organisation (`identityProviders`, `sessions`). A SUPPLIER member reaches only what SUPPLIER_TYPES
+ * names, its products only if they are its own supplier's. Anything else is null.
  */
 @Injectable()
 export class NodesService {
@@ -96,6 +117,7 @@ export class NodesService {
     viewer: Principal,
     loaders: Loaders,
   ): Promise<Array<ObjectLiteral | null>> {
+    if (viewer.role === Role.SUPPLIER && !SUPPLIER_TYPES.has(type)) return ids.map(() => null);
     const rows = (await loaders.byId(NODE_ENTITIES[type] as never).loadMany(ids)).map((r) =>
       r instanceof Error ? null : (r as ObjectLiteral | null),
     );
@@ -118,6 +140,11 @@ export class NodesService {
         withSubstances(measurements, substances);
         return seen;
       }
+      case 'Product':
+        // A supplier member reaches products only as its follow-ups' products: its own supplier's.
+        return viewer.role === Role.SUPPLIER
+          ? rows.map((p) => (p && (p as ProductEntity).supplierId === viewer.supplierId ? p : null))
+          : rows;
       case 'Principal':
         return rows.map((p) => (p && manages(viewer, (p as PrincipalEntity).organisationId) ? p : null));
       case 'ApiToken': {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,22 +7,20 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { NotBlank } from '../common/validation/field-rules.js';
+import { OrganisationScopedInput } from '../auth/organisation-scoped.input.js';
+import { RequiredText } from '../common/validation/field-groups.js';
 import { SIGN_IN_ROLES, type SignInRole, SUBJECT_CLAIMS, type SubjectClaim } from '../vocabulary/vocabulary.js';
 import { SignInRoleEnum, SubjectClaimEnum } from './sign-in.models.js';
 
 @InputType({ description: 'One claim value (a group id, a role name) and the role it gives.' })
 export class RoleMappingInput {
   @Field({ description: 'The value as the provider sends it in the role claim, e.g. a group object id.' })
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
+  @RequiredText(200)
   claimValue: string;
   @Field(() => SignInRoleEnum, {
     description: 'The role a person with this value gets (the highest of all that match).',
@@ -34,14 +32,7 @@ export class RoleMappingInput {
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 @InputType({ description: "An organisation's OpenID Connect identity provider." })
-export class AddIdentityProviderInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: "Defaults to your organisation; another organisation's is FORBIDDEN.",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisationId must be an id' })
-  organisationId?: string | null;
+export class AddIdentityProviderInput extends OrganisationScopedInput {
   @Field({
     description:
       'The issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (https; http only on loopback outside production).',
@@ -50,9 +41,7 @@ export class AddIdentityProviderInput {
   @MaxLength(500)
   issuer: string;
   @Field({ description: "kemkollen's client id at the provider." })
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
+  @RequiredText(200)
   clientId: string;
   @Field({ description: 'The client secret: stored encrypted, never returned.' })
   @IsString()
@@ -95,9 +84,7 @@ export class UpdateIdentityProviderInput {
   issuer?: string | null;
   @Field(() => String, { nullable: true, description: "kemkollen's client id at the provider." })
   @IsOptional()
-  @IsString()
-  @NotBlank()
-  @Length(1, 200)
+  @RequiredText(200)
   clientId?: string | null;
   @Field(() => String, { nullable: true, description: 'A new client secret: stored encrypted, never returned.' })
   @IsOptional()
