@@ -399,6 +399,8 @@ export const en: Dictionary = {
     release: 'Release the report',
     comment: 'Comment on the result',
     commentMissing: 'Enter a comment',
+    writeComment: 'Write a comment',
+    cancelComment: 'Cancel',
     sendComment: 'Send the comment',
   },
   invite: {

@@ -398,6 +398,8 @@ export const sv = {
     release: 'Släpp rapporten',
     comment: 'Kommentar till resultatet',
     commentMissing: 'Skriv en kommentar',
+    writeComment: 'Kommentera resultatet',
+    cancelComment: 'Avbryt',
     sendComment: 'Skicka kommentaren',
   },
   invite: {
