@@ -61,6 +61,16 @@ test('a coordinator and a region follow the demo focus area: candidates, plan, c
   await expect(page.getByRole('table', { name: '5. Framsteg' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ladda ner resultaten (XLSX)' })).toBeVisible();
   await checkPage(page, testInfo, 'focus-area-coordinator');
+  // In English: the rule in English, the steps numbered alike, the candidates still on the page.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: '4. Cost shares' })).toContainText(
+    'Each share is rounded down to whole öre',
+  );
+  const candidatesEn = page.getByRole('table', { name: '2. Candidate products' });
+  expect(await candidatesEn.locator('xpath=..').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await checkPage(page, testInfo, 'focus-area-coordinator-en');
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '2. Kandidatprodukter' })).toBeVisible();
 
   // While a sample has no buyer, moving on is refused, and the service's reason is shown.
   if ((await plan.getByRole('button', { name: 'Tilldela' }).count()) > 0) {
