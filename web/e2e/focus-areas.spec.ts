@@ -7,6 +7,7 @@ const MJUKT = '3cb66453-e82c-5857-8cbb-4847485cca2f';
 test('a coordinator and a region follow the demo focus area: candidates, plan, cost shares, progress', async ({
   page,
 }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, TOKENS.coordinator);
   await page.getByRole('navigation').getByRole('link', { name: 'Fokusområden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fokusområden' })).toBeVisible();
@@ -18,21 +19,58 @@ test('a coordinator and a region follow the demo focus area: candidates, plan, c
   await expect(page.getByRole('heading', { level: 1, name: 'Mjukt och tryggt' })).toBeVisible();
   await expect(page.getByText('Provtagning', { exact: true })).toBeVisible();
 
+  // In SAMPLING there are no contracts to submit: the steps shown are numbered 1, 2, 3… all the same.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    '1. Deltagare',
+    '2. Kandidatprodukter',
+    '3. Provtagningsplan',
+    '4. Kostnadsfördelning',
+    '5. Framsteg',
+    '6. Våra resultat',
+  ]);
   const participants = page.getByRole('table', { name: '1. Deltagare' });
   await expect(participants.getByRole('rowheader', { name: 'Region Skåne' })).toBeVisible();
-  const candidates = page.getByRole('table', { name: '3. Kandidatprodukter' });
+  const candidates = page.getByRole('table', { name: '2. Kandidatprodukter' });
   await expect(candidates.getByRole('columnheader', { name: 'Farlighet' })).toBeVisible();
   expect(await candidates.getByRole('row').count()).toBeGreaterThan(2);
   await expect(candidates.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('1');
+  // The candidates' last column, with its add buttons, is on the page at 1280 px: the table fits, and
+  // would it not, it scrolls inside a region of its own that the keyboard reaches.
+  const scroller = candidates.locator('xpath=..');
+  await expect(scroller).toHaveAttribute('role', 'region');
+  await expect(scroller).toHaveAttribute('aria-label', '2. Kandidatprodukter');
+  await expect(scroller).toHaveAttribute('tabindex', '0');
+  expect(await scroller.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const shown = (await scroller.boundingBox())!;
+  const add = (await candidates
+    .getByRole('button', { name: /^Lägg till .* i planen$/ })
+    .first()
+    .boundingBox())!;
+  expect(add.x).toBeGreaterThanOrEqual(shown.x);
+  expect(add.x + add.width).toBeLessThanOrEqual(Math.min(shown.x + shown.width, 1280));
 
-  const plan = page.getByRole('table', { name: '4. Provtagningsplan' });
+  const plan = page.getByRole('table', { name: '3. Provtagningsplan' });
   expect(await plan.getByRole('row').count()).toBeGreaterThanOrEqual(3);
-  const shares = page.getByRole('table', { name: '5. Kostnadsfördelning' });
+  const shares = page.getByRole('table', { name: '4. Kostnadsfördelning' });
   await expect(shares.getByRole('rowheader', { name: 'Region Stockholm' })).toBeVisible();
   await expect(page.getByText(/^Totalt: .*kr/)).toBeVisible();
-  await expect(page.getByRole('table', { name: '6. Framsteg' })).toBeVisible();
+  // The rounding rule in the page's language, not in the service's English.
+  const costStep = page.getByRole('region', { name: '4. Kostnadsfördelning' });
+  await expect(costStep).toContainText('Varje andel avrundas nedåt till hela ören');
+  await expect(costStep).not.toContainText('rounded');
+  await expect(page.getByRole('table', { name: '5. Framsteg' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ladda ner resultaten (XLSX)' })).toBeVisible();
   await checkPage(page, testInfo, 'focus-area-coordinator');
+  // In English: the rule in English, the steps numbered alike, the candidates still on the page.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: '4. Cost shares' })).toContainText(
+    'Each share is rounded down to whole öre',
+  );
+  const candidatesEn = page.getByRole('table', { name: '2. Candidate products' });
+  expect(await candidatesEn.locator('xpath=..').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await checkPage(page, testInfo, 'focus-area-coordinator-en');
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '2. Kandidatprodukter' })).toBeVisible();
 
   // While a sample has no buyer, moving on is refused, and the service's reason is shown.
   if ((await plan.getByRole('button', { name: 'Tilldela' }).count()) > 0) {
@@ -51,8 +89,8 @@ test('a coordinator and a region follow the demo focus area: candidates, plan, c
   await signIn(page, TOKENS.stockholm);
   await page.goto(`/focus-areas/${MJUKT}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Mjukt och tryggt' })).toBeVisible();
-  await expect(page.getByRole('table', { name: '3. Kandidatprodukter' })).toBeVisible();
-  await expect(page.getByRole('table', { name: '5. Kostnadsfördelning' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '2. Kandidatprodukter' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '4. Kostnadsfördelning' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Flytta till/ })).toHaveCount(0);
   await expect(page.getByText('Ändra fokusområdet')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Tilldela' })).toHaveCount(0);
@@ -195,6 +233,9 @@ test('a coordinator creates a focus area, joins it, submits contracts, plans a s
 
   await page.getByRole('button', { name: 'Delta i fokusområdet' }).click();
   await expect(page.getByRole('status')).toHaveText('Er organisation deltar nu.');
+  // A participant in PLANNING submits contracts: that step is the second.
+  await expect(page.getByRole('heading', { level: 2 }).nth(1)).toHaveText('2. Skicka in våra avtal');
+  await expect(page.getByRole('heading', { level: 2 }).nth(2)).toHaveText('3. Kandidatprodukter');
   const contracts = page.getByRole('group', { name: 'Våra avtal' });
   await contracts.getByRole('checkbox').first().check();
   await page.getByRole('button', { name: 'Skicka in valda avtal' }).click();

@@ -29,6 +29,19 @@ test('a supplier answers a deviation with an action plan, releases the report an
   await gql(request, TOKENS.stockholm, OPEN_DEVIATION, {
     input: { followUpId, severity: 'MAJOR', description: PLAN_ASKED, dueDate: '2027-01-15' },
   });
+  // At least 13 shared follow-ups of the supplier, as the review saw it, the others performed earlier.
+  const supplierId = await supplierOf(request, followUpId);
+  const shownBefore = await gql(
+    request,
+    TOKENS.supplier,
+    `query ($s: ID!) { followUps(filter: { supplierId: $s }) { totalCount } }`,
+    { s: supplierId },
+  );
+  for (let i = shownBefore.followUps.totalCount; i < 13; i++)
+    await recordFollowUp(request, TOKENS.stockholm, PLAYMAT, {
+      performedOn: `2026-08-${String(10 + i).padStart(2, '0')}`,
+      reportReference: `AR-PAGE-${i}`,
+    });
   const report = `query ($id: ID!) { followUp(id: $id) { reportReference reportReleasedAt comments { text } } }`;
   const before = await gql(request, TOKENS.skane, report, { id: followUpId });
   expect(before.followUp.reportReference).toBeNull();
@@ -42,7 +55,20 @@ test('a supplier answers a deviation with an action plan, releases the report an
     await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Lekverket Nordic AB' })).toBeVisible();
   await expect(page.getByText(/leverantör\)/)).toBeVisible();
+  // 10 follow-ups a page, none with an open comment form: the page is far shorter than it was with all
+  // 13 on it, each carrying its form (9,400 px here, 10,800 px where the review saw it; 5,900 px now).
+  const shared = page.getByRole('region', { name: /delade uppföljningar av era varor/ });
+  await expect(shared.getByRole('button', { name: 'Kommentera resultatet' })).toHaveCount(10);
+  await expect(shared.getByRole('textbox', { name: 'Kommentar till resultatet' })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6500);
   await checkPage(page, testInfo, 'supplier-view');
+  // The next page has the rest; the focus goes to the list's heading, and back.
+  await shared.getByRole('button', { name: 'Nästa sida' }).click();
+  await expect(shared.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(shared.getByRole('button', { name: 'Kommentera resultatet' })).not.toHaveCount(0);
+  await expect(shared.getByRole('button', { name: 'Nästa sida' })).toHaveCount(0);
+  await shared.getByRole('button', { name: 'Föregående sida' }).click();
+  await expect(shared.getByRole('button', { name: 'Kommentera resultatet' })).toHaveCount(10);
 
   // Answer the deviation: both fields missing are listed at once, then the plan is sent.
   const deviation = page.getByRole('article', { name: PLAN_ASKED });
@@ -66,9 +92,14 @@ test('a supplier answers a deviation with an action plan, releases the report an
   await result.getByRole('button', { name: 'Släpp rapporten' }).click();
   await expect(result).toContainText('Släppt av leverantören');
   await expect(result.getByRole('button', { name: 'Släpp rapporten' })).toHaveCount(0);
-  await result.getByLabel('Kommentar till resultatet').fill('Partiet är spärrat i vårt lager.');
+  // The comment form opens on demand, with the focus in its text box; sent, it closes again.
+  await result.getByRole('button', { name: 'Kommentera resultatet' }).click();
+  await expect(result.getByLabel('Kommentar till resultatet')).toBeFocused();
+  await page.keyboard.type('Partiet är spärrat i vårt lager.');
   await result.getByRole('button', { name: 'Skicka kommentaren' }).click();
   await expect(result.getByRole('listitem').filter({ hasText: 'Partiet är spärrat i vårt lager.' })).toBeVisible();
+  await expect(result.getByLabel('Kommentar till resultatet')).toHaveCount(0);
+  await expect(result.getByRole('button', { name: 'Kommentera resultatet' })).toBeFocused();
   await checkPage(page, testInfo, 'supplier-view-answered');
 
   // Another region now reads the report's reference and the supplier's reply.

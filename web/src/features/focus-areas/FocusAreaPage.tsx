@@ -43,6 +43,48 @@ function Step({ id, title, children }: { id: string; title: string; children: Re
   );
 }
 
+/** A column heading of a step's table; a numeric column is aligned to the right. */
+type Column = { label: string; numeric?: boolean };
+
+/**
+ * A step's table: named by the step's heading (a hidden caption), its column headings, its rows. A wide
+ * one (`scroll`) scrolls sideways inside a region of its own, named and reachable by keyboard.
+ */
+function StepTable({
+  caption,
+  columns,
+  scroll = false,
+  children,
+}: {
+  caption: string;
+  columns: Column[];
+  scroll?: boolean;
+  children: ReactNode;
+}) {
+  const table = (
+    <table className="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col" key={c.label} className={c.numeric ? 'numeric' : undefined}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+  if (!scroll) return table;
+  return (
+    // A region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      {table}
+    </div>
+  );
+}
+
 /** One focus area, a step per stage: participants, contracts, candidates, plan, cost, progress, results. */
 export function FocusAreaPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -92,6 +134,19 @@ export function FocusAreaPage({ id }: { id: string }) {
   const planning = status === 'PLANNING';
   const joined = focusArea.participants.some((p) => p.organisation.id === myOrganisation);
   const dateFormat = new Intl.DateTimeFormat(i18n.language);
+  // The steps shown, numbered 1, 2, 3… as they stand (the contracts' step is for a participant in PLANNING).
+  const submitsContracts = participates && planning && joined && !!myOrganisation;
+  const steps = [
+    'stepParticipants',
+    ...(submitsContracts ? ['stepContracts'] : []),
+    'stepCandidates',
+    'stepPlan',
+    'stepCost',
+    'stepProgress',
+    'stepResults',
+  ];
+  const heading = (step: string) =>
+    t('focusArea.stepNumbered', { number: steps.indexOf(step) + 1, title: t(`focusArea.${step}`) });
 
   return (
     <>
@@ -156,26 +211,21 @@ export function FocusAreaPage({ id }: { id: string }) {
         />
       ) : null}
 
-      <Step id="step-participants" title={t('focusArea.stepParticipants')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('focusArea.stepParticipants')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('focusArea.organisation')}</th>
-              <th scope="col" className="numeric">
-                {t('focusArea.submittedContracts')}
-              </th>
+      <Step id="step-participants" title={heading('stepParticipants')}>
+        <StepTable
+          caption={heading('stepParticipants')}
+          columns={[
+            { label: t('focusArea.organisation') },
+            { label: t('focusArea.submittedContracts'), numeric: true },
+          ]}
+        >
+          {focusArea.participants.map((p) => (
+            <tr key={p.organisation.id}>
+              <th scope="row">{p.organisation.name}</th>
+              <td className="numeric">{p.submittedContracts}</td>
             </tr>
-          </thead>
-          <tbody>
-            {focusArea.participants.map((p) => (
-              <tr key={p.organisation.id}>
-                <th scope="row">{p.organisation.name}</th>
-                <td className="numeric">{p.submittedContracts}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StepTable>
         {participates && planning ? (
           joined ? (
             <Button
@@ -192,191 +242,165 @@ export function FocusAreaPage({ id }: { id: string }) {
         ) : null}
       </Step>
 
-      {participates && planning && joined && myOrganisation ? (
-        <SubmitContracts id={id} organisationId={myOrganisation} act={act} />
+      {submitsContracts && myOrganisation ? (
+        <SubmitContracts id={id} organisationId={myOrganisation} title={heading('stepContracts')} act={act} />
       ) : null}
 
-      <Step id="step-candidates" title={t('focusArea.stepCandidates')}>
+      <Step id="step-candidates" title={heading('stepCandidates')}>
         <p>{t('focusArea.candidatesIntro')}</p>
         <QueryState fetching={candidates.fetching && !candidates.data} error={candidates.error} />
         {candidates.data ? (
           candidates.data.candidateProducts.length === 0 ? (
             <p>{t('focusArea.noCandidates')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <caption className="visually-hidden">{t('focusArea.stepCandidates')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="numeric">
-                      {t('focusArea.rank')}
-                    </th>
-                    <th scope="col">{t('focusArea.product')}</th>
-                    <th scope="col" className="numeric">
-                      {t('focusArea.score')}
-                    </th>
-                    {(['coverage', 'hazard', 'users', 'volume', 'testedRecently'] as const).map((part) => (
-                      <th scope="col" className="numeric" key={part}>
-                        {t(`focusArea.part.${part}`)}
-                      </th>
-                    ))}
-                    <th scope="col">{t('focusArea.coveredBy')}</th>
-                    <th scope="col">{t('focusArea.inPlan')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {candidates.data.candidateProducts.map((c) => (
-                    <tr key={c.product.id}>
-                      <td className="numeric">{c.rank}</td>
-                      <th scope="row">
-                        <Link href={`/products/${c.product.id}`}>{c.product.name}</Link>
-                      </th>
-                      <td className="numeric">{c.score.toLocaleString(i18n.language)}</td>
-                      <td className="numeric">{c.parts.coverage}</td>
-                      <td className="numeric">{c.parts.hazard}</td>
-                      <td className="numeric">{c.parts.users}</td>
-                      <td className="numeric">{c.parts.volume.toLocaleString(i18n.language)}</td>
-                      <td className="numeric">{c.parts.testedRecently ? t('focusArea.yes') : t('focusArea.no')}</td>
-                      <td>{c.coveredBy.map((o) => o.name).join(', ')}</td>
-                      <td>
-                        {c.sample ? (
-                          t('focusArea.yes')
-                        ) : coordinator && (planning || status === 'SAMPLING') ? (
-                          <AddToPlan id={id} productId={c.product.id} productName={c.product.name} act={act} />
-                        ) : (
-                          t('focusArea.no')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StepTable
+              caption={heading('stepCandidates')}
+              scroll
+              columns={[
+                { label: t('focusArea.rank'), numeric: true },
+                { label: t('focusArea.product') },
+                { label: t('focusArea.score'), numeric: true },
+                ...(['coverage', 'hazard', 'users', 'volume', 'testedRecently'] as const).map((part) => ({
+                  label: t(`focusArea.part.${part}`),
+                  numeric: true,
+                })),
+                { label: t('focusArea.coveredBy') },
+                { label: t('focusArea.inPlan') },
+              ]}
+            >
+              {candidates.data.candidateProducts.map((c) => (
+                <tr key={c.product.id}>
+                  <td className="numeric">{c.rank}</td>
+                  <th scope="row">
+                    <Link href={`/products/${c.product.id}`}>{c.product.name}</Link>
+                  </th>
+                  <td className="numeric">{c.score.toLocaleString(i18n.language)}</td>
+                  <td className="numeric">{c.parts.coverage}</td>
+                  <td className="numeric">{c.parts.hazard}</td>
+                  <td className="numeric">{c.parts.users}</td>
+                  <td className="numeric">{c.parts.volume.toLocaleString(i18n.language)}</td>
+                  <td className="numeric">{c.parts.testedRecently ? t('focusArea.yes') : t('focusArea.no')}</td>
+                  <td>{c.coveredBy.map((o) => o.name).join(', ')}</td>
+                  <td>
+                    {c.sample ? (
+                      t('focusArea.yes')
+                    ) : coordinator && (planning || status === 'SAMPLING') ? (
+                      <AddToPlan id={id} productId={c.product.id} productName={c.product.name} act={act} />
+                    ) : (
+                      t('focusArea.no')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </StepTable>
           )
         ) : null}
       </Step>
 
-      <Step id="step-plan" title={t('focusArea.stepPlan')}>
+      <Step id="step-plan" title={heading('stepPlan')}>
         {focusArea.samples.length === 0 ? (
           <p>{t('focusArea.noSamples')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t('focusArea.stepPlan')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('focusArea.product')}</th>
-                  <th scope="col">{t('focusArea.analysesColumn')}</th>
-                  <th scope="col">{t('focusArea.laboratory')}</th>
-                  <th scope="col" className="numeric">
-                    {t('focusArea.estimatedCost')}
-                  </th>
-                  <th scope="col">{t('focusArea.buyer')}</th>
-                  <th scope="col">{t('focusArea.sampleState')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {focusArea.samples.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.product.name}</th>
-                    <td>{s.analyses.join(', ')}</td>
-                    <td>{s.laboratory}</td>
-                    <td className="numeric">{money(s.estimatedCost)}</td>
-                    <td>
-                      {s.purchasingOrganisation ? (
-                        s.purchasingOrganisation.name
-                      ) : coordinator ? (
-                        <AssignBuyer
-                          productName={s.product.name}
-                          participants={focusArea.participants.map((p) => p.organisation)}
-                          onAssign={(organisationId) =>
-                            void act(
-                              () => assign({ sampleId: s.id, organisationId }),
-                              t('focusArea.assigned', { product: s.product.name }),
-                            )
-                          }
-                        />
-                      ) : (
-                        t('focusArea.unassigned')
-                      )}
-                    </td>
-                    <td>{t(`focusArea.sampleStateName.${s.state}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StepTable
+            caption={heading('stepPlan')}
+            scroll
+            columns={[
+              { label: t('focusArea.product') },
+              { label: t('focusArea.analysesColumn') },
+              { label: t('focusArea.laboratory') },
+              { label: t('focusArea.estimatedCost'), numeric: true },
+              { label: t('focusArea.buyer') },
+              { label: t('focusArea.sampleState') },
+            ]}
+          >
+            {focusArea.samples.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.product.name}</th>
+                <td>{s.analyses.join(', ')}</td>
+                <td>{s.laboratory}</td>
+                <td className="numeric">{money(s.estimatedCost)}</td>
+                <td>
+                  {s.purchasingOrganisation ? (
+                    s.purchasingOrganisation.name
+                  ) : coordinator ? (
+                    <AssignBuyer
+                      productName={s.product.name}
+                      participants={focusArea.participants.map((p) => p.organisation)}
+                      onAssign={(organisationId) =>
+                        void act(
+                          () => assign({ sampleId: s.id, organisationId }),
+                          t('focusArea.assigned', { product: s.product.name }),
+                        )
+                      }
+                    />
+                  ) : (
+                    t('focusArea.unassigned')
+                  )}
+                </td>
+                <td>{t(`focusArea.sampleStateName.${s.state}`)}</td>
+              </tr>
+            ))}
+          </StepTable>
         )}
       </Step>
 
-      <Step id="step-cost" title={t('focusArea.stepCost')}>
+      <Step id="step-cost" title={heading('stepCost')}>
         <QueryState fetching={work.fetching && !work.data} error={work.error} />
         {work.data ? (
           <>
             <p>
               {t('focusArea.total')}: {money(work.data.costShares.total)} (
-              {t(`focusArea.split.${work.data.costShares.split}`)}). {work.data.costShares.rounding}
+              {t(`focusArea.split.${work.data.costShares.split}`)}). {t('focusArea.rounding')}
             </p>
-            <table className="table">
-              <caption className="visually-hidden">{t('focusArea.stepCost')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('focusArea.organisation')}</th>
-                  <th scope="col" className="numeric">
-                    {t('focusArea.weight')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('focusArea.share')}
-                  </th>
+            <StepTable
+              caption={heading('stepCost')}
+              columns={[
+                { label: t('focusArea.organisation') },
+                { label: t('focusArea.weight'), numeric: true },
+                { label: t('focusArea.share'), numeric: true },
+              ]}
+            >
+              {work.data.costShares.shares.map((s) => (
+                <tr key={s.organisation.id}>
+                  <th scope="row">{s.organisation.name}</th>
+                  <td className="numeric">{s.weight}</td>
+                  <td className="numeric">{money(s.amount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {work.data.costShares.shares.map((s) => (
-                  <tr key={s.organisation.id}>
-                    <th scope="row">{s.organisation.name}</th>
-                    <td className="numeric">{s.weight}</td>
-                    <td className="numeric">{money(s.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </StepTable>
           </>
         ) : null}
       </Step>
 
-      <Step id="step-progress" title={t('focusArea.stepProgress')}>
+      <Step id="step-progress" title={heading('stepProgress')}>
         {work.data ? (
           <>
             <p>{t('focusArea.unassignedCount', { count: work.data.focusAreaProgress.unassigned })}</p>
-            <table className="table">
-              <caption className="visually-hidden">{t('focusArea.stepProgress')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('focusArea.organisation')}</th>
-                  {(['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE'] as const).map((state) => (
-                    <th scope="col" className="numeric" key={state}>
-                      {t(`focusArea.sampleStateName.${state}`)}
-                    </th>
-                  ))}
+            <StepTable
+              caption={heading('stepProgress')}
+              columns={[
+                { label: t('focusArea.organisation') },
+                ...(['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE'] as const).map((state) => ({
+                  label: t(`focusArea.sampleStateName.${state}`),
+                  numeric: true,
+                })),
+              ]}
+            >
+              {work.data.focusAreaProgress.organisations.map((o) => (
+                <tr key={o.organisation.id}>
+                  <th scope="row">{o.organisation.name}</th>
+                  <td className="numeric">{o.planned}</td>
+                  <td className="numeric">{o.inProgress}</td>
+                  <td className="numeric">{o.completed}</td>
+                  <td className="numeric">{o.overdue}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {work.data.focusAreaProgress.organisations.map((o) => (
-                  <tr key={o.organisation.id}>
-                    <th scope="row">{o.organisation.name}</th>
-                    <td className="numeric">{o.planned}</td>
-                    <td className="numeric">{o.inProgress}</td>
-                    <td className="numeric">{o.completed}</td>
-                    <td className="numeric">{o.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </StepTable>
           </>
         ) : null}
       </Step>
 
-      <MyResults id={id} organisationId={myOrganisation} />
+      <MyResults id={id} organisationId={myOrganisation} title={heading('stepResults')} />
     </>
   );
 }
@@ -428,13 +452,23 @@ function EditForm({
   );
 }
 
-function SubmitContracts({ id, organisationId, act }: { id: string; organisationId: string; act: Act }) {
+function SubmitContracts({
+  id,
+  organisationId,
+  title,
+  act,
+}: {
+  id: string;
+  organisationId: string;
+  title: string;
+  act: Act;
+}) {
   const { t } = useTranslation();
   const [contracts] = useQuery({ query: MyContractsQuery, variables: { organisationId } });
   const [, submitContracts] = useMutation(SubmitContractsMutation);
   const [chosen, setChosen] = useState<string[]>([]);
   return (
-    <Step id="step-contracts" title={t('focusArea.stepContracts')}>
+    <Step id="step-contracts" title={title}>
       <QueryState fetching={contracts.fetching && !contracts.data} error={contracts.error} />
       <form
         onSubmit={(event) => {
@@ -569,7 +603,7 @@ function AssignBuyer({
   );
 }
 
-function MyResults({ id, organisationId }: { id: string; organisationId?: string }) {
+function MyResults({ id, organisationId, title }: { id: string; organisationId?: string; title: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const [results] = useQuery({ query: ResultsQuery, variables: { id } });
@@ -592,34 +626,31 @@ function MyResults({ id, organisationId }: { id: string; organisationId?: string
   }
 
   return (
-    <Step id="step-results" title={t('focusArea.stepResults')}>
+    <Step id="step-results" title={title}>
       <QueryState fetching={results.fetching && !results.data} error={results.error} />
       <ApiErrorSummary error={downloadError} />
       {results.data ? (
         mine.length === 0 || mine.every((p) => p.results.length === 0) ? (
           <p>{t('focusArea.noResults')}</p>
         ) : (
-          <table className="table">
-            <caption className="visually-hidden">{t('focusArea.stepResults')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('focusArea.contract')}</th>
-                <th scope="col">{t('focusArea.product')}</th>
-                <th scope="col">{t('focusArea.verdict')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.flatMap((p) =>
-                p.results.map((r) => (
-                  <tr key={`${r.contract.id}-${r.sample.id}`}>
-                    <td>{r.contract.title}</td>
-                    <th scope="row">{r.product.name}</th>
-                    <td>{t(`verdict.${r.verdict}`)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <StepTable
+            caption={title}
+            columns={[
+              { label: t('focusArea.contract') },
+              { label: t('focusArea.product') },
+              { label: t('focusArea.verdict') },
+            ]}
+          >
+            {mine.flatMap((p) =>
+              p.results.map((r) => (
+                <tr key={`${r.contract.id}-${r.sample.id}`}>
+                  <td>{r.contract.title}</td>
+                  <th scope="row">{r.product.name}</th>
+                  <td>{t(`verdict.${r.verdict}`)}</td>
+                </tr>
+              )),
+            )}
+          </StepTable>
         )
       ) : null}
       <Button className="button button--secondary" onPress={() => void download()}>

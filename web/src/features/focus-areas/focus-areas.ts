@@ -105,7 +105,6 @@ export const WorkQuery = graphql(`
     costShares(focusAreaId: $id) {
       split
       total
-      rounding
       shares {
         organisation {
           id

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -7,7 +7,8 @@ import { CommentOnFollowUpMutation, ReleaseReportMutation } from './supplier-vie
 
 /**
  * The supplier's part beside a result: a reply the regions read (commentOnFollowUp) and, when the region
- * asked for it, the consent that the full report may be shared (releaseReport).
+ * asked for it, the consent that the full report may be shared (releaseReport). The reply's form opens
+ * on demand, with the focus in its text box; sent or cancelled, it closes and the focus returns to its button.
  */
 export function FollowUpReply({
   followUpId,
@@ -19,25 +20,41 @@ export function FollowUpReply({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
   const [missing, setMissing] = useState(false);
   const [commenting, comment] = useMutation(CommentOnFollowUpMutation);
   const [releasing, release] = useMutation(ReleaseReportMutation);
+
+  useEffect(() => {
+    if (open) textRef.current?.focus();
+    else if (opened.current) toggleRef.current?.focus();
+    opened.current ||= open;
+  }, [open]);
+
+  function close() {
+    setText('');
+    setMissing(false);
+    setOpen(false);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setMissing(!text.trim());
     if (!text.trim()) return;
     if ((await comment({ followUpId, text: text.trim() })).data) {
-      setText('');
+      close();
       onChanged();
     }
   }
 
   return (
-    <div className="panel">
+    <>
       {needsRelease ? (
-        <div className="release">
+        <div className="panel release">
           <p>{t('supplierView.releaseIntro')}</p>
           <ApiErrorSummary error={releasing.error} />
           <Button
@@ -51,17 +68,28 @@ export function FollowUpReply({
           </Button>
         </div>
       ) : null}
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <ApiErrorSummary error={commenting.error} />
-        <TextField className="field" value={text} onChange={setText} isInvalid={missing}>
-          <Label>{t('supplierView.comment')}</Label>
-          <TextArea className="input" rows={2} />
-          <FieldError className="field-error">{t('supplierView.commentMissing')}</FieldError>
-        </TextField>
-        <Button type="submit" className="button button--secondary" isDisabled={commenting.fetching}>
-          {t('supplierView.sendComment')}
+      {open ? (
+        <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+          <ApiErrorSummary error={commenting.error} />
+          <TextField className="field" value={text} onChange={setText} isInvalid={missing}>
+            <Label>{t('supplierView.comment')}</Label>
+            <TextArea ref={textRef} className="input" rows={2} />
+            <FieldError className="field-error">{t('supplierView.commentMissing')}</FieldError>
+          </TextField>
+          <div className="actions">
+            <Button type="submit" className="button" isDisabled={commenting.fetching}>
+              {t('supplierView.sendComment')}
+            </Button>
+            <Button className="button button--secondary" onPress={close}>
+              {t('supplierView.cancelComment')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <Button ref={toggleRef} className="button button--secondary" onPress={() => setOpen(true)}>
+          {t('supplierView.writeComment')}
         </Button>
-      </form>
-    </div>
+      )}
+    </>
   );
 }

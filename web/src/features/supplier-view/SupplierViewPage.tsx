@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useFormat } from '../../components/format';
@@ -58,7 +59,11 @@ function OpenDeviations({ supplierId }: { supplierId: string }) {
   );
 }
 
-/** The SHARED follow-ups of the supplier's products, 20 a page (cursor paging, forwards and back). */
+/**
+ * The SHARED follow-ups of the supplier's products, 10 a page (cursor paging, forwards and back); on
+ * another page the focus moves to the list's heading, so that the keyboard and a screen reader start
+ * at its top.
+ */
 function SharedFollowUps({ supplierId }: { supplierId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -68,9 +73,16 @@ function SharedFollowUps({ supplierId }: { supplierId: string }) {
     variables: { supplierId, after: pages.after },
   });
   const refresh = () => reload({ requestPolicy: 'network-only' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownFirst = useRef<string | null | undefined>(pages.after);
+  useEffect(() => {
+    if (pages.after === shownFirst.current) return;
+    shownFirst.current = undefined;
+    headingRef.current?.focus();
+  }, [pages.after]);
   return (
     <section aria-labelledby="supplier-follow-ups-heading">
-      <h2 id="supplier-follow-ups-heading">
+      <h2 id="supplier-follow-ups-heading" ref={headingRef} tabIndex={-1}>
         {t('supplierView.followUps', { count: data?.followUps.totalCount ?? 0 })}
       </h2>
       {!data || error ? <QueryState fetching={fetching && !data} error={error} /> : null}

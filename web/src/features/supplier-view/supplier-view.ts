@@ -36,7 +36,7 @@ export const SupplierViewStatusQuery = graphql(`
 
 export const SupplierViewFollowUpsQuery = graphql(`
   query SupplierViewFollowUps($supplierId: ID!, $after: String) {
-    followUps(filter: { supplierId: $supplierId }, first: 20, after: $after) {
+    followUps(filter: { supplierId: $supplierId }, first: 10, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
