@@ -1,8 +1,10 @@
-// node bench/profile.mjs [--db <sqlite file>] [--duration s] [--connections n] [--top n] [--env K=V …]
+// node bench/profile.mjs [--db <sqlite file>] [--draw uniform|popular] [--duration s] [--connections n] [--top n]
+//                        [--env K=V …]
 //
 // Profiles the service under the bench's uniform lookup (after `npm run build`): starts
 // `node --cpu-prof dist/main.js` on a generated dataset (by default the full bench's scale 1),
-// warms it up, loads it with the lookup of products drawn uniformly, stops it, and prints the
+// warms it up, loads it with the lookup of products drawn uniformly (or, --draw popular, from the 50
+// most followed-up), stops it, and prints the
 // functions with the most self time and the packages/folders the time is spent in. The profile
 // (.cpuprofile, for Chrome's DevTools) stays in the printed folder.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import * as b from './lib.mjs';
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: '/tmp/kemkollen-bench-full/scale-1.sqlite' },
+    draw: { type: 'string', default: 'uniform' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10' },
     top: { type: 'string', default: '25' },
@@ -24,7 +27,8 @@ const env = Object.fromEntries((args.env ?? []).map((kv) => kv.split(/=(.*)/s).s
 const dir = mkdtempSync(join(tmpdir(), 'kemkollen-profile-'));
 const db = args.db;
 const token = b.createToken(db, 'region-stockholm', 'CONTACT_PERSON', 'Profile');
-const all = await b.allProducts(db);
+if (!['uniform', 'popular'].includes(args.draw)) throw new Error(`--draw: uniform or popular, got ${args.draw}`);
+const all = args.draw === 'popular' ? await b.popularProducts(db, 50) : await b.allProducts(db);
 const service = await b.startService(db, env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 try {
   await b.warmUp(service, token, b.lookupRequests.graphql(b.draw(all, 3)));
@@ -37,7 +41,7 @@ try {
     pid: service.pid,
   });
   console.log(
-    `uniform lookup: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMsPerRequest?.toFixed(2)} CPU ms/request, ${result.errors} errors`,
+    `${args.draw} lookup: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMsPerRequest?.toFixed(2)} CPU ms/request, ${result.errors} errors`,
   );
 } finally {
   await service.stop();

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { AuthGuard } from '../src/auth/auth.guard.js';
 import { ReadCaches } from '../src/database/read/cache/read-caches.js';
 import { buildFollowUp, CAS, daysAgo, FollowUpFactory, measure } from './factories/follow-ups.js';
 import { dataOf } from './helpers/graphql.js';
@@ -92,6 +94,28 @@ describe('column projection from the GraphQL selection', () => {
     expect(page).not.toMatch(/"notes"|"laboratory"|"confidential_notes"|"report_reference"/);
     const measurements = s30.find((s) => /FROM measurements/.test(s))!;
     expect(measurements).not.toMatch(/"analytical_method"|"uncertainty"|"ec_number"|"name_sv"|search_text/);
+  });
+
+  it('resolves the relations of each follow-up without Nest’s per-field pipeline: the guard runs as often for 30 follow-ups as for 2', async () => {
+    const guard = jest.spyOn(AuthGuard.prototype, 'canActivate');
+    try {
+      const WITH_RELATIONS = `query ($productId: ID!) { followUps(filter: { productId: $productId }, first: 50) { nodes {
+        id organisation { name } product { name } supplier { name } requirements { code } measurements { value } } } }`;
+      const small = dataOf(await a.gql(WITH_RELATIONS, { productId: few }, TOKENS.skane));
+      const forFew = guard.mock.calls.length;
+      guard.mockClear();
+      const large = dataOf(await a.gql(WITH_RELATIONS, { productId: many }, TOKENS.skane));
+      expect(small.followUps.nodes).toHaveLength(2);
+      expect(large.followUps.nodes).toHaveLength(30);
+      expect(large.followUps.nodes[0]).toMatchObject({
+        organisation: { name: expect.any(String) },
+        product: {},
+        supplier: {},
+      });
+      expect(guard.mock.calls.length).toBe(forFew); // the root field's, not one per follow-up and relation
+    } finally {
+      guard.mockRestore();
+    }
   });
 
   it('counts a list longer than its page in the page statement itself: forwards, after a cursor and backwards', async () => {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { forbidden, unauthenticated } from '../common/errors/domain-error.js';
 import type { GraphQLContext } from '../common/graphql-context.js';
+import type { AuthState } from './principal.js';
 import { ALLOW_KEY, PUBLIC } from './allow.decorator.js';
 import { Role, roleAtLeast } from './role.js';
 
@@ -24,19 +25,32 @@ export class AuthGuard implements CanActivate {
     let ofType = this.required.get(type);
     if (!ofType) this.required.set(type, (ofType = new WeakMap()));
     let required = ofType.get(handler);
-    if (required === undefined) {
-      required =
-        this.reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [handler, type]) ?? Role.READER;
-      ofType.set(handler, required);
-    }
-    const { auth } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
-    if (auth.error) throw unauthenticated(`Authorization refused: ${auth.error}`);
-    if (required === PUBLIC) return true;
-    if (!auth.principal) throw unauthenticated('This operation needs a token: send "Authorization: Bearer <token>"');
-    if (!roleAtLeast(auth.principal.role, required)) {
-      const info = GqlExecutionContext.create(context).getInfo<{ fieldName: string }>();
-      throw forbidden(`${info.fieldName} needs the role ${required}; your token has ${auth.principal.role}`);
-    }
+    if (required === undefined) ofType.set(handler, (required = requiredRole(this.reflector, handler, type)));
+    const gql = GqlExecutionContext.create(context);
+    authorize(gql.getContext<GraphQLContext>().auth, required, () => gql.getInfo<{ fieldName: string }>().fieldName);
     return true;
   }
+}
+
+/** The least role `@Allow` on the handler (or else on its resolver class) asks for; READER without one. */
+export function requiredRole(reflector: Reflector, handler: object, type: object): Role | typeof PUBLIC {
+  return (
+    reflector.getAllAndOverride<Role | typeof PUBLIC | undefined>(ALLOW_KEY, [
+      handler as () => void,
+      type as new () => unknown,
+    ]) ?? Role.READER
+  );
+}
+
+/**
+ * The guard's rule, for the guard and for fields resolved without Nest's per-field context
+ * (direct-fields.ts): UNAUTHENTICATED for a bad token or none where a role is required, FORBIDDEN
+ * for a role below `required` (naming the field).
+ */
+export function authorize(auth: AuthState, required: Role | typeof PUBLIC, fieldName: () => string): void {
+  if (auth.error) throw unauthenticated(`Authorization refused: ${auth.error}`);
+  if (required === PUBLIC) return;
+  if (!auth.principal) throw unauthenticated('This operation needs a token: send "Authorization: Bearer <token>"');
+  if (!roleAtLeast(auth.principal.role, required))
+    throw forbidden(`${fieldName()} needs the role ${required}; your token has ${auth.principal.role}`);
 }

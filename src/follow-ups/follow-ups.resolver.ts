@@ -41,6 +41,7 @@ import { FollowUpQueriesService } from './follow-up-queries.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { Reuse } from './reuse.model.js';
 import { nullIfAbsent } from '../common/errors/null-if-absent.js';
+import { DirectField } from '../graphql/direct-fields.js';
 
 @Resolver(() => FollowUp)
 export class FollowUpsResolver {
@@ -151,9 +152,12 @@ export class FollowUpsResolver {
     return this.service.retract(id, reason, actor, v.expectedVersion);
   }
 
+  // The relations a lookup or a fanned-out event resolves for every follow-up are called by
+  // graphql-js directly (direct-fields.ts): they take (parent, args, context, info).
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Organisation)
-  organisation(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+  @DirectField('FollowUp')
+  organisation(f: FollowUpEntity, _args: unknown, ctx: GraphQLContext) {
     return ctx.loaders.byId(OrganisationEntity).load(f.organisationId);
   }
 
@@ -168,13 +172,15 @@ export class FollowUpsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Product, { nullable: true })
-  product(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  @DirectField('FollowUp')
+  product(f: FollowUpEntity, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) {
     return f.productId ? ctx.loaders.byId(ProductEntity, columnsFor(info, PRODUCT)).load(f.productId) : null;
   }
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => Supplier)
-  supplier(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  @DirectField('FollowUp')
+  supplier(f: FollowUpEntity, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) {
     return ctx.loaders.byId(SupplierEntity, columnsFor(info, SUPPLIER)).load(f.supplierId);
   }
 
@@ -186,7 +192,8 @@ export class FollowUpsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => [ChemicalRequirement])
-  requirements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext) {
+  @DirectField('FollowUp')
+  requirements(f: FollowUpEntity, _args: unknown, ctx: GraphQLContext) {
     return followUpRequirementsLoader(ctx.loaders).load(f.id);
   }
 
@@ -216,7 +223,8 @@ export class FollowUpsResolver {
 
   @Allow(Role.SUPPLIER)
   @ResolveField(() => [Measurement])
-  measurements(@Parent() f: FollowUpEntity, @Context() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  @DirectField('FollowUp')
+  measurements(f: FollowUpEntity, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) {
     return measurementsOf(ctx.loaders, f, measurementColumns(info));
   }
 

@@ -1,6 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
 import { TokenService } from '../auth/token.service.js';
 import { RequestAuthenticator } from '../sign-in/request-authenticator.js';
@@ -15,6 +16,7 @@ import { EventFeedService } from '../events/event-feed.service.js';
 import { tagErrorWithRequest } from '../common/logging/request-context.js';
 import { GraphQLWsOptions, isWsContext } from './graphql-ws.options.js';
 import { jitPlugin } from './jit.plugin.js';
+import { resolveFieldsDirectly } from './direct-fields.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
 import { describeRootTypes } from './root-descriptions.js';
 import { requestIdPlugin } from './request-id.plugin.js';
@@ -41,6 +43,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     schemaHost: GraphQLSchemaHost,
     sessions: SessionsService,
     private readonly requests: RequestAuthenticator,
+    private readonly modules: ModuleRef,
   ) {
     this.ws = new GraphQLWsOptions(config, reader, tokens, feed, () => schemaHost.schema, caches, sessions);
   }
@@ -50,8 +53,10 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     return {
       autoSchemaFile: true,
       sortSchema: true,
-      // Plain fields are read from the object, not through a resolver per field and value (plain-fields.ts).
-      transformSchema: (schema) => readPlainFieldsDirectly(describeRootTypes(schema)),
+      // Plain fields are read from the object, not through a resolver per field and value (plain-fields.ts);
+      // the relations marked @DirectField are called by graphql-js without Nest's per-field context (direct-fields.ts).
+      transformSchema: (schema) =>
+        resolveFieldsDirectly(readPlainFieldsDirectly(describeRootTypes(schema)), this.modules),
       path: '/graphql',
       introspection: this.config.introspection,
       // Apollo's landing page loads from a CDN: GraphiQL is served from the service's own files instead (graphiql.ts).
