@@ -147,7 +147,7 @@ export class PageReader {
     args: PageRequest,
     maxPageSize = MAX_PAGE_SIZE,
   ): Promise<ConnectionShape<T>> {
-    const page = pageOf(args, maxPageSize);
+    const page = pageSize(args, maxPageSize);
     const after = order.cursor.decode(args.after, order.keys.length, 'after');
     const before = order.cursor.decode(args.before, order.keys.length, 'before');
     const list = typeof listing === 'function' ? await listing() : listing;
@@ -162,18 +162,10 @@ export class PageReader {
     // Read backwards, the rows come nearest `before` first: the page is the first `size`, turned back.
     const nodes = page.backwards ? rows.slice(0, page.size).reverse() : rows.slice(0, page.size);
     const more = rows.length > page.size;
-    const edges = nodes.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
-    return {
-      edges,
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: page.backwards ? before !== null : more,
-        hasPreviousPage: page.backwards ? more : after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return pageOf(nodes, order, totalCount, {
+      hasNextPage: page.backwards ? before !== null : more,
+      hasPreviousPage: page.backwards ? more : after !== null,
+    });
   }
 
   /**
@@ -190,7 +182,7 @@ export class PageReader {
     parent: { column: string; join?: string; ids: readonly string[] },
     load: (ids: string[]) => Promise<Array<T | null>>,
   ): Promise<Map<string, ConnectionShape<T>>> {
-    const page = pageOf(args, MAX_PAGE_SIZE);
+    const page = pageSize(args, MAX_PAGE_SIZE);
     const after = order.cursor.decode(args.after, order.keys.length, 'after');
     const before = order.cursor.decode(args.before, order.keys.length, 'before');
     const from = parent.join ? `${listing.from} ${parent.join}` : listing.from;
@@ -223,18 +215,13 @@ export class PageReader {
         .map((r) => byId.get(r.id)!)
         .filter(Boolean);
       const ordered = page.backwards ? taken.reverse() : taken;
-      const edges = ordered.map((node) => ({ node, cursor: order.cursor.encode(positionOf(node, order)) }));
-      answer.set(parentId, {
-        edges,
-        nodes: ordered,
-        totalCount: total.get(parentId) ?? 0,
-        pageInfo: {
+      answer.set(
+        parentId,
+        pageOf(ordered, order, total.get(parentId) ?? 0, {
           hasNextPage: page.backwards ? before !== null : more,
           hasPreviousPage: page.backwards ? more : after !== null,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      });
+        }),
+      );
     }
     return answer;
   }
@@ -307,10 +294,40 @@ function pageStatement<T>(
 }
 
 /**
+ * A page as a connection. The cursors are encoded when read (`edges`, `startCursor`, `endCursor`),
+ * so a request that selects only `nodes` and `totalCount`, the usual lookup, encodes none.
+ */
+function pageOf<T>(
+  nodes: T[],
+  order: PageOrder<T>,
+  totalCount: number,
+  more: { hasNextPage: boolean; hasPreviousPage: boolean },
+): ConnectionShape<T> {
+  const cursorOf = (node: T | undefined) => (node === undefined ? null : order.cursor.encode(positionOf(node, order)));
+  let edges: ConnectionShape<T>['edges'] | undefined;
+  return {
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ node, cursor: cursorOf(node)! })));
+    },
+    nodes,
+    totalCount,
+    pageInfo: {
+      ...more,
+      get startCursor() {
+        return cursorOf(nodes[0]);
+      },
+      get endCursor() {
+        return cursorOf(nodes.at(-1));
+      },
+    },
+  };
+}
+
+/**
  * The page a request asks for: `first` (forwards, the default) or `last` (backwards), not both;
  * each between 1 and `max`.
  */
-function pageOf(args: PageRequest, max: number): { size: number; backwards: boolean } {
+function pageSize(args: PageRequest, max: number): { size: number; backwards: boolean } {
   const given = (n: number | null | undefined) => n !== null && n !== undefined;
   if (given(args.first) && given(args.last))
     throw badInput('last', 'give first or last, not both (first pages forwards, last backwards)');
