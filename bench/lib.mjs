@@ -592,6 +592,7 @@ export async function countStatements(db, token, product) {
       const counted = await driver.during(async () => (data = await gql(url, token, NESTED, { first })));
       counts[first] = {
         statements: counted.statements,
+        texts: counted.texts,
         nodes: data.followUps.nodes.length,
         measurements: data.followUps.nodes.reduce((s, f) => s + f.measurements.length, 0),
       };
