@@ -825,6 +825,24 @@ describe('follow-ups: evaluateProduct', () => {
         'is not of product',
       ],
       [
+        "a supplier-level follow-up of another supplier (one of the product's own supplier would count)",
+        async () => {
+          const sds = await f.requirementId('K-SDS-SV');
+          const fu = await f.record(
+            buildFollowUp({
+              supplierId: (await f.supplier()).id,
+              method: 'DESK_AUDIT',
+              requirementIds: [sds],
+              laboratory: null,
+            }),
+            TOKENS.stockholm,
+            'id',
+          );
+          return [fu.id];
+        },
+        'nor of its supplier',
+      ],
+      [
         'a PLANNED follow-up',
         async ({ product }) => {
           const pah = await f.requirementId('K-PAH-02');

@@ -93,8 +93,8 @@ export class AssessmentsService {
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
     const followUps = options.followUpIds
-      ? await this.chosenFollowUps(options.followUpIds, productId, viewer, today)
-      : await this.visibleOfProduct(productId, viewer)
+      ? await this.chosenFollowUps(options.followUpIds, product, viewer, today)
+      : await this.visibleForProduct(product, viewer)
           .andWhere(`f.status IN (${COUNTED})`)
           .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
           .getMany();
@@ -147,11 +147,12 @@ export class AssessmentsService {
 
   /**
    * The follow-ups an evaluation was asked to judge, in one query: each must be one the caller may
-   * see, of the product, and one that counts today; otherwise BAD_USER_INPUT naming `followUpIds[i]`.
+   * see, of the product or of its supplier alone (supplier-level), and one that counts today;
+   * otherwise BAD_USER_INPUT naming `followUpIds[i]`.
    */
   private async chosenFollowUps(
     ids: readonly string[],
-    productId: string,
+    product: ProductEntity,
     viewer: Principal,
     today: string,
   ): Promise<FollowUpEntity[]> {
@@ -163,7 +164,11 @@ export class AssessmentsService {
       const f = byId.get(id);
       const field = `followUpIds[${i}]`;
       if (!f || !canSee(viewer, f)) throw badInput(field, `"${id}": no follow-up you can see has this id`);
-      if (f.productId !== productId) throw badInput(field, `"${id}": the follow-up is not of product ${productId}`);
+      if (!concernsProduct(f, product))
+        throw badInput(
+          field,
+          `"${id}": the follow-up is not of product ${product.id}, nor of its supplier ${product.supplierId} alone`,
+        );
       if (!(COUNTING_STATUSES as readonly string[]).includes(f.status))
         throw badInput(
           field,
@@ -181,7 +186,7 @@ export class AssessmentsService {
     await this.assertCovers(contract, product, 'productId');
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
-    const candidates = await this.visibleOfProduct(productId, viewer)
+    const candidates = await this.visibleForProduct(product, viewer)
       .orderBy('f.performed_on', 'DESC')
       .addOrderBy('f.id', 'ASC')
       .getMany();
@@ -278,6 +283,7 @@ export class AssessmentsService {
         retracted: f.status === 'RETRACTED',
         visibility: f.visibility,
         method: f.method,
+        supplierLevel: f.productId === null,
         validUntil: f.validUntil,
       },
       contractOrganisationId,
@@ -404,12 +410,19 @@ export class AssessmentsService {
     return answer;
   }
 
-  /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
-  private visibleOfProduct(productId: string, viewer: Principal) {
+  /**
+   * The follow-ups that speak for the product and that the viewer may see (alias `f`), for the caller
+   * to narrow: the product's own, and its supplier's supplier-level ones (of no product: a desk
+   * audit, a supplier declaration), which the rules let decide documents and declarations only.
+   */
+  private visibleForProduct(product: ProductEntity, viewer: Principal) {
     const qb = this.dataSource
       .getRepository(FollowUpEntity)
       .createQueryBuilder('f')
-      .where('f.product_id = :productId', { productId });
+      .where('(f.product_id = :productId OR (f.product_id IS NULL AND f.supplier_id = :supplierId))', {
+        productId: product.id,
+        supplierId: product.supplierId,
+      });
     return whereVisible(qb, viewer);
   }
 
@@ -478,7 +491,13 @@ function followUpFact(f: FollowUpEntity): FollowUpFact {
     method: f.method,
     performedOn: f.performedOn,
     recordedAt: f.createdAt,
+    supplierLevel: f.productId === null,
   };
+}
+
+/** Whether the follow-up speaks for the product: one of the product's own, or a supplier-level one of its supplier. */
+function concernsProduct(f: Pick<FollowUpEntity, 'productId' | 'supplierId'>, product: ProductEntity): boolean {
+  return f.productId === product.id || (f.productId === null && f.supplierId === product.supplierId);
 }
 
 function measurementFact(m: MeasurementEntity, f: FollowUpEntity): MeasurementFact {

@@ -18,13 +18,19 @@ const REQ = 'req-1';
 const DEHP = 'sub-dehp';
 const SKANE = 'org-skane';
 
-function followUp(id: string, method: Method, performedOn: string | null, overrides: Partial<FollowUpFact> = {}) {
+function followUp(
+  id: string,
+  method: Method,
+  performedOn: string | null,
+  overrides: Partial<FollowUpFact> = {},
+): FollowUpFact {
   return {
     followUpId: id,
     organisationId: SKANE,
     method,
     performedOn,
     recordedAt: '2025-01-01T00:00:00Z',
+    supplierLevel: false,
     ...overrides,
   };
 }
@@ -175,6 +181,86 @@ describe('evaluateRequirement', () => {
     ],
   )('%s', (_name, r, f, expected) => {
     expect(evaluateRequirement(r, f)).toMatchObject(expected);
+  });
+
+  describe('a supplier-level follow-up (of the supplier, no product)', () => {
+    const audit = followUp('fu-audit', 'DESK_AUDIT', '2025-03-01', { supplierLevel: true });
+    const declared = followUp('fu-decl', 'SUPPLIER_DECLARATION', '2025-04-01', { supplierLevel: true });
+    it.each<
+      [string, ContractRule, EvaluationFacts, { decidedBy: string; verdict: Verdict; explanation: string | null }]
+    >([
+      [
+        'decides a DOCUMENTATION requirement it checked, saying it was the supplier',
+        rule({ kind: 'DOCUMENTATION', limit: null, substanceIds: [] }),
+        facts({ followUps: [audit], checked: checks('fu-audit') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by DESK_AUDIT of the supplier on 2025-03-01 without an unresolved deviation',
+        },
+      ],
+      [
+        "fails a NOT_ADDED requirement with its own organisation's unresolved deviation",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({ followUps: [declared], checked: checks('fu-decl'), deviations: [deviation('fu-decl')] }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'FAIL',
+          explanation: 'SUPPLIER_DECLARATION of the supplier on 2025-04-01 found 1 unresolved deviation',
+        },
+      ],
+      [
+        "is more recent than the product's own review: the newer statement decides",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({ followUps: [review, declared], checked: checks('fu-review', 'fu-decl') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by SUPPLIER_DECLARATION of the supplier on 2025-04-01 without an unresolved deviation',
+        },
+      ],
+      [
+        "is older than the product's own review: the product's decides",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({
+          followUps: [review, followUp('fu-audit', 'DESK_AUDIT', '2025-01-15', { supplierLevel: true })],
+          checked: checks('fu-review', 'fu-audit'),
+          deviations: [deviation('fu-review')],
+        }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'FAIL',
+          explanation: 'DOCUMENT_REVIEW on 2025-02-01 found 1 unresolved deviation',
+        },
+      ],
+      [
+        'its measurements never decide a LIMIT requirement: it analysed no product',
+        rule(),
+        facts({ followUps: [audit], measurements: [measured('fu-audit', 1200)], checked: checks('fu-audit') }),
+        { decidedBy: 'MEASUREMENTS', verdict: 'NO_DATA', explanation: null },
+      ],
+      [
+        "its measurements leave the product's own to decide",
+        rule(),
+        facts({
+          followUps: [lab, audit],
+          measurements: [measured('fu-lab', 10), measured('fu-audit', 1200)],
+        }),
+        { decidedBy: 'MEASUREMENTS', verdict: 'PASS', explanation: null },
+      ],
+      [
+        'NOT_ADDED with a limit: its measurements do not count, its declaration does',
+        rule({ kind: 'NOT_ADDED' }),
+        facts({ followUps: [declared], measurements: [measured('fu-decl', 1200)], checked: checks('fu-decl') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by SUPPLIER_DECLARATION of the supplier on 2025-04-01 without an unresolved deviation',
+        },
+      ],
+    ])('%s', (_name, r, f, expected) => {
+      expect(evaluateRequirement(r, f)).toMatchObject(expected);
+    });
   });
 
   it('names the follow-ups whose measurements decided', () => {

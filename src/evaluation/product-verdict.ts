@@ -71,6 +71,12 @@ export interface FollowUpFact {
   performedOn: string | null;
   /** ISO timestamp of recording: breaks ties between follow-ups performed on the same day (later wins). */
   recordedAt: string;
+  /**
+   * A follow-up of the product's supplier, of no product (a desk audit, a supplier declaration): it
+   * speaks for every product of that supplier on what it checked by document or audit, but it tested
+   * none of them, so its measurements never count for a product.
+   */
+  supplierLevel: boolean;
 }
 
 /** A deviation opened on a follow-up. */
@@ -129,20 +135,32 @@ export function limitVerdict(rule: ContractRule, measurements: readonly Measurem
 }
 
 /**
+ * The measurements that speak for the product: those of its own follow-ups. A supplier-level
+ * follow-up analysed no product of the evaluation (whatever it recorded was not this product), so
+ * its results never decide a product's limit.
+ */
+export function productMeasurements(facts: Pick<EvaluationFacts, 'followUps' | 'measurements'>): MeasurementFact[] {
+  const supplierLevel = new Set(facts.followUps.filter((f) => f.supplierLevel).map((f) => f.followUpId));
+  return facts.measurements.filter((m) => !supplierLevel.has(m.followUpId));
+}
+
+/**
  * Evaluates one requirement of the contract.
- * - LIMIT: the measurements against the limit that applies (NO_DATA, with why, when it has no
- *   limit or no substance in scope).
- * - NOT_ADDED and DOCUMENTATION: measurements decide when there are any against a limit (a
- *   NOT_ADDED requirement may also say "and ≤ 0.1 %"); otherwise the document-based verdict.
+ * - LIMIT: the measurements of the product's own follow-ups against the limit that applies
+ *   (NO_DATA, with why, when it has no limit or no substance in scope).
+ * - NOT_ADDED and DOCUMENTATION: those measurements decide when there are any against a limit (a
+ *   NOT_ADDED requirement may also say "and ≤ 0.1 %"); otherwise the document-based verdict, to
+ *   which a supplier-level document review, declaration or audit contributes as the product's own do.
  * @throws RangeError when the limit value is not greater than zero (see evaluateLimit).
  */
 export function evaluateRequirement(rule: ContractRule, facts: EvaluationFacts): RequirementVerdict {
+  const measurements = productMeasurements(facts);
   switch (rule.kind) {
     case 'LIMIT':
-      return limitVerdict(rule, facts.measurements);
+      return limitVerdict(rule, measurements);
     case 'NOT_ADDED':
     case 'DOCUMENTATION': {
-      const measured = byMeasurements(rule, facts.measurements);
+      const measured = byMeasurements(rule, measurements);
       if (measured && measured.verdict !== 'NO_DATA') return measured;
       return documentVerdict(rule.requirementId, facts);
     }
@@ -157,7 +175,8 @@ const newestFirst = (a: FollowUpFact, b: FollowUpFact): number =>
 
 /**
  * NOT_ADDED and DOCUMENTATION: decided by the most recent document-based or audit follow-up that
- * says it checked the requirement: FAIL while that follow-up's own organisation has a deviation
+ * says it checked the requirement, of the product or of its supplier (a supplier declaration speaks
+ * for the supplier's products; the more recent statement is what is known now): FAIL while that follow-up's own organisation has a deviation
  * on it for this requirement that still demands action (unresolved, more than an observation),
  * else PASS. NO_DATA when no such follow-up exists.
  */
@@ -179,6 +198,7 @@ export function documentVerdict(
       followUpId: null,
       explanation: 'no document review, declaration or audit has checked it',
     };
+  const by = latest.supplierLevel ? `${latest.method} of the supplier` : latest.method;
   const unresolved = facts.deviations.filter(
     (d) =>
       d.followUpId === latest.followUpId &&
@@ -191,8 +211,8 @@ export function documentVerdict(
     verdict: unresolved ? 'FAIL' : 'PASS',
     followUpId: latest.followUpId,
     explanation: unresolved
-      ? `${latest.method} on ${latest.performedOn} found ${unresolved} unresolved deviation${unresolved === 1 ? '' : 's'}`
-      : `checked by ${latest.method} on ${latest.performedOn} without an unresolved deviation`,
+      ? `${by} on ${latest.performedOn} found ${unresolved} unresolved deviation${unresolved === 1 ? '' : 's'}`
+      : `checked by ${by} on ${latest.performedOn} without an unresolved deviation`,
   };
 }
 
