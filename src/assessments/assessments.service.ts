@@ -10,7 +10,12 @@ import { todayIso } from '../common/time.js';
 import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { sqlConstantList } from '../database/sql-constants.js';
 import { TransactionService } from '../database/transaction.service.js';
-import type { MeasurementFact, PartResult, SubstanceResult } from '../evaluation/evaluate.js';
+import type {
+  MeasurementFact,
+  PartResult,
+  RequirementEvaluation as LimitEvaluation,
+  SubstanceResult,
+} from '../evaluation/evaluate.js';
 import { worstFirst } from '../evaluation/worst-first.js';
 import {
   applicableLimit,
@@ -541,6 +546,36 @@ class AnswerShaper {
     return worstFirst(listed, (s) => this.substanceNames.get(s.substanceId) ?? '');
   }
 
+  /** The parts, the results not comparable and the deciding follow-ups of a measured requirement (besides `alsoDecidedBy`). */
+  private measured(evaluation: LimitEvaluation, alsoDecidedBy: readonly string[]) {
+    const unit = evaluation.limit.unit;
+    return {
+      parts: evaluation.parts.map((p) => ({
+        part: p.part,
+        verdict: p.verdict,
+        lowerBound: p.lowerBound,
+        upperBound: p.upperBound,
+        substances: this.substancesOf(p).map((s) => {
+          const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
+          return {
+            substance: { id: s.substanceId },
+            status: s.status,
+            verdict: s.verdict,
+            measurement: s.measurement ? this.measurements.get(s.measurement.measurementId) : null,
+            followUp: followUp ?? null,
+            organisation: followUp ? { id: followUp.organisationId } : null,
+            convertedValue: s.convertedValue,
+            convertedLoq: s.convertedLoq,
+            convertedUnit: s.measurement ? unit : null,
+            withinUncertainty: s.withinUncertainty,
+          };
+        }),
+      })),
+      notComparable: evaluation.notComparable.map((m) => this.measurements.get(m.measurementId)),
+      followUps: [...new Set([...evaluation.followUpIds, ...alsoDecidedBy])].map((id) => this.followUps.get(id)),
+    };
+  }
+
   requirement(
     { requirement, rule, limitSource }: ContractRequirement,
     result: RequirementVerdict,
@@ -553,36 +588,10 @@ class AnswerShaper {
       explanation: result.explanation,
     };
     switch (result.decidedBy) {
-      case 'MEASUREMENTS': {
-        const { evaluation } = result;
-        const unit = evaluation.limit.unit;
-        return {
-          ...base,
-          parts: evaluation.parts.map((p) => ({
-            part: p.part,
-            verdict: p.verdict,
-            lowerBound: p.lowerBound,
-            upperBound: p.upperBound,
-            substances: this.substancesOf(p).map((s) => {
-              const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
-              return {
-                substance: { id: s.substanceId },
-                status: s.status,
-                verdict: s.verdict,
-                measurement: s.measurement ? this.measurements.get(s.measurement.measurementId) : null,
-                followUp: followUp ?? null,
-                organisation: followUp ? { id: followUp.organisationId } : null,
-                convertedValue: s.convertedValue,
-                convertedLoq: s.convertedLoq,
-                convertedUnit: s.measurement ? unit : null,
-                withinUncertainty: s.withinUncertainty,
-              };
-            }),
-          })),
-          notComparable: evaluation.notComparable.map((m) => this.measurements.get(m.measurementId)),
-          followUps: evaluation.followUpIds.map((id) => this.followUps.get(id)),
-        };
-      }
+      case 'MEASUREMENTS':
+        return { ...base, ...this.measured(result.evaluation, []) };
+      case 'DOCUMENTS_AND_MEASUREMENTS':
+        return { ...base, ...this.measured(result.evaluation, result.followUpId ? [result.followUpId] : []) };
       case 'DOCUMENTS':
         return {
           ...base,

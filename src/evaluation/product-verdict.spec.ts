@@ -143,10 +143,15 @@ describe('evaluateRequirement', () => {
         { decidedBy: 'NOTHING', verdict: 'NO_DATA', explanation: 'no substances in scope' },
       ],
       [
-        'NOT_ADDED with a limit: measurements decide when there are any',
+        'NOT_ADDED with a limit and results within it: the declaration and the results together',
         rule({ kind: 'NOT_ADDED' }),
         facts({ followUps: [lab, review], measurements: [measured('fu-lab', 10)], checked: checks('fu-review') }),
-        { decidedBy: 'MEASUREMENTS', verdict: 'PASS', explanation: null },
+        {
+          decidedBy: 'DOCUMENTS_AND_MEASUREMENTS',
+          verdict: 'PASS',
+          explanation:
+            'checked by DOCUMENT_REVIEW on 2025-02-01 without an unresolved deviation; the results show nothing above the limit (PASS)',
+        },
       ],
       [
         'NOT_ADDED with a limit and nothing measured: the document review decides',
@@ -266,6 +271,91 @@ describe('evaluateRequirement', () => {
   it('names the follow-ups whose measurements decided', () => {
     const result = evaluateRequirement(rule(), facts({ followUps: [lab], measurements: [measured('fu-lab', 10)] }));
     expect(result.decidedBy === 'MEASUREMENTS' && result.evaluation.followUpIds).toEqual(['fu-lab']);
+  });
+});
+
+describe('NOT_ADDED with a limit: "not added" shown by a declaration, "≤ the limit" by the results (notAddedVerdict)', () => {
+  const LOQ = (followUpId: string, loq: number) =>
+    measurementFact({ followUpId, substanceId: DEHP, detected: false, value: null, loq });
+  const lab = followUp('fu-lab', 'LAB_ANALYSIS', '2025-04-01');
+  const declaration = followUp('fu-decl', 'SUPPLIER_DECLARATION', '2025-01-01');
+  const declared = { followUps: [lab, declaration], checked: checks('fu-decl') };
+  const added = { ...declared, deviations: [deviation('fu-decl')] };
+  const PASSING = 'checked by SUPPLIER_DECLARATION on 2025-01-01 without an unresolved deviation';
+  const FAILING = 'SUPPLIER_DECLARATION on 2025-01-01 found 1 unresolved deviation';
+  const NONE = 'no document review, declaration or audit has checked it';
+  const OTHER = 'sub-other';
+  it.each<[string, Partial<EvaluationFacts>, Partial<ContractRule>, Verdict, string]>([
+    [
+      'declared, a result within the limit: PASS',
+      { ...declared, measurements: [measured('fu-lab', 10)] },
+      {},
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (PASS)`,
+    ],
+    [
+      'declared, a result above the limit: FAIL, whatever is declared',
+      { ...declared, measurements: [measured('fu-lab', 1200)] },
+      {},
+      'FAIL',
+      `measured above the limit, whatever is declared (${PASSING})`,
+    ],
+    [
+      "declared as added (the declaration's own unresolved deviation), newer results below their LOQs: still FAIL",
+      { ...added, measurements: [LOQ('fu-lab', 10)] },
+      {},
+      'FAIL',
+      `${FAILING}; the results show nothing above the limit (PASS)`,
+    ],
+    [
+      "a partial analysis (one of two substances) does not turn a declaration's PASS into INCOMPLETE",
+      { ...declared, measurements: [measured('fu-lab', 10)] },
+      { substanceIds: [DEHP, OTHER] },
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (INCOMPLETE)`,
+    ],
+    [
+      'declared, an LOQ above the limit: the declaration still decides',
+      { ...declared, measurements: [LOQ('fu-lab', 2000)] },
+      {},
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (INCONCLUSIVE)`,
+    ],
+    [
+      'no declaration, results within the limit: INCOMPLETE, nothing shows the substances not added',
+      { followUps: [lab], measurements: [measured('fu-lab', 10)] },
+      {},
+      'INCOMPLETE',
+      `measured PASS against the limit, but ${NONE}, so nothing shows the substances not added`,
+    ],
+    [
+      'no declaration, an LOQ above the limit: INCONCLUSIVE',
+      { followUps: [lab], measurements: [LOQ('fu-lab', 2000)] },
+      {},
+      'INCONCLUSIVE',
+      `measured INCONCLUSIVE against the limit, but ${NONE}, so nothing shows the substances not added`,
+    ],
+    [
+      'no declaration, a result above the limit: FAIL',
+      { followUps: [lab], measurements: [measured('fu-lab', 1200)] },
+      {},
+      'FAIL',
+      `measured above the limit, whatever is declared (${NONE})`,
+    ],
+  ])('%s', (_name, f, r, verdict, explanation) => {
+    const result = evaluateRequirement(rule({ kind: 'NOT_ADDED', ...r }), facts(f));
+    expect(result).toMatchObject({ decidedBy: 'DOCUMENTS_AND_MEASUREMENTS', verdict, explanation });
+    expect(result.decidedBy === 'DOCUMENTS_AND_MEASUREMENTS' && result.followUpId).toBe(
+      f.checked?.length ? 'fu-decl' : null,
+    );
+  });
+
+  it('no comparable result: the declaration alone decides, as without a limit', () => {
+    expect(evaluateRequirement(rule({ kind: 'NOT_ADDED' }), facts(added))).toMatchObject({
+      decidedBy: 'DOCUMENTS',
+      verdict: 'FAIL',
+      explanation: FAILING,
+    });
   });
 });
 

@@ -107,6 +107,18 @@ export type RequirementVerdict =
   | { decidedBy: 'MEASUREMENTS'; verdict: Verdict; evaluation: RequirementEvaluation; explanation: null }
   /** By the most recent document-based or audit follow-up that checked it (none: NO_DATA). */
   | { decidedBy: 'DOCUMENTS'; verdict: Verdict; followUpId: string | null; explanation: string }
+  /**
+   * A NOT_ADDED requirement with a limit ("not added, and ≤ 0.1 %") that has comparable results: the
+   * declaration (document-based or audit follow-up; `followUpId`, null when none) and the measurements
+   * together (see {@link notAddedVerdict}).
+   */
+  | {
+      decidedBy: 'DOCUMENTS_AND_MEASUREMENTS';
+      verdict: Verdict;
+      evaluation: RequirementEvaluation;
+      followUpId: string | null;
+      explanation: string;
+    }
   /** Not at all: a LIMIT requirement without a limit or without substances in scope. */
   | { decidedBy: 'NOTHING'; verdict: 'NO_DATA'; explanation: string };
 
@@ -148,9 +160,9 @@ export function productMeasurements(facts: Pick<EvaluationFacts, 'followUps' | '
  * Evaluates one requirement of the contract.
  * - LIMIT: the measurements of the product's own follow-ups against the limit that applies
  *   (NO_DATA, with why, when it has no limit or no substance in scope).
- * - NOT_ADDED and DOCUMENTATION: those measurements decide when there are any against a limit (a
- *   NOT_ADDED requirement may also say "and ≤ 0.1 %"); otherwise the document-based verdict, to
- *   which a supplier-level document review, declaration or audit contributes as the product's own do.
+ * - NOT_ADDED and DOCUMENTATION: the document-based verdict, to which a supplier-level document
+ *   review, declaration or audit contributes as the product's own do; for a NOT_ADDED requirement
+ *   with a limit and comparable results, together with the measurements ({@link notAddedVerdict}).
  * @throws RangeError when the limit value is not greater than zero (see evaluateLimit).
  */
 export function evaluateRequirement(rule: ContractRule, facts: EvaluationFacts): RequirementVerdict {
@@ -161,12 +173,49 @@ export function evaluateRequirement(rule: ContractRule, facts: EvaluationFacts):
     case 'NOT_ADDED':
     case 'DOCUMENTATION': {
       const measured = byMeasurements(rule, measurements);
-      if (measured && measured.verdict !== 'NO_DATA') return measured;
-      return documentVerdict(rule.requirementId, facts);
+      const documents = documentVerdict(rule.requirementId, facts);
+      if (measured?.decidedBy !== 'MEASUREMENTS' || measured.verdict === 'NO_DATA') return documents;
+      return notAddedVerdict(measured.evaluation, documents);
     }
     default:
       return assertNever(rule.kind, 'requirement kind');
   }
+}
+
+/**
+ * "Not added, and ≤ the limit" (DOMAIN.md: NOT_ADDED is "not intentionally added: shown by
+ * declaration"), when results in scope compare with the limit. Each half needs its own evidence:
+ * - a result above the limit FAILs it, whatever a declaration says;
+ * - otherwise the declaration decides (its PASS, or its FAIL on an unresolved deviation): results
+ *   within the limit, or ones that cannot show it (INCONCLUSIVE, INCOMPLETE), take nothing from a
+ *   declaration and cannot outweigh one that found the substances added;
+ * - without a declaration nothing has shown the substances not added: results within the limit are
+ *   INCOMPLETE evidence, and INCONCLUSIVE or INCOMPLETE ones stay what they are.
+ */
+export function notAddedVerdict(
+  evaluation: RequirementEvaluation,
+  documents: Extract<RequirementVerdict, { decidedBy: 'DOCUMENTS' }>,
+): Extract<RequirementVerdict, { decidedBy: 'DOCUMENTS_AND_MEASUREMENTS' }> {
+  const measured = evaluation.verdict;
+  const declared = documents.followUpId !== null;
+  const answer = (verdict: Verdict, explanation: string) => ({
+    decidedBy: 'DOCUMENTS_AND_MEASUREMENTS' as const,
+    verdict,
+    evaluation,
+    followUpId: documents.followUpId,
+    explanation,
+  });
+  if (measured === 'FAIL')
+    return answer('FAIL', `measured above the limit, whatever is declared (${documents.explanation})`);
+  if (declared)
+    return answer(
+      documents.verdict,
+      `${documents.explanation}; the results show nothing above the limit (${measured})`,
+    );
+  return answer(
+    measured === 'PASS' ? 'INCOMPLETE' : measured,
+    `measured ${measured} against the limit, but ${documents.explanation}, so nothing shows the substances not added`,
+  );
 }
 
 /** Most recently performed first; then most recently recorded. */
