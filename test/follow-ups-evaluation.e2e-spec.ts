@@ -825,6 +825,24 @@ describe('follow-ups: evaluateProduct', () => {
         'is not of product',
       ],
       [
+        "a supplier-level follow-up of another supplier (one of the product's own supplier would count)",
+        async () => {
+          const sds = await f.requirementId('K-SDS-SV');
+          const fu = await f.record(
+            buildFollowUp({
+              supplierId: (await f.supplier()).id,
+              method: 'DESK_AUDIT',
+              requirementIds: [sds],
+              laboratory: null,
+            }),
+            TOKENS.stockholm,
+            'id',
+          );
+          return [fu.id];
+        },
+        'nor of its supplier',
+      ],
+      [
         'a PLANNED follow-up',
         async ({ product }) => {
           const pah = await f.requirementId('K-PAH-02');
@@ -847,6 +865,101 @@ describe('follow-ups: evaluateProduct', () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors?.[0]?.message).toContain('followUpIds[1]');
       expect(r.errors?.[0]?.message).toContain(reason);
+    });
+  });
+
+  describe('NOT_ADDED with a limit (K-FR-TEXT: flame retardants not added, and ≤ 0.1 % w/w): a declaration shows "not added"', () => {
+    /** The 13 flame retardants K-FR-TEXT lists (seeds/reference/requirements.json). */
+    const FLAME_RETARDANTS = [
+      '1163-19-5',
+      '32534-81-9',
+      '32536-52-0',
+      '25637-99-4',
+      '79-94-7',
+      '36355-01-8',
+      '84852-53-9',
+      '115-96-8',
+      '13674-84-5',
+      '13674-87-8',
+      '115-86-6',
+      '85535-84-8',
+      '85535-85-9',
+    ];
+    const belowLoqs = (cas = FLAME_RETARDANTS) => cas.map((c) => measure.notDetected(c, 'Foam', 10));
+
+    /** A product, Stockholm's contract asking K-FR-TEXT at the library's 0.1 %, and Stockholm's lab analysis (checking nothing). */
+    async function arrange(measurements: MeasurementInput[], declare: boolean) {
+      const product = await f.product(supplierId);
+      const contract = await f.contract(TOKENS.stockholm, supplierId, [{ code: 'K-FR-TEXT' }]);
+      const fr = await f.requirementId('K-FR-TEXT');
+      const declaredOn = daysAgo(60);
+      const declaration = declare
+        ? await f.record(
+            buildFollowUp({
+              productId: product.id,
+              method: 'SUPPLIER_DECLARATION',
+              requirementIds: [fr],
+              laboratory: null,
+              performedOn: declaredOn,
+            }),
+            TOKENS.skane,
+            'id',
+          )
+        : null;
+      const lab = await f.record(
+        buildFollowUp({ productId: product.id, performedOn: daysAgo(10), measurements }),
+        TOKENS.stockholm,
+        'id',
+      );
+      const evaluate = async () =>
+        requirementOf(await f.evaluate(product.id, contract.id, TOKENS.stockholm), 'K-FR-TEXT');
+      return { fr, declaration, declaredOn, lab, evaluate };
+    }
+
+    it('declared as added (an unresolved MAJOR deviation) stays FAIL when a newer analysis finds every one below its LOQ; resolved, PASS', async () => {
+      const { fr, declaration, declaredOn, lab, evaluate } = await arrange(belowLoqs(), true);
+      const deviation = await f.openDeviation(
+        { followUpId: declaration.id, requirementId: fr, severity: 'MAJOR', description: 'TCEP tillsatt i skummet' },
+        TOKENS.skane,
+      );
+
+      const failed = await evaluate();
+      expect(failed).toMatchObject({
+        verdict: 'FAIL',
+        explanation: `SUPPLIER_DECLARATION on ${declaredOn} found 1 unresolved deviation; the results show nothing above the limit (PASS)`,
+        parts: [{ part: 'Foam', verdict: 'PASS' }],
+      });
+      expect(failed.followUps.map((x: any) => x.id).sort()).toEqual([lab.id, declaration.id].sort());
+
+      await f.resolveDeviation(deviation.id, TOKENS.skane);
+      expect(await evaluate()).toMatchObject({
+        verdict: 'PASS',
+        explanation: `checked by SUPPLIER_DECLARATION on ${declaredOn} without an unresolved deviation; the results show nothing above the limit (PASS)`,
+      });
+    });
+
+    it("a partial analysis does not turn a declaration's PASS into INCOMPLETE; a result above 0.1 % FAILs it", async () => {
+      const partial = await arrange(belowLoqs(FLAME_RETARDANTS.slice(0, 2)), true);
+      expect(await partial.evaluate()).toMatchObject({
+        verdict: 'PASS',
+        explanation: `checked by SUPPLIER_DECLARATION on ${partial.declaredOn} without an unresolved deviation; the results show nothing above the limit (INCOMPLETE)`,
+      });
+
+      const above = await arrange([measure.detected('115-96-8', 'Foam', 0.2, 'PERCENT_WW')], true);
+      expect(await above.evaluate()).toMatchObject({
+        verdict: 'FAIL',
+        explanation: `measured above the limit, whatever is declared (checked by SUPPLIER_DECLARATION on ${above.declaredOn} without an unresolved deviation)`,
+      });
+    });
+
+    it('without a declaration, results within the limit are INCOMPLETE: nothing shows the substances not added', async () => {
+      const { evaluate } = await arrange(belowLoqs(), false);
+      expect(await evaluate()).toMatchObject({
+        verdict: 'INCOMPLETE',
+        explanation:
+          'measured PASS against the limit, but no document review, declaration or audit has checked it, so nothing shows the substances not added',
+        parts: [{ part: 'Foam', verdict: 'PASS' }],
+      });
     });
   });
 });

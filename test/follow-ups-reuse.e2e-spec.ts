@@ -440,6 +440,131 @@ describe('follow-ups: the reuse rule', () => {
     });
   });
 
+  describe('a supplier-level follow-up (of the supplier, no product) speaks for every product of that supplier', () => {
+    /**
+     * Each case has a supplier of its own: a supplier-level follow-up reaches every product of its
+     * supplier, so it must not reach the products the other cases arrange.
+     */
+    async function arrangeSupplier(codes: Array<{ code: string; limit?: { value: number; unit: string } }>) {
+      const supplier = (await f.supplier()).id;
+      const contract = await f.contract(TOKENS.stockholm, supplier, codes as any);
+      return { supplier, contract, product: await f.product(supplier) };
+    }
+
+    it("a SUPPLIER_DECLARATION decides NOT_ADDED and DOCUMENTATION: listed, PASS in evaluateProduct, FAIL on its organisation's deviation", async () => {
+      const { supplier, contract, product } = await arrangeSupplier([{ code: 'K-PFAS-01' }, { code: 'K-SDS-SV' }]);
+      const [pfas, performedOn] = [await f.requirementId('K-PFAS-01'), daysAgo(20)];
+      const declaration = await f.record(
+        buildFollowUp({
+          supplierId: supplier,
+          method: 'SUPPLIER_DECLARATION',
+          requirementIds: [pfas, sds],
+          laboratory: null,
+          performedOn,
+        }),
+        TOKENS.skane,
+        'id validUntil',
+      );
+
+      expect(await f.reusable(product.id, contract.id, TOKENS.stockholm)).toEqual([
+        {
+          reusable: true,
+          reasons: [
+            `completed, shared and valid until ${declaration.validUntil}; decides K-PFAS-01 (NOT_ADDED checked by SUPPLIER_DECLARATION of the supplier), K-SDS-SV (DOCUMENTATION checked by SUPPLIER_DECLARATION of the supplier)`,
+          ],
+          followUp: expect.objectContaining({ id: declaration.id }),
+          decides: [
+            { requirement: { code: 'K-PFAS-01' }, verdict: null },
+            { requirement: { code: 'K-SDS-SV' }, verdict: null },
+          ],
+        },
+      ]);
+      const passed = {
+        verdict: 'PASS',
+        followUps: [{ id: declaration.id, organisation: { code: 'region-skane' } }],
+        explanation: `checked by SUPPLIER_DECLARATION of the supplier on ${performedOn} without an unresolved deviation`,
+      };
+      for (const options of [{}, { followUpIds: [declaration.id] }]) {
+        const evaluation = await f.evaluate(product.id, contract.id, TOKENS.stockholm, options);
+        expect(evaluation.verdict).toBe('PASS');
+        expect(evaluation.requirements).toEqual([
+          expect.objectContaining({ requirement: { code: 'K-PFAS-01' }, ...passed }),
+          expect.objectContaining({ requirement: { code: 'K-SDS-SV' }, ...passed }),
+        ]);
+      }
+      dataOf(await f.recordReuseRaw(declaration.id, contract.id, TOKENS.stockholm));
+
+      // Skåne finds PFAS declared as added: every product of the supplier fails K-PFAS-01.
+      await f.openDeviation(
+        { followUpId: declaration.id, requirementId: pfas, severity: 'MAJOR', description: 'PFAS tillsatt' },
+        TOKENS.skane,
+      );
+      const another = await f.product(supplier);
+      const evaluation = await f.evaluate(another.id, contract.id, TOKENS.stockholm);
+      expect(evaluation.verdict).toBe('FAIL');
+      expect(evaluation.requirements[0]).toMatchObject({
+        requirement: { code: 'K-PFAS-01' },
+        verdict: 'FAIL',
+        explanation: `SUPPLIER_DECLARATION of the supplier on ${performedOn} found 1 unresolved deviation`,
+      });
+    });
+
+    it("it reaches its own supplier's products only; evaluateProduct refuses it by id for another's", async () => {
+      const mine = await arrangeSupplier([{ code: 'K-SDS-SV' }]);
+      const other = await arrangeSupplier([{ code: 'K-SDS-SV' }]);
+      const audit = await f.record(
+        buildFollowUp({ supplierId: mine.supplier, method: 'DESK_AUDIT', requirementIds: [sds], laboratory: null }),
+        TOKENS.skane,
+        'id',
+      );
+
+      expect(await f.reusable(other.product.id, other.contract.id, TOKENS.stockholm, true)).toEqual([]);
+      const evaluation = await f.evaluate(other.product.id, other.contract.id, TOKENS.stockholm);
+      expect(evaluation.requirements[0]).toMatchObject({ verdict: 'NO_DATA', followUps: [] });
+      expectError(
+        await f.evaluateRaw(other.product.id, other.contract.id, TOKENS.stockholm, { followUpIds: [audit.id] }),
+        'BAD_USER_INPUT',
+        'followUpIds[0]',
+        'is not of product',
+      );
+      expect((await f.evaluate(mine.product.id, mine.contract.id, TOKENS.stockholm)).verdict).toBe('PASS');
+    });
+
+    it('its measurements count for no product: a LIMIT requirement stays NO_DATA and is not decided, so recordReuse refuses it', async () => {
+      const { supplier, contract, product } = await arrangeSupplier([
+        { code: 'K-PHT-01', limit: { value: 100, unit: 'MG_PER_KG' } },
+        { code: 'K-SDS-SV' },
+      ]);
+      const audit = await f.record(
+        buildFollowUp({
+          supplierId: supplier,
+          method: 'DESK_AUDIT',
+          requirementIds: [pht, sds],
+          measurements: phthalates('PVC', { [CAS.DEHP]: 800 }),
+        }),
+        TOKENS.skane,
+        'id',
+      );
+
+      const evaluation = await f.evaluate(product.id, contract.id, TOKENS.stockholm);
+      expect(evaluation.requirements).toEqual([
+        expect.objectContaining({ requirement: { code: 'K-PHT-01' }, verdict: 'NO_DATA', parts: [], followUps: [] }),
+        expect.objectContaining({ requirement: { code: 'K-SDS-SV' }, verdict: 'PASS' }),
+      ]);
+      const why = 'K-PHT-01: a follow-up of the supplier analysed no product, so it cannot decide a LIMIT requirement';
+      expect(await f.reusable(product.id, contract.id, TOKENS.stockholm)).toEqual([]);
+      expect(await f.reusable(product.id, contract.id, TOKENS.stockholm, true)).toEqual([
+        expect.objectContaining({
+          reusable: false,
+          reasons: [why],
+          decides: [{ requirement: { code: 'K-SDS-SV' }, verdict: null }],
+        }),
+      ]);
+      expectError(await f.recordReuseRaw(audit.id, contract.id, TOKENS.stockholm), 'CONFLICT', why);
+      await expectNoReuse(audit.id);
+    });
+  });
+
   describe('who may record a reuse', () => {
     it('only for a contract of your own organisation (FORBIDDEN otherwise), never as a READER; nothing stored', async () => {
       const { followUp } = await arrange({});

@@ -10,7 +10,12 @@ import { todayIso } from '../common/time.js';
 import { ContractEntity, ContractRequirementEntity } from '../contracts/contract.entity.js';
 import { sqlConstantList } from '../database/sql-constants.js';
 import { TransactionService } from '../database/transaction.service.js';
-import type { MeasurementFact, PartResult, SubstanceResult } from '../evaluation/evaluate.js';
+import type {
+  MeasurementFact,
+  PartResult,
+  RequirementEvaluation as LimitEvaluation,
+  SubstanceResult,
+} from '../evaluation/evaluate.js';
 import { worstFirst } from '../evaluation/worst-first.js';
 import {
   applicableLimit,
@@ -93,8 +98,8 @@ export class AssessmentsService {
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
     const followUps = options.followUpIds
-      ? await this.chosenFollowUps(options.followUpIds, productId, viewer, today)
-      : await this.visibleOfProduct(productId, viewer)
+      ? await this.chosenFollowUps(options.followUpIds, product, viewer, today)
+      : await this.visibleForProduct(product, viewer)
           .andWhere(`f.status IN (${COUNTED})`)
           .andWhere('f.performed_on <= :today AND f.valid_until >= :today', { today })
           .getMany();
@@ -147,11 +152,12 @@ export class AssessmentsService {
 
   /**
    * The follow-ups an evaluation was asked to judge, in one query: each must be one the caller may
-   * see, of the product, and one that counts today; otherwise BAD_USER_INPUT naming `followUpIds[i]`.
+   * see, of the product or of its supplier alone (supplier-level), and one that counts today;
+   * otherwise BAD_USER_INPUT naming `followUpIds[i]`.
    */
   private async chosenFollowUps(
     ids: readonly string[],
-    productId: string,
+    product: ProductEntity,
     viewer: Principal,
     today: string,
   ): Promise<FollowUpEntity[]> {
@@ -163,7 +169,11 @@ export class AssessmentsService {
       const f = byId.get(id);
       const field = `followUpIds[${i}]`;
       if (!f || !canSee(viewer, f)) throw badInput(field, `"${id}": no follow-up you can see has this id`);
-      if (f.productId !== productId) throw badInput(field, `"${id}": the follow-up is not of product ${productId}`);
+      if (!concernsProduct(f, product))
+        throw badInput(
+          field,
+          `"${id}": the follow-up is not of product ${product.id}, nor of its supplier ${product.supplierId} alone`,
+        );
       if (!(COUNTING_STATUSES as readonly string[]).includes(f.status))
         throw badInput(
           field,
@@ -181,7 +191,7 @@ export class AssessmentsService {
     await this.assertCovers(contract, product, 'productId');
     const requirements = await this.contractRequirements(contract.id);
     const today = todayIso();
-    const candidates = await this.visibleOfProduct(productId, viewer)
+    const candidates = await this.visibleForProduct(product, viewer)
       .orderBy('f.performed_on', 'DESC')
       .addOrderBy('f.id', 'ASC')
       .getMany();
@@ -278,6 +288,7 @@ export class AssessmentsService {
         retracted: f.status === 'RETRACTED',
         visibility: f.visibility,
         method: f.method,
+        supplierLevel: f.productId === null,
         validUntil: f.validUntil,
       },
       contractOrganisationId,
@@ -404,12 +415,19 @@ export class AssessmentsService {
     return answer;
   }
 
-  /** The product's follow-ups the viewer may see (alias `f`), for the caller to narrow. */
-  private visibleOfProduct(productId: string, viewer: Principal) {
+  /**
+   * The follow-ups that speak for the product and that the viewer may see (alias `f`), for the caller
+   * to narrow: the product's own, and its supplier's supplier-level ones (of no product: a desk
+   * audit, a supplier declaration), which the rules let decide documents and declarations only.
+   */
+  private visibleForProduct(product: ProductEntity, viewer: Principal) {
     const qb = this.dataSource
       .getRepository(FollowUpEntity)
       .createQueryBuilder('f')
-      .where('f.product_id = :productId', { productId });
+      .where('(f.product_id = :productId OR (f.product_id IS NULL AND f.supplier_id = :supplierId))', {
+        productId: product.id,
+        supplierId: product.supplierId,
+      });
     return whereVisible(qb, viewer);
   }
 
@@ -478,7 +496,13 @@ function followUpFact(f: FollowUpEntity): FollowUpFact {
     method: f.method,
     performedOn: f.performedOn,
     recordedAt: f.createdAt,
+    supplierLevel: f.productId === null,
   };
+}
+
+/** Whether the follow-up speaks for the product: one of the product's own, or a supplier-level one of its supplier. */
+function concernsProduct(f: Pick<FollowUpEntity, 'productId' | 'supplierId'>, product: ProductEntity): boolean {
+  return f.productId === product.id || (f.productId === null && f.supplierId === product.supplierId);
 }
 
 function measurementFact(m: MeasurementEntity, f: FollowUpEntity): MeasurementFact {
@@ -522,6 +546,36 @@ class AnswerShaper {
     return worstFirst(listed, (s) => this.substanceNames.get(s.substanceId) ?? '');
   }
 
+  /** The parts, the results not comparable and the deciding follow-ups of a measured requirement (besides `alsoDecidedBy`). */
+  private measured(evaluation: LimitEvaluation, alsoDecidedBy: readonly string[]) {
+    const unit = evaluation.limit.unit;
+    return {
+      parts: evaluation.parts.map((p) => ({
+        part: p.part,
+        verdict: p.verdict,
+        lowerBound: p.lowerBound,
+        upperBound: p.upperBound,
+        substances: this.substancesOf(p).map((s) => {
+          const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
+          return {
+            substance: { id: s.substanceId },
+            status: s.status,
+            verdict: s.verdict,
+            measurement: s.measurement ? this.measurements.get(s.measurement.measurementId) : null,
+            followUp: followUp ?? null,
+            organisation: followUp ? { id: followUp.organisationId } : null,
+            convertedValue: s.convertedValue,
+            convertedLoq: s.convertedLoq,
+            convertedUnit: s.measurement ? unit : null,
+            withinUncertainty: s.withinUncertainty,
+          };
+        }),
+      })),
+      notComparable: evaluation.notComparable.map((m) => this.measurements.get(m.measurementId)),
+      followUps: [...new Set([...evaluation.followUpIds, ...alsoDecidedBy])].map((id) => this.followUps.get(id)),
+    };
+  }
+
   requirement(
     { requirement, rule, limitSource }: ContractRequirement,
     result: RequirementVerdict,
@@ -534,36 +588,10 @@ class AnswerShaper {
       explanation: result.explanation,
     };
     switch (result.decidedBy) {
-      case 'MEASUREMENTS': {
-        const { evaluation } = result;
-        const unit = evaluation.limit.unit;
-        return {
-          ...base,
-          parts: evaluation.parts.map((p) => ({
-            part: p.part,
-            verdict: p.verdict,
-            lowerBound: p.lowerBound,
-            upperBound: p.upperBound,
-            substances: this.substancesOf(p).map((s) => {
-              const followUp = s.measurement ? this.followUps.get(s.measurement.followUpId) : undefined;
-              return {
-                substance: { id: s.substanceId },
-                status: s.status,
-                verdict: s.verdict,
-                measurement: s.measurement ? this.measurements.get(s.measurement.measurementId) : null,
-                followUp: followUp ?? null,
-                organisation: followUp ? { id: followUp.organisationId } : null,
-                convertedValue: s.convertedValue,
-                convertedLoq: s.convertedLoq,
-                convertedUnit: s.measurement ? unit : null,
-                withinUncertainty: s.withinUncertainty,
-              };
-            }),
-          })),
-          notComparable: evaluation.notComparable.map((m) => this.measurements.get(m.measurementId)),
-          followUps: evaluation.followUpIds.map((id) => this.followUps.get(id)),
-        };
-      }
+      case 'MEASUREMENTS':
+        return { ...base, ...this.measured(result.evaluation, []) };
+      case 'DOCUMENTS_AND_MEASUREMENTS':
+        return { ...base, ...this.measured(result.evaluation, result.followUpId ? [result.followUpId] : []) };
       case 'DOCUMENTS':
         return {
           ...base,

@@ -18,13 +18,19 @@ const REQ = 'req-1';
 const DEHP = 'sub-dehp';
 const SKANE = 'org-skane';
 
-function followUp(id: string, method: Method, performedOn: string | null, overrides: Partial<FollowUpFact> = {}) {
+function followUp(
+  id: string,
+  method: Method,
+  performedOn: string | null,
+  overrides: Partial<FollowUpFact> = {},
+): FollowUpFact {
   return {
     followUpId: id,
     organisationId: SKANE,
     method,
     performedOn,
     recordedAt: '2025-01-01T00:00:00Z',
+    supplierLevel: false,
     ...overrides,
   };
 }
@@ -137,10 +143,15 @@ describe('evaluateRequirement', () => {
         { decidedBy: 'NOTHING', verdict: 'NO_DATA', explanation: 'no substances in scope' },
       ],
       [
-        'NOT_ADDED with a limit: measurements decide when there are any',
+        'NOT_ADDED with a limit and results within it: the declaration and the results together',
         rule({ kind: 'NOT_ADDED' }),
         facts({ followUps: [lab, review], measurements: [measured('fu-lab', 10)], checked: checks('fu-review') }),
-        { decidedBy: 'MEASUREMENTS', verdict: 'PASS', explanation: null },
+        {
+          decidedBy: 'DOCUMENTS_AND_MEASUREMENTS',
+          verdict: 'PASS',
+          explanation:
+            'checked by DOCUMENT_REVIEW on 2025-02-01 without an unresolved deviation; the results show nothing above the limit (PASS)',
+        },
       ],
       [
         'NOT_ADDED with a limit and nothing measured: the document review decides',
@@ -177,9 +188,174 @@ describe('evaluateRequirement', () => {
     expect(evaluateRequirement(r, f)).toMatchObject(expected);
   });
 
+  describe('a supplier-level follow-up (of the supplier, no product)', () => {
+    const audit = followUp('fu-audit', 'DESK_AUDIT', '2025-03-01', { supplierLevel: true });
+    const declared = followUp('fu-decl', 'SUPPLIER_DECLARATION', '2025-04-01', { supplierLevel: true });
+    it.each<
+      [string, ContractRule, EvaluationFacts, { decidedBy: string; verdict: Verdict; explanation: string | null }]
+    >([
+      [
+        'decides a DOCUMENTATION requirement it checked, saying it was the supplier',
+        rule({ kind: 'DOCUMENTATION', limit: null, substanceIds: [] }),
+        facts({ followUps: [audit], checked: checks('fu-audit') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by DESK_AUDIT of the supplier on 2025-03-01 without an unresolved deviation',
+        },
+      ],
+      [
+        "fails a NOT_ADDED requirement with its own organisation's unresolved deviation",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({ followUps: [declared], checked: checks('fu-decl'), deviations: [deviation('fu-decl')] }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'FAIL',
+          explanation: 'SUPPLIER_DECLARATION of the supplier on 2025-04-01 found 1 unresolved deviation',
+        },
+      ],
+      [
+        "is more recent than the product's own review: the newer statement decides",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({ followUps: [review, declared], checked: checks('fu-review', 'fu-decl') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by SUPPLIER_DECLARATION of the supplier on 2025-04-01 without an unresolved deviation',
+        },
+      ],
+      [
+        "is older than the product's own review: the product's decides",
+        rule({ kind: 'NOT_ADDED', limit: null }),
+        facts({
+          followUps: [review, followUp('fu-audit', 'DESK_AUDIT', '2025-01-15', { supplierLevel: true })],
+          checked: checks('fu-review', 'fu-audit'),
+          deviations: [deviation('fu-review')],
+        }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'FAIL',
+          explanation: 'DOCUMENT_REVIEW on 2025-02-01 found 1 unresolved deviation',
+        },
+      ],
+      [
+        'its measurements never decide a LIMIT requirement: it analysed no product',
+        rule(),
+        facts({ followUps: [audit], measurements: [measured('fu-audit', 1200)], checked: checks('fu-audit') }),
+        { decidedBy: 'MEASUREMENTS', verdict: 'NO_DATA', explanation: null },
+      ],
+      [
+        "its measurements leave the product's own to decide",
+        rule(),
+        facts({
+          followUps: [lab, audit],
+          measurements: [measured('fu-lab', 10), measured('fu-audit', 1200)],
+        }),
+        { decidedBy: 'MEASUREMENTS', verdict: 'PASS', explanation: null },
+      ],
+      [
+        'NOT_ADDED with a limit: its measurements do not count, its declaration does',
+        rule({ kind: 'NOT_ADDED' }),
+        facts({ followUps: [declared], measurements: [measured('fu-decl', 1200)], checked: checks('fu-decl') }),
+        {
+          decidedBy: 'DOCUMENTS',
+          verdict: 'PASS',
+          explanation: 'checked by SUPPLIER_DECLARATION of the supplier on 2025-04-01 without an unresolved deviation',
+        },
+      ],
+    ])('%s', (_name, r, f, expected) => {
+      expect(evaluateRequirement(r, f)).toMatchObject(expected);
+    });
+  });
+
   it('names the follow-ups whose measurements decided', () => {
     const result = evaluateRequirement(rule(), facts({ followUps: [lab], measurements: [measured('fu-lab', 10)] }));
     expect(result.decidedBy === 'MEASUREMENTS' && result.evaluation.followUpIds).toEqual(['fu-lab']);
+  });
+});
+
+describe('NOT_ADDED with a limit: "not added" shown by a declaration, "≤ the limit" by the results (notAddedVerdict)', () => {
+  const LOQ = (followUpId: string, loq: number) =>
+    measurementFact({ followUpId, substanceId: DEHP, detected: false, value: null, loq });
+  const lab = followUp('fu-lab', 'LAB_ANALYSIS', '2025-04-01');
+  const declaration = followUp('fu-decl', 'SUPPLIER_DECLARATION', '2025-01-01');
+  const declared = { followUps: [lab, declaration], checked: checks('fu-decl') };
+  const added = { ...declared, deviations: [deviation('fu-decl')] };
+  const PASSING = 'checked by SUPPLIER_DECLARATION on 2025-01-01 without an unresolved deviation';
+  const FAILING = 'SUPPLIER_DECLARATION on 2025-01-01 found 1 unresolved deviation';
+  const NONE = 'no document review, declaration or audit has checked it';
+  const OTHER = 'sub-other';
+  it.each<[string, Partial<EvaluationFacts>, Partial<ContractRule>, Verdict, string]>([
+    [
+      'declared, a result within the limit: PASS',
+      { ...declared, measurements: [measured('fu-lab', 10)] },
+      {},
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (PASS)`,
+    ],
+    [
+      'declared, a result above the limit: FAIL, whatever is declared',
+      { ...declared, measurements: [measured('fu-lab', 1200)] },
+      {},
+      'FAIL',
+      `measured above the limit, whatever is declared (${PASSING})`,
+    ],
+    [
+      "declared as added (the declaration's own unresolved deviation), newer results below their LOQs: still FAIL",
+      { ...added, measurements: [LOQ('fu-lab', 10)] },
+      {},
+      'FAIL',
+      `${FAILING}; the results show nothing above the limit (PASS)`,
+    ],
+    [
+      "a partial analysis (one of two substances) does not turn a declaration's PASS into INCOMPLETE",
+      { ...declared, measurements: [measured('fu-lab', 10)] },
+      { substanceIds: [DEHP, OTHER] },
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (INCOMPLETE)`,
+    ],
+    [
+      'declared, an LOQ above the limit: the declaration still decides',
+      { ...declared, measurements: [LOQ('fu-lab', 2000)] },
+      {},
+      'PASS',
+      `${PASSING}; the results show nothing above the limit (INCONCLUSIVE)`,
+    ],
+    [
+      'no declaration, results within the limit: INCOMPLETE, nothing shows the substances not added',
+      { followUps: [lab], measurements: [measured('fu-lab', 10)] },
+      {},
+      'INCOMPLETE',
+      `measured PASS against the limit, but ${NONE}, so nothing shows the substances not added`,
+    ],
+    [
+      'no declaration, an LOQ above the limit: INCONCLUSIVE',
+      { followUps: [lab], measurements: [LOQ('fu-lab', 2000)] },
+      {},
+      'INCONCLUSIVE',
+      `measured INCONCLUSIVE against the limit, but ${NONE}, so nothing shows the substances not added`,
+    ],
+    [
+      'no declaration, a result above the limit: FAIL',
+      { followUps: [lab], measurements: [measured('fu-lab', 1200)] },
+      {},
+      'FAIL',
+      `measured above the limit, whatever is declared (${NONE})`,
+    ],
+  ])('%s', (_name, f, r, verdict, explanation) => {
+    const result = evaluateRequirement(rule({ kind: 'NOT_ADDED', ...r }), facts(f));
+    expect(result).toMatchObject({ decidedBy: 'DOCUMENTS_AND_MEASUREMENTS', verdict, explanation });
+    expect(result.decidedBy === 'DOCUMENTS_AND_MEASUREMENTS' && result.followUpId).toBe(
+      f.checked?.length ? 'fu-decl' : null,
+    );
+  });
+
+  it('no comparable result: the declaration alone decides, as without a limit', () => {
+    expect(evaluateRequirement(rule({ kind: 'NOT_ADDED' }), facts(added))).toMatchObject({
+      decidedBy: 'DOCUMENTS',
+      verdict: 'FAIL',
+      explanation: FAILING,
+    });
   });
 });
 

@@ -71,6 +71,12 @@ export interface FollowUpFact {
   performedOn: string | null;
   /** ISO timestamp of recording: breaks ties between follow-ups performed on the same day (later wins). */
   recordedAt: string;
+  /**
+   * A follow-up of the product's supplier, of no product (a desk audit, a supplier declaration): it
+   * speaks for every product of that supplier on what it checked by document or audit, but it tested
+   * none of them, so its measurements never count for a product.
+   */
+  supplierLevel: boolean;
 }
 
 /** A deviation opened on a follow-up. */
@@ -101,6 +107,18 @@ export type RequirementVerdict =
   | { decidedBy: 'MEASUREMENTS'; verdict: Verdict; evaluation: RequirementEvaluation; explanation: null }
   /** By the most recent document-based or audit follow-up that checked it (none: NO_DATA). */
   | { decidedBy: 'DOCUMENTS'; verdict: Verdict; followUpId: string | null; explanation: string }
+  /**
+   * A NOT_ADDED requirement with a limit ("not added, and ≤ 0.1 %") that has comparable results: the
+   * declaration (document-based or audit follow-up; `followUpId`, null when none) and the measurements
+   * together (see {@link notAddedVerdict}).
+   */
+  | {
+      decidedBy: 'DOCUMENTS_AND_MEASUREMENTS';
+      verdict: Verdict;
+      evaluation: RequirementEvaluation;
+      followUpId: string | null;
+      explanation: string;
+    }
   /** Not at all: a LIMIT requirement without a limit or without substances in scope. */
   | { decidedBy: 'NOTHING'; verdict: 'NO_DATA'; explanation: string };
 
@@ -129,26 +147,75 @@ export function limitVerdict(rule: ContractRule, measurements: readonly Measurem
 }
 
 /**
+ * The measurements that speak for the product: those of its own follow-ups. A supplier-level
+ * follow-up analysed no product of the evaluation (whatever it recorded was not this product), so
+ * its results never decide a product's limit.
+ */
+export function productMeasurements(facts: Pick<EvaluationFacts, 'followUps' | 'measurements'>): MeasurementFact[] {
+  const supplierLevel = new Set(facts.followUps.filter((f) => f.supplierLevel).map((f) => f.followUpId));
+  return facts.measurements.filter((m) => !supplierLevel.has(m.followUpId));
+}
+
+/**
  * Evaluates one requirement of the contract.
- * - LIMIT: the measurements against the limit that applies (NO_DATA, with why, when it has no
- *   limit or no substance in scope).
- * - NOT_ADDED and DOCUMENTATION: measurements decide when there are any against a limit (a
- *   NOT_ADDED requirement may also say "and ≤ 0.1 %"); otherwise the document-based verdict.
+ * - LIMIT: the measurements of the product's own follow-ups against the limit that applies
+ *   (NO_DATA, with why, when it has no limit or no substance in scope).
+ * - NOT_ADDED and DOCUMENTATION: the document-based verdict, to which a supplier-level document
+ *   review, declaration or audit contributes as the product's own do; for a NOT_ADDED requirement
+ *   with a limit and comparable results, together with the measurements ({@link notAddedVerdict}).
  * @throws RangeError when the limit value is not greater than zero (see evaluateLimit).
  */
 export function evaluateRequirement(rule: ContractRule, facts: EvaluationFacts): RequirementVerdict {
+  const measurements = productMeasurements(facts);
   switch (rule.kind) {
     case 'LIMIT':
-      return limitVerdict(rule, facts.measurements);
+      return limitVerdict(rule, measurements);
     case 'NOT_ADDED':
     case 'DOCUMENTATION': {
-      const measured = byMeasurements(rule, facts.measurements);
-      if (measured && measured.verdict !== 'NO_DATA') return measured;
-      return documentVerdict(rule.requirementId, facts);
+      const measured = byMeasurements(rule, measurements);
+      const documents = documentVerdict(rule.requirementId, facts);
+      if (measured?.decidedBy !== 'MEASUREMENTS' || measured.verdict === 'NO_DATA') return documents;
+      return notAddedVerdict(measured.evaluation, documents);
     }
     default:
       return assertNever(rule.kind, 'requirement kind');
   }
+}
+
+/**
+ * "Not added, and ≤ the limit" (DOMAIN.md: NOT_ADDED is "not intentionally added: shown by
+ * declaration"), when results in scope compare with the limit. Each half needs its own evidence:
+ * - a result above the limit FAILs it, whatever a declaration says;
+ * - otherwise the declaration decides (its PASS, or its FAIL on an unresolved deviation): results
+ *   within the limit, or ones that cannot show it (INCONCLUSIVE, INCOMPLETE), take nothing from a
+ *   declaration and cannot outweigh one that found the substances added;
+ * - without a declaration nothing has shown the substances not added: results within the limit are
+ *   INCOMPLETE evidence, and INCONCLUSIVE or INCOMPLETE ones stay what they are.
+ */
+export function notAddedVerdict(
+  evaluation: RequirementEvaluation,
+  documents: Extract<RequirementVerdict, { decidedBy: 'DOCUMENTS' }>,
+): Extract<RequirementVerdict, { decidedBy: 'DOCUMENTS_AND_MEASUREMENTS' }> {
+  const measured = evaluation.verdict;
+  const declared = documents.followUpId !== null;
+  const answer = (verdict: Verdict, explanation: string) => ({
+    decidedBy: 'DOCUMENTS_AND_MEASUREMENTS' as const,
+    verdict,
+    evaluation,
+    followUpId: documents.followUpId,
+    explanation,
+  });
+  if (measured === 'FAIL')
+    return answer('FAIL', `measured above the limit, whatever is declared (${documents.explanation})`);
+  if (declared)
+    return answer(
+      documents.verdict,
+      `${documents.explanation}; the results show nothing above the limit (${measured})`,
+    );
+  return answer(
+    measured === 'PASS' ? 'INCOMPLETE' : measured,
+    `measured ${measured} against the limit, but ${documents.explanation}, so nothing shows the substances not added`,
+  );
 }
 
 /** Most recently performed first; then most recently recorded. */
@@ -157,7 +224,8 @@ const newestFirst = (a: FollowUpFact, b: FollowUpFact): number =>
 
 /**
  * NOT_ADDED and DOCUMENTATION: decided by the most recent document-based or audit follow-up that
- * says it checked the requirement: FAIL while that follow-up's own organisation has a deviation
+ * says it checked the requirement, of the product or of its supplier (a supplier declaration speaks
+ * for the supplier's products; the more recent statement is what is known now): FAIL while that follow-up's own organisation has a deviation
  * on it for this requirement that still demands action (unresolved, more than an observation),
  * else PASS. NO_DATA when no such follow-up exists.
  */
@@ -179,6 +247,7 @@ export function documentVerdict(
       followUpId: null,
       explanation: 'no document review, declaration or audit has checked it',
     };
+  const by = latest.supplierLevel ? `${latest.method} of the supplier` : latest.method;
   const unresolved = facts.deviations.filter(
     (d) =>
       d.followUpId === latest.followUpId &&
@@ -191,8 +260,8 @@ export function documentVerdict(
     verdict: unresolved ? 'FAIL' : 'PASS',
     followUpId: latest.followUpId,
     explanation: unresolved
-      ? `${latest.method} on ${latest.performedOn} found ${unresolved} unresolved deviation${unresolved === 1 ? '' : 's'}`
-      : `checked by ${latest.method} on ${latest.performedOn} without an unresolved deviation`,
+      ? `${by} on ${latest.performedOn} found ${unresolved} unresolved deviation${unresolved === 1 ? '' : 's'}`
+      : `checked by ${by} on ${latest.performedOn} without an unresolved deviation`,
   };
 }
 

@@ -22,6 +22,7 @@ function candidate(overrides: Partial<ReuseCandidate> = {}): ReuseCandidate {
     retracted: false,
     visibility: 'SHARED',
     method: 'LAB_ANALYSIS',
+    supplierLevel: false,
     validUntil: '2027-05-01',
     ...overrides,
   };
@@ -110,6 +111,24 @@ describe('decideReuse', () => {
       (method) => {
         const outcomes = [documentOutcome('K-FR-01', 'NOT_ADDED'), documentOutcome('K-SDS-01', 'DOCUMENTATION')];
         expect(decideReuse(candidate({ method }), STOCKHOLM, TODAY, outcomes).reusable).toBe(true);
+      },
+    );
+
+    it.each<Method>(['DOCUMENT_REVIEW', 'SUPPLIER_DECLARATION', 'DESK_AUDIT', 'SITE_AUDIT'])(
+      'a supplier-level %s decides NOT_ADDED and DOCUMENTATION requirements, and says it was the supplier',
+      (method) => {
+        const outcomes = [documentOutcome('K-FR-01', 'NOT_ADDED'), documentOutcome('K-SDS-01', 'DOCUMENTATION')];
+        const sut = decideReuse(candidate({ method, supplierLevel: true }), STOCKHOLM, TODAY, outcomes);
+        expect(sut).toEqual({
+          reusable: true,
+          reasons: [
+            `completed, shared and valid until 2027-05-01; decides K-FR-01 (NOT_ADDED checked by ${method} of the supplier), K-SDS-01 (DOCUMENTATION checked by ${method} of the supplier)`,
+          ],
+          decided: [
+            { requirementId: 'req-K-FR-01', requirementCode: 'K-FR-01', verdict: null },
+            { requirementId: 'req-K-SDS-01', requirementCode: 'K-SDS-01', verdict: null },
+          ],
+        });
       },
     );
 
@@ -248,6 +267,18 @@ describe('decideReuse', () => {
       const sut = decideReuse(c, caller, TODAY, outcomes);
       expect(sut.reusable).toBe(false);
       expect(sut.reasons).toEqual(reasons);
+    });
+
+    it('a supplier-level follow-up never decides a LIMIT requirement, whatever its own results say', () => {
+      const sut = decideReuse(candidate({ method: 'DESK_AUDIT', supplierLevel: true }), STOCKHOLM, TODAY, [
+        documentOutcome('K-FR-01', 'NOT_ADDED'),
+        limitOutcome('K-PHT-01', 'PASS'),
+      ]);
+      expect(sut).toEqual({
+        reusable: false,
+        reasons: ['K-PHT-01: a follow-up of the supplier analysed no product, so it cannot decide a LIMIT requirement'],
+        decided: [{ requirementId: 'req-K-FR-01', requirementCode: 'K-FR-01', verdict: null }],
+      });
     });
 
     it('still reports what it would decide', () => {

@@ -23,6 +23,12 @@ export interface ReuseCandidate {
   retracted: boolean;
   visibility: Visibility;
   method: Method;
+  /**
+   * A follow-up of a supplier, of no product (a desk audit, a supplier declaration): it may decide
+   * NOT_ADDED and DOCUMENTATION requirements for the products of that supplier, never a LIMIT
+   * requirement, since it analysed none of them.
+   */
+  supplierLevel: boolean;
   /** 'YYYY-MM-DD', the last day the follow-up is valid. */
   /** null when the follow-up has no validity yet (not performed): it cannot be reused. */
   validUntil: string | null;
@@ -135,9 +141,11 @@ function dayAfter(isoDate: string): string {
 }
 
 /** Why this one requirement is not decided by the follow-up, or null when it is. */
-function undecidedReason(outcome: RequirementOutcome, method: Method): string | null {
+function undecidedReason(outcome: RequirementOutcome, { method, supplierLevel }: ReuseCandidate): string | null {
   switch (outcome.kind) {
     case 'LIMIT':
+      if (supplierLevel)
+        return `${outcome.requirementCode}: a follow-up of the supplier analysed no product, so it cannot decide a LIMIT requirement`;
       if (outcome.verdict !== null && VERDICT_DECIDES[outcome.verdict]) return null;
       return `${outcome.requirementCode}: ${outcome.verdict ?? 'not evaluated'} against your limit`;
     case 'NOT_ADDED':
@@ -164,13 +172,13 @@ function followUpReasons(c: ReuseCandidate, callerOrganisationId: string, today:
   return reasons;
 }
 
-function describeDecided(outcome: RequirementOutcome, method: Method): string {
+function describeDecided(outcome: RequirementOutcome, { method, supplierLevel }: ReuseCandidate): string {
   switch (outcome.kind) {
     case 'LIMIT':
       return `${outcome.requirementCode} (${outcome.verdict} against your limit)`;
     case 'NOT_ADDED':
     case 'DOCUMENTATION':
-      return `${outcome.requirementCode} (${outcome.kind} checked by ${method})`;
+      return `${outcome.requirementCode} (${outcome.kind} checked by ${method}${supplierLevel ? ' of the supplier' : ''})`;
     default:
       return assertNever(outcome.kind, 'requirement kind');
   }
@@ -180,7 +188,8 @@ function describeDecided(outcome: RequirementOutcome, method: Method): string {
  * Decides whether the caller may rely on another organisation's follow-up for its contract.
  * Reusable when recorded by another organisation, COMPLETED or CLOSED, not retracted, valid on
  * `today`, SHARED, and deciding every addressed requirement (at least one): LIMIT by PASS or
- * FAIL against the caller's own limit, NOT_ADDED and DOCUMENTATION by a document or audit method.
+ * FAIL against the caller's own limit (never by a supplier-level follow-up, which analysed no
+ * product), NOT_ADDED and DOCUMENTATION by a document or audit method (of the product or of its supplier).
  * When not reusable, `reasons` lists every failing condition, not just the first, so the
  * caller learns at once everything that stands in the way.
  */
@@ -191,11 +200,11 @@ export function decideReuse(
   outcomes: RequirementOutcome[],
 ): ReuseDecision {
   const addressed = outcomes.filter((o) => o.addressed);
-  const decidedOutcomes = addressed.filter((o) => undecidedReason(o, c.method) === null);
+  const decidedOutcomes = addressed.filter((o) => undecidedReason(o, c) === null);
   const reasons = [
     ...followUpReasons(c, callerOrganisationId, today),
     ...(addressed.length === 0 ? ["addresses none of your contract's requirements"] : []),
-    ...addressed.map((o) => undecidedReason(o, c.method)).filter((r): r is string => r !== null),
+    ...addressed.map((o) => undecidedReason(o, c)).filter((r): r is string => r !== null),
   ];
   const decided = decidedOutcomes.map((o) => ({
     requirementId: o.requirementId,
@@ -204,7 +213,7 @@ export function decideReuse(
   }));
   if (reasons.length > 0) return { reusable: false, reasons, decided };
   const state = c.status.toLowerCase(); // 'completed' or 'closed'
-  const summary = decidedOutcomes.map((o) => describeDecided(o, c.method)).join(', ');
+  const summary = decidedOutcomes.map((o) => describeDecided(o, c)).join(', ');
   return {
     reusable: true,
     reasons: [`${state}, shared and valid until ${c.validUntil}; decides ${summary}`],
