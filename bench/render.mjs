@@ -3,6 +3,7 @@ import { combine } from './lib.mjs';
 
 const f = (n, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : Number(n).toFixed(d));
 const pct = (a, c) => (a !== null && a !== undefined && c ? `${f((a / c) * 100, 0)} %` : '–');
+const share = (x) => (x === null || x === undefined ? '?' : `${f(x * 100, 0)} %`);
 const ratio = (a, c) => (a !== null && a !== undefined && c ? a / c : null);
 const verdict = (ok) => (ok === null ? '–' : ok ? 'met' : '**missed**');
 const row = (name, x) =>
@@ -243,6 +244,10 @@ export function render(r) {
             ', ',
           )} requests${rs.some((q) => q.cold.cold.sent > q.cold.distinct) ? ' (more requests than products: the excess met products already seen)' : ''}.`,
       );
+      if (rs.every((q) => q.pageCache))
+        L.push(
+          `  The OS page cache held ${rs.map((q) => share(q.pageCache.before)).join(', ')} of the database file before each round; it was read through (${rs.map((q) => `${f(q.pageCache.seconds, 1)} s`).join(', ')}) to ${rs.map((q) => share(q.pageCache.after)).join(', ')}, and held ${rs.map((q) => share(q.pageCache.afterRound)).join(', ')} after the round (what was no longer held was read from the disk by whichever target asked first).`,
+        );
     }
     if (one.evaluate)
       L.push(
@@ -348,6 +353,11 @@ export function render(r) {
           row(`${c}, PostGraphile`, agg('peer')),
         );
       }
+      if (peer.rounds.every((q) => q.prewarm))
+        L.push(
+          '',
+          `Before each round, PostgreSQL's tables and indexes of the schema were read into the OS page cache (pg_prewarm): ${peer.rounds.map((q) => (q.prewarm.failed ? `not done (${q.prewarm.failed})` : `${f(q.prewarm.megabytes, 0)} MB in ${f(q.prewarm.seconds, 1)} s`)).join('; ')}.`,
+        );
       L.push('', 'Per round, service / PostGraphile:', '');
       for (const c of r.settings.peerConnections)
         L.push(

@@ -146,6 +146,9 @@ for (const { key, scale, db } of datasets) {
   log(`  ${report.datasets[key].seconds.toFixed(1)} s`);
 }
 
+/** A share as a percentage, or "?" when it could not be told. */
+const pct = (share) => (share === null || share === undefined ? '?' : `${Math.round(100 * share)} %`);
+
 /** Runs the targets one after the other, in an order that turns with the round, so none always goes first. */
 async function inTurn(round, targets) {
   const results = {};
@@ -228,6 +231,11 @@ if (only.has('a')) {
         const coldPick = (i) => cold[i % cold.length];
         const coldRun = (label, target, make) => run(tag(label), target, s.token, make, mode.connections, cold.length);
         const tag = (what) => `scale ${s.scale}, round ${round + 1}/${mode.rounds}: ${what}`;
+        // The file read through first, for every target alike (see warmFile); what the cache still holds after the round too.
+        const pageCache = b.warmFile(s.db);
+        log(
+          `scale ${s.scale}: page cache ${pct(pageCache.before)} of the file before reading it (${pageCache.seconds.toFixed(1)} s), ${pct(pageCache.after)} after`,
+        );
         const r = {
           uniform: await inTurn(round, [
             ['graphql', () => run(tag('uniform, GraphQL'), s.service, s.token, b.lookupRequests.graphql(uniform))],
@@ -249,6 +257,7 @@ if (only.has('a')) {
           warm: await coldRun('warm (the same again), GraphQL', s.cold, b.lookupRequests.graphql(coldPick)),
           distinct: cold.length,
         };
+        r.pageCache = { ...pageCache, afterRound: b.residentShare(s.db) };
         report.scales[s.scale].rounds.push(r);
       }
     }
@@ -329,6 +338,7 @@ if (only.has('h')) {
     await b.warmUp(raw, token, b.emptyRequests.raw(), 1);
     const rounds = [];
     for (let round = 0; round < mode.rounds; round++) {
+      b.warmFile(db);
       const pick = b.draw(all, 5000 + round);
       const tag = (what) => `fixed cost, round ${round + 1}/${mode.rounds}: ${what}`;
       rounds.push({
@@ -413,7 +423,8 @@ if (only.has('g')) {
       await b.warmUp(peer, jwt, b.lookupRequests.peer(warm));
       const rounds = [];
       for (let round = 0; round < mode.rounds; round++) {
-        const r = {};
+        const r = { prewarm: await b.prewarmPostgres(peerDb) };
+        log(`peer, round ${round + 1}: PostgreSQL prewarmed ${JSON.stringify(r.prewarm)}`);
         for (const connections of mode.peerConnections) {
           const pick = b.draw(all, 7000 + round * 10 + connections);
           const tag = (what) => `peer, round ${round + 1}/${mode.rounds}, ${connections} connections: ${what}`;

@@ -74,7 +74,11 @@ function runBench(args: string[], env: NodeJS.ProcessEnv): { report: string; fig
         for (const k of ['graphql', 'raw']) expect(r.popular[k]).toMatchObject({ errors: 0 });
         for (const k of ['cold', 'warm', 'raw']) expect(r.cold[k]).toMatchObject({ errors: 0 });
         expect(r.uniform.graphql.requests).toBeGreaterThan(0);
+        // The database file read through before the round, for every target alike (fincore tells the share held where it exists).
+        expect(r.pageCache.seconds).toBeGreaterThanOrEqual(0);
+        if (r.pageCache.after !== null) expect(r.pageCache.after).toBeGreaterThan(0.9);
       }
+      expect(report).toContain('of the database file before each round');
       expect(x.memory.service.peakMb).toBeGreaterThan(0);
     }
     const [small] = figures.settings.scales;
