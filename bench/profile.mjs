@@ -29,6 +29,8 @@ const db = args.db;
 const token = b.createToken(db, 'region-stockholm', 'CONTACT_PERSON', 'Profile');
 if (!['uniform', 'popular'].includes(args.draw)) throw new Error(`--draw: uniform or popular, got ${args.draw}`);
 const all = args.draw === 'popular' ? await b.popularProducts(db, 50) : await b.allProducts(db);
+// Served from memory, as in the bench's rounds (see warmFile), not from this machine's slow disk.
+b.warmFile(db);
 const service = await b.startService(db, env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 try {
   await b.warmUp(service, token, b.lookupRequests.graphql(b.draw(all, 3)));
