@@ -396,40 +396,24 @@ describe('cli', () => {
       });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
-    const noSecret = cli(
-      'identity-provider',
-      'add',
-      '--organisation',
-      'region-kalmar',
-      ...provider,
-      '--map',
-      'a=READER',
-    );
+    // `identity-provider add` for Kalmar with the provider above and the given role mappings.
+    const add = (run: (...args: string[]) => Run, ...maps: string[]) =>
+      run(
+        'identity-provider',
+        'add',
+        '--organisation',
+        'region-kalmar',
+        ...provider,
+        ...maps.flatMap((m) => ['--map', m]),
+      );
+    const noSecret = add(cli, 'a=READER');
     expect(noSecret.status).toBe(2);
     expect(noSecret.stderr).toContain('IDP_CLIENT_SECRET');
-    const badRole = withSecret(
-      'identity-provider',
-      'add',
-      '--organisation',
-      'region-kalmar',
-      ...provider,
-      '--map',
-      'a=SUPPLIER',
-    );
+    const badRole = add(withSecret, 'a=SUPPLIER');
     expect(badRole.status).toBe(2);
     expect(badRole.stderr).toContain('roleMappings[0].role must be one of READER');
 
-    const added = withSecret(
-      'identity-provider',
-      'add',
-      '--organisation',
-      'region-kalmar',
-      ...provider,
-      '--map',
-      'kk.read=reader',
-      '--map',
-      'kk.admin=ADMIN',
-    );
+    const added = add(withSecret, 'kk.read=reader', 'kk.admin=ADMIN');
     expect(added.status).toBe(0);
     expect(added.stdout).toContain('roles: kk.read=READER, kk.admin=ADMIN');
     const id = added.stdout.split(/\s+/)[0]!;

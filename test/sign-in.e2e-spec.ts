@@ -410,62 +410,29 @@ describe('sign-in through the organisation identity provider (OpenID Connect)', 
   });
 
   it('checks the provider it is given', async () => {
-    const bad = await sut.gql(
-      ADD,
-      {
-        i: {
-          issuer: 'http://idp.example.org',
-          clientId: 'x',
-          clientSecret: 'y',
-          roleClaim: 'groups',
-          roleMappings: mappings,
+    // addIdentityProvider with a valid provider, but for what `change` replaces.
+    const add = (change: Record<string, unknown>, token: string) =>
+      sut.gql(
+        ADD,
+        {
+          i: {
+            issuer: 'https://idp.example.org',
+            clientId: 'x',
+            clientSecret: 'y',
+            roleClaim: 'groups',
+            roleMappings: mappings,
+            ...change,
+          },
         },
-      },
-      TOKENS.coordinator,
-    );
+        token,
+      );
+    const bad = await add({ issuer: 'http://idp.example.org' }, TOKENS.coordinator);
     expect(bad.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const http = await sut.gql(
-      ADD,
-      {
-        i: {
-          organisationId: null,
-          issuer: 'http://idp.example.org',
-          clientId: 'x',
-          clientSecret: 'y',
-          roleClaim: 'groups',
-          roleMappings: mappings,
-        },
-      },
-      TOKENS.admin,
-    );
+    const http = await add({ organisationId: null, issuer: 'http://idp.example.org' }, TOKENS.admin);
     expect(http.errors?.[0]?.message).toMatch(/issuer.*https/);
-    const again = await sut.gql(
-      ADD,
-      {
-        i: {
-          issuer: 'https://idp.example.org',
-          clientId: 'x',
-          clientSecret: 'y',
-          roleClaim: 'groups',
-          roleMappings: [{ claimValue: 'a', role: 'SUPPLIER' }],
-        },
-      },
-      TOKENS.admin,
-    );
+    const again = await add({ roleMappings: [{ claimValue: 'a', role: 'SUPPLIER' }] }, TOKENS.admin);
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const twice = await sut.gql(
-      ADD,
-      {
-        i: {
-          issuer: 'https://idp.example.org',
-          clientId: 'x',
-          clientSecret: 'y',
-          roleClaim: 'groups',
-          roleMappings: mappings,
-        },
-      },
-      TOKENS.admin,
-    );
+    const twice = await add({}, TOKENS.admin);
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
