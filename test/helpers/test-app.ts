@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
+import { validationPipe } from '../../src/common/validation/validation.pipe.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -97,6 +98,8 @@ export async function startTestApp(
   process.env.DEMO_DATA = options.demo === false ? 'false' : 'true';
   process.env.LOG_LEVEL = 'error';
   const app = await createApp({ seed: !options.sharing, logger: false });
+  // Every argument the planned validation accepts is also validated the whole way and compared.
+  validationPipe.crossCheck = true;
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;
