@@ -11,7 +11,6 @@ import { validationPipe } from './common/validation/validation.pipe.js';
 import { loadConfig } from './config/configuration.js';
 import { SeedService } from './seeding/seed.service.js';
 import { serveWebApp } from './web-app/web-app.js';
-import { InputProblemsInterceptor } from './common/errors/input-problems.interceptor.js';
 import { registerGraphiQL } from './graphql/graphiql.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -37,7 +36,6 @@ export async function createApp(options: { seed?: boolean; logger?: boolean } = 
   await serveWebApp(app, config.webDist);
   if (config.landingPage) registerGraphiQL(app);
   app.useGlobalPipes(validationPipe);
-  app.useGlobalInterceptors(new InputProblemsInterceptor());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   if (options.seed ?? config.seedOnStart) {
