@@ -497,6 +497,20 @@ export function combine(runs, duration) {
   };
 }
 
+/**
+ * Resets a process's peak resident memory (VmHWM) to its current RSS (Linux: `5` to
+ * /proc/<pid>/clear_refs), so that the next peak read is the peak of what follows. False when not
+ * permitted (another user's process).
+ */
+export function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MB (Linux /proc). */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

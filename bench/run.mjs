@@ -15,7 +15,8 @@
 //       raw script that reads the same file and INSERTs the same rows;
 //   (d) fan-out of one write to 1,000 graphql-ws subscribers that select a realistic payload;
 //   (e) the lookup's latency at scale 1 against scale 10;
-//   (f) peak RSS of the service under uniform traffic at scale 10;
+//   (f) peak RSS of the service under uniform traffic at scale 10 (its peak reset before each round's
+//       uniform runs and read after them), and over the whole run;
 //   (g) the peer: PostGraphile v4 on the same PostgreSQL data with the visibility rule as row-level
 //       security, against the service on PostgreSQL with and without its cache, at 10 and 50
 //       connections, in alternating rounds;
@@ -236,6 +237,11 @@ if (only.has('a')) {
         log(
           `scale ${s.scale}: page cache ${pct(pageCache.before)} of the file before reading it (${pageCache.seconds.toFixed(1)} s), ${pct(pageCache.after)} after`,
         );
+        // The peak of the cached instance under uniform traffic alone (the target's condition): its
+        // peak reset before this round's uniform runs and read after them, before the popular ones.
+        // (A reset forgets the peak so far: it is kept first, for the whole run's.)
+        const peakBefore = b.memoryOf(s.service.pid).peakMb;
+        const peakReset = b.resetPeak(s.service.pid);
         const r = {
           uniform: await inTurn(round, [
             ['graphql', () => run(tag('uniform, GraphQL'), s.service, s.token, b.lookupRequests.graphql(uniform))],
@@ -245,6 +251,8 @@ if (only.has('a')) {
             ],
             ['raw', () => run(tag('uniform, raw'), s.raw, s.token, b.lookupRequests.raw(uniform))],
           ]),
+          peakBefore,
+          uniformPeak: peakReset ? b.memoryOf(s.service.pid) : null,
           popular: await inTurn(round, [
             ['graphql', () => run(tag('popular, GraphQL'), s.service, s.token, b.lookupRequests.graphql(popular))],
             ['raw', () => run(tag('popular, raw'), s.raw, s.token, b.lookupRequests.raw(popular))],
@@ -263,8 +271,13 @@ if (only.has('a')) {
     }
     for (const s of perScale) {
       const x = report.scales[s.scale];
+      const uniformPeaks = x.rounds.map((r) => r.uniformPeak?.peakMb).filter((mb) => mb !== undefined);
+      const now = b.memoryOf(s.service.pid);
       x.memory = {
-        service: b.memoryOf(s.service.pid),
+        // Highest over the rounds of the cached instance's peak during the uniform runs alone.
+        uniformPeakMb: uniformPeaks.length ? Math.max(...uniformPeaks) : null,
+        // Its peak over the whole run: the highest of the peaks kept before each reset and the last one.
+        service: { rssMb: now.rssMb, peakMb: Math.max(now.peakMb, ...x.rounds.map((r) => r.peakBefore)) },
         noCache: b.memoryOf(s.noCache.pid),
         cold: b.memoryOf(s.cold.pid),
       };

@@ -80,6 +80,9 @@ function runBench(args: string[], env: NodeJS.ProcessEnv): { report: string; fig
       }
       expect(report).toContain('of the database file before each round');
       expect(x.memory.service.peakMb).toBeGreaterThan(0);
+      // The peak during the uniform runs alone, no higher than the whole run's.
+      expect(x.memory.uniformPeakMb).toBeGreaterThan(0);
+      expect(x.memory.uniformPeakMb).toBeLessThanOrEqual(x.memory.service.peakMb);
     }
     const [small] = figures.settings.scales;
     expect(figures.scales[small].evaluate.graphql.errors).toBe(0);
