@@ -32,6 +32,8 @@ export interface AppConfig extends HardeningConfig {
   /** Measurements kept in memory per instance, by follow-up and version (see ReadCaches); 0: none. */
   /** The measurement cache's bound in (estimated) bytes of heap; 0: no cache. */
   measurementCacheBytes: number;
+  /** HEAP_GROWING_PERCENT (default 50, at most 300; 0: V8's own): see src/common/memory/heap-policy.ts. */
+  heapGrowingPercent: number;
   /** How long (ms) an instance answers a token check from memory; a revocation empties it at once (TokenCache). 0: never. */
   tokenCacheMs: number;
   /** Answer error-free query results with graphql-jit (GRAPHQL_JIT, default on; see jit.plugin.ts). */
@@ -131,6 +133,11 @@ function atLeast(min: number, name: string, n: number): number {
   return n;
 }
 
+function atMost(max: number, name: string, n: number): number {
+  if (n > max) throw new Error(`${name} must be at most ${max}, got "${n}"`);
+  return n;
+}
+
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -202,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventsPollMs: positive('EVENTS_POLL_MS', env.EVENTS_POLL_MS, 2000),
     wsTokenRecheckMs: positive('WS_TOKEN_RECHECK_MS', env.WS_TOKEN_RECHECK_MS, 5000),
     measurementCacheBytes: measurementCacheBytes(env),
+    heapGrowingPercent: atMost(300, 'HEAP_GROWING_PERCENT', int('HEAP_GROWING_PERCENT', env.HEAP_GROWING_PERCENT, 50)),
     tokenCacheMs: int('TOKEN_CACHE_MS', env.TOKEN_CACHE_MS, 10_000),
     graphqlJit: bool(env.GRAPHQL_JIT, true),
     webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : DEFAULT_WEB_DIST,
