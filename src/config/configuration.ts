@@ -146,16 +146,16 @@ function int(name: string, value: string | undefined, fallback: number): number 
 }
 
 /**
- * MEASUREMENT_CACHE_MB (default 32): the measurement cache's size in MiB of heap, as estimated per
+ * MEASUREMENT_CACHE_MB (default 16): the measurement cache's size in MiB of heap, as estimated per
  * row (see `measurementRowBytes`). The earlier MEASUREMENT_CACHE_ROWS is refused with a sentence
  * rather than ignored, so a deployment that set it learns of the change at once.
  */
 function measurementCacheBytes(env: NodeJS.ProcessEnv): number {
   if (env.MEASUREMENT_CACHE_ROWS !== undefined)
     throw new Error(
-      'MEASUREMENT_CACHE_ROWS is no longer read: the measurement cache is sized in bytes, set MEASUREMENT_CACHE_MB (default 32; 0 turns it off)',
+      'MEASUREMENT_CACHE_ROWS is no longer read: the measurement cache is sized in bytes, set MEASUREMENT_CACHE_MB (default 16; 0 turns it off)',
     );
-  return int('MEASUREMENT_CACHE_MB', env.MEASUREMENT_CACHE_MB, 32) * 2 ** 20;
+  return int('MEASUREMENT_CACHE_MB', env.MEASUREMENT_CACHE_MB, 16) * 2 ** 20;
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {

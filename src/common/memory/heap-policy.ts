@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  *
  * V8 picks that factor itself, between 1.1 and 4 by how fast it collects, and on a machine with many
  * GB (its heap limit then near 4 GB) it takes the high end. Under uniform lookups the service keeps
- * about 120 MB alive, the 32 MB measurement cache included, yet its RSS reached 350 to 450 MB at
+ * about 120 MB alive, a full measurement cache included, yet its RSS reached 350 to 450 MB at
  * scale 10: garbage V8 saw no reason to collect yet (bench/report.md). The factor bounds that
  * relative to what is alive, so it never refuses memory the way a fixed --max-old-space-size does
  * when an import needs it for a while; it only collects sooner.
