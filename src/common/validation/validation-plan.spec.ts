@@ -167,6 +167,18 @@ describe('PlannedValidationPipe', () => {
     const checking = new PlannedValidationPipe(options);
     checking.crossCheck = true;
     await expect(checking.transform({ name: 'a', children: [{ n: 1 }] }, meta(Parent))).resolves.toBeInstanceOf(Parent);
+    // A plan that disagreed with ValidationPipe would fail the request, either way it disagreed.
+    const plans = (checking as unknown as { plans: ValidationPlans }).plans;
+    plans.build = () => {
+      const { unruled: _, ...rest } = Object.assign(new Parent(), { name: 'another' });
+      return Object.assign(Object.create(Parent.prototype) as Parent, rest);
+    };
+    await expect(checking.transform({ name: 'a' }, meta(Parent))).rejects.toThrow(
+      /built another Parent than ValidationPipe: \.name: another against a/,
+    );
+    await expect(checking.transform({ name: 1 }, meta(Parent))).rejects.toThrow(
+      /accepted what ValidationPipe refuses \(Parent\)/,
+    );
   });
 
   it('takes only the options it follows', () => {

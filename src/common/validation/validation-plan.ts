@@ -86,11 +86,6 @@ export class ValidationPlans {
     return plan ? this.instance(plan, value) : UNDECIDED;
   }
 
-  /** Forgets every plan (after metadata registered later, e.g. in a test). */
-  clear(): void {
-    this.plans.clear();
-  }
-
   private instance(plan: ClassPlan, value: Record<string, unknown>): object | typeof UNDECIDED {
     // As plainToInstance: the class's own constructor (its field initialisers), then every key of
     // the value, an undefined one included.
