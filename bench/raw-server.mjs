@@ -6,6 +6,11 @@
 // the evaluation runs the same pure rules (dist/evaluation/product-verdict.js) on the same facts.
 //
 //   node bench/raw-server.mjs <database file> <port>      (prints "listening <port>" when ready)
+//
+// RAW_STABLE_PLANS=1 writes its placeholders `+?` as the service does (see stablePlan in
+// src/database/read/sql-reader.ts): SQLite then plans each statement once instead of compiling it
+// again for every new product (STAT4). Off by default: the baseline is the handler as one would
+// first write it. bench/report.md (section p) shows the service against both.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -15,9 +20,13 @@ import { COUNTING_STATUSES } from '../dist/vocabulary/vocabulary.js';
 
 const PAGE = 20;
 
-export function createRawHandler(file) {
+export function createRawHandler(file, stablePlans = process.env.RAW_STABLE_PLANS === '1') {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  if (stablePlans) {
+    const prepare = db.prepare.bind(db);
+    db.prepare = (sql) => prepare(sql.replace(/\?/g, '+?'));
+  }
   const stmt = {
     token: db.prepare(
       'SELECT t.role, t.expires_at, t.revoked_at, p.id AS principal_id, p.organisation_id FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',

@@ -5,6 +5,7 @@ import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral,
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { notFound } from '../../common/errors/domain-error.js';
 import type { Columns } from './projection.js';
+import { stablePlan } from './stable-plan.js';
 
 /** Prepared statements kept per SQLite connection (the distinct texts of the hot reads are few). */
 const STATEMENT_CACHE_SIZE = 500;
@@ -322,7 +323,7 @@ export class SqlReader {
     let statement = this.statements.get(key);
     if (!statement) {
       statement = (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection.prepare(
-        sql,
+        stablePlan(sql),
       );
       if (raw) statement.raw(true);
       this.statements.set(key, statement);
