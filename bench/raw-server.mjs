@@ -7,14 +7,15 @@
 //
 //   node bench/raw-server.mjs <database file> <port>      (prints "listening <port>" when ready)
 //
-// RAW_STABLE_PLANS=1 writes its placeholders `+?` as the service does (see stablePlan in
-// src/database/read/sql-reader.ts): SQLite then plans each statement once instead of compiling it
+// RAW_STABLE_PLANS=1 writes its key placeholders `+?` as the service does (see
+// src/database/read/stable-plan.ts): SQLite then plans each statement once instead of compiling it
 // again for every new product (STAT4). Off by default: the baseline is the handler as one would
 // first write it. bench/report.md (section p) shows the service against both.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { applicableLimit, evaluateRequirement, productVerdict } from '../dist/evaluation/product-verdict.js';
+import { stablePlan } from '../dist/database/read/stable-plan.js';
 import { sqlConstantList } from '../dist/database/sql-constants.js';
 import { COUNTING_STATUSES } from '../dist/vocabulary/vocabulary.js';
 
@@ -25,7 +26,7 @@ export function createRawHandler(file, stablePlans = process.env.RAW_STABLE_PLAN
   db.pragma('busy_timeout = 5000');
   if (stablePlans) {
     const prepare = db.prepare.bind(db);
-    db.prepare = (sql) => prepare(sql.replace(/\?/g, '+?'));
+    db.prepare = (sql) => prepare(stablePlan(sql));
   }
   const stmt = {
     token: db.prepare(
