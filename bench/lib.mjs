@@ -210,8 +210,11 @@ async function startScript(script, args, options = {}) {
 }
 
 /** Starts the raw baseline (bench/raw-server.mjs) on the SQLite file. */
-export async function startRawServer(file) {
-  const { port, pid, stop } = await startScript(join(ROOT, 'bench', 'raw-server.mjs'), [file, '0']);
+export async function startRawServer(file, { stablePlans = false } = {}) {
+  const env = { ...process.env };
+  if (stablePlans) env.RAW_STABLE_PLANS = '1';
+  else delete env.RAW_STABLE_PLANS;
+  const { port, pid, stop } = await startScript(join(ROOT, 'bench', 'raw-server.mjs'), [file, '0'], { env });
   return { url: `http://127.0.0.1:${port}`, pid, stop };
 }
 

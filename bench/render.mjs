@@ -59,7 +59,14 @@ export function render(r) {
         (q) => q.uniform.raw,
       ),
       u >= 0.5,
-      'nothing beyond the steady state of the cache under this draw',
+      'nothing beyond the steady state of the cache under this draw' +
+        (x.uniform.rawStable
+          ? `; against the raw handler with its keys planned once (as the service's are): ${pct(x.uniform.graphql.rps, x.uniform.rawStable.rps)} (${perRound(
+              x.rounds,
+              (q) => q.uniform.graphql,
+              (q) => q.uniform.rawStable,
+            )})`
+          : ''),
     );
     const p = ratio(x.popular.graphql.rps, x.popular.raw.rps);
     target(
@@ -212,6 +219,7 @@ export function render(r) {
         row(`${s}, uniform, GraphQL`, x.uniform.graphql),
         row(`${s}, uniform, GraphQL, cache off`, x.uniform.noCache),
         row(`${s}, uniform, raw`, x.uniform.raw),
+        ...(x.uniform.rawStable ? [row(`${s}, uniform, raw, keys planned once`, x.uniform.rawStable)] : []),
         row(`${s}, popular, GraphQL`, x.popular.graphql),
         row(`${s}, popular, raw`, x.popular.raw),
         row(`${s}, cold (first sight), GraphQL`, x.coldWarm.cold),
@@ -228,7 +236,15 @@ export function render(r) {
           rs,
           (q) => q.uniform.graphql,
           (q) => q.uniform.raw,
-        )}; cache off ${perRound(
+        )}${
+          rs.every((q) => q.uniform.rawStable)
+            ? ` (against the raw handler with its keys planned once: ${perRound(
+                rs,
+                (q) => q.uniform.graphql,
+                (q) => q.uniform.rawStable,
+              )})`
+            : ''
+        }; cache off ${perRound(
           rs,
           (q) => q.uniform.noCache,
           (q) => q.uniform.raw,

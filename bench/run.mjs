@@ -9,7 +9,9 @@
 //       handler on the same file, with products drawn uniformly (any product, as a region looks up
 //       its own) and from the popular head, reported apart; scale 1 and 10 interleaved round by
 //       round, the service and the baseline taking turns; the measurement cache cold (each product
-//       seen for the first time), warm (the same products again) and off; evaluateProduct;
+//       seen for the first time), warm (the same products again) and off; evaluateProduct; the
+//       uniform draw also against the raw handler with its key placeholders planned once
+//       (RAW_STABLE_PLANS, see raw-server.mjs);
 //   (b) SQL statements per request, counted at the driver (better-sqlite3, pg);
 //   (c) importing 100,000 measurements through the CLI, timed from its start to its exit, against a
 //       raw script that reads the same file and INSERTs the same rows;
@@ -194,7 +196,11 @@ if (only.has('a')) {
       s.noCache = await b.startService(db, { MEASUREMENT_CACHE_MB: '0' });
       s.cold = await b.startService(db);
       s.raw = await b.startRawServer(db);
-      s.processes.push(s.service, s.noCache, s.cold, s.raw);
+      // The baseline as it could also be written: its key placeholders `+?`, as the service's (see
+      // src/database/read/stable-plan.ts), so SQLite does not compile its statements again for every
+      // product. Uniform draw only; the target is against the raw handler as first written.
+      s.rawStable = await b.startRawServer(db, { stablePlans: true });
+      s.processes.push(s.service, s.noCache, s.cold, s.raw, s.rawStable);
       perScale.push(s);
       // Equal work: the same answers for a uniform sample and the head, compared before any load
       // (on the instance with the cache off, so the cold instance stays cold).
@@ -216,11 +222,12 @@ if (only.has('a')) {
           s.token,
           b.lookupRequests.graphql((i) => s.warmUp[i % s.warmUp.length]),
         );
-      await b.warmUp(
-        s.raw,
-        s.token,
-        b.lookupRequests.raw((i) => s.warmUp[i % s.warmUp.length]),
-      );
+      for (const target of [s.raw, s.rawStable])
+        await b.warmUp(
+          target,
+          s.token,
+          b.lookupRequests.raw((i) => s.warmUp[i % s.warmUp.length]),
+        );
     }
     for (let round = 0; round < mode.rounds; round++) {
       for (const [index, s] of perScale.entries()) {
@@ -250,6 +257,10 @@ if (only.has('a')) {
               () => run(tag('uniform, GraphQL, cache off'), s.noCache, s.token, b.lookupRequests.graphql(uniform)),
             ],
             ['raw', () => run(tag('uniform, raw'), s.raw, s.token, b.lookupRequests.raw(uniform))],
+            [
+              'rawStable',
+              () => run(tag('uniform, raw, keys planned once'), s.rawStable, s.token, b.lookupRequests.raw(uniform)),
+            ],
           ]),
           peakBefore,
           uniformPeak: peakReset ? b.memoryOf(s.service.pid) : null,

@@ -70,7 +70,7 @@ function runBench(args: string[], env: NodeJS.ProcessEnv): { report: string; fig
       expect(x.compared).toBeGreaterThan(0);
       expect(x.rounds).toHaveLength(figures.settings.rounds);
       for (const r of x.rounds) {
-        for (const k of ['graphql', 'noCache', 'raw']) expect(r.uniform[k]).toMatchObject({ errors: 0 });
+        for (const k of ['graphql', 'noCache', 'raw', 'rawStable']) expect(r.uniform[k]).toMatchObject({ errors: 0 });
         for (const k of ['graphql', 'raw']) expect(r.popular[k]).toMatchObject({ errors: 0 });
         for (const k of ['cold', 'warm', 'raw']) expect(r.cold[k]).toMatchObject({ errors: 0 });
         expect(r.uniform.graphql.requests).toBeGreaterThan(0);
