@@ -60,6 +60,18 @@ describe('cli', () => {
   ];
   const counts = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)));
+  /**
+   * The seeded database open as `db`, for a test that also runs alone (`-t`): the seed test does
+   * this first in a whole run, and seeding again inserts nothing.
+   */
+  const seeded = async (): Promise<DataSource> => {
+    if (!db?.isInitialized) {
+      ok('seed');
+      db = new DataSource(buildDataSourceOptions(loadConfig(env)));
+      await db.initialize();
+    }
+    return db;
+  };
 
   beforeAll(async () => {
     try {
@@ -386,6 +398,7 @@ describe('cli', () => {
     120_000,
   );
   it('identity-provider add, list, update and remove: the client secret from the environment, stored encrypted, never shown', async () => {
+    await seeded();
     const provider = ['--issuer', 'https://login.example.se/tenant/v2.0', '--client-id', 'kk', '--role-claim', 'roles'];
     const withSecret = (...args: string[]): Run => {
       const r = spawnSync(process.execPath, [CLI, ...args], {
