@@ -24,39 +24,36 @@ const PAGE = 20;
 export function createRawHandler(file, stablePlans = process.env.RAW_STABLE_PLANS === '1') {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  if (stablePlans) {
-    const prepare = db.prepare.bind(db);
-    db.prepare = (sql) => prepare(stablePlan(sql));
-  }
+  const prepare = (sql) => db.prepare(stablePlans ? stablePlan(sql) : sql);
   const stmt = {
-    token: db.prepare(
+    token: prepare(
       'SELECT t.role, t.expires_at, t.revoked_at, p.id AS principal_id, p.organisation_id FROM api_tokens t JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ?',
     ),
-    count: db.prepare(
+    count: prepare(
       "SELECT COUNT(*) AS n FROM follow_ups f WHERE f.product_id = ? AND (f.visibility = 'SHARED' OR f.organisation_id = ?)",
     ),
-    page: db.prepare(
+    page: prepare(
       `SELECT f.id, f.method, f.status, f.performed_on, f.organisation_id FROM follow_ups f
        WHERE f.product_id = ? AND (f.visibility = 'SHARED' OR f.organisation_id = ?)
        ORDER BY COALESCE(f.performed_on, '0001-01-01') DESC, f.id ASC LIMIT ${PAGE + 1}`,
     ),
-    product: db.prepare('SELECT id, name FROM products WHERE id = ?'),
-    contract: db.prepare('SELECT id, organisation_id FROM contracts WHERE id = ?'),
-    contractRequirements: db.prepare(
+    product: prepare('SELECT id, name FROM products WHERE id = ?'),
+    contract: prepare('SELECT id, organisation_id FROM contracts WHERE id = ?'),
+    contractRequirements: prepare(
       'SELECT requirement_id, limit_value, limit_unit FROM contract_requirements WHERE contract_id = ? ORDER BY created_at',
     ),
-    requirement: db.prepare(
+    requirement: prepare(
       'SELECT id, code, kind, default_limit_value, default_limit_unit, aggregation FROM requirements WHERE id = ?',
     ),
-    requirementSubstances: db.prepare('SELECT substance_id FROM requirement_substances WHERE requirement_id = ?'),
-    counting: db.prepare(
+    requirementSubstances: prepare('SELECT substance_id FROM requirement_substances WHERE requirement_id = ?'),
+    counting: prepare(
       `SELECT f.id, f.organisation_id, f.performed_on, f.created_at, f.method FROM follow_ups f
        WHERE f.product_id = ? AND f.status IN (${sqlConstantList(COUNTING_STATUSES)}) AND f.performed_on <= ? AND f.valid_until >= ?
        AND (f.visibility = 'SHARED' OR f.organisation_id = ?)`,
     ),
   };
   const many = (sql, ids) =>
-    ids.length ? db.prepare(sql.replace('(?)', `(${ids.map(() => '?').join(', ')})`)).all(...ids) : [];
+    ids.length ? prepare(sql.replace('(?)', `(${ids.map(() => '?').join(', ')})`)).all(...ids) : [];
 
   function authenticate(req) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
@@ -131,11 +128,9 @@ export function createRawHandler(file, stablePlans = process.env.RAW_STABLE_PLAN
     const ids = followUps.map((f) => f.id);
     const measurements =
       ids.length && substanceIds.length
-        ? db
-            .prepare(
-              `SELECT id, follow_up_id, substance_id, part, detected, value, loq, unit, uncertainty FROM measurements WHERE follow_up_id IN (${ids.map(() => '?').join(',')}) AND substance_id IN (${substanceIds.map(() => '?').join(',')})`,
-            )
-            .all(...ids, ...substanceIds)
+        ? prepare(
+            `SELECT id, follow_up_id, substance_id, part, detected, value, loq, unit, uncertainty FROM measurements WHERE follow_up_id IN (${ids.map(() => '?').join(',')}) AND substance_id IN (${substanceIds.map(() => '?').join(',')})`,
+          ).all(...ids, ...substanceIds)
         : [];
     const checked = many(
       'SELECT follow_up_id, requirement_id FROM follow_up_requirements WHERE follow_up_id IN (?)',

@@ -60,17 +60,19 @@ describe('cli', () => {
   ];
   const counts = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)));
+  /** Opens the CLI's database as `db`, the test's own connection. */
+  const open = async (): Promise<void> => {
+    db = new DataSource(buildDataSourceOptions(loadConfig(env)));
+    await db.initialize();
+  };
   /**
-   * The seeded database open as `db`, for a test that also runs alone (`-t`): the seed test does
-   * this first in a whole run, and seeding again inserts nothing.
+   * For a test that also runs alone (`-t`): the seed test seeds and opens `db` first in a whole run;
+   * alone, seed (seeding again inserts nothing) and open it here.
    */
-  const seeded = async (): Promise<DataSource> => {
-    if (!db?.isInitialized) {
-      ok('seed');
-      db = new DataSource(buildDataSourceOptions(loadConfig(env)));
-      await db.initialize();
-    }
-    return db;
+  const seeded = async (): Promise<void> => {
+    if (db?.isInitialized) return;
+    ok('seed');
+    await open();
   };
 
   beforeAll(async () => {
@@ -161,8 +163,7 @@ describe('cli', () => {
   it('seed migrates and loads the data; a second run inserts nothing', async () => {
     const first = ok('seed');
     expect(first).toMatch(/organisations\s+\d+/);
-    db = new DataSource(buildDataSourceOptions(loadConfig(env)));
-    await db.initialize();
+    await open();
     const before = await counts();
     expect(before.organisations).toBeGreaterThanOrEqual(21);
     expect(before.follow_ups).toBeGreaterThan(0);
@@ -376,8 +377,7 @@ describe('cli', () => {
       const restored = cli('restore', backup);
       expect(restored.status).toBe(0);
       const previous = /kept as (\S+)\.$/m.exec(restored.stdout)![1]!;
-      db = new DataSource(buildDataSourceOptions(loadConfig(env)));
-      await db.initialize();
+      await open();
       expect(await count('principals')).toBe(before);
       const old = new DataSource({ type: 'better-sqlite3', database: previous });
       await old.initialize();

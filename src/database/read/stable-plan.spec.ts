@@ -51,19 +51,18 @@ describe('stablePlan', () => {
       // A number against TEXT, text against INTEGER, a blob: the column's affinity converts the value either way.
       ['SELECT id FROM t WHERE n_id = ? ORDER BY id', ['3']],
       ['SELECT id FROM t WHERE n_id = ? ORDER BY id', [3]],
-      ['SELECT id FROM t WHERE x > ? AND x < ? ORDER BY id', ['10', 20.5]],
       ['SELECT id FROM t WHERE product_id = ? AND day >= ? ORDER BY id', ['popular', '2026-06-01']],
       ['SELECT id FROM t WHERE product_id = ? ORDER BY id', [BigInt(42)]],
       ['SELECT id FROM t WHERE b_id = ? ORDER BY id', [Buffer.from([3])]],
-      ['SELECT id FROM t WHERE n_id IS ? ORDER BY id', [null]],
+      ['SELECT id FROM t WHERE n_id IS ? OR id = ? ORDER BY id', [null, 5]],
       [
         'SELECT COALESCE(?, n_id) AS v, CAST(? AS TEXT) AS c, ? || product_id AS s FROM t WHERE id = ?',
         [null, 5, 'x', 7],
       ],
-      ["SELECT id FROM t WHERE product_id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5", ['%opul%']],
     ];
 
     it.each(reads)('%s %j: the same rows', (sql, params) => {
+      expect(stablePlan(sql)).not.toBe(sql);
       const asWritten = db
         .prepare(sql)
         .raw(true)

@@ -16,8 +16,9 @@
  * Why keys only: a key selects few rows whatever its value, and the plans of the hot reads are the
  * same either way. A filter's value (a status, a method, a date) is where STAT4 earns its keep: on
  * the bench's data it plans `status = 'COMPLETED'` (most rows) as a scan and a rare status through
- * the index, and a list so planned ran 10 % faster than with one plan for every value; such a list
- * costs milliseconds, against which compiling its text again is small. The text here has no `?`
+ * the index. Of 59 statements in a mix of reads, the 4 lists whose plan a value changes ran 3 to
+ * 15 % faster so planned than with one plan for every value; such a list costs milliseconds, against
+ * which compiling its text again is small. The text here has no `?`
  * inside string literals (see SqlReader's `postgres`).
  */
 export function stablePlan(sql: string): string {
